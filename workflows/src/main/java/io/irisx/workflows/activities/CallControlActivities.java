@@ -1,0 +1,28 @@
+package io.irisx.workflows.activities;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Call control on one FreeSWITCH node; runs on that node's task queue. Each method returns as soon
+ * as the switch accepted the command: what happens to the channel arrives later as events.
+ */
+@ActivityInterface
+public interface CallControlActivities {
+
+  /** Starts dialling; idempotent: if the channel already exists, nothing is sent again. */
+  @ActivityMethod(name = "Originate")
+  void originate(OriginateCommand command);
+
+  /** Starts playing a prompt (a file, a tone stream or speech) to the channel. */
+  @ActivityMethod(name = "Play")
+  void play(String channelUuid, String media);
+
+  /** Hangs the channel up with the given Q.850 cause name; a channel already gone is fine. */
+  @ActivityMethod(name = "Hangup")
+  void hangup(String channelUuid, String cause);
+
+  /** Asks the switch about the channel, when its events may have been missed. */
+  @ActivityMethod(name = "InspectChannel")
+  ChannelSnapshot inspect(String channelUuid);
+}

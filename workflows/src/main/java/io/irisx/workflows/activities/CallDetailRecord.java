@@ -1,0 +1,19 @@
+package io.irisx.workflows.activities;
+
+import io.irisx.workflows.call.CallStatus;
+import java.time.Instant;
+
+/** The final record of a call, written once into {@code calls} when the call has ended. */
+public record CallDetailRecord(
+    String callId,
+    String tenantId,
+    CallStatus status,
+    String nodeId,
+    String channelUuid,
+    Instant ringingAt,
+    Instant answeredAt,
+    Instant endedAt,
+    long durationSeconds,
+    long billSeconds,
+    String hangupCause,
+    Integer hangupCauseCode) {}

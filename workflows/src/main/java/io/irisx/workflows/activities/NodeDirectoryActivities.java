@@ -1,0 +1,13 @@
+package io.irisx.workflows.activities;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Which FreeSWITCH nodes are up; runs on the shared queue. */
+@ActivityInterface
+public interface NodeDirectoryActivities {
+
+  /** A node with a live worker to place the call on; fails (retryably) while none is up. */
+  @ActivityMethod(name = "PickNode")
+  String pickNode(String callId);
+}

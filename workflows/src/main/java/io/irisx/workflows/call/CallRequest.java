@@ -1,0 +1,38 @@
+package io.irisx.workflows.call;
+
+import java.util.Map;
+
+/**
+ * What the API asks for when it starts a call workflow. Ids are UUID strings; numbers are strict
+ * E.164, already validated by the API (and validated again before anything reaches ESL).
+ *
+ * @param watchdogSeconds how often a waiting call checks that its channel still exists, so a call
+ *     whose events were lost (worker or ESL link down) never waits forever
+ */
+public record CallRequest(
+    String callId,
+    String tenantId,
+    String from,
+    String to,
+    String flow,
+    Map<String, Object> params,
+    int ringTimeoutSeconds,
+    int watchdogSeconds) {
+
+  public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
+  public static final int DEFAULT_WATCHDOG_SECONDS = 15;
+
+  public CallRequest {
+    params = params == null ? Map.of() : Map.copyOf(params);
+    if (ringTimeoutSeconds <= 0) {
+      ringTimeoutSeconds = DEFAULT_RING_TIMEOUT_SECONDS;
+    }
+    if (watchdogSeconds <= 0) {
+      watchdogSeconds = DEFAULT_WATCHDOG_SECONDS;
+    }
+  }
+
+  public static String workflowId(String callId) {
+    return "call-" + callId;
+  }
+}
