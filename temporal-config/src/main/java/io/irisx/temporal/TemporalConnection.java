@@ -39,10 +39,6 @@ public final class TemporalConnection implements AutoCloseable {
   @Override
   public void close() {
     service.shutdown();
-    try {
-      service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
   }
 }
