@@ -1,5 +1,6 @@
 package io.irisx.workflows.activities;
 
+import io.irisx.temporal.ActivityCatalogue;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -11,18 +12,18 @@ import io.temporal.activity.ActivityMethod;
 public interface CallControlActivities {
 
   /** Starts dialling; idempotent: if the channel already exists, nothing is sent again. */
-  @ActivityMethod(name = "Originate")
+  @ActivityMethod(name = ActivityCatalogue.ORIGINATE)
   void originate(OriginateCommand command);
 
   /** Starts playing a prompt (a file, a tone stream or speech) to the channel. */
-  @ActivityMethod(name = "Play")
+  @ActivityMethod(name = ActivityCatalogue.PLAY)
   void play(String channelUuid, String media);
 
   /** Hangs the channel up with the given Q.850 cause name; a channel already gone is fine. */
-  @ActivityMethod(name = "Hangup")
+  @ActivityMethod(name = ActivityCatalogue.HANGUP)
   void hangup(String channelUuid, String cause);
 
   /** Asks the switch about the channel, when its events may have been missed. */
-  @ActivityMethod(name = "InspectChannel")
+  @ActivityMethod(name = ActivityCatalogue.INSPECT_CHANNEL)
   ChannelSnapshot inspect(String channelUuid);
 }

@@ -1,5 +1,6 @@
 package io.irisx.workflows.activities;
 
+import io.irisx.temporal.ActivityCatalogue;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -7,9 +8,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface CallRecordActivities {
 
-  @ActivityMethod(name = "RecordTransition")
+  @ActivityMethod(name = ActivityCatalogue.RECORD_TRANSITION)
   void recordTransition(CallTransition transition);
 
-  @ActivityMethod(name = "WriteCdr")
+  @ActivityMethod(name = ActivityCatalogue.WRITE_CDR)
   void writeCdr(CallDetailRecord record);
 }

@@ -1,5 +1,6 @@
 package io.irisx.workflows.activities;
 
+import io.irisx.temporal.ActivityCatalogue;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -8,6 +9,6 @@ import io.temporal.activity.ActivityMethod;
 public interface NodeDirectoryActivities {
 
   /** A node with a live worker to place the call on; fails (retryably) while none is up. */
-  @ActivityMethod(name = "PickNode")
+  @ActivityMethod(name = ActivityCatalogue.PICK_NODE)
   String pickNode(String callId);
 }

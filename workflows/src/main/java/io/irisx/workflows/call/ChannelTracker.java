@@ -1,0 +1,184 @@
+package io.irisx.workflows.call;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * What the workflow knows about its channel, folded from the switch's events in arrival order.
+ * Plain deterministic state: no Temporal calls, so it is easy to test on its own. Every change worth
+ * keeping in the call's timeline is queued as a {@link Step} for the workflow to record.
+ */
+final class ChannelTracker {
+  /** A change of the call worth a {@code call_logs} entry. */
+  record Step(String eventType, CallStatus status, Instant occurredAt, String detail) {}
+
+  private final Set<String> seenEvents = new HashSet<>();
+  private final List<String> finishedPlaybacks = new ArrayList<>();
+  private final Queue<Step> pendingSteps = new ArrayDeque<>();
+
+  private CallStatus status = CallStatus.QUEUED;
+  private Instant ringingAt;
+  private Instant answeredAt;
+  private Instant endedAt;
+  private String hangupCause;
+  private String requestedHangupCause;
+  private boolean ended;
+
+  /** Folds one event in; duplicates (same switch, same sequence, e.g. after a reconnect) are dropped. */
+  void apply(ChannelEvent event) {
+    if (ended || !seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
+      return;
+    }
+    Instant at = Instant.EPOCH.plusNanos(event.timestampMicros() * 1_000L);
+    switch (event.type()) {
+      case ChannelEvent.CHANNEL_PROGRESS, ChannelEvent.CHANNEL_PROGRESS_MEDIA -> {
+        if (status == CallStatus.QUEUED) {
+          ringingAt = at;
+          moveTo(CallStatus.RINGING, "call.ringing", at, event.type());
+        }
+      }
+      case ChannelEvent.CHANNEL_ANSWER -> {
+        if (answeredAt == null) {
+          answeredAt = at;
+          if (ringingAt == null) {
+            ringingAt = at;
+          }
+          moveTo(CallStatus.IN_PROGRESS, "call.answered", at, null);
+        }
+      }
+      case ChannelEvent.CHANNEL_HANGUP -> {
+        hangupCause = event.hangupCause();
+        endedAt = at;
+        pendingSteps.add(new Step("call.hangup", status, at, describeHangup(event)));
+      }
+      case ChannelEvent.CHANNEL_HANGUP_COMPLETE -> {
+        if (hangupCause == null) {
+          hangupCause = event.hangupCause();
+        }
+        end(endedAt == null ? at : endedAt);
+      }
+      case ChannelEvent.PLAYBACK_STOP -> {
+        if (event.playbackPath() != null) {
+          finishedPlaybacks.add(event.playbackPath());
+        }
+      }
+      case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
+      default -> {
+        // Other events (DTMF, EXECUTE, ...) are not needed by the flows shipped so far.
+      }
+    }
+  }
+
+  /**
+   * The originate job's result. Success says nothing about the call (FreeSWITCH reports success on
+   * early media); a failure ends the call at once, because a leg that never existed sends no hangup.
+   */
+  private void applyJobResult(String result, Instant at) {
+    if (result == null || !result.startsWith("-ERR")) {
+      return;
+    }
+    String cause = result.substring(4).trim();
+    if (hangupCause == null) {
+      hangupCause = cause.isEmpty() ? null : cause;
+    }
+    pendingSteps.add(new Step("call.originate-failed", status, at, result.trim()));
+    end(endedAt == null ? at : endedAt);
+  }
+
+  /** The platform asked the switch to hang up; the cause to report if the hangup event is lost. */
+  void hangupRequested(String cause) {
+    requestedHangupCause = cause;
+  }
+
+  /** The switch says the channel is gone, and its hangup events never reached us. */
+  void channelLost(Instant at) {
+    if (ended) {
+      return;
+    }
+    hangupCause = requestedHangupCause;
+    pendingSteps.add(new Step("call.channel-lost", status, at, "the channel vanished without a hangup event"));
+    end(at);
+  }
+
+  /** The originate could not even be sent: the call ends without a channel. */
+  void originateRefused(Instant at, String cause, String detail) {
+    hangupCause = cause;
+    pendingSteps.add(new Step("call.originate-failed", status, at, detail));
+    end(at);
+  }
+
+  /** A playback that finished while its event was lost counts as finished. */
+  void playbackFinished(String media) {
+    finishedPlaybacks.add(media);
+  }
+
+  private void end(Instant at) {
+    endedAt = at;
+    ended = true;
+    CallStatus finalStatus = HangupCause.finalStatus(hangupCause, answeredAt != null);
+    moveTo(finalStatus, "call." + finalStatus.wireName(), at, hangupCause);
+  }
+
+  private void moveTo(CallStatus next, String eventType, Instant at, String detail) {
+    status = next;
+    pendingSteps.add(new Step(eventType, next, at, detail));
+  }
+
+  private static String describeHangup(ChannelEvent event) {
+    return event.sipTermStatus() == null
+        ? event.hangupCause()
+        : event.hangupCause() + " (SIP " + event.sipTermStatus() + ")";
+  }
+
+  Step nextPendingStep() {
+    return pendingSteps.poll();
+  }
+
+  boolean hasPendingSteps() {
+    return !pendingSteps.isEmpty();
+  }
+
+  /**
+   * How many playbacks of this media have finished. FreeSWITCH reports a relative sound file with
+   * its sound prefix in front, so a path ending in {@code /<media>} is the same prompt.
+   */
+  int finishedPlaybacks(String media) {
+    return (int)
+        finishedPlaybacks.stream()
+            .filter(path -> path.equals(media) || path.endsWith("/" + media))
+            .count();
+  }
+
+  CallStatus status() {
+    return status;
+  }
+
+  boolean answered() {
+    return answeredAt != null;
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
+  Instant ringingAt() {
+    return ringingAt;
+  }
+
+  Instant answeredAt() {
+    return answeredAt;
+  }
+
+  Instant endedAt() {
+    return endedAt;
+  }
+
+  String hangupCause() {
+    return hangupCause;
+  }
+}
