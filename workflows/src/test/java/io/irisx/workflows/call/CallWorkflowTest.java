@@ -1,0 +1,145 @@
+package io.irisx.workflows.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.activities.CallDetailRecord;
+import io.irisx.workflows.flow.CallFlows;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallWorkflowTest {
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final RecordedCall recorded = new RecordedCall();
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    client = env.getWorkflowClient();
+    Worker calls = env.newWorker(TaskQueues.CALLS);
+    calls.registerWorkflowImplementationFactory(
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(CallFlows.shipped()),
+        ActivityCatalogue.workflowImplementationOptions());
+    calls.registerActivitiesImplementations(recorded);
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  private String lastCallId;
+
+  private CallResult call(ScriptedSwitch farEnd, String to) {
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(farEnd);
+    env.start();
+    String callId = UUID.randomUUID().toString();
+    lastCallId = callId;
+    CallWorkflow workflow =
+        client.newWorkflowStub(
+            CallWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
+    return workflow.run(
+        new CallRequest(callId, UUID.randomUUID().toString(), "+15550100", to, "hello", Map.of(), 30, 15));
+  }
+
+  @Test
+  void answeredHelloCallPlaysThePromptHangsUpAndWritesACompletedCdr() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
+
+    CallResult result = call(farEnd, "+15550111");
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(farEnd.commands)
+        .containsExactly("originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
+    assertThat(recorded.timeline())
+        .containsExactly(
+            "call.queued", "call.originated", "call.ringing", "call.answered", "call.hangup", "call.completed");
+    assertThat(recorded.transitions).extracting(t -> t.sequence()).containsExactly(1, 2, 3, 4, 5, 6);
+    CallDetailRecord cdr = recorded.cdrs.getFirst();
+    assertThat(recorded.cdrs).hasSize(1);
+    assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(cdr.hangupCause()).isEqualTo("NORMAL_CLEARING");
+    assertThat(cdr.hangupCauseCode()).isEqualTo(16);
+    assertThat(cdr.answeredAt()).isNotNull();
+    assertThat(cdr.endedAt()).isAfterOrEqualTo(cdr.answeredAt());
+    keepHistoryWhenAsked("hello-answered");
+  }
+
+  /**
+   * With -Dirisx.recordHistories=DIR, saves the run's history there: that is how the histories the
+   * replay test guards were recorded (copy them to src/test/resources/histories/).
+   */
+  private void keepHistoryWhenAsked(String name) {
+    String dir = System.getProperty("irisx.recordHistories");
+    if (dir == null) {
+      return;
+    }
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(
+          file, client.fetchHistory(CallRequest.workflowId(lastCallId)).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void busyCalleeEndsBusyWithoutRunningTheFlow() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.BUSY, false, false);
+
+    CallResult result = call(farEnd, "+15550001");
+
+    assertThat(result.status()).isEqualTo(CallStatus.BUSY);
+    assertThat(result.hangupCause()).isEqualTo("USER_BUSY");
+    assertThat(farEnd.commands).containsExactly("originate +15550001");
+    CallDetailRecord cdr = recorded.cdrs.getFirst();
+    assertThat(cdr.status()).isEqualTo(CallStatus.BUSY);
+    assertThat(cdr.hangupCauseCode()).isEqualTo(17);
+    assertThat(cdr.answeredAt()).isNull();
+    assertThat(cdr.billSeconds()).isZero();
+    keepHistoryWhenAsked("hello-busy");
+  }
+
+  @Test
+  void lostEventsAreRecoveredByInspectingTheChannel() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, true, false);
+
+    CallResult result = call(farEnd, "+15550111");
+
+    // The playback's end and the hangup events never came: the watchdog asked the switch instead.
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(result.hangupCause()).isEqualTo("NORMAL_CLEARING");
+    assertThat(farEnd.commands)
+        .containsSubsequence("play ivr/ivr-welcome.wav", "inspect", "hangup NORMAL_CLEARING", "inspect");
+    assertThat(recorded.timeline()).contains("call.channel-lost").endsWith("call.completed");
+    assertThat(recorded.cdrs).hasSize(1);
+    keepHistoryWhenAsked("hello-events-lost");
+  }
+
+  @Test
+  void aChannelThatVanishesUnseenEndsTheCall() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, true, true);
+
+    CallResult result = call(farEnd, "+15550111");
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(result.hangupCause()).isNull();
+    assertThat(farEnd.commands).doesNotContain("hangup NORMAL_CLEARING");
+    assertThat(recorded.cdrs).hasSize(1);
+  }
+}

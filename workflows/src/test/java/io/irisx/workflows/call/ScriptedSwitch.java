@@ -1,0 +1,86 @@
+package io.irisx.workflows.call;
+
+import io.irisx.workflows.activities.CallControlActivities;
+import io.irisx.workflows.activities.ChannelSnapshot;
+import io.irisx.workflows.activities.OriginateCommand;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for a FreeSWITCH node in workflow tests: answers call-control activities by
+ * signalling the events a switch would send. {@code loseEventsAfterAnswer} models a worker or ESL
+ * link that went away: nothing more arrives, and only inspecting the channel can tell.
+ */
+final class ScriptedSwitch implements CallControlActivities {
+  enum FarEnd { ANSWERS, BUSY }
+
+  private final WorkflowClient client;
+  private final FarEnd farEnd;
+  private final boolean loseEventsAfterAnswer;
+  private final boolean channelVanishes;
+  private final AtomicLong sequence = new AtomicLong(100);
+  final List<String> commands = new CopyOnWriteArrayList<>();
+  private volatile String callId;
+
+  ScriptedSwitch(WorkflowClient client, FarEnd farEnd, boolean loseEventsAfterAnswer, boolean channelVanishes) {
+    this.client = client;
+    this.farEnd = farEnd;
+    this.loseEventsAfterAnswer = loseEventsAfterAnswer;
+    this.channelVanishes = channelVanishes;
+  }
+
+  @Override
+  public void originate(OriginateCommand command) {
+    commands.add("originate " + command.to());
+    callId = command.callId();
+    String uuid = command.channelUuid();
+    send(event(ChannelEvent.CHANNEL_PROGRESS, uuid, null, null, null));
+    if (farEnd == FarEnd.BUSY) {
+      send(event(ChannelEvent.CHANNEL_HANGUP, uuid, "USER_BUSY", null, null));
+      send(event(ChannelEvent.BACKGROUND_JOB, null, null, null, "-ERR USER_BUSY\n"));
+      send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, uuid, "USER_BUSY", null, null));
+      return;
+    }
+    send(event(ChannelEvent.CHANNEL_ANSWER, uuid, null, null, null));
+    send(event(ChannelEvent.BACKGROUND_JOB, null, null, null, "+OK " + uuid + "\n"));
+  }
+
+  @Override
+  public void play(String channelUuid, String media) {
+    commands.add("play " + media);
+    if (!loseEventsAfterAnswer) {
+      send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, "/usr/share/sounds/" + media, null));
+    }
+  }
+
+  @Override
+  public void hangup(String channelUuid, String cause) {
+    commands.add("hangup " + cause);
+    if (!loseEventsAfterAnswer) {
+      send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, cause, null, null));
+      send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, cause, null, null));
+    }
+  }
+
+  @Override
+  public ChannelSnapshot inspect(String channelUuid) {
+    commands.add("inspect");
+    if (channelVanishes || commands.contains("hangup NORMAL_CLEARING")) {
+      return ChannelSnapshot.gone();
+    }
+    return new ChannelSnapshot(true, true, "park", null);
+  }
+
+  private ChannelEvent event(String type, String uuid, String cause, String playbackPath, String jobResult) {
+    long micros = System.currentTimeMillis() * 1000;
+    return new ChannelEvent(
+        type, uuid, "core-1", sequence.incrementAndGet(), micros, null, cause,
+        "USER_BUSY".equals(cause) ? "486" : null, null, playbackPath, jobResult);
+  }
+
+  private void send(ChannelEvent event) {
+    client.newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId)).onChannelEvent(event);
+  }
+}
