@@ -1,0 +1,99 @@
+package io.irisx.activities.esl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.irisx.workflows.activities.OriginateCommand;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EslCommandBuilderTest {
+  private static final String CALL = "0b0e7f5e-1c1d-4a43-9d57-0c1f3f0e9a01";
+  private static final String CHANNEL = "6f1c7a52-2b8e-4d7e-8a0e-7f3b2f0d1c22";
+
+  private final EslCommandBuilder builder = new EslCommandBuilder(settings("sofia/gateway/irisx/{to}"));
+
+  @Test
+  void originateNamesTheChannelAndTheCallAndParksOnAnswer() {
+    EslCommand command = builder.originate(new OriginateCommand(CALL, CHANNEL, "+15550100", "+15550111", 30));
+
+    assertThat(command.command()).isEqualTo("originate");
+    assertThat(command.args())
+        .isEqualTo(
+            "{origination_uuid=" + CHANNEL + ",irisx_call_id=" + CALL
+                + ",origination_caller_id_number=+15550100,origination_caller_id_name=+15550100"
+                + ",originate_timeout=30,ignore_early_media=true}sofia/gateway/irisx/+15550111 &park()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+15550111 &bridge(sofia/gateway/x/1)",
+        "+15550111}{execute_on_answer=system rm -rf",
+        "+15550111,origination_uuid=x",
+        "+15550111\n\napi hupall",
+        "15550111",
+        "+0123",
+        "+1555011122223333",
+        "+1${sip_from_user}",
+        ""
+      })
+  void originateRefusesNumbersThatAreNotStrictE164(String hostile) {
+    assertThatThrownBy(() -> builder.originate(new OriginateCommand(CALL, CHANNEL, "+15550100", hostile, 30)))
+        .isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.originate(new OriginateCommand(CALL, CHANNEL, hostile, "+15550111", 30)))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-a-uuid", CHANNEL + " hupall", CHANNEL + "\n\nexit", ""})
+  void everyChannelCommandRefusesSomethingThatIsNotAUuid(String hostile) {
+    assertThatThrownBy(() -> builder.kill(hostile, "NORMAL_CLEARING")).isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.broadcast(hostile, "ivr/ivr-welcome.wav")).isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.exists(hostile)).isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.originate(new OriginateCommand(CALL, hostile, "+15550100", "+15550111", 30)))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ivr/ivr-welcome.wav both",
+        "ivr/welcome.wav\n\napi hupall",
+        "../../../etc/passwd",
+        "${system(rm -rf /)}",
+        "ivr/welcome.wav!hangup",
+        "{var=1}ivr/welcome.wav",
+        " leading-space.wav",
+        "hangup::NORMAL_CLEARING",
+        "tone_stream://%(1,1,1)::hangup"
+      })
+  void playRefusesMediaThatCouldCarryAnotherCommand(String hostile) {
+    assertThatThrownBy(() -> builder.broadcast(CHANNEL, hostile)).isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @Test
+  void playAcceptsSoundFilesAndToneStreams() {
+    assertThat(builder.broadcast(CHANNEL, "ivr/ivr-welcome.wav").args()).isEqualTo(CHANNEL + " ivr/ivr-welcome.wav aleg");
+    assertThat(builder.broadcast(CHANNEL, "tone_stream://%(250,50,440)").args())
+        .isEqualTo(CHANNEL + " tone_stream://%(250,50,440) aleg");
+  }
+
+  @Test
+  void hangupTakesOnlyCauseNames() {
+    assertThat(builder.kill(CHANNEL, "NORMAL_CLEARING").toString()).isEqualTo("uuid_kill " + CHANNEL + " NORMAL_CLEARING");
+    assertThatThrownBy(() -> builder.kill(CHANNEL, "NORMAL_CLEARING\n\napi hupall")).isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @Test
+  void aDialTemplateThatCouldInjectIsRefusedAtStartup() {
+    assertThatThrownBy(() -> new EslCommandBuilder(settings("sofia/gateway/x/{to} &park()")))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  static EslNodeSettings settings(String dialTemplate) {
+    return new EslNodeSettings("node-1", "127.0.0.1", 8021, "ClueCon", dialTemplate, Duration.ofSeconds(2));
+  }
+}
