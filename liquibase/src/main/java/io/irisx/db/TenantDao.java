@@ -2,9 +2,19 @@ package io.irisx.db;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+@RegisterConstructorMapper(TenantRow.class)
 public interface TenantDao {
-  void insert(UUID id, String name);
+  /** Creates an active tenant; a second insert of the same id does nothing. */
+  @SqlUpdate("INSERT INTO tenants (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
+  void insert(@Bind("id") UUID id, @Bind("name") String name);
 
-  Optional<TenantRow> find(UUID id);
+  /** The tenant unless it has been deleted; suspended tenants are found (check {@code status}). */
+  @SqlQuery(
+      "SELECT id, name, status, created_at FROM tenants WHERE id = :id AND deleted_at IS NULL")
+  Optional<TenantRow> find(@Bind("id") UUID id);
 }

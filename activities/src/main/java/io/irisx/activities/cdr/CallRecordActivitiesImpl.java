@@ -1,0 +1,109 @@
+package io.irisx.activities.cdr;
+
+import io.irisx.db.CallCompletion;
+import io.irisx.db.CallDao;
+import io.irisx.db.CallLogDao;
+import io.irisx.db.CallLogRow;
+import io.irisx.workflows.activities.CallDetailRecord;
+import io.irisx.workflows.activities.CallRecordActivities;
+import io.irisx.workflows.activities.CallTransition;
+import io.irisx.workflows.call.CallStatus;
+import io.temporal.failure.ApplicationFailure;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes a call's timeline and CDR to PostgreSQL. Each method is one transaction whose writes are
+ * idempotent (call_logs keyed by (call, sequence); a status never moves backwards; the first CDR
+ * wins), so Temporal may retry it at any point.
+ */
+public final class CallRecordActivitiesImpl implements CallRecordActivities {
+  /** Retryable: the API may not have committed the call's row yet. */
+  static final String CALL_NOT_FOUND = "CallNotFound";
+
+  /** Not retryable: the workflow sent something no retry can fix. */
+  static final String INVALID_RECORD = "InvalidCallRecord";
+
+  private final Jdbi jdbi;
+
+  public CallRecordActivitiesImpl(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public void recordTransition(CallTransition transition) {
+    UUID callId = uuid(transition.callId(), "callId");
+    UUID tenantId = uuid(transition.tenantId(), "tenantId");
+    String status = transition.status() == null ? null : transition.status().wireName();
+    jdbi.useTransaction(
+        handle -> {
+          CallDao calls = requireCall(handle, tenantId, callId);
+          handle
+              .attach(CallLogDao.class)
+              .insertIfAbsent(
+                  new CallLogRow(
+                      callId,
+                      tenantId,
+                      transition.sequence(),
+                      transition.eventType(),
+                      status,
+                      transition.detail(),
+                      transition.occurredAt()));
+          if (status != null) {
+            calls.updateStatus(
+                callId,
+                status,
+                transition.occurredAt(),
+                transition.nodeId(),
+                transition.channelUuid());
+          }
+        });
+  }
+
+  @Override
+  public void writeCdr(CallDetailRecord record) {
+    UUID callId = uuid(record.callId(), "callId");
+    UUID tenantId = uuid(record.tenantId(), "tenantId");
+    CallStatus status = record.status();
+    if (status == null || !status.isFinal()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "a CDR needs a final status, got " + status + " for call " + callId, INVALID_RECORD);
+    }
+    jdbi.useTransaction(
+        handle ->
+            requireCall(handle, tenantId, callId)
+                .writeCdr(
+                    new CallCompletion(
+                        callId,
+                        status.wireName(),
+                        record.nodeId(),
+                        record.channelUuid(),
+                        record.ringingAt(),
+                        record.answeredAt(),
+                        record.endedAt(),
+                        record.durationSeconds(),
+                        record.billSeconds(),
+                        record.hangupCause(),
+                        record.hangupCauseCode())));
+  }
+
+  /** The DAO, once the call is known to be the tenant's: writes by call id stay tenant-scoped. */
+  private static CallDao requireCall(Handle handle, UUID tenantId, UUID callId) {
+    CallDao calls = handle.attach(CallDao.class);
+    if (calls.find(tenantId, callId).isEmpty()) {
+      throw ApplicationFailure.newFailure(
+          "call " + callId + " not found for tenant " + tenantId, CALL_NOT_FOUND);
+    }
+    return calls;
+  }
+
+  private static UUID uuid(String value, String field) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          field + " is not a UUID: " + value, INVALID_RECORD);
+    }
+  }
+}
