@@ -1,0 +1,184 @@
+package io.irisx.activities.esl.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated FreeSWITCH core: the live channels, the event bus, the timers that drive the
+ * scripted far ends, and the HEARTBEAT. Connections talk to it; it never talks to sockets.
+ */
+final class SimulatedSwitch implements AutoCloseable {
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final CallSite HEARTBEAT = new CallSite("switch_core.c", "send_heartbeat", 95);
+
+  private final SimulatorOptions options;
+  private final SwitchIdentity identity;
+  private final EventBus bus;
+  private final ChannelEvents channelEvents;
+  private final ScheduledExecutorService timers;
+  private final Map<String, CallLeg> legs = new LinkedHashMap<>();
+  private final AtomicLong sessionsSinceStartup = new AtomicLong();
+  private final AtomicLong peakSessions = new AtomicLong();
+
+  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity) {
+    this.options = options;
+    this.identity = identity;
+    this.bus = new EventBus(identity);
+    this.channelEvents = new ChannelEvents(bus);
+    this.timers = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
+    long every = options.heartbeatInterval().toMillis();
+    timers.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  EventBus bus() {
+    return bus;
+  }
+
+  SwitchIdentity identity() {
+    return identity;
+  }
+
+  SimulatorOptions options() {
+    return options;
+  }
+
+  /** Runs a background job the way api_exec does for bgapi, then fires BACKGROUND_JOB. */
+  void runBackgroundJob(String jobUuid, String command, String arguments) {
+    Consumer<String> publishResult = output -> publishJobResult(jobUuid, command, arguments, output);
+    if (command.equalsIgnoreCase("originate")) {
+      // The leg hands its result over inside its own event sequence, so BACKGROUND_JOB lands
+      // between the channel events exactly where FreeSWITCH puts it.
+      originate(arguments, publishResult);
+      return;
+    }
+    Thread.ofVirtual().name("esl-sim-bgapi").start(() -> publishResult.accept(api(command, arguments)));
+  }
+
+  /** Runs an api command synchronously and returns its output, as the api verb does. */
+  String api(String command, String arguments) {
+    bus.publish(new EventDraft("API", new CallSite("switch_loadable_module.c", "switch_api_execute", 3143))
+        .add("API-Command", command)
+        .add("API-Command-Argument", arguments));
+    String output = new ApiCommands(this).execute(command, arguments == null ? "" : arguments);
+    return output.isEmpty() ? "-ERR no reply\n" : output;
+  }
+
+  String originateAndWait(String arguments) {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    originate(arguments, result::complete);
+    try {
+      return result.get(10, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "-ERR ORIGINATOR_CANCEL\n";
+    } catch (ExecutionException | TimeoutException e) {
+      return "-ERR DESTINATION_OUT_OF_ORDER\n";
+    }
+  }
+
+  private void originate(String arguments, Consumer<String> onResult) {
+    OriginateRequest request;
+    try {
+      request = OriginateRequest.parse(arguments);
+    } catch (OriginateRefusal refusal) {
+      onResult.accept(refusal.replyBody());
+      return;
+    }
+    long sessionId = sessionsSinceStartup.incrementAndGet();
+    int mediaPort = 16384 + (int) (sessionId * 2 % 16000);
+    CallLeg leg;
+    synchronized (legs) {
+      String wanted = request.variable("origination_uuid");
+      // Like FreeSWITCH, a malformed or already used origination_uuid silently gets a random uuid.
+      String uuid = wanted != null && UUID_SHAPE.matcher(wanted).matches() && !legs.containsKey(wanted)
+          ? wanted
+          : UUID.randomUUID().toString();
+      SimulatedChannel channel = new SimulatedChannel(uuid, request, sessionId, mediaPort, EventClock.nowMicros());
+      leg = new CallLeg(channel, channelEvents, timers, options.defaultPlayback(), onResult, () -> forget(uuid));
+      legs.put(uuid, leg);
+      peakSessions.accumulateAndGet(legs.size(), Math::max);
+    }
+    leg.dial(FarEndBehaviour.forDestination(request.destination()), options.ringDelay(), options.answerDelay());
+  }
+
+  CallLeg leg(String uuid) {
+    synchronized (legs) {
+      return uuid == null ? null : legs.get(uuid.strip());
+    }
+  }
+
+  List<CallLeg> legs() {
+    synchronized (legs) {
+      return new ArrayList<>(legs.values());
+    }
+  }
+
+  List<SimulatedChannelView> liveChannels() {
+    return legs().stream().map(CallLeg::view).toList();
+  }
+
+  long sessionsSinceStartup() {
+    return sessionsSinceStartup.get();
+  }
+
+  long peakSessions() {
+    return peakSessions.get();
+  }
+
+  Duration uptime() {
+    return Duration.between(identity.startedAt(), java.time.Instant.now());
+  }
+
+  private void forget(String uuid) {
+    synchronized (legs) {
+      legs.remove(uuid);
+    }
+  }
+
+  private void publishJobResult(String jobUuid, String command, String arguments, String output) {
+    bus.publish(new EventDraft("BACKGROUND_JOB", new CallSite("mod_event_socket.c", "api_exec", 1572))
+        .add("Job-UUID", jobUuid)
+        .add("Job-Command", command)
+        .add("Job-Command-Arg", arguments)
+        .body(output));
+  }
+
+  private void heartbeat() {
+    int live = legs().size();
+    bus.publish(new EventDraft("HEARTBEAT", HEARTBEAT)
+        .add("Event-Info", "System Ready")
+        .add("Up-Time", UptimeText.of(uptime()))
+        .add("FreeSWITCH-Version", SwitchIdentity.VERSION)
+        .add("Uptime-msec", Long.toString(uptime().toMillis()))
+        .add("Session-Count", Integer.toString(live))
+        .add("Max-Sessions", "1000")
+        .add("Session-Per-Sec", "30")
+        .add("Session-Per-Sec-Last", "0")
+        .add("Session-Per-Sec-Max", "0")
+        .add("Session-Per-Sec-FiveMin", "0")
+        .add("Session-Since-Startup", Long.toString(sessionsSinceStartup()))
+        .add("Session-Peak-Max", Long.toString(peakSessions()))
+        .add("Session-Peak-FiveMin", Long.toString(peakSessions()))
+        .add("Idle-CPU", "99.000000"));
+  }
+
+  /** Stops timers without hanging anything up: a closed simulator goes silent, like a killed switch. */
+  @Override
+  public void close() {
+    timers.shutdownNow();
+  }
+}
