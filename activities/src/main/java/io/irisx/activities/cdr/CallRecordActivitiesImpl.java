@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Writes a call's timeline and CDR to PostgreSQL. Each method is one transaction whose writes are
  * idempotent (call_logs keyed by (call, sequence); a status never moves backwards; the first CDR
- * wins), so Temporal may retry it at any point.
+ * wins), so Temporal may retry it at any point. A call's row shows a final status only together
+ * with its CDR.
  */
 public final class CallRecordActivitiesImpl implements CallRecordActivities {
   /** Retryable: the API may not have committed the call's row yet. */
@@ -50,7 +51,9 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                       status,
                       transition.detail(),
                       transition.occurredAt()));
-          if (status != null) {
+          // A final status reaches the row only with its CDR (writeCdr), so a reader who sees
+          // "busy" or "completed" also sees the times and the hangup cause.
+          if (status != null && !transition.status().isFinal()) {
             calls.updateStatus(
                 callId,
                 status,

@@ -107,6 +107,21 @@ class CallRecordActivitiesImplTest {
   }
 
   @Test
+  void aFinalStatusAppearsOnlyWithItsCdr() {
+    activities.recordTransition(transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1)));
+    activities.recordTransition(transition(3, "call.busy", CallStatus.BUSY, t0.plusSeconds(2)));
+
+    assertThat(callRow().status()).isEqualTo("ringing");
+    assertThat(callRow().hangupCause()).isNull();
+    assertThat(jdbi.onDemand(CallLogDao.class).list(tenant, call)).extracting(CallLogRow::status)
+        .containsExactly("ringing", "busy");
+
+    activities.writeCdr(cdr(CallStatus.NO_ANSWER));
+    assertThat(callRow().status()).isEqualTo("no-answer");
+    assertThat(callRow().hangupCause()).isEqualTo("NO_ANSWER");
+  }
+
+  @Test
   void lateRetryOfAnEarlierTransitionDoesNotReopenAnEndedCall() {
     CallTransition ringing = transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1));
     activities.recordTransition(ringing);
