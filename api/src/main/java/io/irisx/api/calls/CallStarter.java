@@ -1,0 +1,145 @@
+package io.irisx.api.calls;
+
+import io.grpc.Context;
+import io.grpc.StatusRuntimeException;
+import io.irisx.api.CallSettings;
+import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.errors.ProblemException;
+import io.irisx.api.errors.ProblemType;
+import io.irisx.api.representations.StartCallBody;
+import io.irisx.db.CallDao;
+import io.irisx.db.CallRow;
+import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.CallWorkflow;
+import io.irisx.workflows.flow.CallFlows;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts an outbound call: the {@code queued} row first (so the workflow's first status write finds
+ * it), then the call's workflow. A call whose workflow cannot be started is marked failed.
+ */
+public final class CallStarter {
+  private static final Logger log = LoggerFactory.getLogger(CallStarter.class);
+  private static final int MAX_SHOWN_FLOW_NAME = 60;
+
+  private final CallDao calls;
+  private final WorkflowClient temporal;
+  private final CallFlows flows;
+  private final CallSettings settings;
+  private final ScheduledExecutorService deadlines;
+  private final Clock clock;
+
+  public CallStarter(
+      CallDao calls,
+      WorkflowClient temporal,
+      CallFlows flows,
+      CallSettings settings,
+      ScheduledExecutorService deadlines,
+      Clock clock) {
+    this.calls = calls;
+    this.temporal = temporal;
+    this.flows = flows;
+    this.settings = settings;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  /** Validates the request, then starts the call; throws a {@link ProblemException} if it cannot. */
+  public CallRow start(AuthenticatedTenant tenant, StartCallBody body) {
+    if (body == null) {
+      throw new ProblemException(
+          ProblemType.MALFORMED_JSON, "The request body is empty; expected a JSON object.");
+    }
+    var problems = body.problems();
+    if (!problems.isEmpty()) {
+      throw ProblemException.validation(problems);
+    }
+    if (!flows.contains(body.flow())) {
+      throw new ProblemException(
+          ProblemType.UNKNOWN_FLOW,
+          "No flow is registered as '"
+              + shorten(body.flow())
+              + "'; known flows: "
+              + String.join(", ", flows.names())
+              + ".");
+    }
+
+    UUID callId = UUID.randomUUID();
+    // Milliseconds: what the API shows is then exactly what is stored.
+    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    calls.insertQueued(callId, tenant.tenantId(), body.from(), body.to(), body.flow(), createdAt);
+    CallRequest request =
+        new CallRequest(
+            callId.toString(),
+            tenant.tenantId().toString(),
+            body.from(),
+            body.to(),
+            body.flow(),
+            body.params(),
+            settings.getRingTimeoutSeconds(),
+            settings.getWatchdogSeconds());
+    try {
+      startWorkflow(request);
+    } catch (WorkflowServiceException | StatusRuntimeException e) {
+      markFailed(callId);
+      log.warn("could not start the workflow of call {}: {}", callId, e.toString());
+      throw new ProblemException(
+              ProblemType.TEMPORAL_UNAVAILABLE,
+              "The call could not be started (Temporal did not answer); it is marked failed and"
+                  + " will not be dialled. Try again later.")
+          .causedBy(e);
+    } catch (RuntimeException e) {
+      markFailed(callId);
+      throw e;
+    }
+    return calls
+        .find(tenant.tenantId(), callId)
+        .orElseThrow(() -> new IllegalStateException("call " + callId + " vanished"));
+  }
+
+  private void startWorkflow(CallRequest request) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(CallRequest.workflowId(request.callId()))
+            .setTaskQueue(TaskQueues.CALLS)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setStaticSummary(request.flow() + ": " + request.from() + " -> " + request.to())
+            .build();
+    CallWorkflow workflow = temporal.newWorkflowStub(CallWorkflow.class, options);
+    // The SDK retries an unreachable server until the gRPC context's deadline: bound the wait.
+    Context.CancellableContext bounded =
+        Context.current()
+            .withDeadlineAfter(settings.getStartTimeoutSeconds(), TimeUnit.SECONDS, deadlines);
+    try {
+      bounded.run(() -> WorkflowClient.start(workflow::run, request));
+    } finally {
+      bounded.cancel(null);
+    }
+  }
+
+  private void markFailed(UUID callId) {
+    try {
+      calls.updateStatus(callId, CallStatus.FAILED.wireName(), clock.instant(), null, null);
+    } catch (RuntimeException e) {
+      log.error("could not mark call {} failed after its workflow did not start", callId, e);
+    }
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= MAX_SHOWN_FLOW_NAME ? name : name.substring(0, MAX_SHOWN_FLOW_NAME) + "…";
+  }
+}

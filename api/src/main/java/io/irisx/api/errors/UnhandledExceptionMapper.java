@@ -1,0 +1,32 @@
+package io.irisx.api.errors;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Anything else is our fault: a 500 problem that tells the client only an error id, and the log
+ * line with the same id and the stack trace.
+ */
+@Provider
+public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
+  private static final Logger log = LoggerFactory.getLogger(UnhandledExceptionMapper.class);
+
+  @Context private UriInfo uriInfo;
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    String errorId = UUID.randomUUID().toString();
+    String instance = ProblemResponses.instance(uriInfo);
+    log.error("error {} while serving {}", errorId, instance, exception);
+    return ProblemResponses.of(
+            ProblemType.generic(
+                500, "An unexpected error occurred (error id " + errorId + ").", instance))
+        .build();
+  }
+}

@@ -1,0 +1,59 @@
+package io.irisx.api.representations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.irisx.db.CallRow;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** A call as the API shows it everywhere: the README's field names, times in ISO-8601 UTC. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({
+  "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
+  "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode"
+})
+public record CallView(
+    String id,
+    String direction,
+    String from,
+    String to,
+    String flow,
+    String status,
+    String nodeId,
+    String createdAt,
+    String ringingAt,
+    String answeredAt,
+    String endedAt,
+    Long durationSeconds,
+    Long billSeconds,
+    String hangupCause,
+    Integer hangupCauseCode) {
+
+  /** Millisecond precision, always three digits, always {@code Z}. */
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  public static CallView of(CallRow row) {
+    return new CallView(
+        row.id().toString(),
+        row.direction(),
+        row.fromNumber(),
+        row.toNumber(),
+        row.flow(),
+        row.status(),
+        row.nodeId(),
+        time(row.createdAt()),
+        time(row.ringingAt()),
+        time(row.answeredAt()),
+        time(row.endedAt()),
+        row.durationSeconds(),
+        row.billSeconds(),
+        row.hangupCause(),
+        row.hangupCauseCode());
+  }
+
+  static String time(Instant instant) {
+    return instant == null ? null : UTC_MILLIS.format(instant);
+  }
+}

@@ -1,0 +1,64 @@
+package io.irisx.api.representations;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.irisx.api.errors.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The body of {@code POST /v1/calls}. Fields it does not know are collected rather than dropped, so
+ * a misspelt optional field ({@code parms}) is reported instead of silently ignored.
+ */
+public record StartCallBody(
+    String from,
+    String to,
+    String flow,
+    Map<String, Object> params,
+    @JsonAnySetter Map<String, Object> unknownFields) {
+
+  public StartCallBody {
+    unknownFields = unknownFields == null ? Map.of() : unknownFields;
+  }
+
+  public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
+    this(from, to, flow, params, Map.of());
+  }
+
+  /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */
+  private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+
+  static final int MAX_FLOW_NAME_LENGTH = 100;
+
+  /** What is missing or malformed, field by field; empty when the body is well formed. */
+  public List<FieldError> problems() {
+    List<FieldError> problems = new ArrayList<>();
+    checkNumber("from", from, problems);
+    checkNumber("to", to, problems);
+    if (flow == null || flow.isBlank()) {
+      problems.add(new FieldError("flow", "is required"));
+    } else if (flow.length() > MAX_FLOW_NAME_LENGTH) {
+      problems.add(new FieldError("flow", "is longer than " + MAX_FLOW_NAME_LENGTH + " characters"));
+    }
+    unknownFields.keySet().stream()
+        .sorted()
+        .limit(10)
+        .forEach(name -> problems.add(new FieldError(name, "is not a known field")));
+    return problems;
+  }
+
+  public static boolean isE164(String number) {
+    return number != null && E164.matcher(number).matches();
+  }
+
+  private static void checkNumber(String field, String value, List<FieldError> problems) {
+    if (value == null || value.isEmpty()) {
+      problems.add(new FieldError(field, "is required"));
+    } else if (!isE164(value)) {
+      problems.add(
+          new FieldError(
+              field, "must be an E.164 number: '+' then 2 to 15 digits, the first not 0"));
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.irisx.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/** The API over HTTP, as a client sees it. */
+public final class ApiClient {
+  public record Reply(int status, HttpResponse<String> raw, JsonNode body) {
+    public String contentType() {
+      return header("Content-Type").orElse("");
+    }
+
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public ApiClient(int port) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public Reply startCall(String apiKey, String from, String to, String flow) {
+    return post(
+        "/v1/calls",
+        apiKey,
+        "application/json",
+        "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"flow\":\"" + flow + "\"}");
+  }
+
+  /** A POST; a null key or content type leaves that header out. */
+  public Reply post(String path, String apiKey, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  public Reply get(String path, String apiKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build());
+  }
+
+  public Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode body =
+          response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      return new Reply(response.statusCode(), response, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

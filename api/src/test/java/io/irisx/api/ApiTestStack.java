@@ -1,0 +1,149 @@
+package io.irisx.api;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.irisx.api.auth.ProvisionedTenant;
+import io.irisx.api.auth.TenantProvisioner;
+import io.irisx.db.CallDao;
+import io.irisx.db.Jdbis;
+import io.irisx.db.Migrations;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What the API runs against in tests, all real and per test class: an embedded PostgreSQL with
+ * the IRISX schema and an in-process Temporal server bound to a TCP port. Register it before the
+ * {@link #app() app extension} (lower {@code @Order}), so it starts first and stops last.
+ */
+public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
+  private EmbeddedPostgres postgres;
+  private Jdbi jdbi;
+  private int temporalPort;
+  private TestServer.PortBoundTestServer temporalServer;
+  private WorkflowServiceStubs temporalService;
+  private WorkflowClient temporalClient;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    postgres = EmbeddedPostgres.start();
+    Migrations.apply(dataSource());
+    jdbi = Jdbis.create(dataSource());
+    temporalPort = freePort();
+    temporalServer = TestServer.createPortBoundServer(temporalPort, false);
+    temporalService =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget()).build());
+    temporalClient = WorkflowClient.newInstance(temporalService);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (temporalService != null) {
+      temporalService.shutdownNow();
+    }
+    stopTemporal();
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  /** The API on random ports against this stack. */
+  public DropwizardAppExtension<IrisxApiConfiguration> app() {
+    return new DropwizardAppExtension<>(
+        IrisxApiApplication.class,
+        ResourceHelpers.resourceFilePath("test-api.yml"),
+        ConfigOverride.config("database.url", this::jdbcUrl),
+        ConfigOverride.config("temporal.target", this::temporalTarget));
+  }
+
+  public String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  public String temporalTarget() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public CallDao calls() {
+    return jdbi.onDemand(CallDao.class);
+  }
+
+  public ProvisionedTenant newTenant() {
+    return new TenantProvisioner(jdbi).provision("tenant " + UUID.randomUUID());
+  }
+
+  public int callCount(UUID tenantId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM calls WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  public WorkflowClient temporalClient() {
+    return temporalClient;
+  }
+
+  public DescribeWorkflowExecutionResponse describeWorkflow(String workflowId) {
+    return temporalService
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build());
+  }
+
+  public int openWorkflowCount() {
+    return temporalService
+        .blockingStub()
+        .listOpenWorkflowExecutions(
+            ListOpenWorkflowExecutionsRequest.newBuilder()
+                .setNamespace("default")
+                .setMaximumPageSize(1000)
+                .build())
+        .getExecutionsCount();
+  }
+
+  /** Takes Temporal away, as an outage would; the API keeps running. */
+  public void stopTemporal() {
+    if (temporalServer != null) {
+      temporalServer.close();
+      temporalServer = null;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.irisx.worker.bridge;
+
+import io.irisx.activities.esl.SwitchEvent;
+import io.irisx.workflows.call.ChannelEvent;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a switch event into the signal for the call it belongs to. Channel events name their call
+ * in the {@code irisx_call_id} channel variable; an originate's BACKGROUND_JOB carries no channel
+ * variables, so its call is read from the originate arguments echoed in {@code Job-Command-Arg}.
+ */
+final class ChannelEventMapper {
+  /** A call event addressed to the workflow of {@code callId}. */
+  record CallSignal(String callId, ChannelEvent event) {}
+
+  private static final Set<String> SIGNALLED =
+      Set.of(
+          ChannelEvent.BACKGROUND_JOB,
+          ChannelEvent.CHANNEL_PROGRESS,
+          ChannelEvent.CHANNEL_PROGRESS_MEDIA,
+          ChannelEvent.CHANNEL_ANSWER,
+          ChannelEvent.CHANNEL_HANGUP,
+          ChannelEvent.CHANNEL_HANGUP_COMPLETE,
+          ChannelEvent.PLAYBACK_STOP,
+          ChannelEvent.DTMF,
+          "RECORD_STOP");
+
+  private static final Pattern CALL_ID_IN_ORIGINATE =
+      Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");
+
+  Optional<CallSignal> map(SwitchEvent event) {
+    if (!SIGNALLED.contains(event.name())) {
+      return Optional.empty();
+    }
+    return callIdOf(event).map(callId -> new CallSignal(callId, toChannelEvent(event)));
+  }
+
+  private static Optional<String> callIdOf(SwitchEvent event) {
+    if (ChannelEvent.BACKGROUND_JOB.equals(event.name())) {
+      if (!"originate".equals(event.header("Job-Command"))) {
+        return Optional.empty();
+      }
+      String args = event.header("Job-Command-Arg");
+      Matcher matcher = CALL_ID_IN_ORIGINATE.matcher(args == null ? "" : args);
+      return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+    return Optional.ofNullable(event.header("variable_irisx_call_id"));
+  }
+
+  private static ChannelEvent toChannelEvent(SwitchEvent event) {
+    boolean job = ChannelEvent.BACKGROUND_JOB.equals(event.name());
+    return new ChannelEvent(
+        event.name(),
+        event.header("Unique-ID"),
+        event.header("Core-UUID"),
+        parseLong(event.header("Event-Sequence")),
+        parseLong(event.header("Event-Date-Timestamp")),
+        event.header("Answer-State"),
+        event.header("Hangup-Cause"),
+        event.header("variable_sip_term_status"),
+        event.header("DTMF-Digit"),
+        event.header("Playback-File-Path"),
+        job ? event.body() : null);
+  }
+
+  private static long parseLong(String value) {
+    try {
+      return value == null ? 0 : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

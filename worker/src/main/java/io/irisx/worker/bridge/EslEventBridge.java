@@ -1,0 +1,44 @@
+package io.irisx.worker.bridge;
+
+import io.irisx.activities.esl.SwitchEvent;
+import io.irisx.activities.esl.SwitchEventListener;
+import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the switch's channel events to call workflows as {@code channelEvent} signals. The ESL
+ * connection hands events over in order per channel, and a signal is durable once sent, so the
+ * workflow sees each channel's events in the order the switch fired them.
+ */
+public final class EslEventBridge implements SwitchEventListener {
+  private static final Logger log = LoggerFactory.getLogger(EslEventBridge.class);
+
+  private final WorkflowClient client;
+  private final ChannelEventMapper mapper = new ChannelEventMapper();
+
+  public EslEventBridge(WorkflowClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void onEvent(SwitchEvent event) {
+    mapper.map(event).ifPresent(this::signal);
+  }
+
+  private void signal(ChannelEventMapper.CallSignal signal) {
+    String workflowId = CallRequest.workflowId(signal.callId());
+    try {
+      client.newWorkflowStub(CallWorkflow.class, workflowId).onChannelEvent(signal.event());
+    } catch (WorkflowNotFoundException finished) {
+      // Late events (e.g. CHANNEL_HANGUP_COMPLETE after a failed originate ended the call) are moot.
+      log.debug("dropped {} for {}: the workflow has finished", signal.event().type(), workflowId);
+    } catch (RuntimeException e) {
+      log.warn("could not signal {} to {}", signal.event().type(), workflowId, e);
+    }
+  }
+
+}

@@ -1,0 +1,22 @@
+package io.irisx.worker.dev;
+
+/**
+ * What {@code .irisx/dev.json} tells scripts about a running dev stack. {@code temporalUiUrl} is
+ * null when the in-process Temporal server (which has no UI) is used.
+ */
+public record DevManifest(
+    String apiUrl,
+    String apiKey,
+    String tenantId,
+    String temporalAddress,
+    String temporalUiUrl,
+    String temporalServer,
+    String eslHost,
+    int eslPort,
+    String eslPassword,
+    String databaseUrl,
+    String redisAddress,
+    String s3Endpoint,
+    String s3Bucket,
+    String workerConfig,
+    String logFile) {}

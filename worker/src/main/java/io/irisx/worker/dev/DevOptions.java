@@ -1,0 +1,72 @@
+package io.irisx.worker.dev;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the local stack. A port of 0 means any free port (what tests use); {@code home} holds
+ * the data, logs, generated configuration and {@code dev.json}. {@code watchdogSeconds} and
+ * {@code ringTimeoutSeconds} go to the API's call defaults; {@code promptMillis} is how long the
+ * simulated switch takes to play a sound file.
+ */
+public record DevOptions(
+    Path home,
+    TemporalMode temporalMode,
+    boolean fresh,
+    boolean runWorker,
+    int apiPort,
+    int apiAdminPort,
+    int workerPort,
+    int eslPort,
+    int postgresPort,
+    int redisPort,
+    int s3Port,
+    int temporalPort,
+    int temporalUiPort,
+    String nodeId,
+    int watchdogSeconds,
+    int ringTimeoutSeconds,
+    int promptMillis) {
+
+  /** The defaults of {@code ./irisx dev}: fixed, documented ports and data kept under .irisx/. */
+  public static DevOptions defaults(Path home) {
+    return new DevOptions(
+        home, TemporalMode.AUTO, false, true, 8080, 8081, 8091, 8021, 15432, 16379, 19000, 7233, 8233,
+        "node-1", 15, 30, 2000);
+  }
+
+  /** Free ports and a private directory: for tests, several stacks side by side. */
+  public static DevOptions ephemeral(Path home, TemporalMode mode) {
+    return new DevOptions(home, mode, true, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, "node-1", 2, 3, 1000);
+  }
+
+  public DevOptions withRunWorker(boolean value) {
+    return new DevOptions(home, temporalMode, fresh, value, apiPort, apiAdminPort, workerPort, eslPort,
+        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, promptMillis);
+  }
+
+  public DevOptions withFresh(boolean value) {
+    return new DevOptions(home, temporalMode, value, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
+        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, promptMillis);
+  }
+
+  public DevOptions withTemporalMode(TemporalMode mode) {
+    return new DevOptions(home, mode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
+        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, promptMillis);
+  }
+
+  public DevOptions withHome(Path value) {
+    return new DevOptions(value, temporalMode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
+        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, promptMillis);
+  }
+
+  /** How long the simulator takes to play a sound file: long enough to act during a call. */
+  public DevOptions withPromptMillis(int value) {
+    return new DevOptions(home, temporalMode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
+        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, value);
+  }
+}

@@ -1,0 +1,223 @@
+package io.irisx.worker.dev;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.irisx.activities.esl.simulator.EslSimulator;
+import io.irisx.activities.esl.simulator.SimulatorOptions;
+import io.irisx.api.IrisxApiApplication;
+import io.irisx.api.IrisxApiConfiguration;
+import io.irisx.api.auth.TenantProvisioner;
+import io.irisx.db.Jdbis;
+import io.irisx.db.Migrations;
+import io.irisx.worker.IrisxWorkerApplication;
+import io.irisx.worker.IrisxWorkerConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine with embedded defaults: PostgreSQL, Redis, S3Proxy, Temporal,
+ * the ESL simulator as FreeSWITCH, and the API and worker applications. Closing it stops
+ * everything in the reverse order of starting.
+ */
+public final class DevStack implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+  static final String ESL_PASSWORD = "ClueCon";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final DevOptions options;
+  private DevManifest manifest;
+  private LocalPostgres postgres;
+  private EslSimulator simulator;
+  private Path workerConfig;
+
+  private DevStack(DevOptions options) {
+    this.options = options;
+  }
+
+  public static DevStack start(DevOptions options) {
+    DevStack stack = new DevStack(options);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    Path home = options.home().toAbsolutePath();
+    if (options.fresh()) {
+      deleteRecursively(home);
+    }
+    createDirectories(home.resolve("logs"));
+    Optional<DevManifest> previous = readManifest(home);
+
+    postgres = track(LocalPostgres.start(LocalPorts.resolve(options.postgresPort()), home.resolve("postgres")));
+    Migrations.apply(postgres.dataSource());
+    LocalRedis redis = track(LocalRedis.start(LocalPorts.resolve(options.redisPort()), home.resolve("redis")));
+    LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.s3Port()), home.resolve("s3")));
+    LocalTemporal temporal =
+        track(
+            LocalTemporal.start(
+                options.temporalMode(),
+                LocalPorts.resolve(options.temporalPort()),
+                LocalPorts.resolve(options.temporalUiPort()),
+                home));
+    simulator =
+        track(
+            EslSimulator.start(
+                SimulatorOptions.defaults()
+                    .withPort(LocalPorts.resolve(options.eslPort()))
+                    .withPassword(ESL_PASSWORD)
+                    .withDefaultPlayback(java.time.Duration.ofMillis(options.promptMillis()))));
+
+    DevConfigFiles.Endpoints endpoints =
+        new DevConfigFiles.Endpoints(
+            postgres.jdbcUrl(), temporal.target(), redis.address(), simulator.host(), simulator.port(), ESL_PASSWORD);
+    int apiPort = LocalPorts.resolve(options.apiPort());
+    Path apiConfig =
+        DevConfigFiles.writeApiConfig(
+            home, endpoints, apiPort, LocalPorts.resolve(options.apiAdminPort()), options);
+    workerConfig =
+        DevConfigFiles.writeWorkerConfig(home, endpoints, LocalPorts.resolve(options.workerPort()), options.nodeId());
+
+    DropwizardTestSupport<IrisxApiConfiguration> api =
+        new DropwizardTestSupport<>(IrisxApiApplication.class, apiConfig.toString());
+    startApplication(api);
+    if (options.runWorker()) {
+      startApplication(new DropwizardTestSupport<IrisxWorkerConfiguration>(
+          IrisxWorkerApplication.class, workerConfig.toString()));
+    }
+
+    DevCredentials credentials = devCredentials(previous);
+    manifest =
+        new DevManifest(
+            "http://" + LocalPorts.HOST + ":" + apiPort,
+            credentials.apiKey(),
+            credentials.tenantId(),
+            temporal.target(),
+            temporal.uiUrl().orElse(null),
+            temporal.isCli() ? "temporal CLI dev server" : "in-process test server",
+            simulator.host(),
+            simulator.port(),
+            ESL_PASSWORD,
+            postgres.jdbcUrl(),
+            redis.address(),
+            s3.endpoint(),
+            LocalS3.BUCKET,
+            workerConfig.toString(),
+            DevConfigFiles.logFile(home).toString());
+    writeManifest(home, manifest);
+  }
+
+  private record DevCredentials(String tenantId, String apiKey) {}
+
+  /** Keeps the key of the previous run while its data is still there; otherwise makes a new one. */
+  private DevCredentials devCredentials(Optional<DevManifest> previous) {
+    TenantProvisioner provisioner = new TenantProvisioner(Jdbis.create(postgres.dataSource()));
+    if (previous.isPresent() && provisioner.isActiveKey(previous.get().apiKey())) {
+      return new DevCredentials(previous.get().tenantId(), previous.get().apiKey());
+    }
+    var tenant = provisioner.provision("dev");
+    return new DevCredentials(tenant.tenantId().toString(), tenant.apiKey());
+  }
+
+  private void startApplication(DropwizardTestSupport<?> application) {
+    try {
+      application.before();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start " + application.getApplication().getName(), e);
+    }
+    started.push(application::after);
+  }
+
+  private <T extends AutoCloseable> T track(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  public DevManifest manifest() {
+    return manifest;
+  }
+
+  public EslSimulator simulator() {
+    return simulator;
+  }
+
+  /** The worker's YAML file, to run a worker in another process against this stack. */
+  public Path workerConfig() {
+    return workerConfig;
+  }
+
+  public javax.sql.DataSource dataSource() {
+    return postgres.dataSource();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("error while stopping the dev stack", e);
+      }
+    }
+  }
+
+  static Path manifestFile(Path home) {
+    return home.resolve("dev.json");
+  }
+
+  private static Optional<DevManifest> readManifest(Path home) {
+    Path file = manifestFile(home);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ObjectMapper().readValue(file.toFile(), DevManifest.class));
+    } catch (IOException e) {
+      log.warn("ignoring an unreadable {}", file, e);
+      return Optional.empty();
+    }
+  }
+
+  private static void writeManifest(Path home, DevManifest manifest) {
+    try {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(manifestFile(home).toFile(), manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
