@@ -18,14 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The worker running a call dies (SIGKILL, in its own JVM) while the call is up; the events the
  * switch sends meanwhile are lost. Started again, the worker carries the call to its end, and the
  * call has exactly one CDR.
+ *
+ * <p>It runs on the real Temporal server (the CLI dev server). The in-process test server never
+ * moves a workflow task off a dead worker's sticky queue, so there a call whose worker dies while a
+ * workflow task is pending waits for ever; a real server reschedules it after five seconds.
  */
 class WorkerCrashTest {
 
   @Test
   void aCallSurvivesItsWorkerBeingKilledMidCall(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path home) throws SQLException {
+    TemporalCliRequirement.check();
     // A three-second prompt keeps the call up long enough to kill the worker in the middle of it.
     DevOptions options =
-        DevOptions.ephemeral(home, TemporalMode.IN_PROCESS).withRunWorker(false).withPromptMillis(3000);
+        DevOptions.ephemeral(home, TemporalMode.CLI).withRunWorker(false).withPromptMillis(3000);
     try (DevStack stack = DevStack.start(options)) {
       CallsApi api = new CallsApi(stack.manifest());
       Path workerLog = home.resolve("logs/worker-process.log");
