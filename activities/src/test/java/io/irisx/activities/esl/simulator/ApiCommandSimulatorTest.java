@@ -2,27 +2,10 @@ package io.irisx.activities.esl.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Synchronous api replies, framing compared with captures 02-auth-api and 13-originate-errors. */
-class ApiCommandSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
-  }
-
+class ApiCommandSimulatorTest extends ConnectedClientTest {
   @Test
   void statusReportsUptimeAndReadinessLikeFreeSwitch() throws Exception {
     EslTestClient.Frame reply = client.command("api status");

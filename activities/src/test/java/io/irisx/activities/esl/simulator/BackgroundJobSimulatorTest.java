@@ -2,26 +2,13 @@ package io.irisx.activities.esl.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** bgapi: the immediate Job-UUID reply and the BACKGROUND_JOB event that carries the result. */
-class BackgroundJobSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-    client.command("event plain BACKGROUND_JOB");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
+class BackgroundJobSimulatorTest extends ConnectedClientTest {
+  @Override
+  String subscribedEvents() {
+    return "BACKGROUND_JOB";
   }
 
   @Test

@@ -3,27 +3,10 @@ package io.irisx.activities.esl.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** show channels as json with a call up, in the row shape of capture 03. */
-class ChannelListingSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
-  }
-
+class ChannelListingSimulatorTest extends ConnectedClientTest {
   @Test
   void aLiveCallIsListedAsCompactJsonWithTheChannelTableColumns() throws Exception {
     String uuid = UUID.randomUUID().toString();

@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** event / nixevent / noevents / filter semantics, JSON framing (capture 10) and HEARTBEAT (capture 14). */
-class EventSubscriptionSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(
-        SimulatorOptions.defaults().withPort(0).withHeartbeatInterval(Duration.ofMillis(200)));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
+class EventSubscriptionSimulatorTest extends ConnectedClientTest {
+  @Override
+  SimulatorOptions options() {
+    return SimulatorOptions.defaults().withPort(0).withHeartbeatInterval(Duration.ofMillis(200));
   }
 
   @Test

@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** uuid_kill and hupall: reply first, then the teardown events with CDR variables (captures 03, 11). */
-class HangupSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-    client.command("event plain CHANNEL_HANGUP CHANNEL_EXECUTE_COMPLETE CHANNEL_HANGUP_COMPLETE CHANNEL_DESTROY");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
+class HangupSimulatorTest extends ConnectedClientTest {
+  @Override
+  String subscribedEvents() {
+    return "CHANNEL_HANGUP CHANNEL_EXECUTE_COMPLETE CHANNEL_HANGUP_COMPLETE CHANNEL_DESTROY";
   }
 
   @Test

@@ -5,26 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An originate the far end answers: the outbound-leg event sequence and its headers (capture 03). */
-class OriginateAnsweredSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-    client.command("event plain ALL");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
+class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
+  @Override
+  String subscribedEvents() {
+    return "ALL";
   }
 
   @Test

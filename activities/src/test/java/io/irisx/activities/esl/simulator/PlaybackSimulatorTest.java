@@ -5,29 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** uuid_broadcast and sendmsg playback on a parked call (captures 03 and 11). */
-class PlaybackSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
+class PlaybackSimulatorTest extends ConnectedClientTest {
   private String uuid;
+
+  @Override
+  SimulatorOptions options() {
+    return SimulatorOptions.defaults().withPort(0).withDefaultPlayback(Duration.ofMillis(300));
+  }
+
+  @Override
+  String subscribedEvents() {
+    return "CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE PLAYBACK_START PLAYBACK_STOP CHANNEL_HANGUP";
+  }
 
   @BeforeEach
   void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0).withDefaultPlayback(Duration.ofMillis(300)));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-    client.command("event plain CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE PLAYBACK_START PLAYBACK_STOP CHANNEL_HANGUP");
     uuid = UUID.randomUUID().toString();
     client.api("originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
   }
 
   @Test

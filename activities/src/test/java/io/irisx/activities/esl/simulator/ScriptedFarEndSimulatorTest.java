@@ -3,28 +3,15 @@ package io.irisx.activities.esl.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The last four dialled digits script the far end; failures look like captures 04 to 07. */
-class ScriptedFarEndSimulatorTest {
-  private EslSimulator simulator;
-  private EslTestClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0));
-    client = EslTestClient.authenticated(simulator, "ClueCon");
-    client.command("event plain CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_HANGUP CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    simulator.close();
+class ScriptedFarEndSimulatorTest extends ConnectedClientTest {
+  @Override
+  String subscribedEvents() {
+    return "CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_HANGUP CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB";
   }
 
   @ParameterizedTest
