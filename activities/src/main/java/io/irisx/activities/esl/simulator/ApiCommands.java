@@ -27,6 +27,10 @@ final class ApiCommands {
       case "uuid_broadcast" -> broadcast(args);
       case "uuid_getvar" -> getVariable(args);
       case "uuid_setvar" -> setVariable(args);
+      case "uuid_send_dtmf" -> sendDtmf(args);
+      case "uuid_record" -> record(args);
+      case "uuid_transfer" -> transfer(args);
+      case "uuid_bridge" -> bridge(args);
       case "hupall" -> hangupAll(args);
       case "show" -> new ChannelListing(core).show(args);
       default -> "-ERR " + command + " Command not found!\n";
@@ -112,6 +116,97 @@ final class ApiCommands {
     }
     leg.setVariable(words[1], words.length > 2 ? words[2] : null);
     return "+OK\n";
+  }
+
+  /**
+   * Sends digits towards the far end. FreeSWITCH fires no DTMF event for digits it sends (only for
+   * digits it receives, switch_channel_dequeue_dtmf), so neither does the simulator.
+   */
+  private String sendDtmf(String args) {
+    String[] words = args.split("\\s+", 2);
+    if (words.length < 2 || words[0].isEmpty() || words[1].isBlank()) {
+      return "-USAGE: <uuid> <dtmf_data>\n";
+    }
+    if (core.leg(words[0]) == null) {
+      return "-ERR Cannot locate session!\n";
+    }
+    return "+OK " + words[0] + " sent DTMF " + words[1] + ".\n";
+  }
+
+  private String record(String args) {
+    String usage = "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n";
+    String[] words = args.isEmpty() ? new String[0] : args.split("\\s+", 5);
+    if (words.length < 3) {
+      return usage;
+    }
+    CallLeg leg = core.leg(words[0]);
+    if (leg == null) {
+      return "-ERR Cannot locate session!\n";
+    }
+    String path = words[2];
+    return switch (words[1].toLowerCase(Locale.ROOT)) {
+      case "start" -> leg.startRecording(path, words.length > 3 ? atoi(words[3]) : 0)
+          ? "+OK Success\n"
+          : "-ERR Cannot record session!\n";
+      case "stop" -> leg.stopRecording(path) ? "+OK Success\n" : "-ERR Cannot stop record session!\n";
+      // Recording silence, the simulator has nothing to pause or mask.
+      case "pause", "resume", "mask", "unmask" -> "+OK Success\n";
+      default -> usage;
+    };
+  }
+
+  private String transfer(String args) {
+    String usage = "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n";
+    String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
+    if (words.length < 2 || words.length > 5) {
+      return usage;
+    }
+    CallLeg leg = core.leg(words[0]);
+    if (leg == null) {
+      return "-ERR No such channel!\n";
+    }
+    int at = 1;
+    String flag = null;
+    if (words[1].startsWith("-")) {
+      flag = words[1].substring(1).toLowerCase(Locale.ROOT);
+      at = 2;
+      if (words.length < 3) {
+        return "-ERR\n";
+      }
+    }
+    String destination = words[at];
+    String dialplan = words.length > at + 1 ? words[at + 1] : null;
+    String context = words.length > at + 2 ? words[at + 2] : null;
+    CallLeg other = core.leg(leg.variable("bridge_to"));
+    if ("bleg".equals(flag) && other != null) {
+      leg = other;
+    } else if ("both".equals(flag) && other != null) {
+      other.transfer(destination, dialplan, context);
+    }
+    return leg.transfer(destination, dialplan, context) ? "+OK\n" : "-ERR\n";
+  }
+
+  private String bridge(String args) {
+    String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
+    if (words.length < 2) {
+      return "-USAGE: <uuid> <other_uuid>\n";
+    }
+    CallLeg originator = core.leg(words[0]);
+    String chosen = words[1];
+    CallLeg originatee = core.leg(chosen);
+    if (originatee == null && words.length > 2) {
+      chosen = words[2];
+      originatee = core.leg(chosen);
+    }
+    if (originator == null || originatee == null || originator == originatee) {
+      return "-ERR Invalid uuid\n";
+    }
+    return core.bridge(originator, originatee) ? "+OK " + chosen + "\n" : "-ERR Invalid uuid\n";
+  }
+
+  private static int atoi(String text) {
+    java.util.regex.Matcher digits = java.util.regex.Pattern.compile("^[0-9]+").matcher(text);
+    return digits.find() ? Integer.parseInt(digits.group()) : 0;
   }
 
   private String hangupAll(String args) {

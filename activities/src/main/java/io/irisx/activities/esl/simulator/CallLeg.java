@@ -1,23 +1,37 @@
 package io.irisx.activities.esl.simulator;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The life of one originated leg: dialling, the scripted far end, the application run after
- * answer, playbacks, and the hangup with its CDR variables. Every transition holds this object's
+ * The life of one leg, originated or inbound: dialling, the scripted far end, the application
+ * run after answer, playbacks, recordings, DTMF, transfers, bridges and the hangup with its CDR
+ * variables. Every transition holds this object's
  * monitor, so timers, api commands and sendmsg never interleave events of the same channel.
  */
 final class CallLeg {
   private static final List<EventHeader> NONE = List.of();
+  private static final CallSite DTMF = new CallSite("switch_channel.c", "switch_channel_dequeue_dtmf", 677);
+  private static final CallSite BRIDGE = new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1377);
+  private static final CallSite UNBRIDGE = new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1481);
+  private static final DateTimeFormatter RFC2822 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
+  /** The RFC 2833 duration (in samples) of the far end's digits in capture 08. */
+  private static final String DTMF_DURATION = "2240";
 
   private final SimulatedChannel channel;
   private final ChannelEvents events;
@@ -27,6 +41,8 @@ final class CallLeg {
   private final Runnable onDestroyed;
   private final List<ScheduledFuture<?>> pendingTimers = new ArrayList<>();
   private final Deque<Playback> queuedPlaybacks = new ArrayDeque<>();
+  private final LegRecordings recordings;
+  private Function<String, CallLeg> directory = uuid -> null;
 
   private boolean resultDelivered;
   private boolean ended;
@@ -35,6 +51,9 @@ final class CallLeg {
   private Playback playing;
   private long playbackStarted;
   private ScheduledFuture<?> playbackTimer;
+  private boolean applicationStarted;
+  private String bridgedWith;
+  private boolean bridgeOriginator;
 
   /** A file being played by the playback application, and whether the call ends when it does. */
   private record Playback(String path, String applicationUuid, boolean hangupAfter) {}
@@ -52,10 +71,16 @@ final class CallLeg {
     this.playbackLength = playbackLength;
     this.originateResult = originateResult;
     this.onDestroyed = onDestroyed;
+    this.recordings = new LegRecordings(channel, events, this::schedule);
   }
 
   String uuid() {
     return channel.uuid;
+  }
+
+  /** How this leg finds the other leg of a bridge. */
+  void useDirectory(Function<String, CallLeg> legs) {
+    this.directory = legs;
   }
 
   synchronized SimulatedChannelView view() {
@@ -75,7 +100,7 @@ final class CallLeg {
   }
 
   /** Creates the leg and schedules what the far end will do. */
-  synchronized void dial(FarEndBehaviour farEnd, Duration ringDelay, Duration answerDelay) {
+  synchronized void dial(FarEndScript script, Duration ringDelay, Duration defaultAnswerDelay) {
     events.fire(channel, "CHANNEL_OUTGOING", ChannelEvents.OUTGOING);
     channel.state("CS_INIT", 1);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
@@ -87,15 +112,109 @@ final class CallLeg {
     channel.state("CS_CONSUME_MEDIA", 7);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
 
-    if (farEnd.refusesImmediately()) {
-      later(answerDelay, () -> refuse(farEnd));
+    Duration answerAt = script.answerAfter() == null ? defaultAnswerDelay : script.answerAfter();
+    HangupCause refusal = script.refusal();
+    if (refusal != null && refusal != HangupCause.NO_ANSWER) {
+      later(answerAt, () -> refuse(refusal));
       return;
     }
     later(ringDelay, this::ring);
-    if (farEnd == FarEndBehaviour.ANSWER) {
-      later(answerDelay.compareTo(ringDelay) > 0 ? answerDelay : ringDelay, this::answer);
-    } else {
-      later(Duration.ofSeconds(channel.request.timeoutSeconds()), this::giveUpRinging);
+    later(Duration.ofSeconds(channel.request.timeoutSeconds()), this::giveUpRinging);
+    if (refusal == HangupCause.NO_ANSWER) {
+      return;
+    }
+    Duration answerTime = answerAt.compareTo(ringDelay) > 0 ? answerAt : ringDelay;
+    if (script.earlyMedia()) {
+      later(ringDelay.plus(answerTime.minus(ringDelay).dividedBy(2)), this::preAnswer);
+    }
+    later(answerTime, () -> farEndAnswers(script));
+  }
+
+  /**
+   * A call from the network that the dialplan (public context) parks: CREATE, ROUTING with the
+   * call state RINGING, then set, export and park, as capture 09-inbound-call shows.
+   */
+  synchronized void arrive() {
+    channel.state("CS_INIT", 1);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    channel.state("CS_INIT", 2);
+    events.fire(channel, "CHANNEL_CREATE", ChannelEvents.CREATE);
+    changeCallState("RINGING", 2);
+    channel.state("CS_ROUTING", 2);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    channel.set("call_uuid", channel.uuid);
+    channel.state("CS_EXECUTE", 4);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    runDialplanApplication("set", "outside_call=true", () -> channel.set("outside_call", "true"));
+    String date = RFC2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+    runDialplanApplication("export", "RFC2822_DATE=" + date, () -> {
+      channel.set("RFC2822_DATE", date);
+      channel.set("export_vars", "RFC2822_DATE");
+    });
+    park();
+  }
+
+  private void runDialplanApplication(String app, String arg, Runnable effect) {
+    String uuid = newUuid();
+    channel.set("current_application_data", arg);
+    channel.set("current_application", app);
+    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE, applicationHeaders(app, arg, uuid, null));
+    effect.run();
+    events.fire(
+        channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
+        applicationHeaders(app, arg, uuid, "_none_"));
+  }
+
+  private void park() {
+    applicationStarted = true;
+    hostApplication = "park";
+    hostApplicationUuid = newUuid();
+    channel.application = "park";
+    channel.applicationData = null;
+    channel.set("current_application_data", null);
+    channel.set("current_application", "park");
+    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
+        applicationHeaders("park", null, hostApplicationUuid, null));
+    events.fire(channel, "CHANNEL_PARK", ChannelEvents.PARK);
+  }
+
+  private synchronized void farEndAnswers(FarEndScript script) {
+    if (!answer()) {
+      return;
+    }
+    for (FarEndScript.TimedDigits press : script.digits()) {
+      later(press.after(), () -> farEndPresses(press.digits()));
+    }
+    if (script.hangUpAfter() != null) {
+      later(script.hangUpAfter(), () -> farEndHangsUp(HangupCause.NORMAL_CLEARING));
+    }
+  }
+
+  private synchronized void farEndPresses(String digits) {
+    if (!ended && channel.mediaUp) {
+      pressDigits(digits);
+    }
+  }
+
+  /** 183 with SDP: early media; unless ignore_early_media=true, originate succeeds now (SIO:2227). */
+  synchronized void preAnswer() {
+    if (ended || channel.answered() || channel.progressMediaMicros != 0) {
+      return;
+    }
+    if (channel.progressMicros == 0) {
+      ring();
+    }
+    channel.progressMediaMicros = EventClock.nowMicros();
+    channel.answerState = "early";
+    channel.mediaUp = true;
+    channel.networkAddr = "127.0.0.1";
+    setMediaVariables();
+    channel.set("endpoint_disposition", "EARLY MEDIA");
+    events.fire(channel, "CHANNEL_PROGRESS_MEDIA", ChannelEvents.PROGRESS_MEDIA);
+    changeCallState("EARLY", 3);
+    if (channel.request != null && !"true".equalsIgnoreCase(channel.request.variable("ignore_early_media"))) {
+      deliverResult("+OK " + channel.uuid + "\n");
+      startApplication();
     }
   }
 
@@ -122,12 +241,212 @@ final class CallLeg {
     channel.answerState = "answered";
     channel.mediaUp = true;
     channel.networkAddr = "127.0.0.1";
-    setAnswerVariables();
+    setMediaVariables();
+    channel.set("endpoint_disposition", "ANSWER");
     events.fire(channel, "CHANNEL_ANSWER", ChannelEvents.ANSWER);
     changeCallState("ACTIVE", 4);
     deliverResult("+OK " + channel.uuid + "\n");
-    startApplication();
+    if (!applicationStarted) {
+      startApplication();
+    }
     return true;
+  }
+
+  /** The far end sends BYE (answered), CANCEL (inbound, unanswered) or a final error (outbound, unanswered). */
+  synchronized boolean farEndHangsUp(HangupCause cause) {
+    if (ended) {
+      return false;
+    }
+    if (channel.answered()) {
+      channel.set("sip_hangup_disposition", "recv_bye");
+      end(cause, true);
+    } else if (channel.inbound()) {
+      channel.set("sip_hangup_disposition", "recv_cancel");
+      end(cause, true);
+    } else {
+      refuse(cause);
+    }
+    return true;
+  }
+
+  /** RFC 2833 digits from the far end: one DTMF event each (capture 08-dtmf-rfc2833). */
+  synchronized void pressDigits(String digits) {
+    Dtmf.requireValid(digits);
+    if (ended) {
+      throw new IllegalStateException("channel " + channel.uuid + " has hung up");
+    }
+    if (!channel.mediaUp) {
+      throw new IllegalStateException("channel " + channel.uuid + " has no media yet: answer it first");
+    }
+    for (char digit : digits.toUpperCase(Locale.ROOT).toCharArray()) {
+      events.fire(channel, "DTMF", DTMF, NONE, List.of(
+          new EventHeader("DTMF-Digit", Character.toString(digit)),
+          new EventHeader("DTMF-Duration", DTMF_DURATION),
+          new EventHeader("DTMF-Source", "RTP")));
+    }
+  }
+
+  /**
+   * uuid_transfer as switch_ivr_session_transfer does it: a new caller profile, the running
+   * application ends, the dialplan runs again; the simulated dialplan parks every destination.
+   */
+  synchronized boolean transfer(String extension, String dialplan, String context) {
+    if (ended) {
+      return false;
+    }
+    String forwards = channel.variable("max_forwards");
+    int remaining = forwards == null ? 70 : parseIntOr(forwards, 0) - 1;
+    if (remaining <= 0) {
+      end(HangupCause.EXCHANGE_ROUTING_ERROR, true);
+      return false;
+    }
+    channel.set("max_forwards", Integer.toString(remaining));
+    String useDialplan = dialplan != null ? dialplan : channel.dialplan != null ? channel.dialplan : "XML";
+    String useContext = context != null ? context : channel.context != null ? channel.context : "default";
+    // Transferring one leg out of a bridge hangs up the other (switch_ivr_session_transfer).
+    leaveBridge(HangupCause.BLIND_TRANSFER);
+    leaveApplication();
+    channel.rdnis = channel.destination;
+    channel.destination = extension;
+    channel.dialplan = useDialplan;
+    channel.context = useContext;
+    channel.profileIndex++;
+    channel.transferMicros = EventClock.nowMicros();
+    channel.transferSource = (channel.transferMicros / 1_000_000L) + ":" + channel.uuid + ":bl_xfer:" + extension
+        + "/" + useContext + "/" + useDialplan;
+    String history = channel.variable("transfer_history");
+    channel.set("transfer_history",
+        history == null ? channel.transferSource : "ARRAY::" + history.replaceFirst("^ARRAY::", "") + "|:"
+            + channel.transferSource);
+    channel.set("transfer_source", channel.transferSource);
+    if (channel.inbound()) {
+      changeCallState("RINGING", 2);
+    }
+    channel.state("CS_ROUTING", 2);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    if (channel.inbound() && channel.answered()) {
+      changeCallState("ACTIVE", 4);
+    }
+    channel.state("CS_EXECUTE", 4);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    channel.hitDialplan = true;
+    park();
+    return true;
+  }
+
+  synchronized List<EventHeader> profile(String prefix) {
+    return channel.profile(prefix);
+  }
+
+  /**
+   * Joins a bridge made by uuid_bridge: the park (or playback) ends, both legs exchange media and
+   * the originator fires CHANNEL_BRIDGE carrying the other leg's profile as Other-Leg-*.
+   */
+  synchronized boolean joinBridge(String otherUuid, List<EventHeader> otherProfile, boolean originator) {
+    if (ended) {
+      return false;
+    }
+    leaveApplication();
+    applicationStarted = true;
+    bridgedWith = otherUuid;
+    bridgeOriginator = originator;
+    channel.bridgedMicros = EventClock.nowMicros();
+    channel.otherType = originator ? "originatee" : "originator";
+    channel.otherLeg = otherProfile;
+    channel.set("signal_bond", otherUuid);
+    channel.set("bridge_to", otherUuid);
+    channel.set("last_bridge_to", otherUuid);
+    channel.state("CS_EXCHANGE_MEDIA", 5);
+    events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    if (originator) {
+      events.fire(channel, "CHANNEL_BRIDGE", BRIDGE, bridgeHeaders(otherUuid), NONE);
+    }
+    return true;
+  }
+
+  /** The other leg of our bridge hung up: unbridge, then hang up with its cause as a bridge does. */
+  private synchronized void partnerHungUp(HangupCause cause) {
+    if (ended || bridgedWith == null) {
+      return;
+    }
+    end(cause, true);
+  }
+
+  /** Ends our side of a bridge: the originator fires CHANNEL_UNBRIDGE, the other leg hangs up with the cause. */
+  private void leaveBridge(HangupCause causeForPartner) {
+    if (bridgedWith == null) {
+      return;
+    }
+    String partner = bridgedWith;
+    bridgedWith = null;
+    if (bridgeOriginator) {
+      events.fire(channel, "CHANNEL_UNBRIDGE", UNBRIDGE, bridgeHeaders(partner), NONE);
+    }
+    channel.otherType = null;
+    channel.otherLeg = List.of();
+    CallLeg other = directory.apply(partner);
+    if (other != null) {
+      // Outside our monitor: the other leg takes its own.
+      submit(() -> other.partnerHungUp(causeForPartner));
+    }
+  }
+
+  private List<EventHeader> bridgeHeaders(String otherUuid) {
+    return List.of(new EventHeader("Bridge-A-Unique-ID", channel.uuid), new EventHeader("Bridge-B-Unique-ID", otherUuid));
+  }
+
+  /** uuid_record start: RECORD_START now, the WAV file at stop (or when the limit in seconds is reached). */
+  synchronized boolean startRecording(String path, int limitSeconds) {
+    return !ended && recordings.start(path, limitSeconds, () -> limitReached(path));
+  }
+
+  /** uuid_record stop: {@code all} stops every recording of the leg. */
+  synchronized boolean stopRecording(String path) {
+    return !ended && recordings.stop(path);
+  }
+
+  private synchronized void limitReached(String path) {
+    if (!ended) {
+      recordings.stop(path);
+    }
+  }
+
+  /**
+   * The restart fault: the leg disappears with the switch, without a single event. A waiting
+   * originate learns nothing either; its socket is gone.
+   */
+  synchronized void vanish() {
+    ended = true;
+    cancelTimers();
+    if (playbackTimer != null) {
+      playbackTimer.cancel(false);
+    }
+    recordings.forget();
+    // Frees a waiting api originate; its socket is already closed, so nobody reads this.
+    deliverResult("-ERR SYSTEM_SHUTDOWN\n");
+  }
+
+  /** Ends whatever the leg runs (playback, park) before a transfer or bridge takes it elsewhere. */
+  private void leaveApplication() {
+    queuedPlaybacks.clear();
+    if (playing != null) {
+      if (playbackTimer != null) {
+        playbackTimer.cancel(false);
+      }
+      stopPlayback("break");
+    }
+    if (hostApplication != null) {
+      if (hostApplication.equals("park")) {
+        events.fire(channel, "CHANNEL_UNPARK", ChannelEvents.UNPARK);
+      }
+      String response = channel.variable("current_application_response");
+      events.fire(
+          channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
+          applicationHeaders(hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
+      hostApplication = null;
+    }
+    channel.application = null;
+    channel.applicationData = null;
   }
 
   synchronized boolean hangup(HangupCause cause) {
@@ -145,7 +464,7 @@ final class CallLeg {
     }
     queuedPlaybacks.add(new Playback(path, applicationUuid == null ? newUuid() : applicationUuid, false));
     if (playing == null) {
-      timers.execute(this::playNext);
+      submit(this::playNext);
     }
     return true;
   }
@@ -191,7 +510,7 @@ final class CallLeg {
       // An originate whose only application was playback has nothing left to run: FreeSWITCH hangs up.
       end(HangupCause.NORMAL_CLEARING, true);
     } else if (!queuedPlaybacks.isEmpty()) {
-      timers.execute(this::playNext);
+      submit(this::playNext);
     }
   }
 
@@ -218,10 +537,11 @@ final class CallLeg {
     return done;
   }
 
-  private synchronized void refuse(FarEndBehaviour farEnd) {
+  private synchronized void refuse(HangupCause cause) {
     if (ended) {
       return;
     }
+    int status = FarEnds.sipStatus(cause);
     channel.networkAddr = "127.0.0.1";
     channel.set("sip_call_id", newUuid());
     channel.set("sip_local_network_addr", "127.0.0.1");
@@ -230,17 +550,17 @@ final class CallLeg {
     channel.set("sip_network_ip", "127.0.0.1");
     channel.set("sip_network_port", "5090");
     channel.set("sip_hangup_disposition", "recv_refuse");
-    channel.set("sip_invite_failure_status", Integer.toString(farEnd.sipStatus()));
-    channel.set("sip_invite_failure_phrase", farEnd.sipPhrase());
-    channel.set("sip_term_status", Integer.toString(farEnd.sipStatus()));
-    channel.set("proto_specific_hangup_cause", "sip:" + farEnd.sipStatus());
-    channel.set("sip_term_cause", Integer.toString(farEnd.refusal().q850()));
+    channel.set("sip_invite_failure_status", Integer.toString(status));
+    channel.set("sip_invite_failure_phrase", FarEnds.sipPhrase(status));
+    channel.set("sip_term_status", Integer.toString(status));
+    channel.set("proto_specific_hangup_cause", "sip:" + status);
+    channel.set("sip_term_cause", Integer.toString(cause.q850()));
     // A rejected call's originate returns only after the leg is fully torn down.
-    end(farEnd.refusal(), false);
+    end(cause, false);
   }
 
   private synchronized void giveUpRinging() {
-    if (ended || channel.answered()) {
+    if (ended || channel.answered() || resultDelivered) {
       return;
     }
     channel.set("sip_invite_failure_status", "487");
@@ -248,6 +568,7 @@ final class CallLeg {
   }
 
   private void startApplication() {
+    applicationStarted = true;
     OriginateRequest request = channel.request;
     String app = request.application() == null ? "park" : request.application();
     channel.state("CS_EXECUTE", 4);
@@ -289,13 +610,19 @@ final class CallLeg {
     channel.hangupMicros = EventClock.nowMicros();
     channel.answerState = "hangup";
     channel.stateNumber = 10;
-    if (channel.answered() && channel.variable("sip_hangup_disposition") == null) {
-      channel.set("sip_hangup_disposition", "send_bye");
+    if (channel.variable("sip_hangup_disposition") == null) {
+      if (channel.answered()) {
+        channel.set("sip_hangup_disposition", "send_bye");
+      } else if (channel.inbound()) {
+        channel.set("sip_hangup_disposition", "send_refuse");
+      }
     }
     events.fire(channel, "CHANNEL_HANGUP", ChannelEvents.HANGUP);
     if (resultRightAfterHangup) {
       deliverResult("-ERR " + cause.name() + "\n");
     }
+    leaveBridge(cause);
+    recordings.stop("all");
     if (playing != null) {
       stopPlayback("break");
     }
@@ -337,7 +664,7 @@ final class CallLeg {
         NONE);
   }
 
-  private void setAnswerVariables() {
+  private void setMediaVariables() {
     channel.set("remote_audio_media_flow", "sendrecv");
     channel.set("audio_media_flow", "sendrecv");
     channel.set("rtp_use_codec_name", "PCMU");
@@ -351,7 +678,6 @@ final class CallLeg {
     channel.set("remote_media_ip", "127.0.0.1");
     channel.set("remote_media_port", "6000");
     channel.set("sip_call_id", channel.variable("sip_call_id") == null ? newUuid() : channel.variable("sip_call_id"));
-    channel.set("endpoint_disposition", "ANSWER");
   }
 
   private void deliverResult(String body) {
@@ -362,7 +688,35 @@ final class CallLeg {
   }
 
   private void later(Duration delay, Runnable step) {
-    pendingTimers.add(timers.schedule(step, delay.toMillis(), TimeUnit.MILLISECONDS));
+    ScheduledFuture<?> timer = schedule(delay, step);
+    if (timer != null) {
+      pendingTimers.add(timer);
+    }
+  }
+
+  /** Null once the switch is gone (closed or restarted): its timers no longer run. */
+  private ScheduledFuture<?> schedule(Duration delay, Runnable step) {
+    try {
+      return timers.schedule(step, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
+    }
+  }
+
+  private void submit(Runnable step) {
+    try {
+      timers.execute(step);
+    } catch (RejectedExecutionException ignored) {
+      // The switch is shutting down; nothing left to run.
+    }
+  }
+
+  private static int parseIntOr(String text, int fallback) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   private void cancelTimers() {

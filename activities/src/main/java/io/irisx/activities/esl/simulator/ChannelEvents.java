@@ -16,6 +16,8 @@ final class ChannelEvents {
   static final CallSite ORIGINATE = new CallSite("switch_core_state_machine.c", "switch_core_session_run", 636);
   static final CallSite PROGRESS =
       new CallSite("switch_channel.c", "switch_channel_perform_mark_ring_ready_value", 3507);
+  static final CallSite PROGRESS_MEDIA =
+      new CallSite("switch_channel.c", "switch_channel_perform_mark_pre_answered", 3562);
   static final CallSite ANSWER = new CallSite("switch_channel.c", "switch_channel_perform_mark_answered", 3846);
   static final CallSite EXECUTE = new CallSite("switch_core_session.c", "switch_core_session_exec", 2947);
   static final CallSite EXECUTE_COMPLETE = new CallSite("switch_core_session.c", "switch_core_session_exec", 2967);

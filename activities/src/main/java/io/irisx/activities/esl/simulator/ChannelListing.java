@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code show channels} and {@code show calls}, plain or {@code as json}. With no rows FreeSWITCH
  * prints {@code {"row_count": 0}} plus a newline; with rows it prints compact JSON without one.
- * Calls are listed like channels because the simulator never bridges legs.
+ * Calls are listed like channels: bridged legs are not joined into one row with b_* columns.
  */
 final class ChannelListing {
   private final SimulatedSwitch core;

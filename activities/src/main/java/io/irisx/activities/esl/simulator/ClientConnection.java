@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * One inbound ESL socket, behaving like a mod_event_socket listener. The command handler holds
  * the write lock for the whole command, so a slow {@code api} holds back events exactly as
  * FreeSWITCH's single listener thread does, and replies always precede the events they cause.
+ * While replies are stalled (a fault), replies and every frame after the first held one wait in
+ * {@link #held} and go out in order on {@link #release()}.
  */
 final class ClientConnection implements EventBus.Listener {
   private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
@@ -31,13 +36,21 @@ final class ClientConnection implements EventBus.Listener {
   private final EventSubscription subscription = new EventSubscription();
   private final LinkedBlockingQueue<SimulatedEvent> pendingEvents = new LinkedBlockingQueue<>();
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final Condition drained = writeLock.newCondition();
+  private final Deque<byte[]> held = new ArrayDeque<>();
+  private final Faults faults;
   private volatile boolean authenticated;
   private volatile boolean closed;
+  /** Set by myevents: only events with a Unique-ID pass, and only this one's when it is not null. */
+  private volatile boolean myEvents;
+  private volatile String boundUuid;
   private Thread eventWriter;
 
-  ClientConnection(Socket socket, SimulatedSwitch core, Consumer<String> commandLog, Runnable onClosed) {
+  ClientConnection(
+      Socket socket, SimulatedSwitch core, Faults faults, Consumer<String> commandLog, Runnable onClosed) {
     this.socket = socket;
     this.core = core;
+    this.faults = faults;
     this.commandLog = commandLog;
     this.onClosed = onClosed;
   }
@@ -50,8 +63,33 @@ final class ClientConnection implements EventBus.Listener {
 
   @Override
   public void offer(SimulatedEvent event) {
-    if (authenticated && !closed && subscription.wants(event)) {
+    if (authenticated && !closed && subscription.wants(event) && passesMyEvents(event)) {
       pendingEvents.add(event);
+    }
+  }
+
+  private boolean passesMyEvents(SimulatedEvent event) {
+    if (!myEvents) {
+      return true;
+    }
+    String uuid = event.header("Unique-ID");
+    String bound = boundUuid;
+    return uuid != null && (bound == null || bound.equals(uuid));
+  }
+
+  /** Un-stalling: writes every held frame, in order. */
+  void release() {
+    writeLock.lock();
+    try {
+      while (!held.isEmpty() && !closed) {
+        writeRaw(held.poll());
+      }
+      held.clear();
+      drained.signalAll();
+    } catch (IOException e) {
+      close();
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -85,6 +123,7 @@ final class ClientConnection implements EventBus.Listener {
         socket.setSoTimeout(0);
         commandLog.accept(masked(packet.commandLine()));
         if (!handle(packet)) {
+          awaitHeldFrames();
           break;
         }
       }
@@ -108,53 +147,54 @@ final class ClientConnection implements EventBus.Listener {
     writeLock.lock();
     try {
       if (verb.equals("exit") || verb.equals("...")) {
-        writeRaw(ServerFrames.commandReply("+OK bye"));
-        writeRaw(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
+        reply(ServerFrames.commandReply("+OK bye"));
+        reply(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
         return false;
       }
       if (!authenticated) {
         if (!verb.equals("auth")) {
-          writeRaw(ServerFrames.commandReply("-ERR command not found"));
+          reply(ServerFrames.commandReply("-ERR command not found"));
           return true;
         }
-        if (!rest.equals(core.options().password())) {
-          writeRaw(ServerFrames.commandReply("-ERR invalid"));
-          writeRaw(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
+        if (faults.refusingAuth() || !rest.equals(core.options().password())) {
+          reply(ServerFrames.commandReply("-ERR invalid"));
+          reply(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
           return false;
         }
         authenticated = true;
-        writeRaw(ServerFrames.commandReply("+OK accepted"));
+        reply(ServerFrames.commandReply("+OK accepted"));
         return true;
       }
       switch (verb) {
         case "api" -> {
           String[] commandAndArgs = splitCommand(rest);
-          writeRaw(ServerFrames.apiResponse(core.api(commandAndArgs[0], commandAndArgs[1])));
+          reply(ServerFrames.apiResponse(core.api(commandAndArgs[0], commandAndArgs[1])));
         }
         case "bgapi" -> {
           String[] commandAndArgs = splitCommand(rest);
           String requested = packet.header("Job-UUID");
           String jobUuid = requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
-          writeRaw(ServerFrames.backgroundJobAccepted(jobUuid));
+          reply(ServerFrames.backgroundJobAccepted(jobUuid));
           afterReply = () -> core.runBackgroundJob(jobUuid, commandAndArgs[0], commandAndArgs[1]);
         }
-        case "event" -> writeRaw(ServerFrames.commandReply(subscribe(rest)));
+        case "event" -> reply(ServerFrames.commandReply(subscribe(rest)));
         case "nixevent" -> {
           subscription.nix(words(rest));
-          writeRaw(ServerFrames.commandReply("+OK events nixed"));
+          reply(ServerFrames.commandReply("+OK events nixed"));
         }
         case "noevents" -> {
           boolean wasListening = subscription.clear();
           pendingEvents.clear();
-          writeRaw(ServerFrames.commandReply(
+          reply(ServerFrames.commandReply(
               wasListening ? "+OK no longer listening for events" : "-ERR not listening for events"));
         }
-        case "filter" -> writeRaw(ServerFrames.commandReply(filter(rest)));
-        case "sendmsg" -> writeRaw(ServerFrames.commandReply(new SendMessage(core).deliver(rest, packet)));
-        case "log" -> writeRaw(ServerFrames.commandReply(logLevel(rest)));
-        case "nolog" -> writeRaw(ServerFrames.commandReply("+OK no longer logging"));
-        case "linger", "nolinger" -> writeRaw(ServerFrames.commandReply("-ERR not controlling a session"));
-        default -> writeRaw(ServerFrames.commandReply("-ERR command not found"));
+        case "filter" -> reply(ServerFrames.commandReply(filter(rest)));
+        case "sendmsg" -> reply(ServerFrames.commandReply(new SendMessage(core).deliver(rest, packet)));
+        case "log" -> reply(ServerFrames.commandReply(logLevel(rest)));
+        case "nolog" -> reply(ServerFrames.commandReply("+OK no longer logging"));
+        case "myevents" -> reply(ServerFrames.commandReply(myEvents(rest)));
+        case "linger", "nolinger" -> reply(ServerFrames.commandReply("-ERR not controlling a session"));
+        default -> reply(ServerFrames.commandReply("-ERR command not found"));
       }
     } finally {
       writeLock.unlock();
@@ -233,10 +273,21 @@ final class ClientConnection implements EventBus.Listener {
         writeLock.lock();
         try {
           if (!closed) {
-            writeRaw(ServerFrames.event(event, subscription.format()));
+            if (held.isEmpty()) {
+              writeRaw(ServerFrames.event(event, subscription.format()));
+            } else {
+              held.add(ServerFrames.event(event, subscription.format()));
+            }
           }
         } finally {
           writeLock.unlock();
+        }
+        if (boundUuid != null && event.name().equals("CHANNEL_HANGUP") && boundUuid.equals(event.header("Unique-ID"))) {
+          // A socket bound by myevents ends with its channel (MES:1473-1499). FreeSWITCH's notice
+          // would carry Controlled-Session-UUID, which the Java decoders reject: send the plain one.
+          write(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
+          awaitHeldFrames();
+          close();
         }
       }
     } catch (InterruptedException e) {
@@ -254,6 +305,57 @@ final class ClientConnection implements EventBus.Listener {
       writeLock.unlock();
     }
   }
+
+  /** A command's reply: held while replies are stalled, and behind any frame already held. */
+  private void reply(byte[] frame) throws IOException {
+    if (faults.stallingReplies() || !held.isEmpty()) {
+      held.add(frame);
+    } else {
+      writeRaw(frame);
+    }
+  }
+
+  /** Waits until held frames are out; close() never takes the write lock, so this polls for it. */
+  private void awaitHeldFrames() {
+    writeLock.lock();
+    try {
+      while (!held.isEmpty() && !closed) {
+        drained.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** myevents on an inbound socket (MES:2063-2130), reply texts included, "aready" typo and all. */
+  private String myEvents(String rest) {
+    if (rest.isBlank()) {
+      return "-ERR command not found";
+    }
+    if (myEvents) {
+      return "-ERR aready enabled.";
+    }
+    String[] parts = rest.strip().split(" ", 2);
+    String format = parts.length > 1 ? parts[1].strip() : null;
+    boolean exists = core.leg(parts[0]) != null;
+    if (!exists && format != null) {
+      return "-ERR invalid uuid";
+    }
+    boundUuid = exists ? parts[0] : null;
+    boolean json = rest.contains("json") || rest.contains("JSON");
+    subscription.subscribe(json ? EventFormat.JSON : EventFormat.PLAIN, MY_EVENTS);
+    myEvents = true;
+    return "+OK Events Enabled";
+  }
+
+  private static final List<String> MY_EVENTS = List.of(
+      "CHANNEL_ANSWER", "CHANNEL_APPLICATION", "CHANNEL_BRIDGE", "CHANNEL_CREATE", "CHANNEL_DATA",
+      "CHANNEL_DESTROY", "CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP",
+      "CHANNEL_HANGUP_COMPLETE", "CHANNEL_ORIGINATE", "CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_PARK",
+      "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA", "CHANNEL_STATE", "CHANNEL_UNBRIDGE", "CHANNEL_UNPARK",
+      "DETECTED_SPEECH", "DTMF", "NOTALK", "TALK");
 
   private void writeRaw(byte[] frame) throws IOException {
     OutputStream out = socket.getOutputStream();

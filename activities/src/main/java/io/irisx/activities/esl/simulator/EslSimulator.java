@@ -17,25 +17,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A TCP server that speaks FreeSWITCH's inbound Event Socket protocol byte for byte, with
- * simulated outbound calls whose far end is scripted by the dialled number (see
- * {@link FarEndBehaviour}). Meant for tests and local development in place of a real switch.
+ * simulated outbound calls whose far end is scripted by the dialled number (see {@link FarEnds}
+ * and {@link #script}), inbound calls and far-end actions on demand, and faults on demand
+ * (stalled replies, refused auth, dropped connections, a restart). Meant for tests and local
+ * development in place of a real switch.
  */
 public final class EslSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslSimulator.class);
 
   private final SimulatorOptions options;
   private final ServerSocket server;
-  private final SimulatedSwitch core;
+  private final Faults faults = new Faults();
+  private final FarEnds farEnds = new FarEnds();
   private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
   private final List<String> receivedCommands = new CopyOnWriteArrayList<>();
+  private final Object restartLock = new Object();
+  private volatile SimulatedSwitch core;
+  private volatile ControlServer control;
   private volatile boolean closed;
 
   private EslSimulator(SimulatorOptions options, ServerSocket server) {
     this.options = options;
     this.server = server;
+    this.core = newCore();
+  }
+
+  private SimulatedSwitch newCore() {
     SwitchIdentity identity =
         new SwitchIdentity(UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
-    this.core = new SimulatedSwitch(options, identity);
+    return new SimulatedSwitch(options, identity, farEnds);
   }
 
   public static EslSimulator start(SimulatorOptions options) {
@@ -46,6 +56,10 @@ public final class EslSimulator implements AutoCloseable {
       EslSimulator simulator = new EslSimulator(options, server);
       Thread.ofPlatform().daemon().name("esl-sim-accept-" + server.getLocalPort()).start(simulator::acceptLoop);
       log.info("ESL simulator listening on {}:{}", options.host(), server.getLocalPort());
+      if (options.controlPort() >= 0) {
+        simulator.control = ControlServer.start(simulator, options.controlPort());
+        log.info("ESL simulator control API on {}", simulator.control.url());
+      }
       return simulator;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(), e);
@@ -81,6 +95,98 @@ public final class EslSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * While stalled, commands are still read and executed but their replies, and every frame after
+   * the first held reply on that socket, are held; un-stalling sends them in their original order.
+   */
+  public void stallReplies(boolean stalled) {
+    faults.stallReplies(stalled);
+    if (!stalled) {
+      List.copyOf(connections).forEach(ClientConnection::release);
+    }
+  }
+
+  /** While refusing, every auth gets {@code -ERR invalid} and the goodbye notice, as for a wrong password. */
+  public void refuseAuth(boolean refuse) {
+    faults.refuseAuth(refuse);
+  }
+
+  /**
+   * As if FreeSWITCH restarted: every client socket closes, every channel is gone without a
+   * single event, and the switch comes back on the same port with a new Core-UUID.
+   */
+  public void restart() {
+    synchronized (restartLock) {
+      SimulatedSwitch old = core;
+      core = newCore();
+      dropConnections();
+      old.vanish();
+    }
+    log.info("ESL simulator restarted with Core-UUID {}", coreUuid());
+  }
+
+  /**
+   * A call from the network to one of our numbers, which the dialplan parks for IRISX without
+   * answering (CHANNEL_CREATE ... CHANNEL_PARK as capture 09-inbound-call shows).
+   *
+   * @return the uuid of the new inbound channel
+   */
+  public String placeInboundCall(String fromE164, String didE164) {
+    return core.placeInboundCall(requireNumber(fromE164, "fromE164"), requireNumber(didE164, "didE164"));
+  }
+
+  /**
+   * The far end sends RFC 2833 digits on a channel with media (answered or early): one DTMF event
+   * per digit, as capture 08-dtmf-rfc2833 shows.
+   *
+   * @throws IllegalArgumentException for an unknown uuid or characters that are not DTMF
+   * @throws IllegalStateException when the channel has no media yet or has hung up
+   */
+  public void pressDigits(String uuid, String digits) {
+    liveLeg(uuid).pressDigits(digits);
+  }
+
+  /**
+   * The far end hangs up: BYE on an answered call (sip_hangup_disposition {@code recv_bye}),
+   * CANCEL on an unanswered inbound one, a final error on an unanswered outbound one.
+   *
+   * @param cause a FreeSWITCH hangup cause name or number; null means NORMAL_CLEARING
+   */
+  public void hangUpFarEnd(String uuid, String cause) {
+    HangupCause parsed = cause == null
+        ? HangupCause.NORMAL_CLEARING
+        : HangupCause.parse(cause).orElseThrow(() -> new IllegalArgumentException("unknown hangup cause: " + cause));
+    if (!liveLeg(uuid).farEndHangsUp(parsed)) {
+      throw new IllegalStateException("channel " + uuid + " has already hung up");
+    }
+  }
+
+  /** Scripts the far end of every later call to this number; it wins over the built-in suffix table. */
+  public void script(String e164, FarEndScript script) {
+    farEnds.register(requireNumber(e164, "e164"), java.util.Objects.requireNonNull(script, "script"));
+  }
+
+  /** The control API's base URL, e.g. {@code http://127.0.0.1:8022}, or null when it is off. */
+  public String controlUrl() {
+    ControlServer running = control;
+    return running == null ? null : running.url();
+  }
+
+  private CallLeg liveLeg(String uuid) {
+    CallLeg leg = core.leg(uuid);
+    if (leg == null) {
+      throw new IllegalArgumentException("no such channel: " + uuid);
+    }
+    return leg;
+  }
+
+  private static String requireNumber(String number, String name) {
+    if (number == null || !number.matches("\\+?[0-9]{1,20}")) {
+      throw new IllegalArgumentException(name + " must be a phone number like +15551234567: " + number);
+    }
+    return number;
+  }
+
   @Override
   public void close() {
     if (closed) {
@@ -92,6 +198,9 @@ public final class EslSimulator implements AutoCloseable {
     } catch (IOException e) {
       log.debug("closing the ESL simulator socket failed: {}", e.toString());
     }
+    if (control != null) {
+      control.stop();
+    }
     dropConnections();
     core.close();
   }
@@ -102,9 +211,12 @@ public final class EslSimulator implements AutoCloseable {
         Socket socket = server.accept();
         socket.setTcpNoDelay(true);
         ClientConnection[] holder = new ClientConnection[1];
-        holder[0] = new ClientConnection(socket, core, receivedCommands::add, () -> connections.remove(holder[0]));
-        connections.add(holder[0]);
-        holder[0].start();
+        synchronized (restartLock) {
+          holder[0] = new ClientConnection(
+              socket, core, faults, receivedCommands::add, () -> connections.remove(holder[0]));
+          connections.add(holder[0]);
+          holder[0].start();
+        }
       } catch (IOException e) {
         if (!closed) {
           log.warn("ESL simulator accept failed: {}", e.toString());

@@ -2,7 +2,10 @@ package io.irisx.activities.esl.simulator;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the simulator from the command line: {@code --port N --password P}; stops on Ctrl-C. */
+/**
+ * Runs the simulator from the command line: {@code --port N --password P --control-port N};
+ * stops on Ctrl-C.
+ */
 public final class EslSimulatorMain {
   private EslSimulatorMain() {}
 
@@ -13,8 +16,10 @@ public final class EslSimulatorMain {
         case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i, "--port")));
         case "--password" -> options = options.withPassword(value(args, ++i, "--password"));
         case "--host" -> options = options.withHost(value(args, ++i, "--host"));
+        case "--control-port" ->
+            options = options.withControlPort(Integer.parseInt(value(args, ++i, "--control-port")));
         default -> {
-          System.err.println("usage: EslSimulatorMain [--host H] [--port N] [--password P]");
+          System.err.println("usage: EslSimulatorMain [--host H] [--port N] [--password P] [--control-port N]");
           System.exit(2);
         }
       }
@@ -26,6 +31,9 @@ public final class EslSimulatorMain {
       stopped.countDown();
     }));
     System.out.printf("ESL simulator on %s:%d, Core-UUID %s%n", simulator.host(), simulator.port(), simulator.coreUuid());
+    if (simulator.controlUrl() != null) {
+      System.out.printf("ESL simulator control API on %s%n", simulator.controlUrl());
+    }
     stopped.await();
   }
 

@@ -27,6 +27,7 @@ final class SimulatedSwitch implements AutoCloseable {
 
   private final SimulatorOptions options;
   private final SwitchIdentity identity;
+  private final FarEnds farEnds;
   private final EventBus bus;
   private final ChannelEvents channelEvents;
   private final ScheduledExecutorService timers;
@@ -34,9 +35,10 @@ final class SimulatedSwitch implements AutoCloseable {
   private final AtomicLong sessionsSinceStartup = new AtomicLong();
   private final AtomicLong peakSessions = new AtomicLong();
 
-  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity) {
+  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity, FarEnds farEnds) {
     this.options = options;
     this.identity = identity;
+    this.farEnds = farEnds;
     this.bus = new EventBus(identity);
     this.channelEvents = new ChannelEvents(bus);
     this.timers = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
@@ -109,10 +111,35 @@ final class SimulatedSwitch implements AutoCloseable {
           : UUID.randomUUID().toString();
       SimulatedChannel channel = new SimulatedChannel(uuid, request, sessionId, mediaPort, EventClock.nowMicros());
       leg = new CallLeg(channel, channelEvents, timers, options.defaultPlayback(), onResult, () -> forget(uuid));
+      leg.useDirectory(this::leg);
       legs.put(uuid, leg);
       peakSessions.accumulateAndGet(legs.size(), Math::max);
     }
-    leg.dial(FarEndBehaviour.forDestination(request.destination()), options.ringDelay(), options.answerDelay());
+    leg.dial(farEnds.forDestination(request.destination()), options.ringDelay(), options.answerDelay());
+  }
+
+  /** A call from the network to one of our DIDs, parked by the dialplan; returns its uuid. */
+  String placeInboundCall(String from, String did) {
+    long sessionId = sessionsSinceStartup.incrementAndGet();
+    String uuid = UUID.randomUUID().toString();
+    CallLeg leg;
+    synchronized (legs) {
+      SimulatedChannel channel = new SimulatedChannel(uuid, from, did, sessionId, EventClock.nowMicros());
+      leg = new CallLeg(channel, channelEvents, timers, options.defaultPlayback(), result -> {}, () -> forget(uuid));
+      leg.useDirectory(this::leg);
+      legs.put(uuid, leg);
+      peakSessions.accumulateAndGet(legs.size(), Math::max);
+    }
+    leg.arrive();
+    return uuid;
+  }
+
+  /** uuid_bridge: both legs leave their application; the first one is the originator. */
+  boolean bridge(CallLeg originator, CallLeg originatee) {
+    List<EventHeader> originatorProfile = originator.profile("Other-Leg");
+    List<EventHeader> originateeProfile = originatee.profile("Other-Leg");
+    return originatee.joinBridge(originator.uuid(), originatorProfile, false)
+        && originator.joinBridge(originatee.uuid(), originateeProfile, true);
   }
 
   CallLeg leg(String uuid) {
@@ -180,5 +207,16 @@ final class SimulatedSwitch implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+  }
+
+  /** The restart fault: every channel is gone at once, without events, and nothing runs any more. */
+  void vanish() {
+    timers.shutdownNow();
+    List<CallLeg> gone;
+    synchronized (legs) {
+      gone = new ArrayList<>(legs.values());
+      legs.clear();
+    }
+    gone.forEach(CallLeg::vanish);
   }
 }
