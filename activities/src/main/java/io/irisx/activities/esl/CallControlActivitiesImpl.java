@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Call control over the node's event socket. Every method is safe to retry: originate first asks
- * whether the channel it would create exists, a hangup of a channel already gone succeeds, and
- * playing twice only restarts the prompt. Unsafe input fails the activity for good, before
- * anything is sent; a switch that is unreachable fails it for a retry.
+ * whether the channel it would create exists, a hangup of a channel already gone succeeds, playing
+ * to a channel already gone does nothing, and playing twice only restarts the prompt. Unsafe input
+ * fails the activity for good, before anything is sent; a switch that is unreachable fails it for a
+ * retry.
  */
 public final class CallControlActivitiesImpl implements CallControlActivities {
   private static final Logger log = LoggerFactory.getLogger(CallControlActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String UNSAFE_COMMAND = "UnsafeCommand";
-  static final String CHANNEL_GONE = "ChannelGone";
   static final String SWITCH_REFUSED = "SwitchRefused";
 
   private final EslConnection esl;
@@ -47,7 +47,10 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     ApiReply reply = esl.api(broadcast.command(), broadcast.args());
     if (reply.isError()) {
       if (isNoSuchChannel(reply)) {
-        throw ApplicationFailure.newNonRetryableFailure("channel " + channelUuid + " is gone", CHANNEL_GONE);
+        // The call is over; its workflow learns that from the hangup (real, or synthetic after a
+        // reconnect) or from its watchdog's inspect, exactly as when the channel ends mid-prompt.
+        log.info("channel {} is gone; nothing to play to", channelUuid);
+        return;
       }
       throw ApplicationFailure.newNonRetryableFailure("switch refused playback: " + reply.firstLine(), SWITCH_REFUSED);
     }
@@ -94,8 +97,10 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     return "true".equals(esl.api(exists.command(), exists.args()).firstLine());
   }
 
+  /** uuid_kill says "No such channel!", uuid_broadcast "invalid uuid", for a channel that is gone. */
   private static boolean isNoSuchChannel(ApiReply reply) {
-    return reply.firstLine().contains("No such channel");
+    String verdict = reply.firstLine();
+    return verdict.contains("No such channel") || verdict.contains("invalid uuid");
   }
 
   private static String emptyToNull(String value) {

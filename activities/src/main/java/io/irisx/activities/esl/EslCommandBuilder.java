@@ -1,6 +1,9 @@
 package io.irisx.activities.esl;
 
 import io.irisx.workflows.activities.OriginateCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +27,30 @@ public final class EslCommandBuilder {
           "(?:tone_stream|silence_stream)://[A-Za-z0-9_.;=%(),+-]{1,512}|[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
   private static final Pattern DIAL_TEMPLATE = Pattern.compile("[A-Za-z0-9_./:@+-]*\\{to\\}[A-Za-z0-9_./:@+-]*");
   private static final int MAX_RING_SECONDS = 600;
+  /** Custom SIP headers: only X- headers, so no standard header (From, Via, ...) can be forged. */
+  private static final Pattern SIP_HEADER_NAME = Pattern.compile("X-[A-Za-z0-9-]{1,40}");
+  /**
+   * Free-text values inside {@code {...}}: printable ASCII without whitespace (splits the command),
+   * the variable syntax {@code ,{}[]^=}, leg separators {@code |&}, {@code $} (expansion), quotes,
+   * backslashes, parentheses and angle brackets.
+   */
+  private static final Pattern VARIABLE_TEXT = Pattern.compile("[\\x21-\\x7e&&[^,{}\\[\\]^|&$'\"\\\\()<>=]]{1,128}");
 
   private final String dialTemplate;
+  private final DialOptions nodeOptions;
 
   public EslCommandBuilder(EslNodeSettings settings) {
+    this(settings, DialOptions.NONE);
+  }
+
+  /** With the node's own caller id and SIP headers, checked now so a bad configuration fails at startup. */
+  public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions) {
     if (!DIAL_TEMPLATE.matcher(settings.dialTemplate()).matches()) {
       throw new UnsafeCommandException("dial template has characters ESL would interpret: " + settings.dialTemplate());
     }
     this.dialTemplate = settings.dialTemplate();
+    validate(nodeOptions);
+    this.nodeOptions = nodeOptions;
   }
 
   /**
@@ -40,6 +59,16 @@ public final class EslCommandBuilder {
    * workflow, and {@code origination_uuid} lets a retried originate find the channel it made.
    */
   public EslCommand originate(OriginateCommand command) {
+    return originate(command, DialOptions.NONE);
+  }
+
+  /**
+   * As {@link #originate(OriginateCommand)}, with this call's dial options over the node's: a
+   * caller-id name or number replaces the default (the call's {@code from}), and each SIP header
+   * becomes a {@code sip_h_X-...} variable. Anything that fails validation is refused.
+   */
+  public EslCommand originate(OriginateCommand command, DialOptions callOptions) {
+    DialOptions options = nodeOptions.overriddenBy(callOptions);
     String channelUuid = uuid(command.channelUuid(), "channel uuid");
     String callId = uuid(command.callId(), "call id");
     String from = e164(command.from(), "from");
@@ -47,17 +76,46 @@ public final class EslCommandBuilder {
     if (command.timeoutSeconds() < 1 || command.timeoutSeconds() > MAX_RING_SECONDS) {
       throw new UnsafeCommandException("ring timeout must be 1.." + MAX_RING_SECONDS + " seconds: " + command.timeoutSeconds());
     }
-    String variables =
-        String.join(
-            ",",
-            "origination_uuid=" + channelUuid,
-            "irisx_call_id=" + callId,
-            "origination_caller_id_number=" + from,
-            "origination_caller_id_name=" + from,
-            "originate_timeout=" + command.timeoutSeconds(),
-            "ignore_early_media=true");
+    List<String> variables = new ArrayList<>();
+    variables.add("origination_uuid=" + channelUuid);
+    variables.add("irisx_call_id=" + callId);
+    variables.add("origination_caller_id_number=" + (options.callerIdNumber() == null ? from : e164(options.callerIdNumber(), "caller id number")));
+    variables.add("origination_caller_id_name=" + (options.callerIdName() == null ? from : text(options.callerIdName(), "caller id name")));
+    variables.add("originate_timeout=" + command.timeoutSeconds());
+    variables.add("ignore_early_media=true");
+    variables.addAll(sipHeaderVariables(options));
     String dial = dialTemplate.replace("{to}", to);
-    return new EslCommand("originate", "{" + variables + "}" + dial + " &park()");
+    return new EslCommand("originate", "{" + String.join(",", variables) + "}" + dial + " &park()");
+  }
+
+  private static void validate(DialOptions options) {
+    sipHeaderVariables(options);
+    if (options.callerIdName() != null) {
+      text(options.callerIdName(), "caller id name");
+    }
+    if (options.callerIdNumber() != null) {
+      e164(options.callerIdNumber(), "caller id number");
+    }
+  }
+
+  private static List<String> sipHeaderVariables(DialOptions options) {
+    List<String> variables = new ArrayList<>();
+    for (Map.Entry<String, String> header : options.sipHeaders().entrySet()) {
+      String name = header.getKey();
+      if (name == null || !SIP_HEADER_NAME.matcher(name).matches()) {
+        throw new UnsafeCommandException("SIP header names must match X-[A-Za-z0-9-]{1,40}: " + printable(name));
+      }
+      variables.add("sip_h_" + name + "=" + text(header.getValue(), "SIP header " + name));
+    }
+    return variables;
+  }
+
+  private static String text(String value, String what) {
+    if (value == null || !VARIABLE_TEXT.matcher(value).matches()) {
+      throw new UnsafeCommandException(
+          what + " must be 1..128 printable characters without spaces or any of ,{}[]^|&$'\"\\()<>=: " + printable(value));
+    }
+    return value;
   }
 
   public EslCommand exists(String channelUuid) {

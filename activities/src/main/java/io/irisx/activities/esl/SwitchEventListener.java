@@ -7,4 +7,11 @@ package io.irisx.activities.esl;
 @FunctionalInterface
 public interface SwitchEventListener {
   void onEvent(SwitchEvent event);
+
+  /**
+   * Called after the link came back and the channels believed alive were checked against the
+   * switch. The synthetic hangups of the vanished channels have already been queued for {@link
+   * #onEvent}, each in its channel's order.
+   */
+  default void onLinkRestored(LinkReconciliation reconciliation) {}
 }

@@ -104,6 +104,15 @@ class CallControlOverSimulatorTest {
   }
 
   @Test
+  void playingToAChannelThatIsGoneIsNotAFailure() {
+    String gone = UUID.randomUUID().toString();
+
+    control.play(gone, "ivr/ivr-welcome.wav");
+
+    assertThat(simulator.receivedCommands()).anyMatch(c -> c.startsWith("api uuid_broadcast " + gone));
+  }
+
+  @Test
   void injectionAttemptsAreRefusedBeforeAnythingIsSent() {
     int sentBefore = simulator.receivedCommands().size();
     OriginateCommand hostile =

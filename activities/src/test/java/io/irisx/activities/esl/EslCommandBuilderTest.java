@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irisx.workflows.activities.OriginateCommand;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +92,60 @@ class EslCommandBuilderTest {
   @Test
   void aDialTemplateThatCouldInjectIsRefusedAtStartup() {
     assertThatThrownBy(() -> new EslCommandBuilder(settings("sofia/gateway/x/{to} &park()")))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @Test
+  void nodeDialOptionsSetCallerIdAndSipHeadersAndACallCanAddItsOwn() {
+    Map<String, String> nodeHeaders = new LinkedHashMap<>();
+    nodeHeaders.put("X-Tenant", "acme-42");
+    nodeHeaders.put("X-Campaign", "c42");
+    EslCommandBuilder node =
+        new EslCommandBuilder(settings("sofia/gateway/carrier/{to}"), new DialOptions("Acme_Support", "+15550199", nodeHeaders));
+
+    EslCommand command =
+        node.originate(
+            new OriginateCommand(CALL, CHANNEL, "+15550100", "+15550111", 30), DialOptions.sipHeaders(Map.of("X-Ticket", "T-1")));
+
+    assertThat(command.args())
+        .isEqualTo(
+            "{origination_uuid=" + CHANNEL + ",irisx_call_id=" + CALL
+                + ",origination_caller_id_number=+15550199,origination_caller_id_name=Acme_Support"
+                + ",originate_timeout=30,ignore_early_media=true"
+                + ",sip_h_X-Campaign=c42,sip_h_X-Tenant=acme-42,sip_h_X-Ticket=T-1}sofia/gateway/carrier/+15550111 &park()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a,b", "a{b", "a}b", "a[b", "a]b", "a^b", "a|b", "a&b", "a b", "a\tb", "a\nb", "a\r\nb", "${sip_from_user}",
+        "a=b", "a'b", "a\"b", "a(b)", "a<b>", "a\\b", ""
+      })
+  void sipHeaderValuesAndCallerIdNamesThatCouldInjectAreRefused(String hostile) {
+    OriginateCommand call = new OriginateCommand(CALL, CHANNEL, "+15550100", "+15550111", 30);
+
+    assertThatThrownBy(() -> builder.originate(call, DialOptions.sipHeaders(Map.of("X-Campaign", hostile))))
+        .isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.originate(call, new DialOptions(hostile, null, Map.of())))
+        .isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> new EslCommandBuilder(settings("sofia/gateway/x/{to}"), DialOptions.sipHeaders(Map.of("X-A", hostile))))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"From", "Via", "P-Asserted-Identity", "X-", "X-a_b", "X-a b", "X-a=b", "X-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x-lower"})
+  void onlyXHeaderNamesAreAccepted(String name) {
+    OriginateCommand call = new OriginateCommand(CALL, CHANNEL, "+15550100", "+15550111", 30);
+
+    assertThatThrownBy(() -> builder.originate(call, DialOptions.sipHeaders(Map.of(name, "v"))))
+        .isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @Test
+  void aCallerIdNumberOverrideMustBeStrictE164() {
+    OriginateCommand call = new OriginateCommand(CALL, CHANNEL, "+15550100", "+15550111", 30);
+
+    assertThatThrownBy(() -> builder.originate(call, new DialOptions(null, "15550100,x=1", Map.of())))
         .isInstanceOf(UnsafeCommandException.class);
   }
 
