@@ -13,6 +13,7 @@ final class EslLinkHealthCheck extends HealthCheck {
 
   @Override
   protected Result check() {
-    return esl.isConnected() ? Result.healthy() : Result.unhealthy("ESL link down");
+    String problem = esl.problem();
+    return problem == null ? Result.healthy() : Result.unhealthy("ESL link down: " + problem);
   }
 }

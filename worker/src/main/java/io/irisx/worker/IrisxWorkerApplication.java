@@ -72,7 +72,9 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             node.eslPassword(),
             node.dialTemplate(),
             Duration.ofSeconds(10));
-    EslConnection esl = EslConnection.connect(eslSettings, new EslEventBridge(temporal.client()));
+    // Built first: a dial template or dial option that could inject stops the worker before it connects.
+    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions());
+    EslConnection esl = EslConnection.connect(eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client()));
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
 
@@ -88,7 +90,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
         new NodeDirectoryActivitiesImpl(registry), new CallRecordActivitiesImpl(jdbi));
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()));
     nodeWorker.registerActivitiesImplementations(
-        new CallControlActivitiesImpl(esl, new EslCommandBuilder(eslSettings)));
+        new CallControlActivitiesImpl(esl, commands));
     environment
         .lifecycle()
         .manage(

@@ -1,21 +1,48 @@
 package io.irisx.worker;
 
+import io.irisx.activities.esl.DialOptions;
+import io.irisx.activities.esl.EslLinkPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The FreeSWITCH node this worker runs beside: its id (which names its task queue), its event
- * socket, and how it dials out ({@code {to}} is replaced by the E.164 number).
+ * socket, and how it dials out ({@code {to}} is replaced by the E.164 number). Optional: the
+ * caller-id name and number its calls present instead of their {@code from}, custom {@code X-}
+ * SIP headers for every INVITE, and how long the link may go without a HEARTBEAT before it is
+ * replaced (default 60 s: three of FreeSWITCH's 20-second beats).
  */
 public record NodeSettings(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String id,
     @NotBlank String eslHost,
     @Min(1) @Max(65535) int eslPort,
     @NotBlank String eslPassword,
-    @NotBlank String dialTemplate) {
+    @NotBlank String dialTemplate,
+    String callerIdName,
+    String callerIdNumber,
+    Map<String, String> sipHeaders,
+    @Min(1) @Max(3600) Integer eslHeartbeatTimeoutSeconds) {
 
+  DialOptions dialOptions() {
+    return new DialOptions(blankToNull(callerIdName), blankToNull(callerIdNumber), sipHeaders == null ? Map.of() : sipHeaders);
+  }
+
+  EslLinkPolicy linkPolicy() {
+    EslLinkPolicy defaults = EslLinkPolicy.defaults();
+    return eslHeartbeatTimeoutSeconds == null
+        ? defaults
+        : defaults.withHeartbeatTimeout(Duration.ofSeconds(eslHeartbeatTimeoutSeconds));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** Never prints the password: settings end up in logs. */
   @Override
   public String toString() {
     return "NodeSettings[id=" + id + ", esl=" + eslHost + ":" + eslPort + ", dialTemplate=" + dialTemplate + "]";

@@ -1,5 +1,6 @@
 package io.irisx.worker.bridge;
 
+import io.irisx.activities.esl.LinkReconciliation;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.activities.esl.SwitchEventListener;
 import io.irisx.workflows.call.CallRequest;
@@ -29,6 +30,16 @@ public final class EslEventBridge implements SwitchEventListener {
     mapper.map(event).ifPresent(this::signal);
   }
 
+  /** The vanished channels' synthetic hangups come through {@link #onEvent}; this only reports. */
+  @Override
+  public void onLinkRestored(LinkReconciliation reconciliation) {
+    if (!reconciliation.vanished().isEmpty()) {
+      log.warn(
+          "after the ESL reconnect {} of {} channel(s) had vanished; their calls end as NORMAL_TEMPORARY_FAILURE: {}",
+          reconciliation.vanished().size(), reconciliation.believedAlive().size(), reconciliation.vanished());
+    }
+  }
+
   private void signal(ChannelEventMapper.CallSignal signal) {
     String workflowId = CallRequest.workflowId(signal.callId());
     try {
@@ -40,5 +51,4 @@ public final class EslEventBridge implements SwitchEventListener {
       log.warn("could not signal {} to {}", signal.event().type(), workflowId, e);
     }
   }
-
 }

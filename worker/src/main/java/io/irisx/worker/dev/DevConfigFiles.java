@@ -19,7 +19,8 @@ final class DevConfigFiles {
       String redisAddress,
       String eslHost,
       int eslPort,
-      String eslPassword) {}
+      String eslPassword,
+      String dialTemplate) {}
 
   static Path writeApiConfig(Path home, Endpoints endpoints, int port, int adminPort, DevOptions options) {
     String yaml =
@@ -79,7 +80,7 @@ final class DevConfigFiles {
           eslHost: %s
           eslPort: %d
           eslPassword: %s
-          dialTemplate: "sofia/gateway/irisx/{to}"
+          dialTemplate: %s
         %s
         """
             .formatted(
@@ -90,7 +91,8 @@ final class DevConfigFiles {
                 nodeId,
                 endpoints.eslHost(),
                 endpoints.eslPort(),
-                endpoints.eslPassword(),
+                yamlString(endpoints.eslPassword()),
+                yamlString(endpoints.dialTemplate()),
                 logging(home));
     return write(home.resolve("worker.yml"), yaml);
   }
@@ -108,6 +110,21 @@ final class DevConfigFiles {
           target: %s
           namespace: default"""
         .formatted(endpoints.databaseUrl(), LocalPostgres.USER, endpoints.temporalTarget());
+  }
+
+  /** A double-quoted YAML scalar, so passwords and templates with YAML syntax stay plain text. */
+  static String yamlString(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '$' -> out.append("\\x24");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** One log file for the whole stack: in one JVM, logback's configuration is shared anyway. */

@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine with embedded defaults: PostgreSQL, Redis, S3Proxy, Temporal,
- * the ESL simulator as FreeSWITCH, and the API and worker applications. Closing it stops
+ * the ESL simulator as FreeSWITCH (or a real FreeSWITCH, see {@link ExternalSwitch}), and the API
+ * and worker applications. Closing it stops
  * everything in the reverse order of starting.
  */
 public final class DevStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DevStack.class);
   static final String ESL_PASSWORD = "ClueCon";
+  static final String SIMULATOR_DIAL_TEMPLATE = "sofia/gateway/irisx/{to}";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final DevOptions options;
@@ -74,17 +76,34 @@ public final class DevStack implements AutoCloseable {
                 LocalPorts.resolve(options.temporalPort()),
                 LocalPorts.resolve(options.temporalUiPort()),
                 home));
-    simulator =
-        track(
-            EslSimulator.start(
-                SimulatorOptions.defaults()
-                    .withPort(LocalPorts.resolve(options.eslPort()))
-                    .withPassword(ESL_PASSWORD)
-                    .withDefaultPlayback(java.time.Duration.ofMillis(options.promptMillis()))));
+    String eslHost;
+    int eslPort;
+    String eslPassword;
+    String dialTemplate;
+    ExternalSwitch external = options.externalSwitch();
+    if (external == null) {
+      simulator =
+          track(
+              EslSimulator.start(
+                  SimulatorOptions.defaults()
+                      .withPort(LocalPorts.resolve(options.eslPort()))
+                      .withPassword(ESL_PASSWORD)
+                      .withDefaultPlayback(java.time.Duration.ofMillis(options.promptMillis()))));
+      eslHost = simulator.host();
+      eslPort = simulator.port();
+      eslPassword = ESL_PASSWORD;
+      dialTemplate = SIMULATOR_DIAL_TEMPLATE;
+    } else {
+      log.info("dev stack uses the FreeSWITCH at {}:{} (no ESL simulator)", external.host(), external.port());
+      eslHost = external.host();
+      eslPort = external.port();
+      eslPassword = external.password();
+      dialTemplate = external.dialTemplate();
+    }
 
     DevConfigFiles.Endpoints endpoints =
         new DevConfigFiles.Endpoints(
-            postgres.jdbcUrl(), temporal.target(), redis.address(), simulator.host(), simulator.port(), ESL_PASSWORD);
+            postgres.jdbcUrl(), temporal.target(), redis.address(), eslHost, eslPort, eslPassword, dialTemplate);
     int apiPort = LocalPorts.resolve(options.apiPort());
     Path apiConfig =
         DevConfigFiles.writeApiConfig(
@@ -109,9 +128,9 @@ public final class DevStack implements AutoCloseable {
             temporal.target(),
             temporal.uiUrl().orElse(null),
             temporal.isCli() ? "temporal CLI dev server" : "in-process test server",
-            simulator.host(),
-            simulator.port(),
-            ESL_PASSWORD,
+            eslHost,
+            eslPort,
+            external == null ? eslPassword : null, // a real switch's password stays out of dev.json
             postgres.jdbcUrl(),
             redis.address(),
             s3.endpoint(),
@@ -151,6 +170,7 @@ public final class DevStack implements AutoCloseable {
     return manifest;
   }
 
+  /** The simulated switch, or null when the stack uses a real FreeSWITCH. */
   public EslSimulator simulator() {
     return simulator;
   }
