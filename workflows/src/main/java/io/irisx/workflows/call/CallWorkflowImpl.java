@@ -53,11 +53,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
     record("call.queued", CallStatus.QUEUED, now(), null);
     Instant originatedAt = originate();
     awaitChannel(() -> channel.answered() || channel.ended());
-    if (!channel.ended()) {
-      runFlow();
+    String platformHangupCause = HangupCause.NORMAL_CLEARING;
+    if (!channel.ended() && !runFlow()) {
+      platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE;
     }
     if (!channel.ended()) {
-      hangUp(HangupCause.NORMAL_CLEARING);
+      hangUp(platformHangupCause);
     }
     flushTimeline();
     records.writeCdr(detailRecord(originatedAt));
@@ -105,7 +106,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return at;
   }
 
-  private void runFlow() {
+  /**
+   * Runs the call's flow; false when a step failed for good (the switch refused it, its retries ran
+   * out). The call is then still hung up and its CDR written: a failed step must not lose the call.
+   */
+  private boolean runFlow() {
     CallFlow flow =
         flows
             .create(request.flow())
@@ -114,7 +119,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
       flow.run(new WorkflowCall(this));
     } catch (CallerHungUpException hungUp) {
       log.info("call {}: the caller hung up during the flow", request.callId());
+    } catch (ActivityFailure failure) {
+      log.warn("call {}: the flow stopped: {}", request.callId(), rootMessage(failure));
+      record("call.flow-failed", channel.status(), now(), rootMessage(failure));
+      return false;
     }
+    return true;
   }
 
   // --- what the Call handle asks of its workflow ---

@@ -79,6 +79,26 @@ class CallWorkflowTest {
     keepHistoryWhenAsked("hello-answered");
   }
 
+  @Test
+  void aStepTheSwitchRefusesEndsTheCallWithACdrInsteadOfFailingTheWorkflow() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.REFUSES_PLAYBACK, false, false);
+
+    CallResult result = call(farEnd, "+15550111");
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(farEnd.commands)
+        .containsExactly("originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_TEMPORARY_FAILURE");
+    assertThat(recorded.timeline())
+        .containsExactly(
+            "call.queued", "call.originated", "call.ringing", "call.answered", "call.flow-failed",
+            "call.hangup", "call.completed");
+    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
+      assertThat(cdr.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
+      assertThat(cdr.hangupCauseCode()).isEqualTo(41);
+    });
+    keepHistoryWhenAsked("hello-flow-failed");
+  }
+
   /**
    * With -Dirisx.recordHistories=DIR, saves the run's history there: that is how the histories the
    * replay test guards were recorded (copy them to src/test/resources/histories/).

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * link that went away: nothing more arrives, and only inspecting the channel can tell.
  */
 final class ScriptedSwitch implements CallControlActivities {
-  enum FarEnd { ANSWERS, BUSY }
+  enum FarEnd { ANSWERS, BUSY, REFUSES_PLAYBACK }
 
   private final WorkflowClient client;
   private final FarEnd farEnd;
@@ -50,6 +50,10 @@ final class ScriptedSwitch implements CallControlActivities {
   @Override
   public void play(String channelUuid, String media) {
     commands.add("play " + media);
+    if (farEnd == FarEnd.REFUSES_PLAYBACK) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "switch refused playback: -ERR no such file", "SwitchRefused");
+    }
     if (!loseEventsAfterAnswer) {
       send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, "/usr/share/sounds/" + media, null));
     }
