@@ -130,7 +130,10 @@ public final class DevMain {
 
   static void printSummary(PrintStream out, DevManifest m, Path home, double seconds, boolean realSwitch) {
     out.printf(Locale.ROOT, "%nIRISX dev stack ready in %.1f s%n%n", seconds);
-    out.printf("  API          %s%n", m.apiUrl());
+    out.printf("  API          %s   (admin %s)%n", m.apiUrl(), m.adminUrl());
+    if (m.workerAdminUrl() != null) {
+      out.printf("  Worker       admin %s%n", m.workerAdminUrl());
+    }
     out.printf("  API key      %s   (tenant %s)%n", m.apiKey(), m.tenantId());
     out.printf("  Temporal     %s   (%s)%n", m.temporalAddress(), m.temporalServer());
     out.printf("  Temporal UI  %s%n", m.temporalUiUrl() == null ? "none (install the temporal CLI for the UI)" : m.temporalUiUrl());

@@ -2,10 +2,14 @@ package io.irisx.worker.dev;
 
 /**
  * What {@code .irisx/dev.json} tells scripts about a running dev stack. {@code temporalUiUrl} is
- * null when the in-process Temporal server (which has no UI) is used.
+ * null when the in-process Temporal server (which has no UI) is used. {@code adminUrl} is the API's
+ * Dropwizard admin port (health checks, metrics), {@code workerAdminUrl} the worker's; the worker's
+ * is null when the stack runs no worker of its own.
  */
 public record DevManifest(
     String apiUrl,
+    String adminUrl,
+    String workerAdminUrl,
     String apiKey,
     String tenantId,
     String temporalAddress,

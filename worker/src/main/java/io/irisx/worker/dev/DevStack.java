@@ -105,11 +105,13 @@ public final class DevStack implements AutoCloseable {
         new DevConfigFiles.Endpoints(
             postgres.jdbcUrl(), temporal.target(), redis.address(), eslHost, eslPort, eslPassword, dialTemplate);
     int apiPort = LocalPorts.resolve(options.apiPort());
+    int apiAdminPort = LocalPorts.resolve(options.apiAdminPort());
+    int workerPort = LocalPorts.resolve(options.workerPort());
     Path apiConfig =
         DevConfigFiles.writeApiConfig(
-            home, endpoints, apiPort, LocalPorts.resolve(options.apiAdminPort()), options);
+            home, endpoints, apiPort, apiAdminPort, options);
     workerConfig =
-        DevConfigFiles.writeWorkerConfig(home, endpoints, LocalPorts.resolve(options.workerPort()), options.nodeId());
+        DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
 
     DropwizardTestSupport<IrisxApiConfiguration> api =
         new DropwizardTestSupport<>(IrisxApiApplication.class, apiConfig.toString());
@@ -123,6 +125,8 @@ public final class DevStack implements AutoCloseable {
     manifest =
         new DevManifest(
             "http://" + LocalPorts.HOST + ":" + apiPort,
+            "http://" + LocalPorts.HOST + ":" + apiAdminPort,
+            options.runWorker() ? "http://" + LocalPorts.HOST + ":" + workerPort + "/admin" : null,
             credentials.apiKey(),
             credentials.tenantId(),
             temporal.target(),

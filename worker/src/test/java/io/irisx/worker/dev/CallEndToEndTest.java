@@ -45,6 +45,19 @@ abstract class CallEndToEndTest {
   }
 
   @Test
+  void devJsonNamesAdminPortsThatAnswerHealthChecks() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String admin : List.of(stack.manifest().adminUrl(), stack.manifest().workerAdminUrl())) {
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin + "/healthcheck")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(admin).isEqualTo(200);
+      assertThat(response.body()).as(admin).contains("\"healthy\":true");
+    }
+  }
+
+  @Test
   void helloCallGoesFromPostToCdr() throws SQLException {
     Instant posted = Instant.now();
     CallsApi.Reply created = api.startCall("+15550100", "+15550111", "hello");
