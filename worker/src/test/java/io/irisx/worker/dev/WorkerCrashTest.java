@@ -5,12 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +57,8 @@ class WorkerCrashTest {
         assertThat(call.path("status").asText()).isEqualTo("completed");
         assertThat(call.path("hangupCause").asText()).isEqualTo("NORMAL_CLEARING");
         assertThat(call.path("answeredAt").isNull()).isFalse();
-        assertThat(count(stack, "select count(*) from calls where id = ?", callId)).isEqualTo(1);
-        assertThat(count(stack, "select count(*) from call_logs where call_id = ? and event_type = 'call.completed'", callId))
-            .isEqualTo(1);
+        assertThat(CallRows.calls(stack, callId)).isEqualTo(1);
+        assertThat(CallRows.completions(stack, callId)).isEqualTo(1);
         assertThat(stack.simulator().liveChannels()).isEmpty();
       }
     }
@@ -87,14 +82,4 @@ class WorkerCrashTest {
     }
   }
 
-  private static int count(DevStack stack, String sql, String callId) throws SQLException {
-    try (Connection connection = stack.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setObject(1, UUID.fromString(callId));
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
-  }
 }
