@@ -1,6 +1,7 @@
 package io.irisx.activities.esl;
 
 import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
 public final class EslCommandBuilder {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern HANGUP_CAUSE = Pattern.compile("[A-Z][A-Z0-9_]{2,49}");
   /**
    * Sound files (relative to the sound prefix or absolute) and tone/silence streams. No {@code ::}
@@ -146,7 +146,7 @@ public final class EslCommandBuilder {
   }
 
   private static String e164(String value, String what) {
-    if (value == null || !E164.matcher(value).matches()) {
+    if (!PhoneNumber.isE164(value)) {
       throw new UnsafeCommandException(what + " is not a strict E.164 number: " + printable(value));
     }
     return value;

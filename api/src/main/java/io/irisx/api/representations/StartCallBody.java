@@ -2,10 +2,10 @@ package io.irisx.api.representations;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.irisx.api.errors.FieldError;
+import io.irisx.workflows.call.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /v1/calls}. Fields it does not know are collected rather than dropped, so
@@ -27,7 +27,6 @@ public record StartCallBody(
   }
 
   /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */
-  private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
 
   static final int MAX_FLOW_NAME_LENGTH = 100;
 
@@ -48,14 +47,11 @@ public record StartCallBody(
     return problems;
   }
 
-  public static boolean isE164(String number) {
-    return number != null && E164.matcher(number).matches();
-  }
 
   private static void checkNumber(String field, String value, List<FieldError> problems) {
     if (value == null || value.isEmpty()) {
       problems.add(new FieldError(field, "is required"));
-    } else if (!isE164(value)) {
+    } else if (!PhoneNumber.isE164(value)) {
       problems.add(
           new FieldError(
               field, "must be an E.164 number: '+' then 2 to 15 digits, the first not 0"));
