@@ -7,22 +7,14 @@ import java.nio.file.Path;
  * the data, logs, generated configuration and {@code dev.json}. {@code watchdogSeconds} and
  * {@code ringTimeoutSeconds} go to the API's call defaults; {@code promptMillis} is how long the
  * simulated switch takes to play a sound file. {@code externalSwitch}, when set, is a real
- * FreeSWITCH used instead of the simulator (then {@code eslPort} and {@code promptMillis} are moot).
+ * FreeSWITCH used instead of the simulator (then the ESL port and {@code promptMillis} are moot).
  */
 public record DevOptions(
     Path home,
     TemporalMode temporalMode,
     boolean fresh,
     boolean runWorker,
-    int apiPort,
-    int apiAdminPort,
-    int workerPort,
-    int eslPort,
-    int postgresPort,
-    int redisPort,
-    int s3Port,
-    int temporalPort,
-    int temporalUiPort,
+    DevPorts ports,
     String nodeId,
     int watchdogSeconds,
     int ringTimeoutSeconds,
@@ -32,50 +24,43 @@ public record DevOptions(
   /** The defaults of {@code ./irisx dev}: fixed, documented ports and data kept under .irisx/. */
   public static DevOptions defaults(Path home) {
     return new DevOptions(
-        home, TemporalMode.AUTO, false, true, 8080, 8081, 8091, 8021, 15432, 16379, 19000, 7233, 8233,
-        "node-1", 15, 30, 2000, null);
+        home, TemporalMode.AUTO, false, true, DevPorts.defaults(), "node-1", 15, 30, 2000, null);
   }
 
   /** Free ports and a private directory: for tests, several stacks side by side. */
   public static DevOptions ephemeral(Path home, TemporalMode mode) {
-    return new DevOptions(home, mode, true, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, "node-1", 2, 3, 1000, null);
+    return new DevOptions(home, mode, true, true, DevPorts.ephemeral(), "node-1", 2, 3, 1000, null);
   }
 
   public DevOptions withRunWorker(boolean value) {
-    return new DevOptions(home, temporalMode, fresh, value, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(home, temporalMode, fresh, value, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, promptMillis, externalSwitch);
   }
 
   public DevOptions withFresh(boolean value) {
-    return new DevOptions(home, temporalMode, value, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(home, temporalMode, value, runWorker, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, promptMillis, externalSwitch);
   }
 
   public DevOptions withTemporalMode(TemporalMode mode) {
-    return new DevOptions(home, mode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(home, mode, fresh, runWorker, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, promptMillis, externalSwitch);
   }
 
   public DevOptions withHome(Path value) {
-    return new DevOptions(value, temporalMode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(value, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, promptMillis, externalSwitch);
   }
 
   /** How long the simulator takes to play a sound file: long enough to act during a call. */
   public DevOptions withPromptMillis(int value) {
-    return new DevOptions(home, temporalMode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(home, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, value, externalSwitch);
   }
 
   /** Points the worker at a real FreeSWITCH and starts no simulator; null goes back to the simulator. */
   public DevOptions withExternalSwitch(ExternalSwitch value) {
-    return new DevOptions(home, temporalMode, fresh, runWorker, apiPort, apiAdminPort, workerPort, eslPort,
-        postgresPort, redisPort, s3Port, temporalPort, temporalUiPort, nodeId, watchdogSeconds,
+    return new DevOptions(home, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
         ringTimeoutSeconds, promptMillis, value);
   }
 }

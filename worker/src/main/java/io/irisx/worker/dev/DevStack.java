@@ -65,16 +65,16 @@ public final class DevStack implements AutoCloseable {
     createDirectories(home.resolve("logs"));
     Optional<DevManifest> previous = readManifest(home);
 
-    postgres = track(LocalPostgres.start(LocalPorts.resolve(options.postgresPort()), home.resolve("postgres")));
+    postgres = track(LocalPostgres.start(LocalPorts.resolve(options.ports().postgres()), home.resolve("postgres")));
     Migrations.apply(postgres.dataSource());
-    LocalRedis redis = track(LocalRedis.start(LocalPorts.resolve(options.redisPort()), home.resolve("redis")));
-    LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.s3Port()), home.resolve("s3")));
+    LocalRedis redis = track(LocalRedis.start(LocalPorts.resolve(options.ports().redis()), home.resolve("redis")));
+    LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.ports().s3()), home.resolve("s3")));
     LocalTemporal temporal =
         track(
             LocalTemporal.start(
                 options.temporalMode(),
-                LocalPorts.resolve(options.temporalPort()),
-                LocalPorts.resolve(options.temporalUiPort()),
+                LocalPorts.resolve(options.ports().temporal()),
+                LocalPorts.resolve(options.ports().temporalUi()),
                 home));
     String eslHost;
     int eslPort;
@@ -86,7 +86,7 @@ public final class DevStack implements AutoCloseable {
           track(
               EslSimulator.start(
                   SimulatorOptions.defaults()
-                      .withPort(LocalPorts.resolve(options.eslPort()))
+                      .withPort(LocalPorts.resolve(options.ports().esl()))
                       .withPassword(ESL_PASSWORD)
                       .withDefaultPlayback(java.time.Duration.ofMillis(options.promptMillis()))));
       eslHost = simulator.host();
@@ -104,9 +104,9 @@ public final class DevStack implements AutoCloseable {
     DevConfigFiles.Endpoints endpoints =
         new DevConfigFiles.Endpoints(
             postgres.jdbcUrl(), temporal.target(), redis.address(), eslHost, eslPort, eslPassword, dialTemplate);
-    int apiPort = LocalPorts.resolve(options.apiPort());
-    int apiAdminPort = LocalPorts.resolve(options.apiAdminPort());
-    int workerPort = LocalPorts.resolve(options.workerPort());
+    int apiPort = LocalPorts.resolve(options.ports().api());
+    int apiAdminPort = LocalPorts.resolve(options.ports().apiAdmin());
+    int workerPort = LocalPorts.resolve(options.ports().worker());
     Path apiConfig =
         DevConfigFiles.writeApiConfig(
             home, endpoints, apiPort, apiAdminPort, options);
