@@ -34,6 +34,20 @@ public interface CallDao {
       @Bind("flow") String flow,
       @Bind("createdAt") Instant createdAt);
 
+  /**
+   * Inserts an inbound call, ringing on its node since it was parked; a second insert of the same
+   * id does nothing (the id is derived from the channel, so a retried registration finds it).
+   */
+  @SqlUpdate(
+      """
+      INSERT INTO calls (id, tenant_id, direction, from_number, to_number, flow, phone_number_id,
+                         status, node_id, channel_uuid, workflow_id, created_at, ringing_at)
+      VALUES (:id, :tenantId, 'inbound', :from, :to, :flow, :phoneNumberId,
+              'ringing', :nodeId, :channelUuid, :workflowId, :arrivedAt, :arrivedAt)
+      ON CONFLICT (id) DO NOTHING
+      """)
+  void insertInbound(@BindMethods InboundCallRow call);
+
   /** The call if it belongs to {@code tenantId} and is not deleted. */
   @SqlQuery(
       "SELECT "

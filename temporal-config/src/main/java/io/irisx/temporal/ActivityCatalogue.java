@@ -13,11 +13,16 @@ import java.util.Map;
 public final class ActivityCatalogue {
   public static final String PICK_NODE = "PickNode";
   public static final String ORIGINATE = "Originate";
+  public static final String ANSWER = "Answer";
   public static final String PLAY = "Play";
   public static final String HANGUP = "Hangup";
   public static final String INSPECT_CHANNEL = "InspectChannel";
   public static final String RECORD_TRANSITION = "RecordTransition";
   public static final String WRITE_CDR = "WriteCdr";
+  public static final String REGISTER_INBOUND_CALL = "RegisterInboundCall";
+  public static final String PUBLISH_WEBHOOK_EVENT = "PublishWebhookEvent";
+  public static final String BEGIN_WEBHOOK_DELIVERY = "BeginWebhookDelivery";
+  public static final String ATTEMPT_WEBHOOK_DELIVERY = "AttemptWebhookDelivery";
 
   /** Call control must be quick: a caller is waiting on the line. */
   private static final RetryOptions CALL_CONTROL_RETRY =
@@ -38,20 +43,32 @@ public final class ActivityCatalogue {
   private ActivityCatalogue() {}
 
   public static Map<String, ActivityOptions> options() {
-    return Map.of(
-        PICK_NODE,
+    return Map.ofEntries(
+        Map.entry(
+            PICK_NODE,
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofSeconds(5))
                 // While no node is up the call waits, but not for ever: then it fails.
                 .setScheduleToCloseTimeout(Duration.ofMinutes(2))
                 .setRetryOptions(CALL_CONTROL_RETRY.toBuilder().setMaximumInterval(Duration.ofSeconds(5)).build())
-                .build(),
-        ORIGINATE, callControl(Duration.ofSeconds(15), Duration.ofMinutes(1)),
-        PLAY, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5)),
-        HANGUP, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5)),
-        INSPECT_CHANNEL, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5)),
-        RECORD_TRANSITION, storage(),
-        WRITE_CDR, storage());
+                .build()),
+        Map.entry(ORIGINATE, callControl(Duration.ofSeconds(15), Duration.ofMinutes(1))),
+        Map.entry(ANSWER, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
+        Map.entry(PLAY, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(HANGUP, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(INSPECT_CHANNEL, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(RECORD_TRANSITION, storage()),
+        Map.entry(WRITE_CDR, storage()),
+        Map.entry(REGISTER_INBOUND_CALL, storage()),
+        Map.entry(PUBLISH_WEBHOOK_EVENT, storage()),
+        Map.entry(BEGIN_WEBHOOK_DELIVERY, storage()),
+        // One HTTP request (its own timeouts are far shorter) plus its bookkeeping; a failed
+        // request is an outcome, so only infrastructure faults (the database) are retried here.
+        Map.entry(ATTEMPT_WEBHOOK_DELIVERY,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(STORAGE_RETRY)
+                .build()));
   }
 
   /** The options the worker registers call workflows with. */

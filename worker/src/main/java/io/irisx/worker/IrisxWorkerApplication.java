@@ -19,6 +19,8 @@ import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.temporal.TemporalConnection;
 import io.irisx.worker.bridge.EslEventBridge;
+import io.irisx.worker.inbound.InboundCallRouter;
+import io.irisx.worker.inbound.SwitchCommandLine;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.call.CallWorkflowImpl;
 import io.irisx.workflows.flow.CallFlows;
@@ -74,7 +76,11 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             Duration.ofSeconds(10));
     // Built first: a dial template or dial option that could inject stops the worker before it connects.
     EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions());
-    EslConnection esl = EslConnection.connect(eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client()));
+    SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
+    InboundCallRouter inbound = new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+    EslConnection esl =
+        EslConnection.connect(eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client(), inbound));
+    commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
 

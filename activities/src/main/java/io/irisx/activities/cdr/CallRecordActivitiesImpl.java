@@ -4,9 +4,12 @@ import io.irisx.db.CallCompletion;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallLogDao;
 import io.irisx.db.CallLogRow;
+import io.irisx.db.InboundCallRow;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
+import io.irisx.workflows.activities.InboundCallRegistration;
+import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
@@ -30,6 +33,25 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
 
   public CallRecordActivitiesImpl(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  @Override
+  public void registerInbound(InboundCallRegistration call) {
+    jdbi.useExtension(
+        CallDao.class,
+        calls ->
+            calls.insertInbound(
+                new InboundCallRow(
+                    uuid(call.callId(), "callId"),
+                    uuid(call.tenantId(), "tenantId"),
+                    call.from(),
+                    call.to(),
+                    call.flow(),
+                    call.phoneNumberId() == null ? null : uuid(call.phoneNumberId(), "phoneNumberId"),
+                    call.nodeId(),
+                    call.channelUuid(),
+                    CallRequest.workflowId(call.callId()),
+                    call.arrivedAt())));
   }
 
   @Override

@@ -42,6 +42,16 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
   }
 
   @Override
+  public void answer(String channelUuid) {
+    EslCommand answer = safely(() -> commands.answer(channelUuid));
+    ApiReply reply = esl.api(answer.command(), answer.args());
+    // uuid_answer says "-ERROR" both for a channel that is gone and for one that failed to answer.
+    if (reply.isError() && channelExists(channelUuid)) {
+      throw ApplicationFailure.newFailure("switch refused answer: " + reply.firstLine(), SWITCH_REFUSED);
+    }
+  }
+
+  @Override
   public void play(String channelUuid, String media) {
     EslCommand broadcast = safely(() -> commands.broadcast(channelUuid, media));
     ApiReply reply = esl.api(broadcast.command(), broadcast.args());

@@ -134,6 +134,19 @@ public final class EslCommandBuilder {
     return new EslCommand("uuid_kill", uuid(channelUuid, "channel uuid") + " " + cause);
   }
 
+  public EslCommand answer(String channelUuid) {
+    return new EslCommand("uuid_answer", uuid(channelUuid, "channel uuid"));
+  }
+
+  /**
+   * Tags a channel IRISX did not originate (an inbound call) with its call id, so every later event
+   * of the channel names its call as an originated channel's events do.
+   */
+  public EslCommand tagWithCallId(String channelUuid, String callId) {
+    return new EslCommand(
+        "uuid_setvar", uuid(channelUuid, "channel uuid") + " irisx_call_id " + uuid(callId, "call id"));
+  }
+
   public EslCommand listChannels() {
     return new EslCommand("show", "channels as json");
   }

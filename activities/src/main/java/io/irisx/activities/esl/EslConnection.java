@@ -39,10 +39,13 @@ public final class EslConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslConnection.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the call workflows react to, the job results that carry originate outcomes, and liveness. */
+  /**
+   * What the call workflows react to, the job results that carry originate outcomes, the parks that
+   * announce inbound calls, and liveness.
+   */
   static final String SUBSCRIBED_EVENTS =
       "BACKGROUND_JOB CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA CHANNEL_ANSWER"
-          + " CHANNEL_BRIDGE CHANNEL_UNBRIDGE CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_HANGUP"
+          + " CHANNEL_PARK CHANNEL_BRIDGE CHANNEL_UNBRIDGE CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_HANGUP"
           + " CHANNEL_HANGUP_COMPLETE CHANNEL_DESTROY PLAYBACK_START PLAYBACK_STOP DTMF RECORD_START"
           + " RECORD_STOP HEARTBEAT";
 

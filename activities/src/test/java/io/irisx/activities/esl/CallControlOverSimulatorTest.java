@@ -74,6 +74,28 @@ class CallControlOverSimulatorTest {
   }
 
   @Test
+  void anInboundCallIsParkedThenTaggedAnsweredAndFollowedByItsCallId() {
+    String channel = simulator.placeInboundCall("+15557770001", "+15550199");
+    SwitchEvent park = awaitEvent("CHANNEL_PARK", channel);
+    assertThat(park.header("Call-Direction")).isEqualTo("inbound");
+    assertThat(park.header("Caller-Destination-Number")).isEqualTo("+15550199");
+    assertThat(park.header("variable_irisx_call_id")).isNull();
+
+    String callId = UUID.randomUUID().toString();
+    EslCommand tag = new EslCommandBuilder(esl.settings()).tagWithCallId(channel, callId);
+    assertThat(esl.api(tag.command(), tag.args()).isError()).isFalse();
+    control.answer(channel);
+
+    SwitchEvent answer = awaitEvent("CHANNEL_ANSWER", channel);
+    assertThat(answer.header("variable_irisx_call_id")).isEqualTo(callId);
+    assertThat(control.inspect(channel).answered()).isTrue();
+    control.answer(channel); // answering twice is harmless
+    control.hangup(channel, "NORMAL_CLEARING");
+    awaitEvent("CHANNEL_HANGUP_COMPLETE", channel);
+    control.answer(channel); // and so is answering a channel that is gone
+  }
+
+  @Test
   void aRetriedOriginateDoesNotDialTwice() {
     OriginateCommand call = command("+15550122");
 

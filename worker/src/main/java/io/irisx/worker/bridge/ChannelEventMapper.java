@@ -1,6 +1,7 @@
 package io.irisx.worker.bridge;
 
 import io.irisx.activities.esl.SwitchEvent;
+import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.ChannelEvent;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,27 @@ final class ChannelEventMapper {
 
   private static final Pattern CALL_ID_IN_ORIGINATE =
       Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");
+
+  /**
+   * A call from the network parked by the dialplan and not yet taken by IRISX: an inbound
+   * CHANNEL_PARK without {@code irisx_call_id}. Once taken, the channel carries the id, so the parks
+   * that follow each prompt are not mistaken for a new call.
+   */
+  Optional<ParkedCall> parkedInbound(SwitchEvent event) {
+    if (!"CHANNEL_PARK".equals(event.name())
+        || !"inbound".equals(event.header("Call-Direction"))
+        || event.header("variable_irisx_call_id") != null
+        || event.header("Unique-ID") == null) {
+      return Optional.empty();
+    }
+    String caller = event.header("Caller-Caller-ID-Number");
+    return Optional.of(
+        new ParkedCall(
+            event.header("Unique-ID"),
+            caller == null || caller.isBlank() ? "anonymous" : caller,
+            event.header("Caller-Destination-Number"),
+            parseLong(event.header("Event-Date-Timestamp"))));
+  }
 
   Optional<CallSignal> map(SwitchEvent event) {
     if (!SIGNALLED.contains(event.name())) {

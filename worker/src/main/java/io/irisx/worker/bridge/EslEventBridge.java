@@ -3,15 +3,19 @@ package io.irisx.worker.bridge;
 import io.irisx.activities.esl.LinkReconciliation;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.activities.esl.SwitchEventListener;
+import io.irisx.worker.inbound.InboundCallRouter;
+import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the switch's channel events to call workflows as {@code channelEvent} signals. The ESL
+ * Delivers the switch's channel events to call workflows as {@code channelEvent} signals, and hands
+ * calls the dialplan parked for IRISX to the inbound router. The ESL
  * connection hands events over in order per channel, and a signal is durable once sent, so the
  * workflow sees each channel's events in the order the switch fired them.
  */
@@ -19,14 +23,21 @@ public final class EslEventBridge implements SwitchEventListener {
   private static final Logger log = LoggerFactory.getLogger(EslEventBridge.class);
 
   private final WorkflowClient client;
+  private final InboundCallRouter inbound;
   private final ChannelEventMapper mapper = new ChannelEventMapper();
 
-  public EslEventBridge(WorkflowClient client) {
+  public EslEventBridge(WorkflowClient client, InboundCallRouter inbound) {
     this.client = client;
+    this.inbound = inbound;
   }
 
   @Override
   public void onEvent(SwitchEvent event) {
+    Optional<ParkedCall> parked = mapper.parkedInbound(event);
+    if (parked.isPresent()) {
+      inbound.route(parked.get());
+      return;
+    }
     mapper.map(event).ifPresent(this::signal);
   }
 

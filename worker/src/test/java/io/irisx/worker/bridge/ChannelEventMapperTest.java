@@ -110,6 +110,44 @@ class ChannelEventMapperTest {
     return event(name, Map.of("Core-UUID", CORE, "Unique-ID", channelUuid, "variable_irisx_call_id", callId), null);
   }
 
+  /** Headers as capture 09-inbound-call shows them: the dialplan parked a call to 15550199. */
+  private static Map<String, String> inboundPark(String channel) {
+    return Map.of(
+        "Unique-ID", channel,
+        "Call-Direction", "inbound",
+        "Answer-State", "ringing",
+        "Caller-Caller-ID-Number", "15557770001",
+        "Caller-Destination-Number", "15550199",
+        "Event-Date-Timestamp", "1795527738128329");
+  }
+
+  @Test
+  void anInboundParkWithoutACallIdIsACallToRoute() {
+    assertThat(mapper.parkedInbound(event("CHANNEL_PARK", inboundPark(channelA), null)))
+        .contains(new io.irisx.worker.inbound.ParkedCall(channelA, "15557770001", "15550199", 1795527738128329L));
+    assertThat(mapper.map(event("CHANNEL_PARK", inboundPark(channelA), null))).isEmpty();
+  }
+
+  @Test
+  void aParkOfAChannelAlreadyTakenOrDialledOutIsNoNewCall() {
+    Map<String, String> taken = new LinkedHashMap<>(inboundPark(channelA));
+    taken.put("variable_irisx_call_id", callA);
+    Map<String, String> outbound = new LinkedHashMap<>(inboundPark(channelB));
+    outbound.put("Call-Direction", "outbound");
+
+    assertThat(mapper.parkedInbound(event("CHANNEL_PARK", taken, null))).isEmpty();
+    assertThat(mapper.parkedInbound(event("CHANNEL_PARK", outbound, null))).isEmpty();
+    assertThat(mapper.parkedInbound(event("CHANNEL_CREATE", inboundPark(channelA), null))).isEmpty();
+  }
+
+  @Test
+  void aCallerWithoutCallerIdIsAnonymous() {
+    Map<String, String> withheld = new LinkedHashMap<>(inboundPark(channelA));
+    withheld.remove("Caller-Caller-ID-Number");
+    assertThat(mapper.parkedInbound(event("CHANNEL_PARK", withheld, null)))
+        .hasValueSatisfying(parked -> assertThat(parked.caller()).isEqualTo("anonymous"));
+  }
+
   private static SwitchEvent event(String name, Map<String, String> headers, String body) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Event-Name", name);

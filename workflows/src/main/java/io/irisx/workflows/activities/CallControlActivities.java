@@ -15,6 +15,10 @@ public interface CallControlActivities {
   @ActivityMethod(name = ActivityCatalogue.ORIGINATE)
   void originate(OriginateCommand command);
 
+  /** Answers an inbound channel; answering a channel already answered (or gone) is fine. */
+  @ActivityMethod(name = ActivityCatalogue.ANSWER)
+  void answer(String channelUuid);
+
   /** Starts playing a prompt (a file, a tone stream or speech) to the channel. */
   @ActivityMethod(name = ActivityCatalogue.PLAY)
   void play(String channelUuid, String media);

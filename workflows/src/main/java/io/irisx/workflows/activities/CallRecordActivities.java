@@ -8,6 +8,10 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface CallRecordActivities {
 
+  /** Writes the {@code calls} row of an inbound call, as ringing; a repeat does nothing. */
+  @ActivityMethod(name = ActivityCatalogue.REGISTER_INBOUND_CALL)
+  void registerInbound(InboundCallRegistration call);
+
   @ActivityMethod(name = ActivityCatalogue.RECORD_TRANSITION)
   void recordTransition(CallTransition transition);
 

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param watchdogSeconds how often a waiting call checks that its channel still exists, so a call
  *     whose events were lost (worker or ESL link down) never waits forever
+ * @param inbound the parked channel of a call that came in from the network; null for a call
+ *     IRISX dials out
  */
 public record CallRequest(
     String callId,
@@ -17,7 +19,8 @@ public record CallRequest(
     String flow,
     Map<String, Object> params,
     int ringTimeoutSeconds,
-    int watchdogSeconds) {
+    int watchdogSeconds,
+    InboundLeg inbound) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -30,6 +33,19 @@ public record CallRequest(
     if (watchdogSeconds <= 0) {
       watchdogSeconds = DEFAULT_WATCHDOG_SECONDS;
     }
+  }
+
+  /** An outbound call: IRISX dials {@code to} from {@code from}. */
+  public CallRequest(
+      String callId,
+      String tenantId,
+      String from,
+      String to,
+      String flow,
+      Map<String, Object> params,
+      int ringTimeoutSeconds,
+      int watchdogSeconds) {
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null);
   }
 
   public static String workflowId(String callId) {

@@ -5,6 +5,7 @@ import io.irisx.workflows.activities.CallControlActivities;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
+import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.ChannelSnapshot;
 import io.irisx.workflows.activities.NodeDirectoryActivities;
 import io.irisx.workflows.activities.OriginateCommand;
@@ -20,8 +21,9 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
 /**
- * An outbound call: pick a node, originate on it, follow the channel's events, run the call flow
- * once answered, hang up, write the CDR. Waiting is always bounded by a watchdog that asks the
+ * One call. Outbound: pick a node, originate on it, follow the channel's events, run the call flow
+ * once answered, hang up, write the CDR. Inbound: the channel is already parked on its node; the
+ * flow runs at once and answers it (explicitly, or by its first prompt). Waiting is always bounded by a watchdog that asks the
  * switch about the channel, so a call whose events were lost (worker or ESL link down) still ends.
  */
 public final class CallWorkflowImpl implements CallWorkflow {
@@ -50,9 +52,14 @@ public final class CallWorkflowImpl implements CallWorkflow {
   @Override
   public CallResult run(CallRequest request) {
     this.request = request;
-    record("call.queued", CallStatus.QUEUED, now(), null);
-    Instant originatedAt = originate();
-    awaitChannel(() -> channel.answered() || channel.ended());
+    Instant startedAt;
+    if (request.inbound() == null) {
+      record("call.queued", CallStatus.QUEUED, now(), null);
+      startedAt = originate();
+      awaitChannel(() -> channel.answered() || channel.ended());
+    } else {
+      startedAt = acceptInbound(request.inbound());
+    }
     String platformHangupCause = HangupCause.NORMAL_CLEARING;
     if (!channel.ended() && !runFlow()) {
       platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE;
@@ -61,7 +68,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
       hangUp(platformHangupCause);
     }
     flushTimeline();
-    records.writeCdr(detailRecord(originatedAt));
+    records.writeCdr(detailRecord(startedAt));
     return new CallResult(
         request.callId(), channel.status(), channel.hangupCause(), billSeconds());
   }
@@ -85,10 +92,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     nodeId = nodes.pickNode(request.callId());
     // Chosen here, deterministically, so a retried originate finds the channel it already made.
     channelUuid = Workflow.randomUUID().toString();
-    control =
-        Workflow.newActivityStub(
-            CallControlActivities.class,
-            ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(nodeId)).build());
+    control = nodeControl(nodeId);
     Instant at = now();
     try {
       control.originate(
@@ -104,6 +108,34 @@ public final class CallWorkflowImpl implements CallWorkflow {
       channel.originateRefused(now(), null, rootMessage(failure));
     }
     return at;
+  }
+
+  /** Takes over a channel the node's dialplan parked: the call row first, then the flow. */
+  private Instant acceptInbound(InboundLeg leg) {
+    nodeId = leg.nodeId();
+    channelUuid = leg.channelUuid();
+    control = nodeControl(nodeId);
+    Instant arrivedAt =
+        leg.parkedAtMicros() > 0 ? Instant.EPOCH.plusNanos(leg.parkedAtMicros() * 1_000L) : now();
+    records.registerInbound(
+        new InboundCallRegistration(
+            request.callId(),
+            request.tenantId(),
+            request.from(),
+            request.to(),
+            request.flow(),
+            leg.phoneNumberId(),
+            nodeId,
+            channelUuid,
+            arrivedAt));
+    channel.arrived(arrivedAt);
+    return arrivedAt;
+  }
+
+  private static CallControlActivities nodeControl(String nodeId) {
+    return Workflow.newActivityStub(
+        CallControlActivities.class,
+        ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(nodeId)).build());
   }
 
   /**
@@ -133,8 +165,24 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return request;
   }
 
-  void play(String media) {
+  void answer() {
     requireUp();
+    if (channel.answered()) {
+      return;
+    }
+    control.answer(channelUuid);
+    awaitChannel(
+        () -> channel.answered() || channel.ended(),
+        snapshot -> {
+          if (snapshot.answered()) {
+            channel.answeredUnseen(now());
+          }
+        });
+    requireUp();
+  }
+
+  void play(String media) {
+    answer();
     int finishedBefore = channel.finishedPlaybacks(media);
     control.play(channelUuid, media);
     awaitChannel(

@@ -90,6 +90,20 @@ final class ChannelTracker {
     end(endedAt == null ? at : endedAt);
   }
 
+  /** An inbound call: its channel is parked and ringing when the workflow takes it over. */
+  void arrived(Instant at) {
+    ringingAt = at;
+    moveTo(CallStatus.RINGING, "call.ringing", at, "inbound");
+  }
+
+  /** The switch says the channel is answered, and its CHANNEL_ANSWER never reached us. */
+  void answeredUnseen(Instant at) {
+    if (answeredAt == null && !ended) {
+      answeredAt = at;
+      moveTo(CallStatus.IN_PROGRESS, "call.answered", at, "seen by inspection");
+    }
+  }
+
   /** The platform asked the switch to hang up; the cause to report if the hangup event is lost. */
   void hangupRequested(String cause) {
     requestedHangupCause = cause;

@@ -33,7 +33,7 @@ final class WorkflowCall implements Call {
 
   @Override
   public void answer() {
-    // Outbound calls reach the flow answered; inbound answering arrives with inbound routing.
+    workflow.answer();
   }
 
   @Override

@@ -17,7 +17,10 @@ public interface Call {
   /** The JSON parameters the API was given for this call. */
   Map<String, Object> params();
 
-  /** Answers the call; a no-op for an outbound call, which is answered when the flow starts. */
+  /**
+   * Answers an inbound call and waits until the switch has; a no-op once answered (an outbound call
+   * reaches its flow answered). A prompt answers an unanswered call by itself.
+   */
   void answer();
 
   /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CallWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"hello-answered", "hello-busy", "hello-events-lost", "hello-flow-failed"})
+  @ValueSource(strings = {"hello-answered", "hello-busy", "hello-events-lost", "hello-flow-failed", "hello-inbound"})
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Registered exactly as the worker registers it, activity options included.

@@ -118,6 +118,67 @@ class CallWorkflowTest {
     }
   }
 
+  private CallResult inboundCall(ScriptedSwitch.FarEnd behaviour) {
+    String callId = UUID.randomUUID().toString();
+    lastCallId = callId;
+    ScriptedSwitch node = new ScriptedSwitch(client, behaviour, false, false).inboundCall(callId);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
+    env.start();
+    lastSwitch = node;
+    CallWorkflow workflow =
+        client.newWorkflowStub(
+            CallWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
+    String channel = UUID.randomUUID().toString();
+    return workflow.run(
+        new CallRequest(
+            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", "hello", Map.of(), 0, 15,
+            new InboundLeg("node-1", channel, UUID.randomUUID().toString(), 1_795_527_738_128_329L)));
+  }
+
+  private ScriptedSwitch lastSwitch;
+
+  @Test
+  void inboundCallIsRegisteredAnsweredByItsFlowAndCompleted() {
+    CallResult result = inboundCall(ScriptedSwitch.FarEnd.ANSWERS);
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(lastSwitch.commands)
+        .containsExactly("answer", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
+    assertThat(recorded.inbound).singleElement().satisfies(call -> {
+      assertThat(call.callId()).isEqualTo(lastCallId);
+      assertThat(call.nodeId()).isEqualTo("node-1");
+      assertThat(call.to()).isEqualTo("+15550199");
+      assertThat(call.arrivedAt()).isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
+    });
+    assertThat(recorded.timeline())
+        .containsExactly("call.ringing", "call.answered", "call.hangup", "call.completed");
+    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
+      assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED);
+      assertThat(cdr.ringingAt()).isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
+      assertThat(cdr.answeredAt()).isNotNull();
+    });
+    keepHistoryWhenAsked("hello-inbound");
+  }
+
+  @Test
+  void inboundCallerWhoHangsUpWhileRingingEndsCanceledWithACdr() {
+    CallResult result = inboundCall(ScriptedSwitch.FarEnd.CALLER_GIVES_UP);
+
+    assertThat(result.status()).isEqualTo(CallStatus.CANCELED);
+    assertThat(result.hangupCause()).isEqualTo("ORIGINATOR_CANCEL");
+    assertThat(lastSwitch.commands).containsExactly("answer");
+    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
+      assertThat(cdr.answeredAt()).isNull();
+      // FreeSWITCH's own causes above 127 report Q.850 16, as switch_channel_cause_q850 does.
+      assertThat(cdr.hangupCauseCode()).isEqualTo(16);
+    });
+    assertThat(recorded.timeline()).containsExactly("call.ringing", "call.hangup", "call.canceled");
+  }
+
   @Test
   void busyCalleeEndsBusyWithoutRunningTheFlow() {
     ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.BUSY, false, false);

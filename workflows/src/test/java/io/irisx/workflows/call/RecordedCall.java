@@ -3,6 +3,7 @@ package io.irisx.workflows.call;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
+import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.NodeDirectoryActivities;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordedCall implements CallRecordActivities, NodeDirectoryActivities {
   final List<CallTransition> transitions = new CopyOnWriteArrayList<>();
   final List<CallDetailRecord> cdrs = new CopyOnWriteArrayList<>();
+  final List<InboundCallRegistration> inbound = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void registerInbound(InboundCallRegistration call) {
+    inbound.add(call);
+  }
 
   @Override
   public void recordTransition(CallTransition transition) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * link that went away: nothing more arrives, and only inspecting the channel can tell.
  */
 final class ScriptedSwitch implements CallControlActivities {
-  enum FarEnd { ANSWERS, BUSY, REFUSES_PLAYBACK }
+  enum FarEnd { ANSWERS, BUSY, REFUSES_PLAYBACK, CALLER_GIVES_UP }
 
   private final WorkflowClient client;
   private final FarEnd farEnd;
@@ -45,6 +45,23 @@ final class ScriptedSwitch implements CallControlActivities {
     }
     send(event(ChannelEvent.CHANNEL_ANSWER, uuid, null, null, null));
     send(event(ChannelEvent.BACKGROUND_JOB, null, null, null, "+OK " + uuid + "\n"));
+  }
+
+  /** The switch parked an inbound call; its events go to this call's workflow. */
+  ScriptedSwitch inboundCall(String callId) {
+    this.callId = callId;
+    return this;
+  }
+
+  @Override
+  public void answer(String channelUuid) {
+    commands.add("answer");
+    if (farEnd == FarEnd.CALLER_GIVES_UP) {
+      send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "ORIGINATOR_CANCEL", null, null));
+      send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "ORIGINATOR_CANCEL", null, null));
+      return;
+    }
+    send(event(ChannelEvent.CHANNEL_ANSWER, channelUuid, null, null, null));
   }
 
   @Override

@@ -63,10 +63,11 @@ final class ApiCommands {
     return "+OK\n";
   }
 
+  /** As mod_commands: one "-ERROR" for a channel that is not there and for one that cannot answer. */
   private String answer(String args) {
     CallLeg leg = core.leg(firstWord(args));
     if (leg == null || !leg.answer()) {
-      return "-ERR No such channel!\n";
+      return "-ERROR\n";
     }
     return "+OK\n";
   }
