@@ -1,0 +1,48 @@
+package io.irisx.db.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a list of deliveries is narrowed to; a null field does not narrow. The cursor is the
+ * (createdAt, id) of the last delivery of the previous page.
+ */
+public record DeliveryFilter(
+    UUID tenantId,
+    UUID webhookId,
+    String status,
+    String eventType,
+    UUID callId,
+    Instant since,
+    Instant until,
+    Instant cursorCreatedAt,
+    UUID cursorId) {
+
+  public static DeliveryFilter of(UUID tenantId) {
+    return new DeliveryFilter(tenantId, null, null, null, null, null, null, null, null);
+  }
+
+  public DeliveryFilter withWebhook(UUID webhook) {
+    return new DeliveryFilter(tenantId, webhook, status, eventType, callId, since, until, cursorCreatedAt, cursorId);
+  }
+
+  public DeliveryFilter withStatus(String value) {
+    return new DeliveryFilter(tenantId, webhookId, value, eventType, callId, since, until, cursorCreatedAt, cursorId);
+  }
+
+  public DeliveryFilter withEventType(String value) {
+    return new DeliveryFilter(tenantId, webhookId, status, value, callId, since, until, cursorCreatedAt, cursorId);
+  }
+
+  public DeliveryFilter withCall(UUID value) {
+    return new DeliveryFilter(tenantId, webhookId, status, eventType, value, since, until, cursorCreatedAt, cursorId);
+  }
+
+  public DeliveryFilter between(Instant from, Instant to) {
+    return new DeliveryFilter(tenantId, webhookId, status, eventType, callId, from, to, cursorCreatedAt, cursorId);
+  }
+
+  public DeliveryFilter after(Instant createdAt, UUID id) {
+    return new DeliveryFilter(tenantId, webhookId, status, eventType, callId, since, until, createdAt, id);
+  }
+}

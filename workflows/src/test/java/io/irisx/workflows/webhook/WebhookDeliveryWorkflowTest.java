@@ -1,0 +1,116 @@
+package io.irisx.workflows.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.temporal.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookDeliveryWorkflowTest {
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private ScriptedReceiver receiver;
+
+  @BeforeEach
+  void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    // The delivery workflow upserts IRISX's search attributes; the namespace must know them.
+    io.irisx.temporal.SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
+    client = env.getWorkflowClient();
+    receiver = new ScriptedReceiver(env);
+    Worker worker = env.newWorker(TaskQueues.CALLS);
+    worker.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookDeliveryWorkflowImpl.class);
+    worker.registerActivitiesImplementations(receiver);
+    env.start();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  @Test
+  void aReceiverDownForThreeAttemptsGetsTheFourthOnSchedule() {
+    String id = UUID.randomUUID().toString();
+    receiver.answer(id, 503, 503, 500);
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(result.attempts()).isEqualTo(4);
+    assertThat(receiver.order()).containsExactly(id + "#1:503", id + "#2:503", id + "#3:500", id + "#4:200");
+    var at = receiver.attempts.stream().map(ScriptedReceiver.Attempt::at).toList();
+    assertWaited(Duration.between(at.get(0), at.get(1)), RetrySchedule.waitBefore(2));
+    assertWaited(Duration.between(at.get(1), at.get(2)), RetrySchedule.waitBefore(3));
+    assertWaited(Duration.between(at.get(2), at.get(3)), RetrySchedule.waitBefore(4));
+    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-retried");
+  }
+
+  @Test
+  void aReceiverThatNeverAnswers2xxFailsTheDeliveryAfterMoreThanADay() {
+    String id = UUID.randomUUID().toString();
+    receiver.answer(id, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(result.attempts()).isEqualTo(RetrySchedule.ATTEMPTS);
+    assertThat(receiver.attempts).hasSize(RetrySchedule.ATTEMPTS);
+    Duration span = Duration.between(receiver.attempts.getFirst().at(), receiver.attempts.getLast().at());
+    assertWaited(span, RetrySchedule.span());
+    assertThat(RetrySchedule.span()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-failed");
+  }
+
+  @Test
+  void goneEndsTheDeliveryAtOnce() {
+    String id = UUID.randomUUID().toString();
+    receiver.answer(id, 410);
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(result.lastResponseStatus()).isEqualTo(410);
+    assertThat(receiver.attempts).hasSize(1);
+  }
+
+  @Test
+  void aFinishedDeliveryIsSentAgainOnlyWhenRedelivered() {
+    String id = UUID.randomUUID().toString();
+    deliver(id, false);
+
+    DeliveryResult repeated = deliver(id, false);
+    DeliveryResult redelivered = deliver(id, true);
+
+    assertThat(repeated.attempts()).isZero();
+    assertThat(repeated.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(redelivered.attempts()).isEqualTo(1);
+    assertThat(receiver.order()).containsExactly(id + "#1:200", id + "#2:200");
+    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-redelivery");
+  }
+
+  /** The schedule's wait, plus the little real time an attempt itself takes. */
+  private static void assertWaited(Duration actual, Duration scheduled) {
+    assertThat(actual).isBetween(scheduled, scheduled.plusSeconds(2));
+  }
+
+  private DeliveryResult deliver(String id, boolean redelivery) {
+    return client
+        .newWorkflowStub(
+            WebhookDeliveryWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(DeliveryRequest.workflowId(id))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build())
+        .deliver(new DeliveryRequest(id, redelivery));
+  }
+}

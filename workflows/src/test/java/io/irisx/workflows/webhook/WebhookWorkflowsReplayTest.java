@@ -1,0 +1,48 @@
+package io.irisx.workflows.webhook;
+
+import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.temporal.TaskQueues;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays histories recorded from real runs of the webhook workflows (see {@link HistoryFiles}).
+ * A change that would break deliveries in flight fails here: guard it with {@code Workflow.getVersion}.
+ */
+class WebhookWorkflowsReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "webhook-delivery-retried", "webhook-delivery-failed", "webhook-redelivery", "webhook-stream-ordered",
+        // recorded after the deliveries began upserting their search attributes
+        "webhook-delivery-retried-searchable", "webhook-redelivery-searchable"
+      })
+  void recordedHistoriesStillReplay(String history) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(TaskQueues.CALLS);
+      worker.registerWorkflowImplementationTypes(
+          ActivityCatalogue.workflowImplementationOptions(),
+          WebhookDeliveryWorkflowImpl.class,
+          WebhookStreamWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowExecutionHistory.fromJson(read("/histories/" + history + ".json")), worker);
+    }
+  }
+
+  private static String read(String resource) throws IOException {
+    try (InputStream in = WebhookWorkflowsReplayTest.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing recorded history " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
