@@ -25,7 +25,10 @@ public final class ApiKeyAuthenticator implements Authenticator<String, Authenti
         .map(
             key -> {
               apiKeys.markUsed(key.id(), clock.instant());
-              return new AuthenticatedTenant(key.tenantId(), key.id());
+              // An unknown scope in the database is a bug; the narrowest scope is the safe reading.
+              ApiKeyScope scope =
+                  ApiKeyScope.fromWireName(key.scope()).orElse(ApiKeyScope.READ_ONLY);
+              return new AuthenticatedTenant(key.tenantId(), key.id(), scope);
             });
   }
 }

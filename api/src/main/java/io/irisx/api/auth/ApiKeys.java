@@ -31,9 +31,13 @@ public final class ApiKeys {
   }
 
   public static String hash(String apiKey) {
+    return HexFormat.of().formatHex(digest(apiKey));
+  }
+
+  /** The SHA-256 of a secret's UTF-8 bytes. */
+  public static byte[] digest(String secret) {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -1,0 +1,8 @@
+package io.irisx.api.representations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One page of a list, newest first; {@code nextCursor} is null on the last page. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Page<T>(List<T> data, String nextCursor) {}

@@ -1,0 +1,12 @@
+package io.irisx.api.representations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.irisx.db.TenantRow;
+
+/** A tenant, as the operator endpoints show it. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record TenantView(String id, String name, String status, String createdAt) {
+  public static TenantView of(TenantRow row) {
+    return new TenantView(row.id().toString(), row.name(), row.status(), CallView.time(row.createdAt()));
+  }
+}
