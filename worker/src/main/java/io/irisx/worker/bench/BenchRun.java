@@ -1,0 +1,283 @@
+package io.irisx.worker.bench;
+
+import io.irisx.activities.esl.simulator.ReceivedOriginate;
+import io.irisx.temporal.TemporalConnection;
+import io.irisx.temporal.TemporalSettings;
+import io.irisx.worker.bench.ApiDriver.CallAttempt;
+import io.irisx.worker.bench.WebhookReceiver.Delivery;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One bench run against a running stack: starts the scenario's calls through the API at the pace
+ * asked, waits for their CDRs and webhooks, reads the switch's originates, runs the baseline, and
+ * checks that nothing was lost.
+ */
+public final class BenchRun {
+  private static final int REQUESTS_PER_KEY_PER_SECOND = 40;
+  private static final Duration POLL = Duration.ofMillis(500);
+  /** How long to wait for the first call.completed before calling deliveries "n/a". */
+  private static final Duration FIRST_DELIVERY_GRACE = Duration.ofSeconds(3);
+
+  private final BenchStackInfo stack;
+  private final BenchOptions options;
+  private final Consumer<String> afterAccepted;
+  private final List<String> notes = new ArrayList<>();
+
+  /**
+   * @param afterAccepted called with each accepted call's id as soon as the API answered (tests
+   *     use it to lose a call on purpose)
+   */
+  public BenchRun(BenchStackInfo stack, BenchOptions options, Consumer<String> afterAccepted) {
+    this.stack = stack;
+    this.options = options;
+    this.afterAccepted = afterAccepted;
+  }
+
+  public BenchResult run() throws IOException, InterruptedException, SQLException {
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    Instant startedAt = Instant.now();
+    long startedNanos = System.nanoTime();
+    double loadBefore = loadAverage();
+    ApiDriver api = new ApiDriver(stack.apiUrl(), stack.apiKey());
+    ProbeClient probe = new ProbeClient(stack.probeUrl());
+    CdrTable cdrTable = new CdrTable(stack.databaseUrl());
+    int keyCount = options.cps() == 0
+        ? Math.max(1, options.concurrency() * 2)
+        : Math.max(1, (options.cps() + REQUESTS_PER_KEY_PER_SECOND - 1) / REQUESTS_PER_KEY_PER_SECOND);
+    List<ApiDriver.IssuedKey> keys = api.issueKeys(keyCount, runId);
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      String webhookId = api.subscribe(receiver.url());
+      try {
+        long since = Clock.nowMicros();
+        List<CallAttempt> attempts = Pacer.run(options.calls(), options.cps(), options.concurrency(), i -> {
+          CallAttempt attempt = api.startCall(i, keys.get(i % keys.size()).key(), options.scenario());
+          if (attempt.accepted()) {
+            afterAccepted.accept(attempt.callId());
+          }
+          return attempt;
+        });
+        Map<String, CallAttempt> accepted = new HashMap<>();
+        attempts.stream().filter(CallAttempt::accepted).forEach(a -> accepted.put(a.callId(), a));
+        noteRejections(attempts);
+
+        BenchResult.Hold hold = options.scenario() == Scenario.HOLD ? hold(probe, accepted.size()) : null;
+        Map<String, CdrTable.Cdr> cdrs = awaitCdrs(cdrTable, accepted.keySet(), hold != null ? probe : null);
+        Map<String, ReceivedOriginate> originates = new HashMap<>();
+        for (ReceivedOriginate originate : probe.originates(since)) {
+          if (originate.callId() != null && accepted.containsKey(originate.callId())) {
+            originates.putIfAbsent(originate.callId(), originate);
+          }
+        }
+        List<Delivery> deliveries = awaitCompletedDeliveries(receiver, accepted.keySet(), since);
+        Set<String> completedDelivered = deliveries.stream()
+            .filter(d -> d.type().equals("call.completed") && d.callId() != null)
+            .map(Delivery::callId).collect(Collectors.toSet());
+        if (completedDelivered.isEmpty()) {
+          notes.add("no call.completed webhook arrived"
+              + (deliveries.isEmpty() ? " (no webhook at all)" : " (" + deliveries.size() + " other events did)")
+              + ": the call workflow does not publish call.completed, or not within the drain time;"
+              + " deliveries are reported n/a, not as a loss");
+        }
+        LossCheck loss = LossCheck.of(accepted.keySet(), originates.keySet(), cdrs.keySet(), completedDelivered);
+        if (!loss.ok()) {
+          notes.add("the bench waited up to " + options.drain().toSeconds() + " s for CDRs and again for webhooks;"
+              + " what had not arrived by then counts as lost: rerun with a longer --drain to tell slow from lost");
+        }
+        BenchResult.Side irisx = side(attempts, accepted, originates, cdrs, deliveries, since);
+
+        BenchResult.Baseline baseline = null;
+        Double ratio = null;
+        if (options.baseline() && options.scenario() != Scenario.HOLD && !cdrs.isEmpty()) {
+          baseline = baseline(runId, cdrs.keySet().iterator().next());
+          if (baseline.completedPerSecond() > 0) {
+            ratio = Math.round(irisx.completedPerSecond() / baseline.completedPerSecond() * 100) / 100.0;
+          }
+        }
+        return new BenchResult(
+            options.scenario().flag(), stack.backend(), stack.temporalServer(), startedAt.toString(),
+            options.cps(), options.calls(), options.concurrency(), stack.promptMillis(),
+            loadBefore, loadAverage(), Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0,
+            irisx, baseline, ratio, loss, hold, List.copyOf(notes));
+      } finally {
+        api.unsubscribe(webhookId);
+      }
+    } finally {
+      api.revokeKeys(keys);
+    }
+  }
+
+  private void noteRejections(List<CallAttempt> attempts) {
+    Map<Integer, Long> byStatus = attempts.stream().filter(a -> !a.accepted())
+        .collect(Collectors.groupingBy(CallAttempt::status, TreeMap::new, Collectors.counting()));
+    byStatus.forEach((status, count) -> notes.add(count + " POST /v1/calls answered "
+        + (status == 0 ? "nothing (I/O error)" : status) + ", e.g. "
+        + attempts.stream().filter(a -> a.status() == status && !a.accepted()).findFirst().map(CallAttempt::error).orElse("")));
+  }
+
+  /** Waits for every accepted call to be up, weighs the stack, keeps them up, then hangs them all up. */
+  private BenchResult.Hold hold(ProbeClient probe, int accepted) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).plusMillis(accepted * 20L).toNanos();
+    int peak = 0;
+    while (System.nanoTime() < deadline) {
+      peak = Math.max(peak, probe.capacity(false).liveChannels());
+      if (peak >= accepted) {
+        break;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    if (peak < accepted) {
+      notes.add("only " + peak + " of " + accepted + " hold calls were up at once");
+    }
+    BenchProbe.Capacity atPeak = probe.capacity(true);
+    int peakThreads = atPeak.peakThreads();
+    long holdUntil = System.nanoTime() + options.hold().toNanos();
+    while (System.nanoTime() < holdUntil) {
+      BenchProbe.Capacity now = probe.capacity(false);
+      peak = Math.max(peak, now.liveChannels());
+      peakThreads = Math.max(peakThreads, now.peakThreads());
+      Thread.sleep(Math.min(1000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
+    }
+    BenchResult.WorkerCache cache = WorkerMetrics.cache(stack.workerAdminUrl());
+    notes.add("hold: hung up " + probe.hangUpFarEnds() + " far ends after " + options.hold().toSeconds() + " s");
+    return new BenchResult.Hold(peak, atPeak, peakThreads, cache);
+  }
+
+  /**
+   * Waits for every accepted call's CDR. {@code hangingUp}, for hold calls, hangs up the far ends
+   * of calls that were still being set up when the hold ended, as they come.
+   */
+  private Map<String, CdrTable.Cdr> awaitCdrs(CdrTable table, Set<String> accepted, ProbeClient hangingUp)
+      throws SQLException, InterruptedException, IOException {
+    long deadline = System.nanoTime() + options.drain().toNanos();
+    Map<String, CdrTable.Cdr> cdrs = table.written(accepted);
+    int lateHangups = 0;
+    while (cdrs.size() < accepted.size() && System.nanoTime() < deadline) {
+      Thread.sleep(POLL.toMillis());
+      if (hangingUp != null) {
+        lateHangups += hangingUp.hangUpFarEnds();
+      }
+      cdrs = table.written(accepted);
+    }
+    if (lateHangups > 0) {
+      notes.add("hold: " + lateHangups + " calls came up after the hold and were hung up at once");
+    }
+    return cdrs;
+  }
+
+  /**
+   * Waits, after the CDRs, for a call.completed per call: up to the drain time while webhooks
+   * arrive, but only a short grace when none arrived at all (nothing publishes them).
+   */
+  private List<Delivery> awaitCompletedDeliveries(WebhookReceiver receiver, Set<String> accepted, long since)
+      throws InterruptedException {
+    long graceEnd = System.nanoTime() + FIRST_DELIVERY_GRACE.toNanos();
+    long deadline = System.nanoTime() + options.drain().toNanos();
+    while (true) {
+      List<Delivery> deliveries = receiver.deliveries();
+      Set<String> completed = new HashSet<>();
+      deliveries.stream().filter(d -> d.type().equals("call.completed")).forEach(d -> completed.add(d.callId()));
+      long now = System.nanoTime();
+      if (completed.containsAll(accepted) || (deliveries.isEmpty() && now > graceEnd) || now > deadline) {
+        return deliveries;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private static double loadAverage() {
+    return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
+        / 100.0;
+  }
+
+  private static BenchResult.Side side(
+      List<CallAttempt> attempts,
+      Map<String, CallAttempt> accepted,
+      Map<String, ReceivedOriginate> originates,
+      Map<String, CdrTable.Cdr> cdrs,
+      List<Delivery> deliveries,
+      long since) {
+    List<Long> post = new ArrayList<>();
+    List<Long> toOriginate = new ArrayList<>();
+    List<Long> toCdr = new ArrayList<>();
+    List<Long> toWebhook = new ArrayList<>();
+    List<Long> toCompletedWebhook = new ArrayList<>();
+    long firstSent = attempts.stream().mapToLong(CallAttempt::sentAtMicros).min().orElse(since);
+    long lastAnswered = accepted.values().stream().mapToLong(CallAttempt::answeredAtMicros).max().orElse(firstSent);
+    long lastCdr = cdrs.values().stream().mapToLong(CdrTable.Cdr::writtenAtMicros).max().orElse(firstSent);
+    for (CallAttempt attempt : accepted.values()) {
+      post.add(attempt.answeredAtMicros() - attempt.sentAtMicros());
+      ReceivedOriginate originate = originates.get(attempt.callId());
+      if (originate != null) {
+        toOriginate.add(originate.receivedAtMicros() - attempt.sentAtMicros());
+      }
+    }
+    for (CdrTable.Cdr cdr : cdrs.values()) {
+      toCdr.add(cdr.writtenAtMicros() - cdr.endedAtMicros());
+    }
+    for (Delivery delivery : deliveries) {
+      if (delivery.callId() != null && accepted.containsKey(delivery.callId())) {
+        toWebhook.add(delivery.receivedAtMicros() - delivery.occurredAtMicros());
+        if (delivery.type().equals("call.completed")) {
+          toCompletedWebhook.add(delivery.receivedAtMicros() - delivery.occurredAtMicros());
+        }
+      }
+    }
+    return new BenchResult.Side(
+        accepted.size(),
+        attempts.size() - accepted.size(),
+        perSecond(accepted.size(), lastAnswered - firstSent),
+        perSecond(cdrs.size(), lastCdr - firstSent),
+        Latency.ofMicros(post),
+        Latency.ofMicros(toOriginate),
+        Latency.ofMicros(toCdr),
+        Latency.ofMicros(toWebhook),
+        Latency.ofMicros(toCompletedWebhook));
+  }
+
+  private BenchResult.Baseline baseline(String runId, String sampleCallId) {
+    try (BaselineRunner runner = new BaselineRunner(stack.temporalTarget(), stack.baselineTaskQueue())) {
+      BaselineShape shape = runner.shapeOf(sampleCallId);
+      List<BaselineRunner.Run> runs =
+          runner.run(runId, shape, options.calls(), options.cps(), options.concurrency(), options.drain());
+      long firstSent = runs.stream().mapToLong(BaselineRunner.Run::sentAtMicros).min().orElse(0);
+      long lastAccepted = runs.stream().mapToLong(BaselineRunner.Run::acceptedAtMicros).max().orElse(firstSent);
+      List<BaselineRunner.Run> completed = runs.stream().filter(r -> r.completedAtMicros() > 0).toList();
+      long lastCompleted = completed.stream().mapToLong(BaselineRunner.Run::completedAtMicros).max().orElse(firstSent);
+      if (completed.size() < runs.size()) {
+        notes.add((runs.size() - completed.size()) + " baseline workflows did not complete within the drain time");
+      }
+      return new BenchResult.Baseline(
+          shape.activities(), shape.signals(), runs.size(), completed.size(),
+          perSecond(runs.size(), lastAccepted - firstSent),
+          perSecond(completed.size(), lastCompleted - firstSent),
+          Latency.ofMicros(runs.stream().map(r -> r.acceptedAtMicros() - r.sentAtMicros()).toList()),
+          Latency.ofMicros(completed.stream().map(r -> r.completedAtMicros() - r.sentAtMicros()).toList()));
+    }
+  }
+
+  private static double perSecond(int count, long micros) {
+    if (count == 0) {
+      return 0;
+    }
+    double seconds = Math.max(micros, 1) / 1e6;
+    return Math.round(count / seconds * 10) / 10.0;
+  }
+
+  /** A Temporal client for tests that need to reach into a call (e.g. to lose one on purpose). */
+  static TemporalConnection temporal(BenchStackInfo stack) {
+    return TemporalConnection.open(new TemporalSettings(stack.temporalTarget(), TemporalSettings.DEFAULT_NAMESPACE));
+  }
+}
