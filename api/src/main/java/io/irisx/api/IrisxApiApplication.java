@@ -13,6 +13,23 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.irisx.api.auth.ApiKeyIssuer;
+import io.irisx.api.auth.ApiKeys;
+import io.irisx.api.auth.OperatorAuthFilter;
+import io.irisx.api.auth.ReadOnlyScopeFilter;
+import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
+import io.irisx.api.idempotency.IdempotencyFilter;
+import io.irisx.api.limits.KeyRateLimiter;
+import io.irisx.api.limits.RateLimitFilter;
+import io.irisx.api.limits.RedisClients;
+import io.irisx.api.limits.RedisHealthCheck;
+import io.irisx.api.resources.AdminTenantsResource;
+import io.irisx.api.resources.ApiKeysResource;
+import io.irisx.api.resources.ContactsResource;
+import io.irisx.api.resources.OpenApiResource;
+import io.irisx.api.resources.PhoneNumbersResource;
+import io.irisx.db.IdempotencyDao;
+import java.security.SecureRandom;
 import io.irisx.api.auth.ApiKeyAuthenticator;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.auth.ProblemUnauthorizedHandler;
@@ -24,15 +41,22 @@ import io.irisx.api.errors.UnhandledExceptionMapper;
 import io.irisx.api.errors.WebApplicationExceptionMapper;
 import io.irisx.api.health.TemporalHealthCheck;
 import io.irisx.api.resources.CallsResource;
+import io.irisx.api.resources.CallControlResource;
+import io.irisx.api.calls.CallController;
 import io.irisx.db.ApiKeyDao;
 import io.irisx.db.CallDao;
 import io.irisx.db.Jdbis;
 import io.irisx.db.Migrations;
+import io.irisx.api.ops.ApiDrain;
+import io.irisx.api.ops.RequestMetrics;
 import io.irisx.temporal.TemporalConnection;
+import io.irisx.temporal.ops.ProcessMetrics;
+import io.irisx.temporal.ops.Readiness;
 import io.irisx.workflows.flow.CallFlows;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jdbi.v3.core.Jdbi;
+import org.redisson.api.RedissonClient;
 
 /** The IRISX REST API: authenticates, validates, starts call workflows, reads calls. */
 public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
@@ -79,9 +103,20 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     Jdbis.configure(jdbi);
     CallDao calls = jdbi.onDemand(CallDao.class);
 
-    TemporalConnection temporal = TemporalConnection.open(configuration.getTemporal());
+    // Prometheus at /metrics and readiness at /ready on the admin port (see docs/operations.md).
+    ProcessMetrics metrics = new ProcessMetrics(environment.metrics());
+    environment.lifecycle().manage(onStop(metrics::close));
+    environment.admin().addServlet("prometheus", metrics.servlet()).addMapping("/metrics");
+    environment.jersey().register(new RequestMetrics(metrics.registry()));
+
+    TemporalConnection temporal = TemporalConnection.open(configuration.getTemporal(), metrics.temporalScope());
     environment.lifecycle().manage(closing(temporal));
-    environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal.service()));
+    temporal.ensureNamespace();
+    TemporalHealthCheck temporalHealth = new TemporalHealthCheck(temporal.service());
+    environment.healthChecks().register("temporal", temporalHealth);
+    Readiness readiness = new Readiness().require("temporal", () -> temporalHealth.execute().isHealthy() ? null : "Temporal does not answer");
+    environment.admin().addServlet("readiness", readiness.servlet()).addMapping("/ready");
+    environment.lifecycle().addEventListener(new ApiDrain(readiness, configuration.getShutdown()));
     ScheduledExecutorService deadlines =
         environment.lifecycle().scheduledExecutorService("temporal-deadlines").threads(1).build();
 
@@ -100,10 +135,67 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
                 .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedTenant.class));
 
+    CallFlows flows = CallFlows.shipped();
     CallStarter starter =
-        new CallStarter(
-            calls, temporal.client(), CallFlows.shipped(), configuration.getCalls(), deadlines, clock);
-    environment.jersey().register(new CallsResource(starter, calls));
+        new CallStarter(calls, temporal.client(), flows, configuration.getCalls(), deadlines, clock);
+    CallController controller = new CallController(calls, temporal.client(), deadlines);
+    environment.jersey().register(new CallsResource(starter, calls, controller));
+    environment.jersey().register(new CallControlResource(controller, flows));
+
+    // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
+    // idempotency filters cover every resource, present and future.
+    environment.jersey().register(new OperatorAuthFilter(configuration.getOperator().getKey()));
+    environment.jersey().register(new ReadOnlyScopeFilter());
+    IdempotencyDao idempotency = jdbi.onDemand(IdempotencyDao.class);
+    environment.jersey().register(
+        new IdempotencyFilter(idempotency, configuration.getIdempotency(), clock));
+    new ExpiredIdempotencyKeys(idempotency, clock)
+        .scheduleOn(
+            environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build());
+    RateLimitSettings rateLimit = configuration.getRateLimit();
+    RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
+    if (redis != null) {
+      environment.lifecycle().manage(onStop(redis::shutdown));
+      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+    }
+    environment.jersey().register(
+        new RateLimitFilter(
+            new KeyRateLimiter(rateLimit, redis, clock), rateLimit.getRequestsPerSecond()));
+    ApiKeyIssuer issuer = new ApiKeyIssuer(new ApiKeys(new SecureRandom()), clock);
+    environment.jersey().register(new AdminTenantsResource(jdbi, issuer));
+    environment.jersey().register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
+    environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
+    environment.jersey().register(new ContactsResource(jdbi, clock));
+    io.irisx.api.webhooks.WebhookResources.register(
+        environment.jersey(), jdbi, temporal.client(), configuration.getWebhooks(), clock);
+    registerRecords(configuration, environment, jdbi, clock);
+    environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
+  }
+
+  /** Call timelines, recordings (presigned downloads, deletes) and the CDR export. */
+  private static void registerRecords(
+      IrisxApiConfiguration configuration, Environment environment, Jdbi jdbi, Clock clock) {
+    io.irisx.api.recordings.RecordingStorageSettings settings = configuration.getRecordings();
+    io.irisx.api.recordings.RecordingObjects objects =
+        settings == null ? null : io.irisx.api.recordings.RecordingObjects.of(settings);
+    if (objects != null) {
+      environment.lifecycle().manage(onStop(objects::close));
+    }
+    io.irisx.api.resources.RecordingsResource recordings =
+        new io.irisx.api.resources.RecordingsResource(
+            jdbi, objects,
+            java.time.Duration.ofSeconds(settings == null ? 3600 : settings.getUrlExpirySeconds()), clock);
+    environment.jersey().register(recordings);
+    environment.jersey().register(new io.irisx.api.resources.CallRecordsResource(jdbi, recordings, clock));
+  }
+
+  private static Managed onStop(Runnable stop) {
+    return new Managed() {
+      @Override
+      public void stop() {
+        stop.run();
+      }
+    };
   }
 
   private static Managed closing(TemporalConnection connection) {

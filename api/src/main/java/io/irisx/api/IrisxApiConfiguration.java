@@ -7,13 +7,22 @@ import io.irisx.temporal.TemporalSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** The API's YAML: {@code database}, {@code temporal} and {@code calls}, besides Dropwizard's own. */
+/**
+ * The API's YAML: {@code database}, {@code temporal}, {@code calls}, {@code operator}, {@code
+ * idempotency} and {@code rateLimit}, besides Dropwizard's own.
+ */
 public class IrisxApiConfiguration extends Configuration {
   @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
 
   @NotNull private TemporalSettings temporal;
 
   @Valid @NotNull private CallSettings calls = new CallSettings();
+
+  @Valid @NotNull private OperatorSettings operator = new OperatorSettings();
+
+  @Valid @NotNull private IdempotencySettings idempotency = new IdempotencySettings();
+
+  @Valid @NotNull private RateLimitSettings rateLimit = new RateLimitSettings();
 
   @JsonProperty("database")
   public DataSourceFactory getDatabase() {
@@ -43,5 +52,75 @@ public class IrisxApiConfiguration extends Configuration {
   @JsonProperty("calls")
   public void setCalls(CallSettings calls) {
     this.calls = calls;
+  }
+
+  @JsonProperty("operator")
+  public OperatorSettings getOperator() {
+    return operator;
+  }
+
+  @JsonProperty("operator")
+  public void setOperator(OperatorSettings operator) {
+    this.operator = operator;
+  }
+
+  @JsonProperty("idempotency")
+  public IdempotencySettings getIdempotency() {
+    return idempotency;
+  }
+
+  @JsonProperty("idempotency")
+  public void setIdempotency(IdempotencySettings idempotency) {
+    this.idempotency = idempotency;
+  }
+
+  @JsonProperty("rateLimit")
+  public RateLimitSettings getRateLimit() {
+    return rateLimit;
+  }
+
+  @JsonProperty("rateLimit")
+  public void setRateLimit(RateLimitSettings rateLimit) {
+    this.rateLimit = rateLimit;
+  }
+
+  /** Endpoint URL rules: https only in production mode, and which private addresses are allowed. */
+  @NotNull private io.irisx.workflows.webhook.WebhookSettings webhooks =
+      io.irisx.workflows.webhook.WebhookSettings.production();
+
+  @JsonProperty("webhooks")
+  public io.irisx.workflows.webhook.WebhookSettings getWebhooks() {
+    return webhooks;
+  }
+
+  @JsonProperty("webhooks")
+  public void setWebhooks(io.irisx.workflows.webhook.WebhookSettings webhooks) {
+    this.webhooks = webhooks;
+  }
+
+  /** The recordings bucket, for presigned downloads and deletes; absent: recordings have no url. */
+  @Valid private io.irisx.api.recordings.RecordingStorageSettings recordings;
+
+  @JsonProperty("recordings")
+  public io.irisx.api.recordings.RecordingStorageSettings getRecordings() {
+    return recordings;
+  }
+
+  @JsonProperty("recordings")
+  public void setRecordings(io.irisx.api.recordings.RecordingStorageSettings recordings) {
+    this.recordings = recordings;
+  }
+
+  /** How the API stops on SIGTERM: not ready first, then the drain delay, then in-flight requests finish. */
+  @NotNull private io.irisx.temporal.ops.ShutdownSettings shutdown = io.irisx.temporal.ops.ShutdownSettings.defaults();
+
+  @JsonProperty("shutdown")
+  public io.irisx.temporal.ops.ShutdownSettings getShutdown() {
+    return shutdown;
+  }
+
+  @JsonProperty("shutdown")
+  public void setShutdown(io.irisx.temporal.ops.ShutdownSettings shutdown) {
+    this.shutdown = shutdown;
   }
 }

@@ -60,11 +60,52 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /**
+   * Any request: a null key, body or header value leaves it out; a body is sent as
+   * {@code application/json}.
+   */
+  public Reply request(
+      String method, String path, String apiKey, String jsonBody, String... headerNamesAndValues) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+      if (headerNamesAndValues[i + 1] != null) {
+        request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+      }
+    }
+    return send(request.build());
+  }
+
+  public Reply post(String path, String apiKey, String jsonBody) {
+    return request("POST", path, apiKey, jsonBody);
+  }
+
+  public Reply patch(String path, String apiKey, String jsonBody) {
+    return request("PATCH", path, apiKey, jsonBody);
+  }
+
+  public Reply delete(String path, String apiKey) {
+    return request("DELETE", path, apiKey, null);
+  }
+
   public Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      // A body that is not JSON (the CSV export) is only in raw().
+      boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
       JsonNode body =
-          response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+          response.body().isEmpty() || !json ? JSON.nullNode() : JSON.readTree(response.body());
       return new Reply(response.statusCode(), response, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -64,13 +64,22 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** The operator key in {@code test-api.yml}. */
+  public static final String OPERATOR_KEY = "test-operator-key-0123456789abcdefghijklmnop";
+
   /** The API on random ports against this stack. */
   public DropwizardAppExtension<IrisxApiConfiguration> app() {
+    return app(new ConfigOverride[0]);
+  }
+
+  /** The API on random ports against this stack, with more configuration overrides. */
+  public DropwizardAppExtension<IrisxApiConfiguration> app(ConfigOverride... overrides) {
+    ConfigOverride[] all = new ConfigOverride[overrides.length + 2];
+    all[0] = ConfigOverride.config("database.url", this::jdbcUrl);
+    all[1] = ConfigOverride.config("temporal.target", this::temporalTarget);
+    System.arraycopy(overrides, 0, all, 2, overrides.length);
     return new DropwizardAppExtension<>(
-        IrisxApiApplication.class,
-        ResourceHelpers.resourceFilePath("test-api.yml"),
-        ConfigOverride.config("database.url", this::jdbcUrl),
-        ConfigOverride.config("temporal.target", this::temporalTarget));
+        IrisxApiApplication.class, ResourceHelpers.resourceFilePath("test-api.yml"), all);
   }
 
   public String jdbcUrl() {
@@ -104,6 +113,11 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
                 .bind("tenantId", tenantId)
                 .mapTo(Integer.class)
                 .one());
+  }
+
+  /** The number a {@code SELECT count(*) ...} with positional ({@code ?}) arguments gives. */
+  public int count(String sql, Object... args) {
+    return jdbi.withHandle(h -> h.select(sql, args).mapTo(Integer.class).one());
   }
 
   public WorkflowClient temporalClient() {

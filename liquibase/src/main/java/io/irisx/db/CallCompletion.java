@@ -3,7 +3,11 @@ package io.irisx.db;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The fields of {@code calls} written once a call has ended. */
+/**
+ * The fields of {@code calls} written once a call has ended.
+ *
+ * @param metadataJson what the flow noted, as a JSON object merged into {@code metadata}; null for none
+ */
 public record CallCompletion(
     UUID id,
     String status,
@@ -15,4 +19,5 @@ public record CallCompletion(
     long durationSeconds,
     long billSeconds,
     String hangupCause,
-    Integer hangupCauseCode) {}
+    Integer hangupCauseCode,
+    String metadataJson) {}

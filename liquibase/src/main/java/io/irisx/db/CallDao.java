@@ -11,12 +11,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(CallRow.class)
-public interface CallDao {
+public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
   String COLUMNS =
       """
       id, tenant_id, direction, from_number, to_number, flow, status, node_id, channel_uuid,
       created_at, ringing_at, answered_at, ended_at, duration_seconds, bill_seconds,
-      hangup_cause, hangup_cause_code
+      hangup_cause, hangup_cause_code, metadata::text AS metadata_json
       """;
 
   /** Inserts a new outbound call as {@code queued}; a second insert of the same id does nothing. */
@@ -67,6 +67,15 @@ public interface CallDao {
     }
     return listPageAfter(
         tenantId, cursorCreatedAt, cursorId == null ? new UUID(0, 0) : cursorId, limit);
+  }
+
+  /**
+   * As {@link #listNewestFirst}, only the calls that pass {@code filter} (its tenant): see {@link
+   * CallSearch}.
+   */
+  default List<CallRow> listNewestFirst(
+      CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
+    return CallSearch.newestFirst(getHandle(), filter, cursorCreatedAt, cursorId, limit);
   }
 
   // Two statements rather than one with "(:cursor IS NULL OR ...)": each keeps a plan that walks
@@ -143,7 +152,8 @@ public interface CallDao {
         duration_seconds = :durationSeconds,
         bill_seconds = :billSeconds,
         hangup_cause = :hangupCause,
-        hangup_cause_code = :hangupCauseCode
+        hangup_cause_code = :hangupCauseCode,
+        metadata = metadata || COALESCE(CAST(:metadataJson AS jsonb), '{}'::jsonb)
       WHERE id = :id AND ended_at IS NULL
       """)
   void writeCdr(@BindMethods CallCompletion completion);

@@ -21,4 +21,5 @@ public record CallRow(
     Long durationSeconds,
     Long billSeconds,
     String hangupCause,
-    Integer hangupCauseCode) {}
+    Integer hangupCauseCode,
+    String metadataJson) {}

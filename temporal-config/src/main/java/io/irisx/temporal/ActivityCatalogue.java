@@ -15,6 +15,8 @@ public final class ActivityCatalogue {
   public static final String ORIGINATE = "Originate";
   public static final String ANSWER = "Answer";
   public static final String PLAY = "Play";
+  public static final String STOP_PROMPT = "StopPrompt";
+  public static final String SEND_DIGITS = "SendDigits";
   public static final String HANGUP = "Hangup";
   public static final String INSPECT_CHANNEL = "InspectChannel";
   public static final String RECORD_TRANSITION = "RecordTransition";
@@ -23,6 +25,17 @@ public final class ActivityCatalogue {
   public static final String PUBLISH_WEBHOOK_EVENT = "PublishWebhookEvent";
   public static final String BEGIN_WEBHOOK_DELIVERY = "BeginWebhookDelivery";
   public static final String ATTEMPT_WEBHOOK_DELIVERY = "AttemptWebhookDelivery";
+  // Recordings: on the node's queue (the file is on its disk) ...
+  public static final String START_RECORDING = "StartRecording";
+  public static final String STOP_RECORDING = "StopRecording";
+  public static final String UPLOAD_RECORDING = "UploadRecording";
+  // ... and their rows, and retention, on the shared queue.
+  public static final String RECORDING_STARTED = "RecordingStarted";
+  public static final String RECORDING_UPLOADING = "RecordingUploading";
+  public static final String RECORDING_AVAILABLE = "RecordingAvailable";
+  public static final String RECORDING_FAILED = "RecordingFailed";
+  public static final String FIND_EXPIRED_RECORDINGS = "FindExpiredRecordings";
+  public static final String DELETE_RECORDING = "DeleteRecording";
 
   /** Call control must be quick: a caller is waiting on the line. */
   private static final RetryOptions CALL_CONTROL_RETRY =
@@ -42,7 +55,37 @@ public final class ActivityCatalogue {
 
   private ActivityCatalogue() {}
 
+  /**
+   * The line the Temporal UI shows beside each activity in a history, so an operator reads what a
+   * step did without opening its payload.
+   */
+  static final Map<String, String> SUMMARIES =
+      Map.ofEntries(
+          Map.entry(PICK_NODE, "pick a live FreeSWITCH node for the call"),
+          Map.entry(ORIGINATE, "originate the call on its node (ESL bgapi originate)"),
+          Map.entry(ANSWER, "answer the channel"),
+          Map.entry(PLAY, "play a prompt on the channel"),
+          Map.entry(STOP_PROMPT, "stop the prompt that is playing"),
+          Map.entry(SEND_DIGITS, "send DTMF digits on the channel"),
+          Map.entry(HANGUP, "hang up the channel"),
+          Map.entry(INSPECT_CHANNEL, "ask the switch whether the channel still exists"),
+          Map.entry(RECORD_TRANSITION, "record a status change in call_logs and calls"),
+          Map.entry(WRITE_CDR, "write the call detail record"),
+          Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
+          Map.entry(PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
+          Map.entry(BEGIN_WEBHOOK_DELIVERY, "look up the delivery before its first attempt"),
+          Map.entry(ATTEMPT_WEBHOOK_DELIVERY, "send the signed webhook request once and record the attempt"));
+
   public static Map<String, ActivityOptions> options() {
+    Map<String, ActivityOptions> options = new java.util.HashMap<>();
+    timing().forEach((name, timing) -> {
+      String summary = SUMMARIES.get(name);
+      options.put(name, summary == null ? timing : timing.toBuilder().setSummary(summary).build());
+    });
+    return Map.copyOf(options);
+  }
+
+  private static Map<String, ActivityOptions> timing() {
     return Map.ofEntries(
         Map.entry(
             PICK_NODE,
@@ -55,6 +98,8 @@ public final class ActivityCatalogue {
         Map.entry(ORIGINATE, callControl(Duration.ofSeconds(15), Duration.ofMinutes(1))),
         Map.entry(ANSWER, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(PLAY, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(STOP_PROMPT, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
+        Map.entry(SEND_DIGITS, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(HANGUP, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
         Map.entry(INSPECT_CHANNEL, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
         Map.entry(RECORD_TRANSITION, storage()),
@@ -67,8 +112,45 @@ public final class ActivityCatalogue {
         Map.entry(ATTEMPT_WEBHOOK_DELIVERY,
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
+                // The attempt heartbeats while it waits for the receiver: a dead worker's attempt
+                // is retried elsewhere within seconds.
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(STORAGE_RETRY)
+                .build()),
+        Map.entry(START_RECORDING, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
+        Map.entry(STOP_RECORDING, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(UPLOAD_RECORDING, upload()),
+        Map.entry(RECORDING_STARTED, storage()),
+        Map.entry(RECORDING_UPLOADING, storage()),
+        Map.entry(RECORDING_AVAILABLE, storage()),
+        Map.entry(RECORDING_FAILED, storage()),
+        Map.entry(FIND_EXPIRED_RECORDINGS, storage()),
+        Map.entry(DELETE_RECORDING,
+            storage().toBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+                // A run that cannot delete gives up; the next scheduled run tries again.
+                .setScheduleToCloseTimeout(Duration.ofMinutes(30))
                 .build()));
+  }
+
+  /**
+   * A recording upload: long attempts (a large file on a slow link) that heartbeat, so a worker
+   * that dies mid-upload is noticed within seconds and the upload retried (on the same node: the
+   * file is on its disk). S3 may be away for hours; after a day the workflow marks the recording
+   * failed, and the file stays on the node for an operator.
+   */
+  private static ActivityOptions upload() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setScheduleToCloseTimeout(Duration.ofHours(24))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setDoNotRetry("RecordingFileMissing", "InvalidRecording")
+                .build())
+        .build();
   }
 
   /** The options the worker registers call workflows with. */

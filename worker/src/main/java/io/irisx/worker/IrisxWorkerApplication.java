@@ -24,9 +24,21 @@ import io.irisx.worker.inbound.SwitchCommandLine;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.call.CallWorkflowImpl;
 import io.irisx.workflows.flow.CallFlows;
+import io.irisx.activities.metrics.ActivityMeters;
+import io.irisx.temporal.ops.ProcessMetrics;
+import io.irisx.temporal.ops.Readiness;
+import io.irisx.worker.health.RedisHealthCheck;
+import io.irisx.worker.health.TemporalHealthCheck;
+import io.irisx.worker.ops.CallObservation;
+import io.irisx.worker.ops.EslMeters;
+import io.irisx.worker.ops.PollingCheck;
+import io.irisx.worker.ops.WorkerDrain;
+import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -61,9 +73,19 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Jdbis.configure(jdbi);
     RedissonClient redis = redis(config.getRedis());
     environment.lifecycle().manage(onStop(redis::shutdown));
+    environment.healthChecks().register("redis", new RedisHealthCheck(redis));
 
-    TemporalConnection temporal = TemporalConnection.open(config.getTemporal());
+    // Prometheus at /metrics and readiness at /ready on the admin port (see docs/operations.md).
+    ProcessMetrics metrics = new ProcessMetrics(environment.metrics());
+    environment.lifecycle().manage(onStop(metrics::close));
+    environment.admin().addServlet("prometheus", metrics.servlet()).addMapping("/metrics");
+    Readiness readiness = new Readiness();
+    environment.admin().addServlet("readiness", readiness.servlet()).addMapping("/ready");
+
+    TemporalConnection temporal = TemporalConnection.open(config.getTemporal(), metrics.temporalScope());
     environment.lifecycle().manage(onStop(temporal::close));
+    temporal.ensureNamespace();
+    environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal.service()));
 
     NodeSettings node = config.getNode();
     EslNodeSettings eslSettings =
@@ -78,14 +100,23 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound = new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+    EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
     EslConnection esl =
-        EslConnection.connect(eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client(), inbound));
+        EslConnection.connect(
+            eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client(), inbound), eslMeters);
+    eslMeters.bind(esl);
     commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
 
-    WorkerFactory workers = WorkerFactory.newInstance(temporal.client());
-    Worker calls = workers.newWorker(TaskQueues.CALLS);
+    WorkerTuning tuning = config.getWorkerTuning();
+    WorkerFactory workers =
+        WorkerFactory.newInstance(
+            temporal.client(),
+            tuning.applyTo(WorkerFactoryOptions.newBuilder())
+                .setWorkerInterceptors(new CallObservation(metrics.registry()))
+                .build());
+    Worker calls = workers.newWorker(TaskQueues.CALLS, tuning.workerOptions());
     CallFlows flows = CallFlows.shipped();
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class,
@@ -94,27 +125,82 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     NodeRegistry registry = new NodeRegistry(redis, NODE_TTL);
     calls.registerActivitiesImplementations(
         new NodeDirectoryActivitiesImpl(registry), new CallRecordActivitiesImpl(jdbi));
-    Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()));
+    io.irisx.activities.webhook.WebhookWorkerRegistration.register(
+        calls, jdbi, temporal.client(), config.getWebhooks(), new ActivityMeters(metrics.registry()));
+    // SIGTERM: not ready, stop polling, let running activities finish (bounded), then the rest
+    // stops in reverse order of start, the ESL link last but for the connections under it.
+    WorkerDrain drain = new WorkerDrain(readiness, workers, config.getShutdown());
+    environment.lifecycle().addEventListener(drain);
+    Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands));
+    boolean retention = registerRecordings(config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment);
     environment
         .lifecycle()
         .manage(
             new Managed() {
               @Override
               public void start() {
+                if (retention) {
+                  ensureRetentionSchedule(temporal, config.getRecordings());
+                }
                 workers.start();
               }
 
               @Override
               public void stop() {
-                workers.shutdown();
-                workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                drain.stopWorkers(); // a no-op when the server's stopping event already did it
               }
             });
+    readiness
+        .require("temporal-polling",
+            new PollingCheck(workers, temporal.client(), List.of(
+                new PollingCheck.QueueRole(TaskQueues.CALLS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
+                new PollingCheck.QueueRole(TaskQueues.node(node.id()), TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY))))
+        .require("esl-" + node.id(), esl::problem);
     environment
         .lifecycle()
         .manage(new NodePresence(registry, node.id(), esl::isConnected, NODE_TTL.toMillis() / 3));
+  }
+
+  /**
+   * Recording: uuid_record and uploads on the node's queue, the recordings' rows and retention on
+   * the shared one. Returns whether recordings are configured (no {@code recordings} section: none
+   * of it runs here, and a warning says so).
+   */
+  private static boolean registerRecordings(
+      RecordingSettings settings, String nodeId, Jdbi jdbi, EslConnection esl, EslCommandBuilder commands,
+      Worker calls, Worker nodeWorker, Environment environment) {
+    if (settings == null) {
+      org.slf4j.LoggerFactory.getLogger(IrisxWorkerApplication.class)
+          .warn("no recordings section in the configuration: this worker cannot record calls");
+      return false;
+    }
+    software.amazon.awssdk.services.s3.S3Client s3 = settings.s3().client();
+    environment.lifecycle().manage(onStop(s3::close));
+    io.irisx.activities.recording.RecordingStore store =
+        new io.irisx.activities.recording.RecordingStore(s3, settings.s3());
+    environment.healthChecks().register("s3", new io.irisx.worker.health.S3HealthCheck(s3, store.bucket()));
+    nodeWorker.registerActivitiesImplementations(
+        new io.irisx.activities.recording.RecordingActivitiesImpl(
+            esl, commands, settings.directoryFor(nodeId), store, java.time.Clock.systemUTC()));
+    calls.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(),
+        io.irisx.workflows.recording.RecordingRetentionWorkflowImpl.class);
+    calls.registerActivitiesImplementations(
+        new io.irisx.activities.recording.RecordingRecordActivitiesImpl(jdbi),
+        new io.irisx.activities.recording.RecordingRetentionActivitiesImpl(jdbi, store));
+    return true;
+  }
+
+  /** A Temporal that is down now must not stop the worker: the next worker start tries again. */
+  private static void ensureRetentionSchedule(TemporalConnection temporal, RecordingSettings settings) {
+    try {
+      RecordingRetentionSchedule.ensure(temporal.client(), settings.retentionSweep());
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(IrisxWorkerApplication.class)
+          .warn("could not create the recording retention schedule: {}", e.toString());
+    }
   }
 
   private static RedissonClient redis(RedisSettings settings) {

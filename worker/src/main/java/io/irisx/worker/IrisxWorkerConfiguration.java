@@ -52,4 +52,57 @@ public class IrisxWorkerConfiguration extends Configuration {
   public void setNode(NodeSettings node) {
     this.node = node;
   }
+
+  /** Endpoint URL rules and delivery timeouts; the defaults are production's (https only). */
+  @NotNull private io.irisx.workflows.webhook.WebhookSettings webhooks =
+      io.irisx.workflows.webhook.WebhookSettings.production();
+
+  @JsonProperty
+  public io.irisx.workflows.webhook.WebhookSettings getWebhooks() {
+    return webhooks;
+  }
+
+  @JsonProperty
+  public void setWebhooks(io.irisx.workflows.webhook.WebhookSettings webhooks) {
+    this.webhooks = webhooks;
+  }
+
+  /** Recording directory, S3 and retention; without it this worker runs no recording activities. */
+  @jakarta.validation.Valid private RecordingSettings recordings;
+
+  @JsonProperty
+  public RecordingSettings getRecordings() {
+    return recordings;
+  }
+
+  @JsonProperty
+  public void setRecordings(RecordingSettings recordings) {
+    this.recordings = recordings;
+  }
+
+  /** How the worker stops on SIGTERM: drain delay, then the bounded wait for running activities. */
+  /** Workflow cache, threads and concurrency of this worker; see {@link WorkerTuning}. */
+  @NotNull private WorkerTuning workerTuning = WorkerTuning.defaults();
+
+  @JsonProperty
+  public WorkerTuning getWorkerTuning() {
+    return workerTuning;
+  }
+
+  @JsonProperty
+  public void setWorkerTuning(WorkerTuning workerTuning) {
+    this.workerTuning = workerTuning;
+  }
+
+  @NotNull private io.irisx.temporal.ops.ShutdownSettings shutdown = io.irisx.temporal.ops.ShutdownSettings.defaults();
+
+  @JsonProperty
+  public io.irisx.temporal.ops.ShutdownSettings getShutdown() {
+    return shutdown;
+  }
+
+  @JsonProperty
+  public void setShutdown(io.irisx.temporal.ops.ShutdownSettings shutdown) {
+    this.shutdown = shutdown;
+  }
 }

@@ -29,6 +29,9 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
   /** Not retryable: the workflow sent something no retry can fix. */
   static final String INVALID_RECORD = "InvalidCallRecord";
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Jdbi jdbi;
 
   public CallRecordActivitiesImpl(Jdbi jdbi) {
@@ -110,7 +113,19 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                         record.durationSeconds(),
                         record.billSeconds(),
                         record.hangupCause(),
-                        record.hangupCauseCode())));
+                        record.hangupCauseCode(),
+                        metadataJson(record))));
+  }
+
+  private static String metadataJson(CallDetailRecord record) {
+    if (record.metadata() == null || record.metadata().isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(record.metadata());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApplicationFailure.newNonRetryableFailure("unwritable CDR metadata: " + e.getMessage(), INVALID_RECORD);
+    }
   }
 
   /** The DAO, once the call is known to be the tenant's: writes by call id stay tenant-scoped. */

@@ -67,6 +67,28 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
   }
 
   @Override
+  public void stopPrompt(String channelUuid) {
+    EslCommand stop = safely(() -> commands.stopMedia(channelUuid));
+    ApiReply reply = esl.api(stop.command(), stop.args());
+    if (reply.isError() && !isNoSuchChannel(reply)) {
+      throw ApplicationFailure.newFailure("switch refused to stop the prompt: " + reply.firstLine(), SWITCH_REFUSED);
+    }
+  }
+
+  @Override
+  public void sendDigits(String channelUuid, String digits) {
+    EslCommand send = safely(() -> commands.sendDigits(channelUuid, digits));
+    ApiReply reply = esl.api(send.command(), send.args());
+    if (reply.isError()) {
+      if (reply.firstLine().contains("Cannot locate session")) {
+        log.info("channel {} is gone; no digits to send", channelUuid);
+        return;
+      }
+      throw ApplicationFailure.newNonRetryableFailure("switch refused to send DTMF: " + reply.firstLine(), SWITCH_REFUSED);
+    }
+  }
+
+  @Override
   public void hangup(String channelUuid, String cause) {
     EslCommand kill = safely(() -> commands.kill(channelUuid, cause));
     ApiReply reply = esl.api(kill.command(), kill.args());

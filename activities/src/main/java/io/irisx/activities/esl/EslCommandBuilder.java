@@ -25,8 +25,13 @@ public final class EslCommandBuilder {
   private static final Pattern MEDIA =
       Pattern.compile(
           "(?:tone_stream|silence_stream)://[A-Za-z0-9_.;=%(),+-]{1,512}|[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
+  /** DTMF to send: digits, A-D, * and #, and w/W for half-second and one-second pauses. */
+  private static final Pattern DTMF = Pattern.compile("[0-9A-Da-d*#wW]{1,64}");
   private static final Pattern DIAL_TEMPLATE = Pattern.compile("[A-Za-z0-9_./:@+-]*\\{to\\}[A-Za-z0-9_./:@+-]*");
   private static final int MAX_RING_SECONDS = 600;
+  /** A day: a longer recording is a mistake, not a call. */
+  private static final int MAX_RECORD_SECONDS = 86_400;
+  private static final Pattern RECORDING_PATH = Pattern.compile("/[A-Za-z0-9_./-]{1,1000}");
   /** Custom SIP headers: only X- headers, so no standard header (From, Via, ...) can be forged. */
   private static final Pattern SIP_HEADER_NAME = Pattern.compile("X-[A-Za-z0-9-]{1,40}");
   /**
@@ -145,6 +150,43 @@ public final class EslCommandBuilder {
   public EslCommand tagWithCallId(String channelUuid, String callId) {
     return new EslCommand(
         "uuid_setvar", uuid(channelUuid, "channel uuid") + " irisx_call_id " + uuid(callId, "call id"));
+  }
+
+  /** Stops the prompt playing now and drops those queued behind it. */
+  public EslCommand stopMedia(String channelUuid) {
+    return new EslCommand("uuid_break", uuid(channelUuid, "channel uuid") + " all");
+  }
+
+  public EslCommand sendDigits(String channelUuid, String digits) {
+    if (digits == null || !DTMF.matcher(digits).matches()) {
+      throw new UnsafeCommandException("DTMF must be 1..64 of 0-9 A-D * # w W: " + printable(digits));
+    }
+    return new EslCommand("uuid_send_dtmf", uuid(channelUuid, "channel uuid") + " " + digits);
+  }
+
+  /**
+   * {@code uuid_record <uuid> start <path> [<maxSeconds>]}. The path is absolute, made of {@code
+   * [A-Za-z0-9_./-]} only, without {@code ..}: nothing the argument splitter or a variable
+   * expansion could act on, and nowhere outside the directory it names.
+   */
+  public EslCommand recordStart(String channelUuid, String path, int maxSeconds) {
+    if (maxSeconds < 0 || maxSeconds > MAX_RECORD_SECONDS) {
+      throw new UnsafeCommandException("recording limit must be 0.." + MAX_RECORD_SECONDS + " seconds: " + maxSeconds);
+    }
+    String args = uuid(channelUuid, "channel uuid") + " start " + recordingPath(path);
+    return new EslCommand("uuid_record", maxSeconds > 0 ? args + " " + maxSeconds : args);
+  }
+
+  /** {@code uuid_record <uuid> stop <path>}. */
+  public EslCommand recordStop(String channelUuid, String path) {
+    return new EslCommand("uuid_record", uuid(channelUuid, "channel uuid") + " stop " + recordingPath(path));
+  }
+
+  private static String recordingPath(String path) {
+    if (path == null || !RECORDING_PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
+      throw new UnsafeCommandException("not a safe absolute recording path: " + printable(path));
+    }
+    return path;
   }
 
   public EslCommand listChannels() {

@@ -60,6 +60,7 @@ public final class EslConnection implements AutoCloseable {
   private final EslNodeSettings settings;
   private final EslLinkPolicy policy;
   private final SwitchEventListener listener;
+  private final EslObserver observer;
   private final String host;
   private final OrderedDispatcher dispatcher;
   private final ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -74,10 +75,12 @@ public final class EslConnection implements AutoCloseable {
   private volatile long lastHeartbeatNanos = System.nanoTime();
   private volatile String coreUuid;
 
-  private EslConnection(EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener) {
+  private EslConnection(
+      EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener, EslObserver observer) {
     this.settings = settings;
     this.policy = policy;
     this.listener = listener;
+    this.observer = observer;
     this.host = resolve(settings.host());
     this.dispatcher = new OrderedDispatcher("esl-events-" + settings.nodeId(), DISPATCH_LANES, listener);
     this.supervisor =
@@ -94,7 +97,13 @@ public final class EslConnection implements AutoCloseable {
    * does not stop the worker: the link keeps trying and {@link #isConnected()} says so.
    */
   public static EslConnection connect(EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener) {
-    EslConnection connection = new EslConnection(settings, policy, listener);
+    return connect(settings, policy, listener, EslObserver.NONE);
+  }
+
+  /** As above, reporting events and command round trips to {@code observer} (metrics). */
+  public static EslConnection connect(
+      EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener, EslObserver observer) {
+    EslConnection connection = new EslConnection(settings, policy, listener, observer);
     connection.supervisor.start();
     try {
       if (!connection.firstLink.await(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -130,13 +139,35 @@ public final class EslConnection implements AutoCloseable {
 
   /** Runs {@code api <command> <args>} and returns the reply body. */
   public ApiReply api(String command, String args) {
-    EslMessage reply = session().api(command, args, settings.commandTimeout());
-    return new ApiReply(String.join("\n", reply.getBodyLines()));
+    EslSession session = session();
+    long started = System.nanoTime();
+    boolean answered = false;
+    try {
+      EslMessage reply = session.api(command, args, settings.commandTimeout());
+      answered = true;
+      return new ApiReply(String.join("\n", reply.getBodyLines()));
+    } finally {
+      observer.commandCompleted("api", command, System.nanoTime() - started, answered);
+    }
   }
 
   /** Runs {@code bgapi <command> <args>}; returns the Job-UUID its BACKGROUND_JOB event will carry. */
   public String bgapi(String command, String args) {
-    return session().bgapi(command, args, settings.commandTimeout());
+    EslSession session = session();
+    long started = System.nanoTime();
+    boolean answered = false;
+    try {
+      String jobUuid = session.bgapi(command, args, settings.commandTimeout());
+      answered = true;
+      return jobUuid;
+    } finally {
+      observer.commandCompleted("bgapi", command, System.nanoTime() - started, answered);
+    }
+  }
+
+  /** How many channels IRISX believes alive on the node (seen created, not yet seen ending). */
+  public int channelsUp() {
+    return channels.snapshot().size();
   }
 
   private EslSession session() {
@@ -349,6 +380,7 @@ public final class EslConnection implements AutoCloseable {
       log.debug("dropped a duplicate {} (sequence {})", event.name(), event.header("Event-Sequence"));
       return;
     }
+    observer.eventReceived(event.name());
     if ("HEARTBEAT".equals(event.name())) {
       lastHeartbeatNanos = System.nanoTime();
       return;

@@ -11,11 +11,13 @@ import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.flow.CallFlows;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import java.time.Clock;
@@ -59,6 +61,15 @@ public final class CallStarter {
 
   /** Validates the request, then starts the call; throws a {@link ProblemException} if it cannot. */
   public CallRow start(AuthenticatedTenant tenant, StartCallBody body) {
+    return start(tenant, body, null);
+  }
+
+  /**
+   * As {@link #start(AuthenticatedTenant, StartCallBody)}; with an idempotency key the call's id
+   * comes from (tenant, key), so a repeated request finds the call the first one made instead of
+   * making another, on any API replica, even after the stored response has expired.
+   */
+  public CallRow start(AuthenticatedTenant tenant, StartCallBody body, String idempotencyKey) {
     if (body == null) {
       throw new ProblemException(
           ProblemType.MALFORMED_JSON, "The request body is empty; expected a JSON object.");
@@ -77,7 +88,30 @@ public final class CallStarter {
               + ".");
     }
 
-    UUID callId = UUID.randomUUID();
+    UUID callId =
+        idempotencyKey == null
+            ? CallIds.random()
+            : CallIds.forIdempotencyKey(tenant.tenantId(), idempotencyKey);
+    if (idempotencyKey != null) {
+      var existing = calls.find(tenant.tenantId(), callId);
+      if (existing.isPresent()) {
+        CallRow call = existing.get();
+        if (!call.fromNumber().equals(body.from())
+            || !call.toNumber().equals(body.to())
+            || !body.flow().equals(call.flow())) {
+          throw new ProblemException(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "This Idempotency-Key already made call "
+                  + callId
+                  + " with other numbers or another flow; use a new key for a new call.");
+        }
+        if (!CallStatus.QUEUED.wireName().equals(call.status())) {
+          return call; // made and started by an earlier request with this key
+        }
+        // Still queued: the earlier request may have died before starting the workflow; starting
+        // it again is harmless (the workflow id is taken at most once).
+      }
+    }
     // Milliseconds: what the API shows is then exactly what is stored.
     Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     calls.insertQueued(callId, tenant.tenantId(), body.from(), body.to(), body.flow(), createdAt);
@@ -90,9 +124,14 @@ public final class CallStarter {
             body.flow(),
             body.params(),
             settings.getRingTimeoutSeconds(),
-            settings.getWatchdogSeconds());
+            settings.getWatchdogSeconds(),
+            null,
+            body.webhookUrl());
     try {
       startWorkflow(request);
+    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+      // Only a derived id (an idempotency key) can meet its own workflow: that is the same call.
+      log.info("the workflow of call {} was already started by an earlier request", callId);
     } catch (WorkflowServiceException | StatusRuntimeException e) {
       markFailed(callId);
       log.warn("could not start the workflow of call {}: {}", callId, e.toString());
@@ -117,7 +156,11 @@ public final class CallStarter {
             .setTaskQueue(TaskQueues.CALLS)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary(request.flow() + ": " + request.from() + " -> " + request.to())
+            .setStaticSummary("outbound " + request.from() + " → " + request.to() + " · " + request.flow())
+            .setTypedSearchAttributes(CallSearchAttributes.initial(request))
+            .setStaticDetails(
+                "Outbound call " + request.callId() + " for tenant " + request.tenantId()
+                    + "; ring timeout " + request.ringTimeoutSeconds() + " s")
             .build();
     CallWorkflow workflow = temporal.newWorkflowStub(CallWorkflow.class, options);
     // The SDK retries an unreachable server until the gRPC context's deadline: bound the wait.

@@ -11,7 +11,18 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   VALIDATION_ERROR(422, "validation-error", "Invalid request"),
   UNKNOWN_FLOW(422, "unknown-flow", "Unknown flow"),
-  TEMPORAL_UNAVAILABLE(503, "temporal-unavailable", "Call could not be started");
+  TEMPORAL_UNAVAILABLE(503, "temporal-unavailable", "Call could not be started"),
+  INSUFFICIENT_SCOPE(403, "insufficient-scope", "Insufficient scope"),
+  PHONE_NUMBER_TAKEN(409, "phone-number-taken", "Phone number taken"),
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
+  IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "Idempotent request in progress"),
+  RATE_LIMITED(429, "rate-limited", "Too many requests"),
+  RATE_LIMITER_UNAVAILABLE(503, "rate-limiter-unavailable", "Rate limiter unavailable"),
+  WEBHOOK_URL_REFUSED(422, "webhook-url-refused", "Webhook URL refused"),
+  DELIVERY_IN_PROGRESS(409, "delivery-in-progress", "Delivery in progress"),
+  REDELIVERY_UNAVAILABLE(503, "redelivery-unavailable", "Redelivery could not be started"),
+  CALL_STATE_CONFLICT(409, "call-state-conflict", "Not possible in the call's current state"),
+  CALL_CONTROL_UNAVAILABLE(503, "call-control-unavailable", "The call could not be reached");
 
   static final String BASE_URI = "https://irisx.io/problems/";
 

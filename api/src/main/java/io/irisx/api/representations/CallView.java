@@ -2,6 +2,8 @@ package io.irisx.api.representations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irisx.db.CallRow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +13,8 @@ import java.time.format.DateTimeFormatter;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
-  "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode"
+  "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode",
+  "metadata", "live"
 })
 public record CallView(
     String id,
@@ -28,7 +31,10 @@ public record CallView(
     Long durationSeconds,
     Long billSeconds,
     String hangupCause,
-    Integer hangupCauseCode) {
+    Integer hangupCauseCode,
+    JsonNode metadata,
+    LiveCallView live) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Millisecond precision, always three digits, always {@code Z}. */
   private static final DateTimeFormatter UTC_MILLIS =
@@ -50,7 +56,25 @@ public record CallView(
         row.durationSeconds(),
         row.billSeconds(),
         row.hangupCause(),
-        row.hangupCauseCode());
+        row.hangupCauseCode(),
+        metadata(row.metadataJson()),
+        null);
+  }
+
+  /** This call with its workflow's live view ({@code GET /v1/calls/{id}} while the call is up). */
+  public CallView withLive(LiveCallView now) {
+    return new CallView(
+        id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, metadata, now);
+  }
+
+  /** What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing. */
+  private static JsonNode metadata(String json) {
+    try {
+      return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("calls.metadata is not JSON", e);
+    }
   }
 
   static String time(Instant instant) {

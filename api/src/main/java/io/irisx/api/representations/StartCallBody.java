@@ -16,6 +16,7 @@ public record StartCallBody(
     String to,
     String flow,
     Map<String, Object> params,
+    String webhookUrl,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public StartCallBody {
@@ -23,7 +24,7 @@ public record StartCallBody(
   }
 
   public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
-    this(from, to, flow, params, Map.of());
+    this(from, to, flow, params, null, Map.of());
   }
 
   /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */
@@ -40,6 +41,9 @@ public record StartCallBody(
     } else if (flow.length() > MAX_FLOW_NAME_LENGTH) {
       problems.add(new FieldError("flow", "is longer than " + MAX_FLOW_NAME_LENGTH + " characters"));
     }
+    if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
+      problems.add(new FieldError("webhookUrl", "must be an absolute http(s) URL of at most 2048 characters"));
+    }
     unknownFields.keySet().stream()
         .sorted()
         .limit(10)
@@ -47,6 +51,21 @@ public record StartCallBody(
     return problems;
   }
 
+
+  /** The shape only; the address rules (https, no private addresses) are applied when it is used. */
+  private static boolean isHttpUrl(String url) {
+    if (url.length() > 2048) {
+      return false;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return uri.isAbsolute()
+          && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
 
   private static void checkNumber(String field, String value, List<FieldError> problems) {
     if (value == null || value.isEmpty()) {

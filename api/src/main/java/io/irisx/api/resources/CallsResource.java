@@ -6,13 +6,17 @@ import io.irisx.api.calls.CallCursor;
 import io.irisx.api.calls.CallStarter;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
+import io.irisx.api.idempotency.IdempotencyFilter;
 import io.irisx.api.representations.CallPage;
 import io.irisx.api.representations.CallView;
+import io.irisx.api.representations.LiveCallView;
+import io.irisx.api.calls.CallController;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,17 +39,22 @@ public final class CallsResource {
 
   private final CallStarter starter;
   private final CallDao calls;
+  private final CallController controller;
 
-  public CallsResource(CallStarter starter, CallDao calls) {
+  public CallsResource(CallStarter starter, CallDao calls, CallController controller) {
     this.starter = starter;
     this.calls = calls;
+    this.controller = controller;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(
-      @Auth AuthenticatedTenant tenant, StartCallBody body, @Context UriInfo uriInfo) {
-    CallRow call = starter.start(tenant, body);
+      @Auth AuthenticatedTenant tenant,
+      StartCallBody body,
+      @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+      @Context UriInfo uriInfo) {
+    CallRow call = starter.start(tenant, body, idempotencyKey);
     return Response.created(
             uriInfo.getBaseUriBuilder().path(CallsResource.class).path(call.id().toString()).build())
         .entity(CallView.of(call))
@@ -57,22 +66,39 @@ public final class CallsResource {
   public CallView get(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     return parseId(id)
         .flatMap(callId -> calls.find(tenant.tenantId(), callId))
-        .map(CallView::of)
+        // While the call is up, its workflow adds what it knows now (e.g. the flow a redirect started).
+        .map(row -> CallView.of(row).withLive(controller.liveState(row).map(LiveCallView::of).orElse(null)))
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No call " + shorten(id) + "."));
   }
 
+  /**
+   * Newest first. Optional filters: {@code status}, {@code direction}, {@code from}, {@code to},
+   * {@code flow}, {@code createdFrom} (inclusive) and {@code createdTo} (exclusive); a cursor pages
+   * within the same filters.
+   */
   @GET
   public CallPage list(
       @Auth AuthenticatedTenant tenant,
       @QueryParam("limit") String limitParam,
-      @QueryParam("cursor") String cursorParam) {
+      @QueryParam("cursor") String cursorParam,
+      @QueryParam("status") String status,
+      @QueryParam("direction") String direction,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("flow") String flow,
+      @QueryParam("createdFrom") String createdFrom,
+      @QueryParam("createdTo") String createdTo) {
     int limit = parseLimit(limitParam);
     CallCursor cursor =
         cursorParam == null || cursorParam.isEmpty() ? null : CallCursor.decode(cursorParam);
+    io.irisx.db.CallFilter filter =
+        io.irisx.api.calls.CallListFilters.parse(
+            tenant.tenantId(), status, direction, from, to, flow,
+            "createdFrom", createdFrom, "createdTo", createdTo);
     // One row more than asked for says whether there is a next page.
     List<CallRow> rows =
         calls.listNewestFirst(
-            tenant.tenantId(),
+            filter,
             cursor == null ? null : cursor.createdAt(),
             cursor == null ? null : cursor.id(),
             limit + 1);

@@ -35,7 +35,7 @@ class StartCallTest {
       List.of(
           "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
           "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause",
-          "hangupCauseCode");
+          "hangupCauseCode", "metadata", "live");
 
   private ApiClient api;
   private ProvisionedTenant tenant;

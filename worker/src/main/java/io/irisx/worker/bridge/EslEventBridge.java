@@ -3,6 +3,7 @@ package io.irisx.worker.bridge;
 import io.irisx.activities.esl.LinkReconciliation;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.activities.esl.SwitchEventListener;
+import io.irisx.temporal.LogContext;
 import io.irisx.worker.inbound.InboundCallRouter;
 import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.CallRequest;
@@ -52,6 +53,13 @@ public final class EslEventBridge implements SwitchEventListener {
   }
 
   private void signal(ChannelEventMapper.CallSignal signal) {
+    // The channel carries the call id, not the tenant: lines here name the call only.
+    try (LogContext.Scope ignored = LogContext.forCall(signal.callId(), null)) {
+      deliver(signal);
+    }
+  }
+
+  private void deliver(ChannelEventMapper.CallSignal signal) {
     String workflowId = CallRequest.workflowId(signal.callId());
     try {
       client.newWorkflowStub(CallWorkflow.class, workflowId).onChannelEvent(signal.event());

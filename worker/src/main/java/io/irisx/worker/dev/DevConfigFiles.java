@@ -22,7 +22,32 @@ final class DevConfigFiles {
       String eslPassword,
       String dialTemplate) {}
 
-  static Path writeApiConfig(Path home, Endpoints endpoints, int port, int adminPort, DevOptions options) {
+  /** The embedded S3Proxy the recordings go to; appended to both files (API: presigned URLs). */
+  static String recordingsSection(Path home, String s3Endpoint, boolean forWorker) {
+    String s3 =
+        "  s3:\n    endpoint: " + yamlString(s3Endpoint) + "\n    region: us-east-1\n    bucket: " + LocalS3.BUCKET
+            + "\n    pathStyleAccess: true\n    accessKeyId: " + yamlString(LocalS3.ACCESS_KEY)
+            + "\n    secretAccessKey: " + yamlString(LocalS3.SECRET_KEY);
+    if (!forWorker) {
+      return "recordings:\n" + s3 + "\n  urlExpirySeconds: 3600\n";
+    }
+    // S3Proxy refuses server-side-encryption headers (501 NotImplemented).
+    return "recordings:\n  directory: " + yamlString(home.resolve("recordings").toAbsolutePath().toString())
+        + "\n" + s3 + "\n    serverSideEncryption: none\n";
+  }
+
+  /** Appends a section to a file written above. */
+  static Path append(Path file, String section) {
+    try {
+      Files.writeString(file, "\n" + section, java.nio.file.StandardOpenOption.APPEND);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path writeApiConfig(
+      Path home, Endpoints endpoints, int port, int adminPort, DevOptions options, String operatorKey) {
     String yaml =
         """
         server:
@@ -43,6 +68,14 @@ final class DevConfigFiles {
         calls:
           ringTimeoutSeconds: %d
           watchdogSeconds: %d
+        operator:
+          key: %s
+        rateLimit:
+          redisAddress: %s
+        # Local receivers are allowed in development (webhook URLs on this machine).
+        webhooks:
+          productionMode: false
+          allowedNetworks: ["127.0.0.0/8", "::1/128"]
         %s
         """
             .formatted(
@@ -52,6 +85,8 @@ final class DevConfigFiles {
                 common(endpoints),
                 options.ringTimeoutSeconds(),
                 options.watchdogSeconds(),
+                yamlString(operatorKey),
+                endpoints.redisAddress(),
                 logging(home));
     return write(home.resolve("api.yml"), yaml);
   }
@@ -73,6 +108,13 @@ final class DevConfigFiles {
                 currentLogFilename: %s
                 archive: false
         %s
+        # The same variables as worker.yml, so a bench can compare tunings.
+        workerTuning:
+          workflowCacheSize: ${IRISX_WORKFLOW_CACHE_SIZE:-10000}
+          maxWorkflowThreads: ${IRISX_MAX_WORKFLOW_THREADS:-10000}
+          virtualThreads: ${IRISX_VIRTUAL_THREADS:-true}
+          maxConcurrentActivities: ${IRISX_MAX_CONCURRENT_ACTIVITIES:-1000}
+          maxConcurrentWorkflowTasks: ${IRISX_MAX_CONCURRENT_WORKFLOW_TASKS:-200}
         redis:
           address: %s
         node:
@@ -81,6 +123,10 @@ final class DevConfigFiles {
           eslPort: %d
           eslPassword: %s
           dialTemplate: %s
+        # Local receivers are allowed in development (webhook URLs on this machine).
+        webhooks:
+          productionMode: false
+          allowedNetworks: ["127.0.0.0/8", "::1/128"]
         %s
         """
             .formatted(
@@ -132,6 +178,11 @@ final class DevConfigFiles {
     return home.resolve("logs/irisx.log").toAbsolutePath();
   }
 
+  /** The stack's log as JSON lines. */
+  static Path jsonLogFile(Path home) {
+    return home.resolve("logs/irisx.json.log").toAbsolutePath();
+  }
+
   private static String logging(Path home) {
     return """
         logging:
@@ -146,8 +197,16 @@ final class DevConfigFiles {
               threshold: WARN
             - type: file
               currentLogFilename: %s
-              archive: false"""
-        .formatted(logFile(home));
+              archive: false
+              logFormat: "%%-5p [%%d{ISO8601,UTC}] %%c: %%m%%replace( [callId=%%X{callId} tenantId=%%X{tenantId}]){' \\\\[callId= tenantId=\\\\]', ''}%%n%%rEx"
+            # The same lines as JSON (one object a line, the MDC's callId and tenantId included),
+            # as production would ship them to a log store.
+            - type: file
+              currentLogFilename: %s
+              archive: false
+              layout:
+                type: json"""
+        .formatted(logFile(home), jsonLogFile(home));
   }
 
   private static Path write(Path file, String yaml) {

@@ -142,6 +142,7 @@ public final class DevMain {
       out.printf("  FreeSWITCH   %s:%d (a real switch; no simulator)%n", m.eslHost(), m.eslPort());
     } else {
       out.printf("  FreeSWITCH   ESL simulator at %s:%d (password %s)%n", m.eslHost(), m.eslPort(), m.eslPassword());
+      out.printf("  Far end      %s   (the simulator's control API: inbound calls, digits, hangups)%n", m.simulatorControlUrl());
     }
     out.printf("  PostgreSQL   %s (user postgres)%n", m.databaseUrl());
     out.printf("  Redis        %s%n", m.redisAddress());

@@ -4,7 +4,9 @@ package io.irisx.worker.dev;
  * What {@code .irisx/dev.json} tells scripts about a running dev stack. {@code temporalUiUrl} is
  * null when the in-process Temporal server (which has no UI) is used. {@code adminUrl} is the API's
  * Dropwizard admin port (health checks, metrics), {@code workerAdminUrl} the worker's; the worker's
- * is null when the stack runs no worker of its own.
+ * is null when the stack runs no worker of its own. {@code operatorKey} opens the operator
+ * endpoints ({@code /v1/admin/...}). {@code simulatorControlUrl} is the ESL simulator's HTTP
+ * control API (place inbound calls, press digits, hang up, faults); null with a real switch.
  */
 public record DevManifest(
     String apiUrl,
@@ -12,12 +14,14 @@ public record DevManifest(
     String workerAdminUrl,
     String apiKey,
     String tenantId,
+    String operatorKey,
     String temporalAddress,
     String temporalUiUrl,
     String temporalServer,
     String eslHost,
     int eslPort,
     String eslPassword,
+    String simulatorControlUrl,
     String databaseUrl,
     String redisAddress,
     String s3Endpoint,

@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * {@code ringTimeoutSeconds} go to the API's call defaults; {@code promptMillis} is how long the
  * simulated switch takes to play a sound file. {@code externalSwitch}, when set, is a real
  * FreeSWITCH used instead of the simulator (then the ESL port and {@code promptMillis} are moot).
+ * {@code externalTemporalTarget}, when set, is a running Temporal server ({@code host:port}) used
+ * instead of starting one (then {@code temporalMode} and the Temporal ports are moot).
  */
 public record DevOptions(
     Path home,
@@ -19,48 +21,55 @@ public record DevOptions(
     int watchdogSeconds,
     int ringTimeoutSeconds,
     int promptMillis,
-    ExternalSwitch externalSwitch) {
+    ExternalSwitch externalSwitch,
+    String externalTemporalTarget) {
 
   /** The defaults of {@code ./irisx dev}: fixed, documented ports and data kept under .irisx/. */
   public static DevOptions defaults(Path home) {
     return new DevOptions(
-        home, TemporalMode.AUTO, false, true, DevPorts.defaults(), "node-1", 15, 30, 2000, null);
+        home, TemporalMode.AUTO, false, true, DevPorts.defaults(), "node-1", 15, 30, 2000, null, null);
   }
 
   /** Free ports and a private directory: for tests, several stacks side by side. */
   public static DevOptions ephemeral(Path home, TemporalMode mode) {
-    return new DevOptions(home, mode, true, true, DevPorts.ephemeral(), "node-1", 2, 3, 1000, null);
+    return new DevOptions(home, mode, true, true, DevPorts.ephemeral(), "node-1", 2, 3, 1000, null, null);
   }
 
   public DevOptions withRunWorker(boolean value) {
     return new DevOptions(home, temporalMode, fresh, value, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, promptMillis, externalSwitch);
+        ringTimeoutSeconds, promptMillis, externalSwitch, externalTemporalTarget);
   }
 
   public DevOptions withFresh(boolean value) {
     return new DevOptions(home, temporalMode, value, runWorker, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, promptMillis, externalSwitch);
+        ringTimeoutSeconds, promptMillis, externalSwitch, externalTemporalTarget);
   }
 
   public DevOptions withTemporalMode(TemporalMode mode) {
     return new DevOptions(home, mode, fresh, runWorker, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, promptMillis, externalSwitch);
+        ringTimeoutSeconds, promptMillis, externalSwitch, externalTemporalTarget);
   }
 
   public DevOptions withHome(Path value) {
     return new DevOptions(value, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, promptMillis, externalSwitch);
+        ringTimeoutSeconds, promptMillis, externalSwitch, externalTemporalTarget);
   }
 
   /** How long the simulator takes to play a sound file: long enough to act during a call. */
   public DevOptions withPromptMillis(int value) {
     return new DevOptions(home, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, value, externalSwitch);
+        ringTimeoutSeconds, value, externalSwitch, externalTemporalTarget);
   }
 
   /** Points the worker at a real FreeSWITCH and starts no simulator; null goes back to the simulator. */
   public DevOptions withExternalSwitch(ExternalSwitch value) {
     return new DevOptions(home, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
-        ringTimeoutSeconds, promptMillis, value);
+        ringTimeoutSeconds, promptMillis, value, externalTemporalTarget);
+  }
+
+  /** Uses the Temporal server already running at {@code host:port}; null starts one as the mode says. */
+  public DevOptions withExternalTemporal(String target) {
+    return new DevOptions(home, temporalMode, fresh, runWorker, ports, nodeId, watchdogSeconds,
+        ringTimeoutSeconds, promptMillis, externalSwitch, target);
   }
 }

@@ -10,15 +10,16 @@ public record DevPorts(
     int redis,
     int s3,
     int temporal,
-    int temporalUi) {
+    int temporalUi,
+    int simulatorControl) {
 
   /** The documented ports of {@code ./irisx dev}. */
   static DevPorts defaults() {
-    return new DevPorts(8080, 8081, 8091, 8021, 15432, 16379, 19000, 7233, 8233);
+    return new DevPorts(8080, 8081, 8091, 8021, 15432, 16379, 19000, 7233, 8233, 8022);
   }
 
   /** Every port free and chosen at start: for tests, several stacks side by side. */
   static DevPorts ephemeral() {
-    return new DevPorts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new DevPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public final class DevStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DevStack.class);
   static final String ESL_PASSWORD = "ClueCon";
   static final String SIMULATOR_DIAL_TEMPLATE = "sofia/gateway/irisx/{to}";
+  private static final int OPERATOR_KEY_MIN_LENGTH = 32;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final DevOptions options;
@@ -70,12 +73,14 @@ public final class DevStack implements AutoCloseable {
     LocalRedis redis = track(LocalRedis.start(LocalPorts.resolve(options.ports().redis()), home.resolve("redis")));
     LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.ports().s3()), home.resolve("s3")));
     LocalTemporal temporal =
-        track(
-            LocalTemporal.start(
-                options.temporalMode(),
-                LocalPorts.resolve(options.ports().temporal()),
-                LocalPorts.resolve(options.ports().temporalUi()),
-                home));
+        options.externalTemporalTarget() != null
+            ? LocalTemporal.external(options.externalTemporalTarget())
+            : track(
+                LocalTemporal.start(
+                    options.temporalMode(),
+                    LocalPorts.resolve(options.ports().temporal()),
+                    LocalPorts.resolve(options.ports().temporalUi()),
+                    home));
     String eslHost;
     int eslPort;
     String eslPassword;
@@ -88,6 +93,7 @@ public final class DevStack implements AutoCloseable {
                   SimulatorOptions.defaults()
                       .withPort(LocalPorts.resolve(options.ports().esl()))
                       .withPassword(ESL_PASSWORD)
+                      .withControlPort(LocalPorts.resolve(options.ports().simulatorControl()))
                       .withDefaultPlayback(java.time.Duration.ofMillis(options.promptMillis()))));
       eslHost = simulator.host();
       eslPort = simulator.port();
@@ -107,11 +113,14 @@ public final class DevStack implements AutoCloseable {
     int apiPort = LocalPorts.resolve(options.ports().api());
     int apiAdminPort = LocalPorts.resolve(options.ports().apiAdmin());
     int workerPort = LocalPorts.resolve(options.ports().worker());
+    String operatorKey = operatorKey(previous);
     Path apiConfig =
         DevConfigFiles.writeApiConfig(
-            home, endpoints, apiPort, apiAdminPort, options);
+            home, endpoints, apiPort, apiAdminPort, options, operatorKey);
     workerConfig =
         DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
+    DevConfigFiles.append(apiConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), false));
+    DevConfigFiles.append(workerConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), true));
 
     DropwizardTestSupport<IrisxApiConfiguration> api =
         new DropwizardTestSupport<>(IrisxApiApplication.class, apiConfig.toString());
@@ -129,12 +138,14 @@ public final class DevStack implements AutoCloseable {
             options.runWorker() ? "http://" + LocalPorts.HOST + ":" + workerPort + "/admin" : null,
             credentials.apiKey(),
             credentials.tenantId(),
+            operatorKey,
             temporal.target(),
             temporal.uiUrl().orElse(null),
-            temporal.isCli() ? "temporal CLI dev server" : "in-process test server",
+            temporal.description(),
             eslHost,
             eslPort,
             external == null ? eslPassword : null, // a real switch's password stays out of dev.json
+            external == null ? simulator.controlUrl() : null,
             postgres.jdbcUrl(),
             redis.address(),
             s3.endpoint(),
@@ -145,6 +156,20 @@ public final class DevStack implements AutoCloseable {
   }
 
   private record DevCredentials(String tenantId, String apiKey) {}
+
+  /** The previous run's operator key, so scripts keep working; otherwise a new random one. */
+  private static String operatorKey(Optional<DevManifest> previous) {
+    return previous
+        .map(DevManifest::operatorKey)
+        .filter(key -> key != null && key.length() >= OPERATOR_KEY_MIN_LENGTH)
+        .orElseGet(DevStack::newOperatorKey);
+  }
+
+  private static String newOperatorKey() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return "irx_op_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 
   /** Keeps the key of the previous run while its data is still there; otherwise makes a new one. */
   private DevCredentials devCredentials(Optional<DevManifest> previous) {

@@ -37,10 +37,14 @@ final class LocalPorts {
   }
 
   static void awaitListening(int port, Duration timeout, String what) {
+    awaitListening(HOST, port, timeout, what);
+  }
+
+  static void awaitListening(String host, int port, Duration timeout, String what) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(HOST, port), 200);
+        socket.connect(new InetSocketAddress(host, port), 200);
         return;
       } catch (IOException notYet) {
         try {
@@ -51,6 +55,6 @@ final class LocalPorts {
         }
       }
     }
-    throw new IllegalStateException(what + " did not listen on " + HOST + ":" + port + " within " + timeout);
+    throw new IllegalStateException(what + " did not listen on " + host + ":" + port + " within " + timeout);
   }
 }

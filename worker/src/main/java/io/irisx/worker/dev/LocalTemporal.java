@@ -17,12 +17,19 @@ import java.util.concurrent.TimeUnit;
  * gRPC target and use the same client code.
  */
 final class LocalTemporal implements AutoCloseable {
+  private final String host;
   private final int port;
   private final Integer uiPort;
   private final Process cliServer;
   private final TestServer.PortBoundTestServer inProcessServer;
 
   private LocalTemporal(int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
+    this(LocalPorts.HOST, port, uiPort, cliServer, inProcess);
+  }
+
+  private LocalTemporal(
+      String host, int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
+    this.host = host;
     this.port = port;
     this.uiPort = uiPort;
     this.cliServer = cliServer;
@@ -41,6 +48,18 @@ final class LocalTemporal implements AutoCloseable {
     }
     LocalPorts.requireFree(port, "the Temporal test server");
     return new LocalTemporal(port, null, null, TestServer.createPortBoundServer(port, true));
+  }
+
+  /** A Temporal server someone else runs (e.g. on PostgreSQL), at {@code host:port}; never stopped here. */
+  static LocalTemporal external(String target) {
+    int colon = target.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("a Temporal target is host:port, not " + target);
+    }
+    String host = target.substring(0, colon);
+    int port = Integer.parseInt(target.substring(colon + 1));
+    LocalPorts.awaitListening(host, port, Duration.ofSeconds(30), "the Temporal server at " + target);
+    return new LocalTemporal(host, port, null, null, null);
   }
 
   /** The {@code temporal} executable on PATH, or in Go's bin directory where go install puts it. */
@@ -72,14 +91,21 @@ final class LocalTemporal implements AutoCloseable {
     LocalPorts.requireFree(uiPort, "the Temporal Web UI");
     try {
       Files.createDirectories(home.resolve("logs"));
-      Process process =
-          new ProcessBuilder(
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
                   cli.toString(), "server", "start-dev",
                   "--ip", LocalPorts.HOST,
                   "--port", Integer.toString(port),
                   "--ui-port", Integer.toString(uiPort),
                   "--db-filename", home.resolve("temporal.db").toString(),
-                  "--log-level", "warn")
+                  "--log-level", "warn"));
+      for (String value : DevDynamicConfig.load().flagValues()) {
+        command.add("--dynamic-config-value");
+        command.add(value);
+      }
+      Process process =
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(home.resolve("logs").resolve("temporal.log").toFile())
               .start();
@@ -98,7 +124,15 @@ final class LocalTemporal implements AutoCloseable {
   }
 
   String target() {
-    return LocalPorts.HOST + ":" + port;
+    return host + ":" + port;
+  }
+
+  /** What kind of server this is, for dev.json and the console. */
+  String description() {
+    if (cliServer != null) {
+      return "temporal CLI dev server";
+    }
+    return inProcessServer != null ? "in-process test server" : "external server at " + target();
   }
 
   /** The Web UI's address, when this server has one. */

@@ -6,8 +6,10 @@ import io.irisx.activities.esl.ApiReply;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.db.InboundRoute;
 import io.irisx.db.PhoneNumberDao;
+import io.irisx.temporal.LogContext;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.call.InboundLeg;
 import io.temporal.client.WorkflowClient;
@@ -81,6 +83,12 @@ public final class InboundCallRouter {
 
   private void take(ParkedCall parked, InboundRoute route) {
     String callId = callIdFor(parked.channelUuid());
+    try (LogContext.Scope ignored = LogContext.forCall(callId, route.tenantId().toString())) {
+      take(parked, route, callId);
+    }
+  }
+
+  private void take(ParkedCall parked, InboundRoute route, String callId) {
     try {
       ApiReply tagged = node.api(commands.tagWithCallId(parked.channelUuid(), callId));
       if (tagged.isError()) {
@@ -88,14 +96,20 @@ public final class InboundCallRouter {
         log.info("inbound call {} to {}: channel gone before it was taken ({})", callId, route.number(), tagged.firstLine());
         return;
       }
+      CallRequest request = request(parked, route, callId);
       CallWorkflow workflow =
           temporal.newWorkflowStub(
               CallWorkflow.class,
               WorkflowOptions.newBuilder()
                   .setWorkflowId(CallRequest.workflowId(callId))
                   .setTaskQueue(TaskQueues.CALLS)
+                  .setTypedSearchAttributes(CallSearchAttributes.initial(request))
+                  .setStaticSummary("inbound " + parked.caller() + " → " + route.number() + " · " + route.flow())
+                  .setStaticDetails(
+                      "Inbound call " + callId + " on node " + nodeId + ", channel " + parked.channelUuid()
+                          + ", tenant " + route.tenantId() + ", number " + route.phoneNumberId())
                   .build());
-      WorkflowClient.start(workflow::run, request(parked, route, callId));
+      WorkflowClient.start(workflow::run, request);
       log.info(
           "inbound call {} from {} to {} (tenant {}) on node {}: running flow {}",
           callId, parked.caller(), route.number(), route.tenantId(), nodeId, route.flow());
@@ -117,7 +131,8 @@ public final class InboundCallRouter {
         params(route),
         0,
         0,
-        new InboundLeg(nodeId, parked.channelUuid(), route.phoneNumberId().toString(), parked.parkedAtMicros()));
+        new InboundLeg(nodeId, parked.channelUuid(), route.phoneNumberId().toString(), parked.parkedAtMicros()),
+        null);
   }
 
   private static Map<String, Object> params(InboundRoute route) {

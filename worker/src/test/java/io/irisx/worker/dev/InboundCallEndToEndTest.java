@@ -85,6 +85,23 @@ class InboundCallEndToEndTest {
   }
 
   @Test
+  void theDevStacksFarEndControlApiPlacesACallThatRunsItsFlow() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var placed =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.manifest().simulatorControlUrl() + "/inbound-calls"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"from\":\"+15557770004\",\"to\":\"" + DID + "\"}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(placed.statusCode()).isEqualTo(201);
+    String channel = new com.fasterxml.jackson.databind.ObjectMapper().readTree(placed.body()).path("uuid").asText();
+
+    JsonNode call = api.awaitFinal(InboundCallRouter.callIdFor(channel), Duration.ofSeconds(30));
+    assertThat(call.path("status").asText()).isEqualTo("completed");
+    assertThat(call.path("from").asText()).isEqualTo("+15557770004");
+  }
+
+  @Test
   void aCallToAnUnknownNumberIsRefusedAsUnallocated() {
     String channel = stack.simulator().placeInboundCall("+15557770003", "+15550198");
 

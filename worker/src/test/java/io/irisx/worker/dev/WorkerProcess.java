@@ -46,6 +46,17 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as an orchestrator stops a worker; true when it exited within {@code patience}. */
+  boolean terminate(java.time.Duration patience) {
+    process.destroy();
+    try {
+      return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

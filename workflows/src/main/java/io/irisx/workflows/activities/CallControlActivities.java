@@ -23,6 +23,14 @@ public interface CallControlActivities {
   @ActivityMethod(name = ActivityCatalogue.PLAY)
   void play(String channelUuid, String media);
 
+  /** Stops the prompt playing now (and any queued): a caller who starts typing needs no more menu. */
+  @ActivityMethod(name = ActivityCatalogue.STOP_PROMPT)
+  void stopPrompt(String channelUuid);
+
+  /** Sends DTMF digits to the far end ({@code 0-9 A-D * #}, {@code w}/{@code W} to pause). */
+  @ActivityMethod(name = ActivityCatalogue.SEND_DIGITS)
+  void sendDigits(String channelUuid, String digits);
+
   /** Hangs the channel up with the given Q.850 cause name; a channel already gone is fine. */
   @ActivityMethod(name = ActivityCatalogue.HANGUP)
   void hangup(String channelUuid, String cause);

@@ -2,8 +2,13 @@ package io.irisx.workflows.activities;
 
 import io.irisx.workflows.call.CallStatus;
 import java.time.Instant;
+import java.util.Map;
 
-/** The final record of a call, written once into {@code calls} when the call has ended. */
+/**
+ * The final record of a call, written once into {@code calls} when the call has ended.
+ *
+ * @param metadata what the call's flows noted ({@code Call.annotate}); null when nothing
+ */
 public record CallDetailRecord(
     String callId,
     String tenantId,
@@ -16,4 +21,5 @@ public record CallDetailRecord(
     long durationSeconds,
     long billSeconds,
     String hangupCause,
-    Integer hangupCauseCode) {}
+    Integer hangupCauseCode,
+    Map<String, Object> metadata) {}

@@ -10,6 +10,7 @@ import java.util.Map;
  *     whose events were lost (worker or ESL link down) never waits forever
  * @param inbound the parked channel of a call that came in from the network; null for a call
  *     IRISX dials out
+ * @param webhookUrl the call's own URL for its events (besides the tenant's endpoints), or null
  */
 public record CallRequest(
     String callId,
@@ -20,7 +21,8 @@ public record CallRequest(
     Map<String, Object> params,
     int ringTimeoutSeconds,
     int watchdogSeconds,
-    InboundLeg inbound) {
+    InboundLeg inbound,
+    String webhookUrl) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -45,7 +47,7 @@ public record CallRequest(
       Map<String, Object> params,
       int ringTimeoutSeconds,
       int watchdogSeconds) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null);
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null);
   }
 
   public static String workflowId(String callId) {

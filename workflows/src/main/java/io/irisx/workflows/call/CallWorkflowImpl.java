@@ -12,6 +12,16 @@ import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.flow.CallFlow;
 import io.irisx.workflows.flow.CallFlows;
 import io.irisx.workflows.flow.CallerHungUpException;
+import io.irisx.workflows.flow.FlowTransfer;
+import io.irisx.workflows.flow.Gather;
+import io.irisx.workflows.flow.GatherResult;
+import io.irisx.workflows.webhook.CallEventRecord;
+import io.irisx.workflows.webhook.WebhookEventTypes;
+import io.irisx.workflows.webhook.WebhookPublishing;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import java.util.Map;
+import java.util.Optional;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -33,6 +43,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private final NodeDirectoryActivities nodes =
       Workflow.newActivityStub(NodeDirectoryActivities.class);
   private final CallRecordActivities records = Workflow.newActivityStub(CallRecordActivities.class);
+  private final WebhookPublishing webhooks = Workflow.newActivityStub(WebhookPublishing.class);
   private final ChannelTracker channel = new ChannelTracker();
 
   private CallRequest request;
@@ -40,6 +51,22 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private String channelUuid;
   private CallControlActivities control;
   private int timelineSequence;
+
+  /** The flow to run and its parameters; a redirect or a transfer replaces them. */
+  private String flowName;
+  private Map<String, Object> flowParams = Map.of();
+  private CallCommands.Redirect pendingRedirect;
+  private boolean flowRunning;
+  /** Calls started before webhooks existed replay without publishing (see {@link #publish}). */
+  private boolean publishesWebhooks;
+  private long webhookSequence;
+  /** The status operators can search by (CallStatus); upserted only when it changes. */
+  private CallStatus indexedStatus;
+  /** Events are handed over one after another, in order, without holding the call up. */
+  private Promise<Void> publishing = Workflow.newPromise(null);
+
+  /** What the flows noted for the CDR, in key order so the record is the same on every replay. */
+  private final Map<String, Object> flowMetadata = new java.util.TreeMap<>();
 
   public CallWorkflowImpl() {
     this(CallFlows.shipped());
@@ -52,6 +79,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
   @Override
   public CallResult run(CallRequest request) {
     this.request = request;
+    this.flowName = request.flow();
+    this.flowParams = request.params();
+    publishesWebhooks =
+        Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+CallSearchAttributes.upsert(request, CallStatus.QUEUED);
+    indexedStatus = CallStatus.QUEUED;
     Instant startedAt;
     if (request.inbound() == null) {
       record("call.queued", CallStatus.QUEUED, now(), null);
@@ -68,7 +101,13 @@ public final class CallWorkflowImpl implements CallWorkflow {
       hangUp(platformHangupCause);
     }
     flushTimeline();
-    records.writeCdr(detailRecord(startedAt));
+    CallDetailRecord cdr = detailRecord(startedAt);
+    records.writeCdr(cdr);
+    if (cdr.status() != CallStatus.COMPLETED) {
+      publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
+    }
+    publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
+    awaitPublished();
     return new CallResult(
         request.callId(), channel.status(), channel.hangupCause(), billSeconds());
   }
@@ -85,7 +124,89 @@ public final class CallWorkflowImpl implements CallWorkflow {
         channel.status(),
         nodeId,
         channelUuid,
-        channel.hangupCause());
+        channel.hangupCause(),
+        request == null || request.inbound() == null ? "outbound" : "inbound",
+        pendingRedirect != null ? pendingRedirect.flow() : flowName,
+        channel.answered(),
+        channel.ended());
+  }
+
+  // --- live control from the API (updates); validators refuse what the call's state cannot take ---
+
+  @Override
+  public void validateHangup(CallCommands.Hangup command) {
+    requireNotEnded();
+    if (command.cause() != null && !HangupCause.isName(command.cause())) {
+      throw new IllegalArgumentException("not a Q.850 cause name: " + command.cause());
+    }
+  }
+
+  @Override
+  public CallState hangup(CallCommands.Hangup command) {
+    String cause = command.cause() == null ? HangupCause.NORMAL_CLEARING : command.cause();
+    // Between the start and the originate there is no channel to hang up yet; it comes at once.
+    Workflow.await(() -> channelUuid != null || channel.ended());
+    if (!channel.ended()) {
+      record("call.hangup-requested", channel.status(), now(), cause);
+      hangUp(cause);
+    }
+    return state();
+  }
+
+  @Override
+  public void validatePlay(CallCommands.Play command) {
+    requireAnsweredAndUp();
+    if (command.media() == null || command.media().isBlank()) {
+      throw new IllegalArgumentException("nothing to play");
+    }
+  }
+
+  @Override
+  public CallState play(CallCommands.Play command) {
+    control.play(channelUuid, command.media());
+    return state();
+  }
+
+  @Override
+  public void validateSendDigits(CallCommands.SendDigits command) {
+    requireAnsweredAndUp();
+    if (command.digits() == null || !command.digits().matches("[0-9A-Da-d*#wW]{1,64}")) {
+      throw new IllegalArgumentException("digits must be 1..64 of 0-9 A-D * # w W");
+    }
+  }
+
+  @Override
+  public CallState sendDigits(CallCommands.SendDigits command) {
+    control.sendDigits(channelUuid, command.digits());
+    return state();
+  }
+
+  @Override
+  public void validateRedirect(CallCommands.Redirect command) {
+    requireNotEnded();
+    if (!flows.contains(command.flow())) {
+      throw new IllegalArgumentException("unknown flow: " + command.flow());
+    }
+  }
+
+  @Override
+  public CallState redirect(CallCommands.Redirect command) {
+    // The running flow stops at its next step, or at once if it is waiting (see interruptible waits).
+    pendingRedirect = command;
+    return state();
+  }
+
+  private void requireNotEnded() {
+    if (channel.ended()) {
+      throw new IllegalStateException("the call has ended");
+    }
+  }
+
+  private void requireAnsweredAndUp() {
+    requireNotEnded();
+    if (!channel.answered()) {
+      throw new IllegalStateException("the call is not answered yet");
+    }
   }
 
   private Instant originate() {
@@ -128,6 +249,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
             nodeId,
             channelUuid,
             arrivedAt));
+    publish(WebhookEventTypes.CALL_INITIATED, callData());
     channel.arrived(arrivedAt);
     return arrivedAt;
   }
@@ -139,24 +261,61 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   /**
-   * Runs the call's flow; false when a step failed for good (the switch refused it, its retries ran
-   * out). The call is then still hung up and its CDR written: a failed step must not lose the call.
+   * Runs the call's flow, and the flows a redirect or a transfer hands the call to; false when a
+   * step failed for good (the switch refused it, its retries ran out). The call is then still hung
+   * up and its CDR written: a failed step must not lose the call.
    */
   private boolean runFlow() {
-    CallFlow flow =
-        flows
-            .create(request.flow())
-            .orElseThrow(() -> new IllegalStateException("unknown flow " + request.flow()));
-    try {
-      flow.run(new WorkflowCall(this));
-    } catch (CallerHungUpException hungUp) {
-      log.info("call {}: the caller hung up during the flow", request.callId());
-    } catch (ActivityFailure failure) {
-      log.warn("call {}: the flow stopped: {}", request.callId(), rootMessage(failure));
-      record("call.flow-failed", channel.status(), now(), rootMessage(failure));
-      return false;
+    while (true) {
+      if (pendingRedirect != null) {
+        switchFlow(pendingRedirect.flow(), pendingRedirect.params(), "call.redirected");
+      }
+      Optional<CallFlow> flow = flows.create(flowName);
+      if (flow.isEmpty()) {
+        record("call.flow-failed", channel.status(), now(), "unknown flow " + flowName);
+        return false;
+      }
+      FlowTransfer transfer = null;
+      flowRunning = true;
+      try {
+        flow.get().run(new WorkflowCall(this));
+      } catch (FlowTransfer requested) {
+        transfer = requested;
+      } catch (RedirectInterruption redirected) {
+        // the loop's top switches to the redirect's flow
+      } catch (CallerHungUpException hungUp) {
+        log.info("call {}: the caller hung up during the flow", request.callId());
+        return true;
+      } catch (ActivityFailure failure) {
+        log.warn("call {}: the flow stopped: {}", request.callId(), rootMessage(failure));
+        record("call.flow-failed", channel.status(), now(), rootMessage(failure));
+        return false;
+      } finally {
+        flowRunning = false;
+      }
+      if (channel.ended()) {
+        return true;
+      }
+      if (pendingRedirect != null) {
+        continue;
+      }
+      if (transfer == null) {
+        return true;
+      }
+      switchFlow(transfer.flow(), transfer.params(), "call.transferred");
     }
-    return true;
+  }
+
+  /** The next flow takes over; a prompt the last one left playing stops first. */
+  private void switchFlow(String flow, Map<String, Object> params, String eventType) {
+    pendingRedirect = null;
+    flowName = flow;
+    flowParams = params;
+CallSearchAttributes.upsertFlow(flow);
+    record(eventType, channel.status(), now(), flow);
+    if (channel.answered() && !channel.ended()) {
+      control.stopPrompt(channelUuid);
+    }
   }
 
   // --- what the Call handle asks of its workflow ---
@@ -165,8 +324,125 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return request;
   }
 
+  Map<String, Object> flowParams() {
+    return flowParams;
+  }
+
+  GatherResult gather(Gather gather) {
+    answer();
+    GatherResult.Ending ending = GatherResult.Ending.TIMEOUT;
+    for (int attempt = 1; attempt <= gather.attempts(); attempt++) {
+      channel.forgetTypedDigits();
+      long deadline = Workflow.currentTimeMillis() + gather.overallTimeout().toMillis();
+      if (gather.prompt() != null) {
+        promptUntilFirstDigit(gather.prompt());
+      }
+      StringBuilder typed = new StringBuilder();
+      ending = collectDigits(gather, typed, deadline);
+      String input = typed.toString();
+      // The digits themselves stay out of the timeline: they may be a PIN or a card number.
+      if (gather.accepts(input)) {
+        record("call.gathered", channel.status(), now(), input.length() + " digit(s), " + ending + ", attempt " + attempt);
+        Map<String, Object> gathered = callData();
+        gathered.put("digits", input);
+        gathered.put("ending", ending.name());
+        gathered.put("attempts", attempt);
+        publish(WebhookEventTypes.GATHER_COMPLETED, gathered);
+        return new GatherResult(input, ending, attempt);
+      }
+      record("call.gather-retry", channel.status(), now(), (input.isEmpty() ? "no input" : "invalid input") + ", attempt " + attempt);
+    }
+    return new GatherResult("", ending, gather.attempts());
+  }
+
+  private GatherResult.Ending collectDigits(Gather gather, StringBuilder typed, long deadline) {
+    while (true) {
+      String digit = channel.takeDigit();
+      if (digit == null) {
+        long left = deadline - Workflow.currentTimeMillis();
+        Duration wait = typed.isEmpty() ? gather.firstDigitTimeout() : gather.interDigitTimeout();
+        if (left <= 0) {
+          return GatherResult.Ending.TIMEOUT;
+        }
+        boolean woken =
+            Workflow.await(
+                wait.toMillis() < left ? wait : Duration.ofMillis(left),
+                () -> channel.hasTypedDigit() || channel.ended() || redirectWaiting());
+        requireUp();
+        stopIfRedirected();
+        if (!woken) {
+          return GatherResult.Ending.TIMEOUT;
+        }
+        continue;
+      }
+      if (gather.terminators().contains(digit)) {
+        return GatherResult.Ending.TERMINATOR;
+      }
+      typed.append(digit);
+      if (typed.length() >= gather.maxDigits()) {
+        return GatherResult.Ending.MAX_DIGITS;
+      }
+    }
+  }
+
+  /** Plays a prompt until it ends or the caller starts typing, whichever comes first. */
+  private void promptUntilFirstDigit(String media) {
+    requireUp();
+    int finishedBefore = channel.finishedPlaybacks(media);
+    control.play(channelUuid, media);
+    awaitChannel(
+        () -> channel.finishedPlaybacks(media) > finishedBefore || channel.hasTypedDigit() || channel.ended(),
+        snapshot -> {
+          boolean stillPlaying =
+              "playback".equals(snapshot.application()) && media.equals(snapshot.applicationData());
+          if (!stillPlaying) {
+            channel.playbackFinished(media);
+          }
+        });
+    requireUp();
+    if (channel.finishedPlaybacks(media) == finishedBefore) {
+      control.stopPrompt(channelUuid);
+    }
+  }
+
+  void annotate(String key, Object value) {
+    if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
+      throw new IllegalArgumentException("metadata keys are 1..64 letters, digits, _ . -: " + key);
+    }
+    if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+      throw new IllegalArgumentException("metadata values are text, numbers or booleans: " + key);
+    }
+    flowMetadata.put(key, value);
+  }
+
+  void sendDigits(String digits) {
+    answer();
+    control.sendDigits(channelUuid, digits);
+  }
+
+  void pause(Duration duration) {
+    requireUp();
+    stopIfRedirected();
+    Workflow.await(duration, () -> channel.ended() || redirectWaiting());
+    requireUp();
+    stopIfRedirected();
+  }
+
+  /** A redirect is waiting for the running flow to stop. */
+  private boolean redirectWaiting() {
+    return flowRunning && pendingRedirect != null;
+  }
+
+  /** Leaves the running flow at this step when the API redirected the call. */
+  private void stopIfRedirected() {
+    if (redirectWaiting()) {
+      throw new RedirectInterruption();
+    }
+  }
+
   void answer() {
     requireUp();
+    stopIfRedirected();
     if (channel.answered()) {
       return;
     }
@@ -231,7 +507,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
         return;
       }
       boolean woken =
-          Workflow.await(watchdog, () -> done.getAsBoolean() || channel.hasPendingSteps());
+          Workflow.await(
+              watchdog, () -> done.getAsBoolean() || channel.hasPendingSteps() || redirectWaiting());
+      stopIfRedirected();
       if (!woken && channelUuid != null) {
         ChannelSnapshot snapshot = control.inspect(channelUuid);
         if (!snapshot.exists()) {
@@ -253,6 +531,66 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
   }
 
+  // --- webhooks ---
+
+  static final String WEBHOOKS_CHANGE = "publish-webhooks";
+
+  /**
+   * Hands an event to the webhook publisher, after the ones before it. A publish that fails for
+   * good (a malformed event) is logged, never allowed to fail the call.
+   */
+  private void publish(String type, Map<String, Object> data) {
+    if (!publishesWebhooks) {
+      return;
+    }
+    CallEventRecord event =
+        new CallEventRecord(
+            request.tenantId(), request.callId(), ++webhookSequence, type, now(), data, request.webhookUrl());
+    publishing =
+        publishing.thenCompose(
+            previous ->
+                Async.function(webhooks::publish, event)
+                    .<Void>handle(
+                        (published, failure) -> {
+                          if (failure != null) {
+                            log.warn("call {}: {} not published: {}", request.callId(), type, rootMessage(failure));
+                          }
+                          return null;
+                        }));
+  }
+
+  private void awaitPublished() {
+    publishing.get();
+  }
+
+  private Map<String, Object> callData() {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("direction", request.inbound() == null ? "outbound" : "inbound");
+    data.put("from", request.from());
+    data.put("to", request.to());
+    data.put("flow", flowName);
+    data.values().removeIf(java.util.Objects::isNull);
+    return data;
+  }
+
+  /** The CDR as webhook data; a field the call never had (no answer, no cause) is left out. */
+  private Map<String, Object> cdrData(CallDetailRecord cdr) {
+    Map<String, Object> data = callData();
+    data.put("status", cdr.status().wireName());
+    data.put("nodeId", cdr.nodeId());
+    data.put("ringingAt", cdr.ringingAt());
+    data.put("answeredAt", cdr.answeredAt());
+    data.put("endedAt", cdr.endedAt());
+    data.put("durationSeconds", cdr.durationSeconds());
+    data.put("billSeconds", cdr.billSeconds());
+    data.put("hangupCause", cdr.hangupCause());
+    data.put("hangupCauseCode", cdr.hangupCauseCode());
+    data.put("metadata", cdr.metadata() == null ? Map.of() : cdr.metadata());
+    data.replaceAll((key, value) -> value instanceof Instant at ? at.toString() : value);
+    data.values().removeIf(java.util.Objects::isNull);
+    return data;
+  }
+
   private void record(String eventType, CallStatus status, Instant at, String detail) {
     records.recordTransition(
         new CallTransition(
@@ -265,6 +603,18 @@ public final class CallWorkflowImpl implements CallWorkflow {
             nodeId,
             channelUuid,
             detail));
+    if (status != null && status != indexedStatus) {
+CallSearchAttributes.upsertStatus(status);
+      indexedStatus = status;
+    }
+    switch (eventType) {
+      case "call.originated" -> publish(WebhookEventTypes.CALL_INITIATED, callData());
+      case "call.ringing" -> publish(WebhookEventTypes.CALL_RINGING, callData());
+      case "call.answered" -> publish(WebhookEventTypes.CALL_ANSWERED, callData());
+      default -> {
+        // the other steps are the timeline's, not events of the webhook API
+      }
+    }
   }
 
   private CallDetailRecord detailRecord(Instant originatedAt) {
@@ -281,7 +631,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
         Math.max(0, Duration.between(originatedAt, endedAt).toSeconds()),
         billSeconds(),
         channel.hangupCause(),
-        HangupCause.q850(channel.hangupCause()).orElse(null));
+        HangupCause.q850(channel.hangupCause()).orElse(null),
+        flowMetadata.isEmpty() ? null : Map.copyOf(flowMetadata));
   }
 
   private long billSeconds() {

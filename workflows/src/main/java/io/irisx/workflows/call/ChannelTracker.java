@@ -20,6 +20,7 @@ final class ChannelTracker {
   private final Set<String> seenEvents = new HashSet<>();
   private final List<String> finishedPlaybacks = new ArrayList<>();
   private final Queue<Step> pendingSteps = new ArrayDeque<>();
+  private final Queue<String> typedDigits = new ArrayDeque<>();
 
   private CallStatus status = CallStatus.QUEUED;
   private Instant ringingAt;
@@ -68,8 +69,13 @@ final class ChannelTracker {
         }
       }
       case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
+      case ChannelEvent.DTMF -> {
+        if (event.dtmfDigit() != null && !event.dtmfDigit().isEmpty()) {
+          typedDigits.add(event.dtmfDigit());
+        }
+      }
       default -> {
-        // Other events (DTMF, EXECUTE, ...) are not needed by the flows shipped so far.
+        // Other events (EXECUTE, BRIDGE, ...) are not needed by the flows shipped so far.
       }
     }
   }
@@ -147,6 +153,20 @@ final class ChannelTracker {
     return event.sipTermStatus() == null
         ? event.hangupCause()
         : event.hangupCause() + " (SIP " + event.sipTermStatus() + ")";
+  }
+
+  /** The oldest digit the caller typed that no gather has taken yet, or null. */
+  String takeDigit() {
+    return typedDigits.poll();
+  }
+
+  boolean hasTypedDigit() {
+    return !typedDigits.isEmpty();
+  }
+
+  /** Forgets digits typed before a gather began, so a stale key is not read as its answer. */
+  void forgetTypedDigits() {
+    typedDigits.clear();
   }
 
   Step nextPendingStep() {

@@ -44,6 +44,11 @@ public final class HangupCause {
 
   private HangupCause() {}
 
+  /** Whether {@code cause} has the shape of a FreeSWITCH cause name (what uuid_kill accepts). */
+  public static boolean isName(String cause) {
+    return cause != null && cause.matches("[A-Z][A-Z0-9_]{2,49}");
+  }
+
   /** The Q.850 number; FreeSWITCH's own causes above 127 report as 16, as it does itself. */
   public static Optional<Integer> q850(String cause) {
     if (cause == null) {

@@ -1,6 +1,10 @@
 package io.irisx.workflows.call;
 
 import io.irisx.workflows.flow.Call;
+import io.irisx.workflows.flow.FlowTransfer;
+import io.irisx.workflows.flow.Gather;
+import io.irisx.workflows.flow.GatherResult;
+import java.time.Duration;
 import java.util.Map;
 
 /** The {@link Call} handle a flow gets: every method is carried out by the call's workflow. */
@@ -27,8 +31,13 @@ final class WorkflowCall implements Call {
   }
 
   @Override
+  public String direction() {
+    return workflow.request().inbound() == null ? "outbound" : "inbound";
+  }
+
+  @Override
   public Map<String, Object> params() {
-    return workflow.request().params();
+    return workflow.flowParams();
   }
 
   @Override
@@ -42,7 +51,37 @@ final class WorkflowCall implements Call {
   }
 
   @Override
+  public GatherResult gather(Gather gather) {
+    return workflow.gather(gather);
+  }
+
+  @Override
+  public void sendDigits(String digits) {
+    workflow.sendDigits(digits);
+  }
+
+  @Override
+  public void pause(Duration duration) {
+    workflow.pause(duration);
+  }
+
+  @Override
+  public void transfer(String flow, Map<String, Object> params) {
+    throw new FlowTransfer(flow, params);
+  }
+
+  @Override
+  public void annotate(String key, Object value) {
+    workflow.annotate(key, value);
+  }
+
+  @Override
   public void hangup() {
-    workflow.hangUp(HangupCause.NORMAL_CLEARING);
+    hangup(HangupCause.NORMAL_CLEARING);
+  }
+
+  @Override
+  public void hangup(String cause) {
+    workflow.hangUp(cause);
   }
 }

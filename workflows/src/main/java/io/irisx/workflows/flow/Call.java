@@ -14,7 +14,10 @@ public interface Call {
 
   String to();
 
-  /** The JSON parameters the API was given for this call. */
+  /** {@code outbound} (IRISX dialled) or {@code inbound} (a caller dialled one of our numbers). */
+  String direction();
+
+  /** The JSON parameters the API (or the number, or a redirect) gave this flow. */
   Map<String, Object> params();
 
   /**
@@ -29,6 +32,34 @@ public interface Call {
    */
   void play(String media);
 
-  /** Hangs up with NORMAL_CLEARING; the flow ends. */
+  /**
+   * Collects digits as {@code gather} says: plays its prompt (the first digit stops it), waits for
+   * the input, asks again while the input is missing or invalid. Never throws for a silent caller:
+   * the result says whether there was an answer.
+   */
+  GatherResult gather(Gather gather);
+
+  /** Sends DTMF to the far end: {@code 0-9 A-D * #}, {@code w} waits 0.5 s, {@code W} 1 s. */
+  void sendDigits(String digits);
+
+  /** Waits, durably (a Temporal timer): a crash during the pause does not shorten or repeat it. */
+  void pause(java.time.Duration duration);
+
+  /**
+   * Ends this flow and runs {@code flow} with {@code params} on the same call, as the API's
+   * redirect does. Does not return.
+   */
+  void transfer(String flow, Map<String, Object> params);
+
+  /**
+   * Keeps a result of the flow in the call's CDR ({@code metadata} in the API): text, a number or
+   * a boolean under a short key. A later value under the same key replaces the earlier one.
+   */
+  void annotate(String key, Object value);
+
+  /** Hangs up with NORMAL_CLEARING and waits until the switch has; the flow should then return. */
   void hangup();
+
+  /** Hangs up with a Q.850 cause name, e.g. {@code CALL_REJECTED}. */
+  void hangup(String cause);
 }

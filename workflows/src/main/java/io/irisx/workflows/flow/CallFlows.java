@@ -2,11 +2,17 @@ package io.irisx.workflows.flow;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** The call flows this deployment knows, by the name the API is given. */
+/**
+ * The call flows this deployment knows, by the name the API is given: the shipped ones, plus those
+ * of every {@link CallFlowProvider} on the class path (a jar added to the API's and the workers'
+ * class path, listed in {@code META-INF/services/io.irisx.workflows.flow.CallFlowProvider}).
+ */
 public final class CallFlows {
   private final Map<String, Supplier<CallFlow>> flows;
 
@@ -14,11 +20,39 @@ public final class CallFlows {
     this.flows = Map.copyOf(flows);
   }
 
-  /** The flows shipped with IRISX. */
+  /** The flows shipped with IRISX and those provided by jars on the class path. */
   public static CallFlows shipped() {
+    CallFlows flows = builtIn();
+    for (CallFlowProvider provider : ServiceLoader.load(CallFlowProvider.class)) {
+      for (Map.Entry<String, Supplier<CallFlow>> flow : provider.flows().entrySet()) {
+        flows = flows.with(flow.getKey(), flow.getValue());
+      }
+    }
+    return flows;
+  }
+
+  /** Only the flows IRISX itself ships. */
+  public static CallFlows builtIn() {
     Map<String, Supplier<CallFlow>> flows = new TreeMap<>();
     flows.put(HelloFlow.NAME, HelloFlow::new);
+    flows.put(ReminderFlow.NAME, ReminderFlow::new);
     return new CallFlows(flows);
+  }
+
+  /**
+   * These flows and one more. A name already taken is refused: a flow must not silently replace
+   * another while calls may be running it.
+   */
+  public CallFlows with(String name, Supplier<CallFlow> flow) {
+    if (name == null || !name.matches("[a-z][a-z0-9-]{0,62}")) {
+      throw new IllegalArgumentException("flow names are lower-case words with dashes: " + name);
+    }
+    if (flows.containsKey(name)) {
+      throw new IllegalArgumentException("a flow named " + name + " is already registered");
+    }
+    Map<String, Supplier<CallFlow>> more = new TreeMap<>(flows);
+    more.put(name, flow);
+    return new CallFlows(more);
   }
 
   public boolean contains(String name) {
@@ -26,11 +60,11 @@ public final class CallFlows {
   }
 
   public Set<String> names() {
-    return new java.util.TreeSet<>(flows.keySet());
+    return new TreeSet<>(flows.keySet());
   }
 
   /** A fresh instance of the named flow (flows may keep per-call state). */
   public Optional<CallFlow> create(String name) {
-    return Optional.ofNullable(flows.get(name)).map(Supplier::get);
+    return Optional.ofNullable(name).map(flows::get).map(Supplier::get);
   }
 }

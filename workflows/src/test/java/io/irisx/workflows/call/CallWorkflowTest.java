@@ -3,6 +3,7 @@ package io.irisx.workflows.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.temporal.SearchAttributeCatalogue;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.flow.CallFlows;
@@ -24,6 +25,7 @@ class CallWorkflowTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
+    SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
@@ -52,8 +54,20 @@ class CallWorkflowTest {
                 .setWorkflowId(CallRequest.workflowId(callId))
                 .setTaskQueue(TaskQueues.CALLS)
                 .build());
-    return workflow.run(
+    WorkflowClient.start(
+        workflow::run,
         new CallRequest(callId, UUID.randomUUID().toString(), "+15550100", to, "hello", Map.of(), 30, 15));
+    return resultOf(callId);
+  }
+
+  /** The call's result; a call that does not end fails the test instead of hanging it. */
+  private CallResult resultOf(String callId) {
+    var stub = client.newUntypedWorkflowStub(CallRequest.workflowId(callId));
+    try {
+      return stub.getResult(20, java.util.concurrent.TimeUnit.SECONDS, CallResult.class);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("call " + callId + " did not end within 20 s");
+    }
   }
 
   @Test
@@ -76,6 +90,13 @@ class CallWorkflowTest {
     assertThat(cdr.hangupCauseCode()).isEqualTo(16);
     assertThat(cdr.answeredAt()).isNotNull();
     assertThat(cdr.endedAt()).isAfterOrEqualTo(cdr.answeredAt());
+    assertThat(recorded.publishedTypes())
+        .containsExactly("call.initiated", "call.ringing", "call.answered", "call.completed");
+    assertThat(recorded.published).extracting(e -> e.sequence()).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(recorded.published.getLast().data())
+        .containsEntry("status", "completed")
+        .containsEntry("hangupCause", "NORMAL_CLEARING")
+        .containsEntry("answeredAt", cdr.answeredAt().toString());
     keepHistoryWhenAsked("hello-answered");
   }
 
@@ -133,10 +154,12 @@ class CallWorkflowTest {
                 .setTaskQueue(TaskQueues.CALLS)
                 .build());
     String channel = UUID.randomUUID().toString();
-    return workflow.run(
+    WorkflowClient.start(
+        workflow::run,
         new CallRequest(
             callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", "hello", Map.of(), 0, 15,
-            new InboundLeg("node-1", channel, UUID.randomUUID().toString(), 1_795_527_738_128_329L)));
+            new InboundLeg("node-1", channel, UUID.randomUUID().toString(), 1_795_527_738_128_329L), null));
+    return resultOf(callId);
   }
 
   private ScriptedSwitch lastSwitch;
@@ -193,6 +216,8 @@ class CallWorkflowTest {
     assertThat(cdr.hangupCauseCode()).isEqualTo(17);
     assertThat(cdr.answeredAt()).isNull();
     assertThat(cdr.billSeconds()).isZero();
+    assertThat(recorded.publishedTypes())
+        .containsExactly("call.initiated", "call.ringing", "call.failed", "call.completed");
     keepHistoryWhenAsked("hello-busy");
   }
 

@@ -5,11 +5,26 @@ import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.NodeDirectoryActivities;
+import io.irisx.workflows.webhook.CallEventRecord;
+import io.irisx.workflows.webhook.PublishedEvent;
+import io.irisx.workflows.webhook.WebhookPublishing;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what a call workflow records, in memory, for workflow tests. */
-final class RecordedCall implements CallRecordActivities, NodeDirectoryActivities {
+final class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, WebhookPublishing {
+  final List<CallEventRecord> published = new CopyOnWriteArrayList<>();
+
+  @Override
+  public PublishedEvent publish(CallEventRecord event) {
+    published.add(event);
+    return new PublishedEvent(java.util.UUID.randomUUID().toString(), List.of());
+  }
+
+  List<String> publishedTypes() {
+    return published.stream().map(CallEventRecord::type).toList();
+  }
+
   final List<CallTransition> transitions = new CopyOnWriteArrayList<>();
   final List<CallDetailRecord> cdrs = new CopyOnWriteArrayList<>();
   final List<InboundCallRegistration> inbound = new CopyOnWriteArrayList<>();

@@ -64,15 +64,58 @@ final class ScriptedSwitch implements CallControlActivities {
     send(event(ChannelEvent.CHANNEL_ANSWER, channelUuid, null, null, null));
   }
 
+  /**
+   * The caller presses {@code keys} while {@code media} plays: before the prompt's end when
+   * {@code afterPrompt} is false (barge-in), after it otherwise.
+   */
+  void pressWhenPlaying(String media, String keys, boolean afterPrompt) {
+    this.pressDuring = media;
+    this.keysToPress = keys;
+    this.pressAfterPrompt = afterPrompt;
+  }
+
+  private volatile String pressDuring;
+  private volatile String keysToPress;
+  private volatile boolean pressAfterPrompt;
+
   @Override
   public void play(String channelUuid, String media) {
     commands.add("play " + media);
+    if (media.equals(pressDuring) && !pressAfterPrompt) {
+      press(channelUuid, keysToPress);
+      pressDuring = null;
+      return; // the prompt is stopped by the gather, not finished
+    }
     if (farEnd == FarEnd.REFUSES_PLAYBACK) {
       throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
           "switch refused playback: -ERR no such file", "SwitchRefused");
     }
     if (!loseEventsAfterAnswer) {
       send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, "/usr/share/sounds/" + media, null));
+    }
+    if (media.equals(pressDuring) && pressAfterPrompt) {
+      press(channelUuid, keysToPress);
+      pressDuring = null;
+    }
+  }
+
+  @Override
+  public void stopPrompt(String channelUuid) {
+    commands.add("stop-prompt");
+  }
+
+  @Override
+  public void sendDigits(String channelUuid, String digits) {
+    commands.add("send-digits " + digits);
+  }
+
+  /** The far end presses keys: one DTMF event per key, as the switch sends them. */
+  void press(String channelUuid, String keys) {
+    for (char key : keys.toCharArray()) {
+      ChannelEvent event = event(ChannelEvent.DTMF, channelUuid, null, null, null);
+      send(new ChannelEvent(
+          event.type(), event.channelUuid(), event.coreUuid(), event.sequence(), event.timestampMicros(),
+          null, null, null, String.valueOf(key), null, null));
     }
   }
 

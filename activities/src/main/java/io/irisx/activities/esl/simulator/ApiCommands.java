@@ -25,6 +25,7 @@ final class ApiCommands {
       case "uuid_kill" -> kill(args);
       case "uuid_answer" -> answer(args);
       case "uuid_broadcast" -> broadcast(args);
+      case "uuid_break" -> breakMedia(args);
       case "uuid_getvar" -> getVariable(args);
       case "uuid_setvar" -> setVariable(args);
       case "uuid_send_dtmf" -> sendDtmf(args);
@@ -69,6 +70,20 @@ final class ApiCommands {
     if (leg == null || !leg.answer()) {
       return "-ERROR\n";
     }
+    return "+OK\n";
+  }
+
+  /** As mod_commands' break_function: {@code <uuid> [all]}; "+OK" even when nothing was playing. */
+  private String breakMedia(String args) {
+    if (args == null || args.isBlank()) {
+      return "-USAGE: <uuid> [all]\n";
+    }
+    String[] words = args.strip().split("\\s+", 2);
+    CallLeg leg = core.leg(words[0]);
+    if (leg == null) {
+      return "-ERR No such channel!\n";
+    }
+    leg.breakMedia(words.length > 1 && words[1].contains("all"));
     return "+OK\n";
   }
 

@@ -469,6 +469,28 @@ final class CallLeg {
     return true;
   }
 
+  /**
+   * uuid_break: stops the prompt playing now (its PLAYBACK_STOP says {@code break}); with
+   * {@code all}, the prompts queued behind it are dropped too, as flushing the private events does.
+   */
+  synchronized void breakMedia(boolean all) {
+    if (ended) {
+      return;
+    }
+    if (all) {
+      queuedPlaybacks.clear();
+    }
+    if (playing != null) {
+      if (playbackTimer != null) {
+        playbackTimer.cancel(false);
+      }
+      stopPlayback("break");
+      if (!queuedPlaybacks.isEmpty()) {
+        submit(this::playNext);
+      }
+    }
+  }
+
   /** A sendmsg execute of an application other than playback: it runs and completes at once. */
   synchronized boolean executeInstantly(String app, String arg, String applicationUuid) {
     if (ended) {

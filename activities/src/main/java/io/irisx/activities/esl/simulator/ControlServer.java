@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * POST /channels/{uuid}/digits {"digits"}      -> 204
  * POST /channels/{uuid}/hangup {"cause"}       -> 204 (cause optional, NORMAL_CLEARING)
  * GET  /channels                               -> 200 [{"uuid","callId","destination","state","answered","application"}]
+ * GET  /originates?since={epochMicros}         -> 200 [{"callId","channelUuid","destination","receivedAtMicros"}]
  * POST /faults/drop                            -> 204
  * POST /faults/restart                         -> 200 {"coreUuid"}
  * POST /faults/stall {"stalled":true}          -> 204
@@ -89,6 +90,11 @@ final class ControlServer {
       send(exchange, 200, simulator.liveChannels());
       return;
     }
+    if (path.equals("/originates")) {
+      requireMethod(exchange, method, "GET");
+      send(exchange, 200, simulator.receivedOriginates(sinceMicros(exchange.getRequestURI().getRawQuery())));
+      return;
+    }
     Matcher action = CHANNEL_ACTION.matcher(path);
     if (action.matches()) {
       requireMethod(exchange, method, "POST");
@@ -141,6 +147,22 @@ final class ControlServer {
       exchange.getResponseHeaders().add("Allow", wanted);
       throw new WrongMethod(wanted);
     }
+  }
+
+  private static long sinceMicros(String query) {
+    if (query == null) {
+      return 0;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("since=")) {
+        try {
+          return Long.parseLong(pair.substring("since=".length()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("since must be epoch microseconds");
+        }
+      }
+    }
+    return 0;
   }
 
   private static JsonNode body(HttpExchange exchange) throws IOException {

@@ -29,6 +29,7 @@ public final class EslSimulator implements AutoCloseable {
   private final ServerSocket server;
   private final Faults faults = new Faults();
   private final FarEnds farEnds = new FarEnds();
+  private final OriginateLog originates = new OriginateLog();
   private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
   private final List<String> receivedCommands = new CopyOnWriteArrayList<>();
   private final Object restartLock = new Object();
@@ -45,7 +46,7 @@ public final class EslSimulator implements AutoCloseable {
   private SimulatedSwitch newCore() {
     SwitchIdentity identity =
         new SwitchIdentity(UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
-    return new SimulatedSwitch(options, identity, farEnds);
+    return new SimulatedSwitch(options, identity, farEnds, originates);
   }
 
   public static EslSimulator start(SimulatorOptions options) {
@@ -82,6 +83,14 @@ public final class EslSimulator implements AutoCloseable {
   /** Every command line received so far, in arrival order, with auth passwords masked. */
   public List<String> receivedCommands() {
     return List.copyOf(receivedCommands);
+  }
+
+  /**
+   * The originates received at or after {@code sinceMicros} (epoch microseconds), oldest first,
+   * each timestamped on receipt; the most recent {@value OriginateLog#CAPACITY} are kept.
+   */
+  public List<ReceivedOriginate> receivedOriginates(long sinceMicros) {
+    return originates.since(sinceMicros);
   }
 
   public List<SimulatedChannelView> liveChannels() {

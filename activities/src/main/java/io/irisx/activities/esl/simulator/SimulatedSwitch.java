@@ -28,6 +28,7 @@ final class SimulatedSwitch implements AutoCloseable {
   private final SimulatorOptions options;
   private final SwitchIdentity identity;
   private final FarEnds farEnds;
+  private final OriginateLog originates;
   private final EventBus bus;
   private final ChannelEvents channelEvents;
   private final ScheduledExecutorService timers;
@@ -35,10 +36,11 @@ final class SimulatedSwitch implements AutoCloseable {
   private final AtomicLong sessionsSinceStartup = new AtomicLong();
   private final AtomicLong peakSessions = new AtomicLong();
 
-  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity, FarEnds farEnds) {
+  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity, FarEnds farEnds, OriginateLog originates) {
     this.options = options;
     this.identity = identity;
     this.farEnds = farEnds;
+    this.originates = originates;
     this.bus = new EventBus(identity);
     this.channelEvents = new ChannelEvents(bus);
     this.timers = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
@@ -93,6 +95,7 @@ final class SimulatedSwitch implements AutoCloseable {
   }
 
   private void originate(String arguments, Consumer<String> onResult) {
+    long receivedAt = EventClock.nowMicros();
     OriginateRequest request;
     try {
       request = OriginateRequest.parse(arguments);
@@ -100,6 +103,8 @@ final class SimulatedSwitch implements AutoCloseable {
       onResult.accept(refusal.replyBody());
       return;
     }
+    originates.add(new ReceivedOriginate(
+        request.variable("irisx_call_id"), request.variable("origination_uuid"), request.destination(), receivedAt));
     long sessionId = sessionsSinceStartup.incrementAndGet();
     int mediaPort = 16384 + (int) (sessionId * 2 % 16000);
     CallLeg leg;

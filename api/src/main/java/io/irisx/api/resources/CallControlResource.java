@@ -1,0 +1,138 @@
+package io.irisx.api.resources;
+
+import io.dropwizard.auth.Auth;
+import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.calls.CallController;
+import io.irisx.api.errors.FieldError;
+import io.irisx.api.errors.ProblemException;
+import io.irisx.api.errors.ProblemType;
+import io.irisx.api.representations.CallCommandBodies;
+import io.irisx.api.representations.LiveCallView;
+import io.irisx.workflows.call.CallCommands;
+import io.irisx.workflows.call.HangupCause;
+import io.irisx.workflows.flow.CallFlows;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /v1/calls/{id}/hangup|play|dtmf|redirect}: live control of a call. The request's shape is
+ * checked here (422); whether the call can take it right now is decided by its workflow (409).
+ */
+@Path("/v1/calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class CallControlResource {
+  private static final Pattern SOUND_FILE = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
+  private static final Pattern TONE = Pattern.compile("[A-Za-z0-9_.;=%(),+-]{1,512}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9A-Da-d*#wW]{1,64}");
+
+  private final CallController controller;
+  private final CallFlows flows;
+
+  public CallControlResource(CallController controller, CallFlows flows) {
+    this.controller = controller;
+    this.flows = flows;
+  }
+
+  @POST
+  @Path("{id}/hangup")
+  public LiveCallView hangup(
+      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Hangup body) {
+    UUID callId = callId(id);
+    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    String cause = body == null ? null : body.cause();
+    if (cause != null && !HangupCause.isName(cause)) {
+      throw ProblemException.validation("cause", "must be a Q.850 cause name such as NORMAL_CLEARING or CALL_REJECTED");
+    }
+    return LiveCallView.of(controller.hangup(tenant, callId, new CallCommands.Hangup(cause)));
+  }
+
+  @POST
+  @Path("{id}/play")
+  public LiveCallView play(
+      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Play body) {
+    UUID callId = callId(id);
+    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    return LiveCallView.of(controller.play(tenant, callId, new CallCommands.Play(media(body))));
+  }
+
+  @POST
+  @Path("{id}/dtmf")
+  public LiveCallView dtmf(
+      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Dtmf body) {
+    UUID callId = callId(id);
+    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    if (body == null || body.digits() == null || !DIGITS.matcher(body.digits()).matches()) {
+      throw ProblemException.validation("digits", "must be 1 to 64 of 0-9 A-D * # (w and W pause for 0.5 s and 1 s)");
+    }
+    return LiveCallView.of(controller.sendDigits(tenant, callId, new CallCommands.SendDigits(body.digits())));
+  }
+
+  @POST
+  @Path("{id}/redirect")
+  public LiveCallView redirect(
+      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Redirect body) {
+    UUID callId = callId(id);
+    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    if (body == null || body.flow() == null || body.flow().isBlank()) {
+      throw ProblemException.validation("flow", "is required");
+    }
+    if (!flows.contains(body.flow())) {
+      throw new ProblemException(
+          ProblemType.UNKNOWN_FLOW, "No flow named '" + body.flow() + "'. Known flows: " + String.join(", ", flows.names()) + ".");
+    }
+    Map<String, Object> params = body.params() == null ? Map.of() : body.params();
+    return LiveCallView.of(controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), params)));
+  }
+
+  /** The one thing to play, as the media reference the switch takes. */
+  private static String media(CallCommandBodies.Play body) {
+    List<String> given = new ArrayList<>();
+    if (body != null) {
+      if (body.file() != null) given.add("file");
+      if (body.tone() != null) given.add("tone");
+      if (body.url() != null) given.add("url");
+      if (body.text() != null) given.add("text");
+    }
+    if (given.size() != 1) {
+      throw ProblemException.validation("body", "give exactly one of file, tone, url, text");
+    }
+    if (body.file() != null) {
+      if (!SOUND_FILE.matcher(body.file()).matches() || body.file().contains("..")) {
+        throw ProblemException.validation("file", "must be a sound file path on the node, e.g. ivr/ivr-welcome.wav");
+      }
+      return body.file();
+    }
+    if (body.tone() != null) {
+      String spec = body.tone().startsWith("tone_stream://") ? body.tone().substring("tone_stream://".length()) : body.tone();
+      if (!TONE.matcher(spec).matches()) {
+        throw ProblemException.validation("tone", "must be a FreeSWITCH tone spec, e.g. %(250,50,440)");
+      }
+      return "tone_stream://" + spec;
+    }
+    String field = body.url() != null ? "url" : "text";
+    throw ProblemException.validation(
+        List.of(new FieldError(field, "is not available on this deployment yet: play a file or a tone")));
+  }
+
+  private static UUID callId(String id) {
+    try {
+      UUID uuid = UUID.fromString(id);
+      if (uuid.toString().equalsIgnoreCase(id)) {
+        return uuid;
+      }
+    } catch (IllegalArgumentException notAnId) {
+      // a 404 below, like any id that names no call of the tenant
+    }
+    throw new ProblemException(ProblemType.NOT_FOUND, "No call " + (id.length() <= 40 ? id : id.substring(0, 40) + "…") + ".");
+  }
+}
