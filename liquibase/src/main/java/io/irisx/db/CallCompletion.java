@@ -7,6 +7,8 @@ import java.util.UUID;
  * The fields of {@code calls} written once a call has ended.
  *
  * @param metadataJson what the flow noted, as a JSON object merged into {@code metadata}; null for none
+ * @param sipCode the final SIP status, when the switch gave one
+ * @param hungUpBy {@code caller}, {@code callee} or {@code platform}; null when unknown
  */
 public record CallCompletion(
     UUID id,
@@ -20,4 +22,6 @@ public record CallCompletion(
     long billSeconds,
     String hangupCause,
     Integer hangupCauseCode,
-    String metadataJson) {}
+    String metadataJson,
+    Integer sipCode,
+    String hungUpBy) {}

@@ -16,7 +16,7 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
       """
       id, tenant_id, direction, from_number, to_number, flow, status, node_id, channel_uuid,
       created_at, ringing_at, answered_at, ended_at, duration_seconds, bill_seconds,
-      hangup_cause, hangup_cause_code, metadata::text AS metadata_json
+      hangup_cause, hangup_cause_code, metadata::text AS metadata_json, sip_code, hung_up_by
       """;
 
   /** Inserts a new outbound call as {@code queued}; a second insert of the same id does nothing. */
@@ -153,6 +153,8 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
         bill_seconds = :billSeconds,
         hangup_cause = :hangupCause,
         hangup_cause_code = :hangupCauseCode,
+        sip_code = :sipCode,
+        hung_up_by = :hungUpBy,
         metadata = metadata || COALESCE(CAST(:metadataJson AS jsonb), '{}'::jsonb)
       WHERE id = :id AND ended_at IS NULL
       """)

@@ -22,4 +22,6 @@ public record CallRow(
     Long billSeconds,
     String hangupCause,
     Integer hangupCauseCode,
-    String metadataJson) {}
+    String metadataJson,
+    Integer sipCode,
+    String hungUpBy) {}

@@ -27,7 +27,7 @@ class CallDaoTest {
         .isEqualTo(
             new CallRow(
                 id, tenant, "outbound", "+15550001", "+15550002", "hello", "queued", null, null,
-                createdAt, null, null, null, null, null, null, null, "{}"));
+                createdAt, null, null, null, null, null, null, null, "{}", null, null));
   }
 
   @Test
@@ -137,7 +137,7 @@ class CallDaoTest {
     CallCompletion cdr =
         new CallCompletion(
             id, "completed", "node-1", "chan-1", t0, t0.plusSeconds(2), t0.plusSeconds(32), 32, 30,
-            "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}");
+            "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", 200, "callee");
 
     calls.writeCdr(cdr);
     String first = rawRow(id);
@@ -150,7 +150,7 @@ class CallDaoTest {
             new CallRow(
                 id, tenant, "outbound", "+15550001", "+15550002", "hello", "completed", "node-1",
                 "chan-1", calls.find(tenant, id).orElseThrow().createdAt(), t0, t0.plusSeconds(2),
-                t0.plusSeconds(32), 32L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}"));
+                t0.plusSeconds(32), 32L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", 200, "callee"));
   }
 
   @Test
@@ -162,7 +162,7 @@ class CallDaoTest {
 
     calls.writeCdr(
         new CallCompletion(
-            id, "no-answer", null, null, null, null, t0.plusSeconds(30), 30, 0, "NO_ANSWER", 19, null));
+            id, "no-answer", null, null, null, null, t0.plusSeconds(30), 30, 0, "NO_ANSWER", 19, null, 480, "callee"));
 
     CallRow call = calls.find(tenant, id).orElseThrow();
     assertThat(call.status()).isEqualTo("no-answer");
@@ -178,7 +178,7 @@ class CallDaoTest {
     Instant t0 = PostgresExtension.now();
     calls.writeCdr(
         new CallCompletion(
-            id, "canceled", null, null, null, null, t0, 0, 0, "ORIGINATOR_CANCEL", 487, null));
+            id, "canceled", null, null, null, null, t0, 0, 0, "ORIGINATOR_CANCEL", 487, null, null, null));
     String before = rawRow(id);
 
     calls.updateStatus(id, "in-progress", t0.plusSeconds(1), "node-9", "chan-9");

@@ -114,7 +114,9 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                         record.billSeconds(),
                         record.hangupCause(),
                         record.hangupCauseCode(),
-                        metadataJson(record))));
+                        metadataJson(record),
+                        record.sipCode(),
+                        record.hungUpBy())));
   }
 
   private static String metadataJson(CallDetailRecord record) {

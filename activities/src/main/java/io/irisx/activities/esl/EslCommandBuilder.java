@@ -170,10 +170,27 @@ public final class EslCommandBuilder {
    * expansion could act on, and nowhere outside the directory it names.
    */
   public EslCommand recordStart(String channelUuid, String path, int maxSeconds) {
+    return recordStart(channelUuid, path, maxSeconds, 0);
+  }
+
+  /**
+   * As {@link #recordStart(String, String, int)}, ended by the switch after {@code silenceMillis}
+   * of silence: {@code uuid_record <uuid> start <path> <maxSeconds>
+   * {RECORD_INITIAL_TIMEOUT_MS=n,RECORD_FINAL_TIMEOUT_MS=n}}. mod_commands reads the recording
+   * variables only after a limit, so the limit is always written then (0: none).
+   */
+  public EslCommand recordStart(String channelUuid, String path, int maxSeconds, int silenceMillis) {
     if (maxSeconds < 0 || maxSeconds > MAX_RECORD_SECONDS) {
       throw new UnsafeCommandException("recording limit must be 0.." + MAX_RECORD_SECONDS + " seconds: " + maxSeconds);
     }
+    if (silenceMillis < 0 || silenceMillis > MAX_RECORD_SECONDS * 1000) {
+      throw new UnsafeCommandException("silence end must be 0.." + MAX_RECORD_SECONDS * 1000 + " ms: " + silenceMillis);
+    }
     String args = uuid(channelUuid, "channel uuid") + " start " + recordingPath(path);
+    if (silenceMillis > 0) {
+      return new EslCommand("uuid_record", args + " " + maxSeconds
+          + " {RECORD_INITIAL_TIMEOUT_MS=" + silenceMillis + ",RECORD_FINAL_TIMEOUT_MS=" + silenceMillis + "}");
+    }
     return new EslCommand("uuid_record", maxSeconds > 0 ? args + " " + maxSeconds : args);
   }
 

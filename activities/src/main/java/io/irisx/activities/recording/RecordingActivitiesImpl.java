@@ -54,10 +54,10 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
   }
 
   @Override
-  public RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds) {
+  public RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds, int silenceMillis) {
     UUID id = uuid(recordingId, "recordingId");
     Path file = fileOf(id);
-    EslCommand start = safely(() -> commands.recordStart(channelUuid, file.toString(), maxSeconds));
+    EslCommand start = safely(() -> commands.recordStart(channelUuid, file.toString(), maxSeconds, silenceMillis));
     Optional<Instant> created = createdAt(file);
     if (created.isPresent()) {
       // The switch creates the file when it starts recording: an earlier attempt did this already.

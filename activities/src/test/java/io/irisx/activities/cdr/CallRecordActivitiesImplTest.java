@@ -103,7 +103,7 @@ class CallRecordActivitiesImplTest {
             new CallRow(
                 call, tenant, "outbound", "+15550001", "+15550002", "hello", "completed",
                 "node-1", "chan-1", t0, t0.plusSeconds(1), t0.plusSeconds(3),
-                t0.plusSeconds(33), 33L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}"));
+                t0.plusSeconds(33), 33L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", null, "platform"));
   }
 
   @Test
@@ -188,7 +188,9 @@ class CallRecordActivitiesImplTest {
         answered ? 30 : 0,
         answered ? "NORMAL_CLEARING" : "NO_ANSWER",
         answered ? 16 : 19,
-        answered ? java.util.Map.of("reminder", "confirmed") : null);
+        answered ? java.util.Map.of("reminder", "confirmed") : null,
+        answered ? null : 480,
+        answered ? "platform" : "callee");
   }
 
   private CallRow callRow() {

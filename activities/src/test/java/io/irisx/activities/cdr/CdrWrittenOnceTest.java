@@ -111,10 +111,10 @@ class CdrWrittenOnceTest {
     jdbi.onDemand(CallDao.class).insertQueued(call, tenant, "+15550100", "+15550111", "hello", t0);
     CallDetailRecord cdr = new CallDetailRecord(
         call.toString(), tenant.toString(), CallStatus.COMPLETED, "node-1", UUID.randomUUID().toString(),
-        t0.plusSeconds(1), t0.plusSeconds(2), t0.plusSeconds(12), 12, 10, "NORMAL_CLEARING", 16, Map.of("a", 1));
+        t0.plusSeconds(1), t0.plusSeconds(2), t0.plusSeconds(12), 12, 10, "NORMAL_CLEARING", 16, Map.of("a", 1), 200, "callee");
     CallDetailRecord later = new CallDetailRecord(
         call.toString(), tenant.toString(), CallStatus.FAILED, "node-2", null,
-        null, null, t0.plusSeconds(99), 99, 0, "CALL_REJECTED", 21, Map.of("b", 2));
+        null, null, t0.plusSeconds(99), 99, 0, "CALL_REJECTED", 21, Map.of("b", 2), 603, "platform");
 
     CrashingAfterCommit activities = new CrashingAfterCommit();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

@@ -66,8 +66,8 @@ class RecordedCallUploadTest {
     String channel = answeredChannel(call);
     String recordingId = UUID.randomUUID().toString();
 
-    RecordingFile file = recording.startRecording(channel, recordingId, 0);
-    RecordingFile again = recording.startRecording(channel, recordingId, 0); // a retry
+    RecordingFile file = recording.startRecording(channel, recordingId, 0, 0);
+    RecordingFile again = recording.startRecording(channel, recordingId, 0, 0); // a retry
     rows.recordingStarted(recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
     rows.recordingStarted(recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
 
@@ -124,7 +124,7 @@ class RecordedCallUploadTest {
     String path = bed.recordingsDirectory.resolve(UUID.randomUUID() + ".wav").toString();
 
     recording.stopRecording(channel, path);
-    assertThatThrownBy(() -> recording.startRecording(channel, UUID.randomUUID().toString(), 0))
+    assertThatThrownBy(() -> recording.startRecording(channel, UUID.randomUUID().toString(), 0, 0))
         .isInstanceOf(ActivityFailure.class)
         .cause()
         .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {

@@ -126,7 +126,8 @@ public final class CallStarter {
             settings.getRingTimeoutSeconds(),
             settings.getWatchdogSeconds(),
             null,
-            body.webhookUrl());
+            body.webhookUrl(),
+            body.recordsWholeCall());
     try {
       startWorkflow(request);
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 @JsonPropertyOrder({
   "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
   "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode",
-  "metadata", "live"
+  "sipCode", "hungUpBy", "metadata", "live"
 })
 public record CallView(
     String id,
@@ -32,6 +32,8 @@ public record CallView(
     Long billSeconds,
     String hangupCause,
     Integer hangupCauseCode,
+    Integer sipCode,
+    String hungUpBy,
     JsonNode metadata,
     LiveCallView live) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +59,8 @@ public record CallView(
         row.billSeconds(),
         row.hangupCause(),
         row.hangupCauseCode(),
+        row.sipCode(),
+        row.hungUpBy(),
         metadata(row.metadataJson()),
         null);
   }
@@ -65,7 +69,7 @@ public record CallView(
   public CallView withLive(LiveCallView now) {
     return new CallView(
         id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
-        durationSeconds, billSeconds, hangupCause, hangupCauseCode, metadata, now);
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, now);
   }
 
   /** What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing. */

@@ -17,6 +17,7 @@ public record StartCallBody(
     String flow,
     Map<String, Object> params,
     String webhookUrl,
+    Boolean record,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public StartCallBody {
@@ -24,7 +25,12 @@ public record StartCallBody(
   }
 
   public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
-    this(from, to, flow, params, null, Map.of());
+    this(from, to, flow, params, null, null, Map.of());
+  }
+
+  /** {@code "record": true} records the whole call, from answer to hangup. */
+  public boolean recordsWholeCall() {
+    return Boolean.TRUE.equals(record);
   }
 
   /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */

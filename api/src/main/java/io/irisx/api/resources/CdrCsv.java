@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 final class CdrCsv {
   static final String HEADER =
       "id,direction,from,to,flow,status,nodeId,createdAt,ringingAt,answeredAt,endedAt,"
-          + "durationSeconds,billSeconds,hangupCause,hangupCauseCode,metadata\r\n";
+          + "durationSeconds,billSeconds,hangupCause,hangupCauseCode,sipCode,hungUpBy,metadata\r\n";
   static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private CdrCsv() {}
@@ -36,6 +36,8 @@ final class CdrCsv {
     field(out, call.billSeconds());
     field(out, call.hangupCause());
     field(out, call.hangupCauseCode());
+    field(out, call.sipCode());
+    field(out, call.hungUpBy());
     field(out, call.metadata() == null || call.metadata().isEmpty() ? null : call.metadata().toString());
     out.setLength(out.length() - 1);
     return out.append("\r\n").toString();

@@ -112,14 +112,14 @@ class CallRecordsApiTest {
     assertThat(reply.header("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
     String[] lines = reply.raw().body().split("\r\n");
     assertThat(lines[0]).isEqualTo("id,direction,from,to,flow,status,nodeId,createdAt,ringingAt,answeredAt,endedAt,"
-        + "durationSeconds,billSeconds,hangupCause,hangupCauseCode,metadata");
+        + "durationSeconds,billSeconds,hangupCause,hangupCauseCode,sipCode,hungUpBy,metadata");
     assertThat(lines).hasSize(1 + 1200);
     assertThat(List.of(lines).subList(1, lines.length)).extracting(l -> l.substring(0, 36))
         .containsExactlyElementsOf(inRange.stream().map(UUID::toString).toList());
     assertThat(reply.raw().body()).doesNotContain(first.toString());
     assertThat(lines[1]).isEqualTo(inRange.get(0) + ",outbound,+15550100,+15550111,hello,completed,node-1,"
         + "2026-11-01T10:00:00.000Z,2026-11-01T10:00:01.000Z,2026-11-01T10:00:02.000Z,2026-11-01T10:00:12.000Z,"
-        + "12,10,NORMAL_CLEARING,16,\"{\"\"reminder\"\":\"\"yes, ok\"\"}\"");
+        + "12,10,NORMAL_CLEARING,16,200,callee,\"{\"\"reminder\"\":\"\"yes, ok\"\"}\"");
     ProblemAssert.assertProblem(api.get("/v1/calls/export?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
         tenant.apiKey()), 422, "validation-error");
   }
@@ -139,7 +139,7 @@ class CallRecordsApiTest {
       Instant t = createdAt.truncatedTo(ChronoUnit.SECONDS);
       calls.insertQueued(id, tenant.tenantId(), from, to, flow, createdAt);
       calls.writeCdr(new CallCompletion(id, "completed", "node-1", UUID.randomUUID().toString(), t.plusSeconds(1),
-          t.plusSeconds(2), t.plusSeconds(12), 12, 10, "NORMAL_CLEARING", 16, "{\"reminder\":\"yes, ok\"}"));
+          t.plusSeconds(2), t.plusSeconds(12), 12, 10, "NORMAL_CLEARING", 16, "{\"reminder\":\"yes, ok\"}", 200, "callee"));
     }
     return id;
   }

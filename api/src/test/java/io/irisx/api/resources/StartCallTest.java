@@ -35,7 +35,7 @@ class StartCallTest {
       List.of(
           "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
           "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause",
-          "hangupCauseCode", "metadata", "live");
+          "hangupCauseCode", "sipCode", "hungUpBy", "metadata", "live");
 
   private ApiClient api;
   private ProvisionedTenant tenant;
@@ -65,7 +65,7 @@ class StartCallTest {
     assertThat(call.path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     for (String unknownYet :
         List.of("nodeId", "ringingAt", "answeredAt", "endedAt", "durationSeconds", "billSeconds",
-            "hangupCause", "hangupCauseCode")) {
+            "hangupCause", "hangupCauseCode", "sipCode", "hungUpBy")) {
       assertThat(call.has(unknownYet) && call.get(unknownYet).isNull()).as(unknownYet).isTrue();
     }
   }

@@ -27,7 +27,7 @@ final class ChannelEventMapper {
           ChannelEvent.CHANNEL_HANGUP_COMPLETE,
           ChannelEvent.PLAYBACK_STOP,
           ChannelEvent.DTMF,
-          "RECORD_STOP");
+          ChannelEvent.RECORD_STOP);
 
   private static final Pattern CALL_ID_IN_ORIGINATE =
       Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");
@@ -85,7 +85,19 @@ final class ChannelEventMapper {
         event.header("variable_sip_term_status"),
         event.header("DTMF-Digit"),
         event.header("Playback-File-Path"),
-        job ? event.body() : null);
+        job ? event.body() : null,
+        event.header("variable_sip_hangup_disposition"),
+        event.header("Record-File-Path"),
+        event.header("Record-Completion-Cause"),
+        ChannelEvent.RECORD_STOP.equals(event.name()) ? parseOptionalLong(event.header("variable_record_ms")) : null);
+  }
+
+  private static Long parseOptionalLong(String value) {
+    try {
+      return value == null ? null : Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static long parseLong(String value) {

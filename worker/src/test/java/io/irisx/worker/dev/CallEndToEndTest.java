@@ -74,6 +74,8 @@ abstract class CallEndToEndTest {
     assertThat(call.path("status").asText()).isEqualTo("completed");
     assertThat(call.path("hangupCause").asText()).isEqualTo("NORMAL_CLEARING");
     assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(16);
+    // The flow hung up: the switch sent the BYE (sip_hangup_disposition send_bye).
+    assertThat(call.path("hungUpBy").asText()).isEqualTo("platform");
     Instant createdAt = Instant.parse(call.path("createdAt").asText());
     Instant ringingAt = Instant.parse(call.path("ringingAt").asText());
     Instant answeredAt = Instant.parse(call.path("answeredAt").asText());
@@ -116,6 +118,8 @@ abstract class CallEndToEndTest {
     assertThat(call.path("status").asText()).isEqualTo("busy");
     assertThat(call.path("hangupCause").asText()).isEqualTo("USER_BUSY");
     assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(17);
+    assertThat(call.path("sipCode").asInt()).isEqualTo(486);
+    assertThat(call.path("hungUpBy").asText()).isEqualTo("callee");
     assertThat(call.path("answeredAt").isNull()).isTrue();
     assertThat(call.path("billSeconds").asLong()).isZero();
     assertThat(cdr(callId).status()).isEqualTo("busy");

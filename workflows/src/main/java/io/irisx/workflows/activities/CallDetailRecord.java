@@ -8,6 +8,9 @@ import java.util.Map;
  * The final record of a call, written once into {@code calls} when the call has ended.
  *
  * @param metadata what the call's flows noted ({@code Call.annotate}); null when nothing
+ * @param sipCode the final SIP status ({@code variable_sip_term_status}) when the switch gave one
+ * @param hungUpBy who ended the call: {@code caller}, {@code callee} or {@code platform}; null
+ *     when nothing tells
  */
 public record CallDetailRecord(
     String callId,
@@ -22,4 +25,6 @@ public record CallDetailRecord(
     long billSeconds,
     String hangupCause,
     Integer hangupCauseCode,
-    Map<String, Object> metadata) {}
+    Map<String, Object> metadata,
+    Integer sipCode,
+    String hungUpBy) {}

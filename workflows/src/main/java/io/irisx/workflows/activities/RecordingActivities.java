@@ -48,12 +48,15 @@ public interface RecordingActivities {
    * @param recordingId a UUID the workflow made ({@code Workflow.randomUUID()}); names the file
    * @param maxSeconds the switch stops the recording by itself after this many seconds (it then
    *     fires {@code RECORD_STOP}); 0 for no limit
+   * @param silenceMillis the switch stops the recording after this much silence (its {@code
+   *     RECORD_INITIAL_TIMEOUT_MS} and {@code RECORD_FINAL_TIMEOUT_MS}, {@code Record-Completion-Cause}
+   *     {@code no-input-timeout} or {@code success-silence}); 0 for no silence end
    * @throws io.temporal.failure.ApplicationFailure {@link #CHANNEL_GONE} when the channel does not
    *     exist, {@link #INVALID_RECORDING} for a malformed id, {@link #SWITCH_REFUSED} when the
    *     switch says no; all non-retryable. An unreachable switch is retried.
    */
   @ActivityMethod(name = ActivityCatalogue.START_RECORDING)
-  RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds);
+  RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds, int silenceMillis);
 
   /**
    * Sends {@code uuid_record <channelUuid> stop <path>}. Idempotent: a recording already stopped,

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param inbound the parked channel of a call that came in from the network; null for a call
  *     IRISX dials out
  * @param webhookUrl the call's own URL for its events (besides the tenant's endpoints), or null
+ * @param record whether to record the whole call, from answer to hangup ({@code "record": true})
  */
 public record CallRequest(
     String callId,
@@ -22,7 +23,8 @@ public record CallRequest(
     int ringTimeoutSeconds,
     int watchdogSeconds,
     InboundLeg inbound,
-    String webhookUrl) {
+    String webhookUrl,
+    boolean record) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -47,7 +49,22 @@ public record CallRequest(
       Map<String, Object> params,
       int ringTimeoutSeconds,
       int watchdogSeconds) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null);
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null, false);
+  }
+
+  /** A call that is not recorded as a whole. */
+  public CallRequest(
+      String callId,
+      String tenantId,
+      String from,
+      String to,
+      String flow,
+      Map<String, Object> params,
+      int ringTimeoutSeconds,
+      int watchdogSeconds,
+      InboundLeg inbound,
+      String webhookUrl) {
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false);
   }
 
   public static String workflowId(String callId) {

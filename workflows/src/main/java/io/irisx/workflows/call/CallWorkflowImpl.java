@@ -15,6 +15,8 @@ import io.irisx.workflows.flow.CallerHungUpException;
 import io.irisx.workflows.flow.FlowTransfer;
 import io.irisx.workflows.flow.Gather;
 import io.irisx.workflows.flow.GatherResult;
+import io.irisx.workflows.flow.Record;
+import io.irisx.workflows.flow.Recording;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.WebhookEventTypes;
 import io.irisx.workflows.webhook.WebhookPublishing;
@@ -45,6 +47,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private final CallRecordActivities records = Workflow.newActivityStub(CallRecordActivities.class);
   private final WebhookPublishing webhooks = Workflow.newActivityStub(WebhookPublishing.class);
   private final ChannelTracker channel = new ChannelTracker();
+  private final CallRecorder recorder = new CallRecorder(this);
 
   private CallRequest request;
   private String nodeId;
@@ -90,6 +93,9 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
       record("call.queued", CallStatus.QUEUED, now(), null);
       startedAt = originate();
       awaitChannel(() -> channel.answered() || channel.ended());
+      if (request.record() && channel.answered() && !channel.ended()) {
+        recorder.recordWholeCall();
+      }
     } else {
       startedAt = acceptInbound(request.inbound());
     }
@@ -101,12 +107,15 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
       hangUp(platformHangupCause);
     }
     flushTimeline();
+    recorder.uploadWholeCall();
     CallDetailRecord cdr = detailRecord(startedAt);
     records.writeCdr(cdr);
     if (cdr.status() != CallStatus.COMPLETED) {
       publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
     }
     publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
+    // A recording still uploading keeps the call open: its row must end available or failed.
+    recorder.awaitUploads();
     awaitPublished();
     return new CallResult(
         request.callId(), channel.status(), channel.hangupCause(), billSeconds());
@@ -405,6 +414,40 @@ CallSearchAttributes.upsertFlow(flow);
     }
   }
 
+  Recording recordCaller(Record options) {
+    return recorder.record(options);
+  }
+
+  // --- what the recorder needs of its call ---
+
+  ChannelTracker channel() {
+    return channel;
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  String channelUuid() {
+    return channelUuid;
+  }
+
+  Duration watchdog() {
+    return Duration.ofSeconds(request.watchdogSeconds());
+  }
+
+  /** A step of the call's timeline that is not a status change. */
+  void timeline(String eventType, String detail) {
+    record(eventType, channel.status(), now(), detail);
+  }
+
+  /** Asks the switch whether the channel still exists; a vanished channel ends the call. */
+  void checkChannelStillThere() {
+    if (channelUuid != null && !channel.ended() && !control.inspect(channelUuid).exists()) {
+      channel.channelLost(now());
+    }
+  }
+
   void annotate(String key, Object value) {
     if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
       throw new IllegalArgumentException("metadata keys are 1..64 letters, digits, _ . -: " + key);
@@ -429,7 +472,7 @@ CallSearchAttributes.upsertFlow(flow);
   }
 
   /** A redirect is waiting for the running flow to stop. */
-  private boolean redirectWaiting() {
+  boolean redirectWaiting() {
     return flowRunning && pendingRedirect != null;
   }
 
@@ -523,7 +566,7 @@ CallSearchAttributes.upsertFlow(flow);
 
   // --- the record ---
 
-  private void flushTimeline() {
+  void flushTimeline() {
     for (ChannelTracker.Step step = channel.nextPendingStep();
         step != null;
         step = channel.nextPendingStep()) {
@@ -539,7 +582,7 @@ CallSearchAttributes.upsertFlow(flow);
    * Hands an event to the webhook publisher, after the ones before it. A publish that fails for
    * good (a malformed event) is logged, never allowed to fail the call.
    */
-  private void publish(String type, Map<String, Object> data) {
+  void publish(String type, Map<String, Object> data) {
     if (!publishesWebhooks) {
       return;
     }
@@ -563,7 +606,7 @@ CallSearchAttributes.upsertFlow(flow);
     publishing.get();
   }
 
-  private Map<String, Object> callData() {
+  Map<String, Object> callData() {
     Map<String, Object> data = new java.util.LinkedHashMap<>();
     data.put("direction", request.inbound() == null ? "outbound" : "inbound");
     data.put("from", request.from());
@@ -585,6 +628,8 @@ CallSearchAttributes.upsertFlow(flow);
     data.put("billSeconds", cdr.billSeconds());
     data.put("hangupCause", cdr.hangupCause());
     data.put("hangupCauseCode", cdr.hangupCauseCode());
+    data.put("sipCode", cdr.sipCode());
+    data.put("hungUpBy", cdr.hungUpBy());
     data.put("metadata", cdr.metadata() == null ? Map.of() : cdr.metadata());
     data.replaceAll((key, value) -> value instanceof Instant at ? at.toString() : value);
     data.values().removeIf(java.util.Objects::isNull);
@@ -632,7 +677,9 @@ CallSearchAttributes.upsertStatus(status);
         billSeconds(),
         channel.hangupCause(),
         HangupCause.q850(channel.hangupCause()).orElse(null),
-        flowMetadata.isEmpty() ? null : Map.copyOf(flowMetadata));
+        flowMetadata.isEmpty() ? null : Map.copyOf(flowMetadata),
+        channel.sipCode(),
+        channel.hungUpBy(request.inbound() != null));
   }
 
   private long billSeconds() {
@@ -646,7 +693,7 @@ CallSearchAttributes.upsertStatus(status);
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  private static String rootMessage(Throwable failure) {
+  static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();

@@ -8,6 +8,12 @@ package io.irisx.workflows.call;
  * @param sequence the switch's {@code Event-Sequence}, used to drop duplicates
  * @param timestampMicros the switch's {@code Event-Date-Timestamp} (epoch microseconds)
  * @param jobResult for {@code BACKGROUND_JOB}: the job's output, e.g. {@code -ERR USER_BUSY}
+ * @param hangupDisposition {@code variable_sip_hangup_disposition} on hangup events: which side
+ *     ended the SIP dialog ({@code recv_bye}, {@code send_bye}, {@code recv_refuse}, ...)
+ * @param recordFilePath for {@code RECORD_STOP}: the file's {@code Record-File-Path}
+ * @param recordCompletionCause for {@code RECORD_STOP}: {@code Record-Completion-Cause}, e.g.
+ *     {@code success-silence}
+ * @param recordMillis for {@code RECORD_STOP}: {@code variable_record_ms}, the audio's length
  */
 public record ChannelEvent(
     String type,
@@ -20,7 +26,28 @@ public record ChannelEvent(
     String sipTermStatus,
     String dtmfDigit,
     String playbackPath,
-    String jobResult) {
+    String jobResult,
+    String hangupDisposition,
+    String recordFilePath,
+    String recordCompletionCause,
+    Long recordMillis) {
+
+  /** An event without hangup disposition or recording details (histories before they existed). */
+  public ChannelEvent(
+      String type,
+      String channelUuid,
+      String coreUuid,
+      long sequence,
+      long timestampMicros,
+      String answerState,
+      String hangupCause,
+      String sipTermStatus,
+      String dtmfDigit,
+      String playbackPath,
+      String jobResult) {
+    this(type, channelUuid, coreUuid, sequence, timestampMicros, answerState, hangupCause, sipTermStatus,
+        dtmfDigit, playbackPath, jobResult, null, null, null, null);
+  }
 
   public static final String BACKGROUND_JOB = "BACKGROUND_JOB";
   public static final String CHANNEL_PROGRESS = "CHANNEL_PROGRESS";
@@ -30,6 +57,7 @@ public record ChannelEvent(
   public static final String CHANNEL_HANGUP_COMPLETE = "CHANNEL_HANGUP_COMPLETE";
   public static final String PLAYBACK_STOP = "PLAYBACK_STOP";
   public static final String DTMF = "DTMF";
+  public static final String RECORD_STOP = "RECORD_STOP";
 
   public boolean is(String eventType) {
     return eventType.equals(type);

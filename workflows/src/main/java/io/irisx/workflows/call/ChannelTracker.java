@@ -17,7 +17,11 @@ final class ChannelTracker {
   /** A change of the call worth a {@code call_logs} entry. */
   record Step(String eventType, CallStatus status, Instant occurredAt, String detail) {}
 
+  /** A RECORD_STOP the switch sent for one file. */
+  record RecordStop(String completionCause, Long millis) {}
+
   private final Set<String> seenEvents = new HashSet<>();
+  private final java.util.Map<String, RecordStop> stoppedRecordings = new java.util.HashMap<>();
   private final List<String> finishedPlaybacks = new ArrayList<>();
   private final Queue<Step> pendingSteps = new ArrayDeque<>();
   private final Queue<String> typedDigits = new ArrayDeque<>();
@@ -29,6 +33,8 @@ final class ChannelTracker {
   private String hangupCause;
   private String requestedHangupCause;
   private boolean ended;
+  private String sipTermStatus;
+  private String hangupDisposition;
 
   /** Folds one event in; duplicates (same switch, same sequence, e.g. after a reconnect) are dropped. */
   void apply(ChannelEvent event) {
@@ -55,17 +61,25 @@ final class ChannelTracker {
       case ChannelEvent.CHANNEL_HANGUP -> {
         hangupCause = event.hangupCause();
         endedAt = at;
+        noteHangupSide(event);
         pendingSteps.add(new Step("call.hangup", status, at, describeHangup(event)));
       }
       case ChannelEvent.CHANNEL_HANGUP_COMPLETE -> {
         if (hangupCause == null) {
           hangupCause = event.hangupCause();
         }
+        noteHangupSide(event);
         end(endedAt == null ? at : endedAt);
       }
       case ChannelEvent.PLAYBACK_STOP -> {
         if (event.playbackPath() != null) {
           finishedPlaybacks.add(event.playbackPath());
+        }
+      }
+      case ChannelEvent.RECORD_STOP -> {
+        if (event.recordFilePath() != null) {
+          stoppedRecordings.put(
+              event.recordFilePath(), new RecordStop(event.recordCompletionCause(), event.recordMillis()));
         }
       }
       case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
@@ -153,6 +167,49 @@ final class ChannelTracker {
     return event.sipTermStatus() == null
         ? event.hangupCause()
         : event.hangupCause() + " (SIP " + event.sipTermStatus() + ")";
+  }
+
+  /** Keeps the first SIP status and disposition the hangup events carry. */
+  private void noteHangupSide(ChannelEvent event) {
+    if (sipTermStatus == null) {
+      sipTermStatus = event.sipTermStatus();
+    }
+    if (hangupDisposition == null) {
+      hangupDisposition = event.hangupDisposition();
+    }
+  }
+
+  /** The RECORD_STOP of this file, or null while the switch is still writing it. */
+  RecordStop recordStop(String path) {
+    return stoppedRecordings.get(path);
+  }
+
+  /** The final SIP status of the call ({@code variable_sip_term_status}), when there was one. */
+  Integer sipCode() {
+    if (sipTermStatus == null || !sipTermStatus.matches("[1-6][0-9]{2}")) {
+      return null;
+    }
+    return Integer.valueOf(sipTermStatus);
+  }
+
+  /**
+   * Who ended the call: {@code platform} when IRISX hung up or refused (FreeSWITCH sent the BYE,
+   * CANCEL or refusal), otherwise the far end: the {@code caller} of an inbound call or the {@code
+   * callee} of an outbound one. Without a disposition (not a SIP channel), a hangup IRISX asked for
+   * is the platform's; null when nothing tells.
+   */
+  String hungUpBy(boolean inbound) {
+    String farEnd = inbound ? "caller" : "callee";
+    if (hangupDisposition != null && hangupDisposition.startsWith("recv_")) {
+      return farEnd;
+    }
+    if (hangupDisposition != null && hangupDisposition.startsWith("send_")) {
+      return "platform";
+    }
+    if (requestedHangupCause != null) {
+      return "platform";
+    }
+    return hangupCause != null && endedAt != null && ended ? farEnd : null;
   }
 
   /** The oldest digit the caller typed that no gather has taken yet, or null. */

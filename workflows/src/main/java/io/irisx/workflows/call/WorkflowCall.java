@@ -4,6 +4,8 @@ import io.irisx.workflows.flow.Call;
 import io.irisx.workflows.flow.FlowTransfer;
 import io.irisx.workflows.flow.Gather;
 import io.irisx.workflows.flow.GatherResult;
+import io.irisx.workflows.flow.Record;
+import io.irisx.workflows.flow.Recording;
 import java.time.Duration;
 import java.util.Map;
 
@@ -53,6 +55,11 @@ final class WorkflowCall implements Call {
   @Override
   public GatherResult gather(Gather gather) {
     return workflow.gather(gather);
+  }
+
+  @Override
+  public Recording record(Record record) {
+    return workflow.recordCaller(record);
   }
 
   @Override

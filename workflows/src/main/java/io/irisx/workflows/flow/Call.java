@@ -39,6 +39,14 @@ public interface Call {
    */
   GatherResult gather(Gather gather);
 
+  /**
+   * Records the caller as {@code record} says (beep first if asked) and blocks until the recording
+   * stops: maximum length, silence, a stop key, or the caller hanging up (then it returns rather
+   * than throwing: a voicemail left before hanging up is the point). The upload to S3 runs in the
+   * background; the call does not complete before it has ended, {@code available} or {@code failed}.
+   */
+  Recording record(Record record);
+
   /** Sends DTMF to the far end: {@code 0-9 A-D * #}, {@code w} waits 0.5 s, {@code W} 1 s. */
   void sendDigits(String digits);
 

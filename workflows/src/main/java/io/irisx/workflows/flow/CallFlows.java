@@ -36,6 +36,7 @@ public final class CallFlows {
     Map<String, Supplier<CallFlow>> flows = new TreeMap<>();
     flows.put(HelloFlow.NAME, HelloFlow::new);
     flows.put(ReminderFlow.NAME, ReminderFlow::new);
+    flows.put(VoicemailFlow.NAME, VoicemailFlow::new);
     return new CallFlows(flows);
   }
 

@@ -9,4 +9,16 @@ final class FlowParams {
     Object value = call.params().get(name);
     return value instanceof String text && !text.isBlank() ? text : fallback;
   }
+
+  /** The parameter as a whole number within {@code min..max}, otherwise the default. */
+  static int number(Call call, String name, int fallback, int min, int max) {
+    Object value = call.params().get(name);
+    if (value instanceof Number number
+        && number.doubleValue() == Math.rint(number.doubleValue())
+        && number.longValue() >= min
+        && number.longValue() <= max) {
+      return number.intValue();
+    }
+    return fallback;
+  }
 }

@@ -161,7 +161,8 @@ final class ApiCommands {
     }
     String path = words[2];
     return switch (words[1].toLowerCase(Locale.ROOT)) {
-      case "start" -> leg.startRecording(path, words.length > 3 ? atoi(words[3]) : 0)
+      case "start" -> leg.startRecording(
+              path, words.length > 3 ? atoi(words[3]) : 0, words.length > 4 ? initialTimeoutMs(words[4]) : 0)
           ? "+OK Success\n"
           : "-ERR Cannot record session!\n";
       case "stop" -> leg.stopRecording(path) ? "+OK Success\n" : "-ERR Cannot stop record session!\n";
@@ -169,6 +170,13 @@ final class ApiCommands {
       case "pause", "resume", "mask", "unmask" -> "+OK Success\n";
       default -> usage;
     };
+  }
+
+  /** RECORD_INITIAL_TIMEOUT_MS from uuid_record's {@code {name=value,...}} recording variables. */
+  private static int initialTimeoutMs(String vars) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("[{,]RECORD_INITIAL_TIMEOUT_MS=([0-9]{1,9})[,}]").matcher(vars);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   private String transfer(String args) {

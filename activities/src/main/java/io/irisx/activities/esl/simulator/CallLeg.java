@@ -397,7 +397,19 @@ final class CallLeg {
 
   /** uuid_record start: RECORD_START now, the WAV file at stop (or when the limit in seconds is reached). */
   synchronized boolean startRecording(String path, int limitSeconds) {
-    return !ended && recordings.start(path, limitSeconds, () -> limitReached(path));
+    return startRecording(path, limitSeconds, 0);
+  }
+
+  /** As above, ended after {@code initialTimeoutMs} of (the simulated caller's) silence when positive. */
+  synchronized boolean startRecording(String path, int limitSeconds, int initialTimeoutMs) {
+    return !ended
+        && recordings.start(path, limitSeconds, initialTimeoutMs, () -> limitReached(path), () -> silenceReached(path));
+  }
+
+  private synchronized void silenceReached(String path) {
+    if (!ended) {
+      recordings.silenceReached(path);
+    }
   }
 
   /** uuid_record stop: {@code all} stops every recording of the leg. */

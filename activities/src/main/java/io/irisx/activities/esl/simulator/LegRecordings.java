@@ -27,7 +27,11 @@ final class LegRecordings {
   private final Map<String, Recording> active = new LinkedHashMap<>();
 
   /** Where one recording writes and since when; the limit timer is null without a limit. */
-  private record Recording(String path, long startedMicros, long limitMs, ScheduledFuture<?> limitTimer) {}
+  private record Recording(
+      String path, long startedMicros, long limitMs, ScheduledFuture<?> limitTimer, ScheduledFuture<?> silenceTimer) {}
+
+  /** What RECORD_STOP reports when the simulated caller stayed silent past the initial timeout. */
+  static final String NO_INPUT = "no-input-timeout";
 
   LegRecordings(SimulatedChannel channel, ChannelEvents events, BiFunction<Duration, Runnable, ScheduledFuture<?>> timers) {
     this.channel = channel;
@@ -37,13 +41,23 @@ final class LegRecordings {
 
   /** Creates the file at once, as FreeSWITCH opens it; false when it cannot be written. */
   boolean start(String path, int limitSeconds, Runnable onLimit) {
+    return start(path, limitSeconds, 0, onLimit, () -> {});
+  }
+
+  /**
+   * As FreeSWITCH with {@code RECORD_INITIAL_TIMEOUT_MS}: the simulated caller never speaks (the
+   * file is silence), so a recording with an initial timeout ends after it, {@code no-input-timeout}.
+   */
+  boolean start(String path, int limitSeconds, int initialTimeoutMs, Runnable onLimit, Runnable onSilence) {
     try {
       SilenceRecording.write(Path.of(path), 0);
     } catch (IOException | RuntimeException e) {
       return false;
     }
     ScheduledFuture<?> limit = limitSeconds > 0 ? timers.apply(Duration.ofSeconds(limitSeconds), onLimit) : null;
-    active.put(path, new Recording(path, EventClock.nowMicros(), limitSeconds * 1000L, limit));
+    ScheduledFuture<?> silence =
+        initialTimeoutMs > 0 ? timers.apply(Duration.ofMillis(initialTimeoutMs), onSilence) : null;
+    active.put(path, new Recording(path, EventClock.nowMicros(), limitSeconds * 1000L, limit, silence));
     events.fire(channel, "RECORD_START", RECORD_START, List.of(), List.of(new EventHeader("Record-File-Path", path)));
     return true;
   }
@@ -53,20 +67,32 @@ final class LegRecordings {
     List<Recording> stopping = path.equalsIgnoreCase("all")
         ? new ArrayList<>(active.values())
         : active.containsKey(path) ? List.of(active.get(path)) : List.of();
-    stopping.forEach(this::finish);
+    stopping.forEach(recording -> finish(recording, COMPLETION_CAUSE));
     return !stopping.isEmpty();
+  }
+
+  /** The initial silence timeout of one recording passed. */
+  void silenceReached(String path) {
+    Recording recording = active.get(path);
+    if (recording != null) {
+      finish(recording, NO_INPUT);
+    }
   }
 
   /** The restart fault: recordings end without a file update or an event. */
   void forget() {
     active.values().stream().map(Recording::limitTimer).filter(t -> t != null).forEach(t -> t.cancel(false));
+    active.values().stream().map(Recording::silenceTimer).filter(t -> t != null).forEach(t -> t.cancel(false));
     active.clear();
   }
 
-  private void finish(Recording recording) {
+  private void finish(Recording recording, String completionCause) {
     active.remove(recording.path());
     if (recording.limitTimer() != null) {
       recording.limitTimer().cancel(false);
+    }
+    if (recording.silenceTimer() != null) {
+      recording.silenceTimer().cancel(false);
     }
     long ms = Math.max(0, (EventClock.nowMicros() - recording.startedMicros()) / 1000);
     if (recording.limitMs() > 0) {
@@ -83,9 +109,9 @@ final class LegRecordings {
     channel.set("record_samples", Long.toString(samples));
     channel.set("record_seconds", Long.toString(samples / SilenceRecording.SAMPLE_RATE));
     channel.set("record_ms", Long.toString(samples / SilenceRecording.SAMPLES_PER_MS));
-    channel.set("record_completion_cause", COMPLETION_CAUSE);
+    channel.set("record_completion_cause", completionCause);
     events.fire(channel, "RECORD_STOP", RECORD_STOP, List.of(), List.of(
         new EventHeader("Record-File-Path", recording.path()),
-        new EventHeader("Record-Completion-Cause", COMPLETION_CAUSE)));
+        new EventHeader("Record-Completion-Cause", completionCause)));
   }
 }

@@ -1,0 +1,241 @@
+package io.irisx.workflows.call;
+
+import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.activities.RecordingActivities;
+import io.irisx.workflows.activities.RecordingFile;
+import io.irisx.workflows.activities.RecordingRecordActivities;
+import io.irisx.workflows.activities.RecordingUpload;
+import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.flow.CallerHungUpException;
+import io.irisx.workflows.flow.Record;
+import io.irisx.workflows.flow.Recording;
+import io.irisx.workflows.webhook.WebhookEventTypes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recordings of one call: a flow's {@code record(...)} and the whole-call recording of {@code
+ * "record": true}. Recording runs on the channel's node; each finished file is uploaded in the
+ * background (upload on the node's queue, row updates on the shared one) and the call's workflow
+ * waits for every upload before it completes, so each recording ends {@code available} or {@code
+ * failed}, never stuck.
+ */
+final class CallRecorder {
+  /** Everything recordings add to the call workflow; histories before it never record. */
+  static final String CHANGE = "call-recording";
+  /** After the switch should have stopped by itself, how long before the workflow stops it. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  /** How long to wait for RECORD_STOP after an explicit stop (the file is closed by then anyway). */
+  private static final Duration STOP_EVENT_WAIT = Duration.ofSeconds(10);
+
+  private final CallWorkflowImpl call;
+  private final RecordingRecordActivities rows =
+      Workflow.newActivityStub(RecordingRecordActivities.class);
+  private final List<Promise<Void>> uploads = new ArrayList<>();
+  /** The whole-call recording, uploaded once the call has ended; null without one. */
+  private RecordingFile wholeCall;
+
+  CallRecorder(CallWorkflowImpl call) {
+    this.call = call;
+  }
+
+  /** A flow's {@code record(...)}: see {@link io.irisx.workflows.flow.Call#record}. */
+  Recording record(Record options) {
+    requireVersion();
+    call.answer();
+    if (options.beepMedia() != null) {
+      call.play(options.beepMedia());
+    }
+    ChannelTracker channel = call.channel();
+    channel.forgetTypedDigits();
+    RecordingFile file = start(options.maxLength(), options.silence());
+    long startedAt = Workflow.currentTimeMillis();
+    Recording.Ending ending = awaitStop(file, options, startedAt);
+    ChannelTracker.RecordStop stop = channel.recordStop(file.path());
+    long millis =
+        stop != null && stop.millis() != null
+            ? stop.millis()
+            : Math.max(0, Workflow.currentTimeMillis() - startedAt);
+    call.timeline("call.recording-stopped", file.recordingId() + " " + ending.name().toLowerCase());
+    upload(file);
+    return new Recording(file.recordingId(), millis, ending);
+  }
+
+  /** {@code "record": true}: records from answer to hangup; uploaded by {@link #uploadWholeCall}. */
+  void recordWholeCall() {
+    requireVersion();
+    try {
+      wholeCall = start(Record.LONGEST, Duration.ZERO);
+    } catch (CallerHungUpException hungUpMeanwhile) {
+      // nothing was recorded: the call ended before the switch started
+    }
+  }
+
+  /** Once the call has ended: the switch closed the whole-call file at hangup; send it. */
+  void uploadWholeCall() {
+    if (wholeCall != null) {
+      upload(wholeCall);
+      wholeCall = null;
+    }
+  }
+
+  /** Blocks until every upload has ended (available or failed). */
+  void awaitUploads() {
+    for (Promise<Void> upload : uploads) {
+      upload.get();
+    }
+  }
+
+  private void requireVersion() {
+    if (Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      throw new IllegalStateException("this call started before IRISX could record calls");
+    }
+  }
+
+  private RecordingFile start(Duration maxLength, Duration silence) {
+    String recordingId = Workflow.randomUUID().toString();
+    int maxSeconds = (int) Math.min(Integer.MAX_VALUE, (maxLength.toMillis() + 999) / 1000);
+    RecordingFile file;
+    try {
+      file = node().startRecording(call.channelUuid(), recordingId, maxSeconds, (int) silence.toMillis());
+    } catch (ActivityFailure failure) {
+      if (call.channel().ended()) {
+        throw new CallerHungUpException(call.channel().hangupCause());
+      }
+      throw failure;
+    }
+    rows.recordingStarted(
+        recordingId, call.request().tenantId(), call.request().callId(), file.startedAt());
+    call.timeline("call.recording-started", recordingId);
+    return file;
+  }
+
+  /**
+   * Waits for the recording's end: its RECORD_STOP (maximum length or silence, decided by the
+   * switch), a stop key, the hangup, or, should the switch's event be lost, a deadline just after
+   * the maximum length. A redirect stops the recording, keeps it, and lets the redirect proceed.
+   */
+  private Recording.Ending awaitStop(RecordingFile file, Record options, long startedAt) {
+    ChannelTracker channel = call.channel();
+    long deadline = startedAt + options.maxLength().plus(STOP_GRACE).toMillis();
+    Duration watchdog = call.watchdog();
+    while (true) {
+      call.flushTimeline();
+      ChannelTracker.RecordStop stop = channel.recordStop(file.path());
+      if (stop != null) {
+        return switchEnding(stop.completionCause());
+      }
+      if (channel.ended()) {
+        return Recording.Ending.HANGUP;
+      }
+      if (stopKeyPressed(options.stopKeys())) {
+        stopAndAwaitEvent(file);
+        return Recording.Ending.KEY;
+      }
+      if (call.redirectWaiting()) {
+        stopAndAwaitEvent(file);
+        upload(file);
+        throw new RedirectInterruption();
+      }
+      long left = deadline - Workflow.currentTimeMillis();
+      if (left <= 0) {
+        stopAndAwaitEvent(file);
+        return Recording.Ending.MAX_LENGTH;
+      }
+      boolean woken =
+          Workflow.await(
+              left < watchdog.toMillis() ? Duration.ofMillis(left) : watchdog,
+              () -> channel.recordStop(file.path()) != null
+                  || channel.ended()
+                  || channel.hasTypedDigit()
+                  || channel.hasPendingSteps()
+                  || call.redirectWaiting());
+      if (!woken && Workflow.currentTimeMillis() < deadline) {
+        call.checkChannelStillThere();
+      }
+    }
+  }
+
+  private boolean stopKeyPressed(String stopKeys) {
+    ChannelTracker channel = call.channel();
+    for (String digit = channel.takeDigit(); digit != null; digit = channel.takeDigit()) {
+      if (stopKeys.contains(digit)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void stopAndAwaitEvent(RecordingFile file) {
+    ChannelTracker channel = call.channel();
+    if (!channel.ended()) {
+      node().stopRecording(call.channelUuid(), file.path());
+    }
+    Workflow.await(STOP_EVENT_WAIT, () -> channel.recordStop(file.path()) != null || channel.ended());
+  }
+
+  /** The switch's Record-Completion-Cause; it reports success-maxtime for a stopped recording too. */
+  private static Recording.Ending switchEnding(String completionCause) {
+    if ("success-silence".equals(completionCause) || "no-input-timeout".equals(completionCause)) {
+      return Recording.Ending.SILENCE;
+    }
+    if (completionCause == null || "success-maxtime".equals(completionCause)) {
+      return Recording.Ending.MAX_LENGTH;
+    }
+    return Recording.Ending.STOPPED;
+  }
+
+  /** Uploads in the background: uploading, upload, then available (or failed), then the webhook. */
+  private void upload(RecordingFile file) {
+    RecordingActivities node = node();
+    RecordingUpload upload =
+        new RecordingUpload(
+            file.recordingId(), call.request().tenantId(), call.request().callId(), file.path(), file.startedAt());
+    uploads.add(Async.procedure(() -> uploadNow(node, upload)));
+  }
+
+  private void uploadNow(RecordingActivities node, RecordingUpload upload) {
+    String id = upload.recordingId();
+    rows.recordingUploading(id);
+    Map<String, Object> data = call.callData();
+    data.put("recordingId", id);
+    try {
+      UploadedRecording uploaded = node.upload(upload);
+      rows.recordingAvailable(id, uploaded);
+      data.put("durationMillis", uploaded.durationMillis());
+      data.put("sizeBytes", uploaded.sizeBytes());
+      data.put("checksumSha256", uploaded.checksumSha256());
+      call.publish(WebhookEventTypes.RECORDING_COMPLETED, data);
+    } catch (ActivityFailure failure) {
+      String message = reason(failure);
+      String reason = message == null ? "upload failed" : message;
+      rows.recordingFailed(id, reason);
+      data.put("reason", reason);
+      call.publish(WebhookEventTypes.RECORDING_FAILED, data);
+    }
+  }
+
+  /** The activity's own message, without the failure's type and flags around it. */
+  private static String reason(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof io.temporal.failure.ApplicationFailure application
+        ? application.getOriginalMessage()
+        : cause.getMessage();
+  }
+
+  private RecordingActivities node() {
+    return Workflow.newActivityStub(
+        RecordingActivities.class,
+        ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(call.nodeId())).build());
+  }
+}
