@@ -22,6 +22,14 @@ class RecordCommandsTest {
     assertThat(commands.recordStop(UUID, "/tmp/r.wav")).hasToString("uuid_record " + UUID + " stop /tmp/r.wav");
   }
 
+  @Test
+  void aSilenceEndGoesInTheRecordingVariablesAfterTheLimitAsModCommandsReadsThem() {
+    assertThat(commands.recordStart(UUID, "/tmp/r.wav", 0, 5000))
+        .hasToString("uuid_record " + UUID + " start /tmp/r.wav 0 {RECORD_INITIAL_TIMEOUT_MS=5000,RECORD_FINAL_TIMEOUT_MS=5000}");
+    assertThat(commands.recordStart(UUID, "/tmp/r.wav", 120, 0)).hasToString("uuid_record " + UUID + " start /tmp/r.wav 120");
+    assertThatThrownBy(() -> commands.recordStart(UUID, "/tmp/r.wav", 120, -1)).isInstanceOf(UnsafeCommandException.class);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
     "relative/r.wav", "/tmp/r.wav\napi hupall", "/tmp/r.wav 5 extra", "/tmp/../etc/passwd", "/tmp/${x}.wav",
