@@ -125,8 +125,9 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     NodeRegistry registry = new NodeRegistry(redis, NODE_TTL);
     calls.registerActivitiesImplementations(
         new NodeDirectoryActivitiesImpl(registry), new CallRecordActivitiesImpl(jdbi));
+    ActivityMeters activityMeters = new ActivityMeters(metrics.registry());
     io.irisx.activities.webhook.WebhookWorkerRegistration.register(
-        calls, jdbi, temporal.client(), config.getWebhooks(), new ActivityMeters(metrics.registry()));
+        calls, jdbi, temporal.client(), config.getWebhooks(), activityMeters);
     // SIGTERM: not ready, stop polling, let running activities finish (bounded), then the rest
     // stops in reverse order of start, the ESL link last but for the connections under it.
     WorkerDrain drain = new WorkerDrain(readiness, workers, config.getShutdown());
@@ -134,7 +135,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands));
-    boolean retention = registerRecordings(config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment);
+    boolean retention = registerRecordings(
+        config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment, activityMeters);
     environment
         .lifecycle()
         .manage(
@@ -170,7 +172,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
    */
   private static boolean registerRecordings(
       RecordingSettings settings, String nodeId, Jdbi jdbi, EslConnection esl, EslCommandBuilder commands,
-      Worker calls, Worker nodeWorker, Environment environment) {
+      Worker calls, Worker nodeWorker, Environment environment, ActivityMeters meters) {
     if (settings == null) {
       org.slf4j.LoggerFactory.getLogger(IrisxWorkerApplication.class)
           .warn("no recordings section in the configuration: this worker cannot record calls");
@@ -183,7 +185,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     environment.healthChecks().register("s3", new io.irisx.worker.health.S3HealthCheck(s3, store.bucket()));
     nodeWorker.registerActivitiesImplementations(
         new io.irisx.activities.recording.RecordingActivitiesImpl(
-            esl, commands, settings.directoryFor(nodeId), store, java.time.Clock.systemUTC()));
+            esl, commands, settings.directoryFor(nodeId), store, java.time.Clock.systemUTC(), meters));
     calls.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
         io.irisx.workflows.recording.RecordingRetentionWorkflowImpl.class);

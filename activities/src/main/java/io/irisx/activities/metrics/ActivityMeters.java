@@ -4,7 +4,9 @@ import io.irisx.workflows.webhook.DeliveryStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ public final class ActivityMeters {
   private final Counter uploadsSucceeded;
   private final Counter uploadsFailed;
   private final DistributionSummary uploadedBytes;
+  private final Timer uploadTime;
 
   public ActivityMeters(MeterRegistry registry) {
     for (DeliveryStatus status : DeliveryStatus.values()) {
@@ -37,6 +40,10 @@ public final class ActivityMeters {
             .description("Size of the recordings uploaded to S3")
             .baseUnit("bytes")
             .register(registry);
+    uploadTime =
+        Timer.builder("irisx_recording_upload")
+            .description("Time to send a recording to S3 and see it confirmed")
+            .register(registry);
   }
 
   /** Meters that go nowhere, for tests and tools that run activities without a process around them. */
@@ -53,9 +60,10 @@ public final class ActivityMeters {
   }
 
   /** A recording reached S3 (counted once per recording, not per retry). */
-  public void recordingUploaded(long bytes) {
+  public void recordingUploaded(long bytes, Duration took) {
     uploadsSucceeded.increment();
     uploadedBytes.record(bytes);
+    uploadTime.record(took);
   }
 
   /** An upload attempt failed (it is retried; the file stays until an upload is confirmed). */

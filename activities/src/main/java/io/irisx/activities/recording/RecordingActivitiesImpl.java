@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.irisx.activities.metrics.ActivityMeters;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +41,7 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
   private final Path directory;
   private final RecordingStore store;
   private final Clock clock;
+  private final ActivityMeters meters;
 
   /**
    * @param directory where the switch writes recordings; it must be the same directory for
@@ -46,11 +49,19 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
    */
   public RecordingActivitiesImpl(
       EslConnection esl, EslCommandBuilder commands, Path directory, RecordingStore store, Clock clock) {
+    this(esl, commands, directory, store, clock, ActivityMeters.none());
+  }
+
+  /** As above, counting uploads (sent and confirmed, or failed) on {@code meters}. */
+  public RecordingActivitiesImpl(
+      EslConnection esl, EslCommandBuilder commands, Path directory, RecordingStore store, Clock clock,
+      ActivityMeters meters) {
     this.esl = esl;
     this.commands = commands;
     this.directory = directory.toAbsolutePath().normalize();
     this.store = store;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
@@ -117,33 +128,47 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    Optional<RecordingStore.StoredObject> stored = store.head(key);
-    if (stored.isPresent() && same(stored.get(), wav)) {
-      log.info("recording {} is in S3 already as {}", recordingId, key);
-    } else {
-      ActivityExecutionContext context = Activity.getExecutionContext();
-      UploadProgress resume = context.getHeartbeatDetails(UploadProgress.class).orElse(null);
-      long began = System.nanoTime();
-      try {
-        store.put(key, file, wav, resume, context::heartbeat);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
-      double seconds = (System.nanoTime() - began) / 1e9;
-      log.info(
-          "recording {} uploaded as s3://{}/{}: {} bytes in {} s ({} MB/s)",
-          recordingId, store.bucket(), key, wav.sizeBytes(), String.format("%.2f", seconds),
-          String.format("%.1f", wav.sizeBytes() / 1e6 / Math.max(seconds, 1e-6)));
-      RecordingStore.StoredObject confirmed =
-          store.head(key).orElseThrow(() -> ApplicationFailure.newFailure(
-              "S3 does not show " + key + " after the upload", "UploadNotConfirmed"));
-      if (!same(confirmed, wav)) {
-        throw ApplicationFailure.newFailure(
-            "S3 holds another object under " + key + " than was sent", "UploadNotConfirmed");
-      }
+    try {
+      send(key, file, wav, recordingId);
+    } catch (RuntimeException failed) {
+      // Counted per failed attempt: the activity is retried and the file stays until S3 confirms.
+      meters.recordingUploadFailed();
+      throw failed;
     }
     deleteLocal(file);
     return new UploadedRecording(store.bucket(), key, wav.sizeBytes(), wav.sha256Hex(), wav.durationMillis());
+  }
+
+  /** Sends the file unless S3 holds it already, and checks that S3 then holds exactly it. */
+  private void send(String key, Path file, WavFile wav, UUID recordingId) {
+    Optional<RecordingStore.StoredObject> stored = store.head(key);
+    if (stored.isPresent() && same(stored.get(), wav)) {
+      // An earlier attempt sent it (and counted it); only the file's deletion was left to do.
+      log.info("recording {} is in S3 already as {}", recordingId, key);
+      return;
+    }
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    UploadProgress resume = context.getHeartbeatDetails(UploadProgress.class).orElse(null);
+    long began = System.nanoTime();
+    try {
+      store.put(key, file, wav, resume, context::heartbeat);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - began);
+    double seconds = took.toNanos() / 1e9;
+    log.info(
+        "recording {} uploaded as s3://{}/{}: {} bytes in {} s ({} MB/s)",
+        recordingId, store.bucket(), key, wav.sizeBytes(), String.format("%.2f", seconds),
+        String.format("%.1f", wav.sizeBytes() / 1e6 / Math.max(seconds, 1e-6)));
+    RecordingStore.StoredObject confirmed =
+        store.head(key).orElseThrow(() -> ApplicationFailure.newFailure(
+            "S3 does not show " + key + " after the upload", "UploadNotConfirmed"));
+    if (!same(confirmed, wav)) {
+      throw ApplicationFailure.newFailure(
+          "S3 holds another object under " + key + " than was sent", "UploadNotConfirmed");
+    }
+    meters.recordingUploaded(wav.sizeBytes(), took);
   }
 
   /** No local file: an earlier attempt uploaded it and deleted it, or it never existed. */

@@ -21,6 +21,8 @@ public final class BenchMain {
       usage: ./irisx bench [hello|ivr|hold] [--cps N] [--duration S] [--calls N] [--concurrency N]
                            [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT]
                            [--hold S] [--drain S] [--prompt-ms N] [--no-baseline] [--reuse] [--out DIR]
+             ./irisx bench webhooks [--events N] [--per-call K] [--cps N] [--concurrency N] [--drain S]
+                           [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT] [--reuse] [--out DIR]
              ./irisx bench serve [--temporal ...] [--prompt-ms N]   (a stack for --reuse, until Ctrl-C)""";
   private static final Path BENCH_DIR = Path.of("target/bench");
   private static final Path STACK_HOME = BENCH_DIR.resolve("stack");
@@ -33,6 +35,11 @@ public final class BenchMain {
     try {
       if (args.length > 0 && args[0].equals("serve")) {
         serve(args);
+        return;
+      }
+      if (args.length > 0 && args[0].equals("webhooks")) {
+        WebhookBenchOptions webhooks = parseWebhooks(args);
+        System.exit(runWebhooks(webhooks));
         return;
       }
       options = parse(args);
@@ -91,18 +98,77 @@ public final class BenchMain {
         backend, target, promptMillis, reuse, out);
   }
 
+  /** {@code webhooks [--events N] [--per-call K] [--cps N] ...}; 500 events, 5 per call, 50 events/s by default. */
+  static WebhookBenchOptions parseWebhooks(String[] args) {
+    int events = 500;
+    int perCall = 5;
+    int perSecond = 50;
+    int concurrency = 64;
+    int drainSeconds = 120;
+    BenchBackend backend = BenchBackend.IN_PROCESS;
+    String target = null;
+    boolean reuse = false;
+    Path out = BENCH_DIR;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--events" -> events = intValue(args, i++);
+        case "--per-call" -> perCall = intValue(args, i++);
+        case "--cps" -> perSecond = intValue(args, i++);
+        case "--concurrency" -> concurrency = intValue(args, i++);
+        case "--drain" -> drainSeconds = intValue(args, i++);
+        case "--temporal" -> backend = BenchBackend.parse(value(args, i++));
+        case "--temporal-target" -> target = value(args, i++);
+        case "--reuse" -> reuse = true;
+        case "--out" -> out = Path.of(value(args, i++));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    return new WebhookBenchOptions(
+        events, perCall, perSecond, concurrency, Duration.ofSeconds(drainSeconds), backend, target, reuse, out);
+  }
+
+  static int runWebhooks(WebhookBenchOptions options) throws Exception {
+    Process stackProcess = null;
+    BenchStackInfo stack;
+    if (options.reuse()) {
+      stack = reusedStack();
+    } else {
+      String target = options.temporalTarget() != null ? options.temporalTarget() : BenchBackend.POSTGRES_DEFAULT_TARGET;
+      if (options.backend() == BenchBackend.POSTGRES) {
+        ensurePostgresTemporal(target);
+      }
+      stackProcess = startStack(options.backend(), target, BenchOptions.DEFAULT_PROMPT_MILLIS);
+      stack = awaitStack(stackProcess);
+    }
+    try {
+      WebhookBenchResult result = new WebhookBench(stack, options).run();
+      WebhookBenchReport.print(result, System.out);
+      System.out.println("\nwritten: " + WebhookBenchReport.write(result, options.outputDir()));
+      return result.lossless() ? 0 : 1;
+    } finally {
+      if (stackProcess != null) {
+        stopStack(stackProcess);
+      }
+    }
+  }
+
+  private static BenchStackInfo reusedStack() throws IOException {
+    BenchStackInfo stack = runningStack().orElseThrow(() -> new IllegalStateException(
+        "no running bench stack (start one with ./irisx bench serve)"));
+    System.out.println("reusing the bench stack of process " + stack.pid() + " (" + stack.temporalServer() + ")");
+    return stack;
+  }
+
   static int run(BenchOptions options) throws Exception {
     Process stackProcess = null;
     BenchStackInfo stack;
     if (options.reuse()) {
-      stack = runningStack().orElseThrow(() -> new IllegalStateException(
-          "no running bench stack (start one with ./irisx bench serve)"));
-      System.out.println("reusing the bench stack of process " + stack.pid() + " (" + stack.temporalServer() + ")");
+      stack = reusedStack();
     } else {
       if (options.backend() == BenchBackend.POSTGRES) {
         ensurePostgresTemporal(targetOf(options));
       }
-      stackProcess = startStack(options);
+      stackProcess = startStack(options.backend(), targetOf(options), options.stackPromptMillis());
       stack = awaitStack(stackProcess);
     }
     try {
@@ -158,7 +224,7 @@ public final class BenchMain {
     }
   }
 
-  private static Process startStack(BenchOptions options) throws IOException {
+  private static Process startStack(BenchBackend backend, String target, int promptMillis) throws IOException {
     Files.createDirectories(BENCH_DIR);
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
@@ -173,13 +239,13 @@ public final class BenchMain {
       }
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchStackMain.class.getName(),
-        "--home", STACK_HOME.toString(), "--temporal", options.backend().flag(),
-        "--prompt-ms", Integer.toString(options.stackPromptMillis()), "--until-stdin-closes"));
-    if (options.backend() == BenchBackend.POSTGRES) {
-      command.addAll(List.of("--temporal-target", targetOf(options)));
+        "--home", STACK_HOME.toString(), "--temporal", backend.flag(),
+        "--prompt-ms", Integer.toString(promptMillis), "--until-stdin-closes"));
+    if (backend == BenchBackend.POSTGRES) {
+      command.addAll(List.of("--temporal-target", target));
     }
     Path log = BENCH_DIR.resolve("stack.log");
-    System.out.println("starting the bench stack (" + options.backend().flag() + " Temporal; log " + log + ") ...");
+    System.out.println("starting the bench stack (" + backend.flag() + " Temporal; log " + log + ") ...");
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 

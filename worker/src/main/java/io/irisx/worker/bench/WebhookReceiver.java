@@ -23,8 +23,11 @@ import java.util.concurrent.Executors;
 final class WebhookReceiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One event as received: its type and call, when it happened and when it reached us. */
-  record Delivery(String type, String callId, long occurredAtMicros, long receivedAtMicros) {}
+  /**
+   * One event as received (its first arrival): its {@code webhook-id}, type and call, when it
+   * happened and when it reached us.
+   */
+  record Delivery(String id, String type, String callId, long occurredAtMicros, long receivedAtMicros) {}
 
   private final HttpServer server;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -64,12 +67,13 @@ final class WebhookReceiver implements AutoCloseable {
         try {
           JsonNode envelope = JSON.readTree(body);
           deliveries.add(new Delivery(
+              id,
               envelope.path("type").asText(),
               envelope.path("callId").asText(null),
               Clock.micros(Instant.parse(envelope.path("occurredAt").asText())),
               receivedAt));
         } catch (IOException | RuntimeException unreadable) {
-          deliveries.add(new Delivery("unreadable", null, receivedAt, receivedAt));
+          deliveries.add(new Delivery(id, "unreadable", null, receivedAt, receivedAt));
         }
       }
       exchange.sendResponseHeaders(204, -1);
