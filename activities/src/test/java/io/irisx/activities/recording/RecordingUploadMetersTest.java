@@ -94,7 +94,7 @@ class RecordingUploadMetersTest {
         new OriginateCommand(call.callId().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111", 30);
     bed.callControl().originate(originate);
     bed.awaitEvent("CHANNEL_ANSWER", originate.channelUuid());
-    RecordingFile file = recording.startRecording(originate.channelUuid(), UUID.randomUUID().toString(), 0);
+    RecordingFile file = recording.startRecording(originate.channelUuid(), UUID.randomUUID().toString(), 0, 0);
     Thread.sleep(300); // not waiting for a condition: the call records 300 ms of audio
     recording.stopRecording(originate.channelUuid(), file.path());
     bed.awaitEvent("RECORD_STOP", originate.channelUuid());
