@@ -26,7 +26,30 @@ final class KitListener implements SwitchEventListener, EslObserver {
   private volatile Watched current;
 
   /** The call under test, its transcript and the cues still to come. */
-  private record Watched(String callId, HeardCall heard, List<Caller.Cue> cues, Map<String, Integer> starts, Map<String, Integer> ends) {}
+  private static final class Watched {
+    final String callId;
+    final HeardCall heard;
+    final List<Caller.Cue> cues;
+    final Map<String, Integer> starts = new HashMap<>();
+    final Map<String, Integer> ends = new HashMap<>();
+    /** Learnt from the first event naming the call: DTMF events carry no channel variables. */
+    volatile String channelUuid;
+
+    Watched(String callId, HeardCall heard, List<Caller.Cue> cues) {
+      this.callId = callId;
+      this.heard = heard;
+      this.cues = cues;
+    }
+
+    boolean owns(SwitchEvent event) {
+      String uuid = event.header("Unique-ID");
+      if (callId.equals(event.header("variable_irisx_call_id"))) {
+        channelUuid = uuid;
+        return true;
+      }
+      return uuid != null && uuid.equals(channelUuid);
+    }
+  }
 
   KitListener(SwitchEventListener bridge, Settling settling, EslSimulator simulator, SimulatorClock clock) {
     this.bridge = bridge;
@@ -37,7 +60,7 @@ final class KitListener implements SwitchEventListener, EslObserver {
 
   HeardCall watch(String callId, Caller caller) {
     HeardCall heard = new HeardCall();
-    current = new Watched(callId, heard, caller.cues(), new HashMap<>(), new HashMap<>());
+    current = new Watched(callId, heard, caller.cues());
     return heard;
   }
 
@@ -45,8 +68,8 @@ final class KitListener implements SwitchEventListener, EslObserver {
   public void onEvent(SwitchEvent event) {
     try {
       Watched watched = current;
-      if (watched != null && watched.callId().equals(event.header("variable_irisx_call_id"))) {
-        watched.heard().observe(event);
+      if (watched != null && watched.owns(event)) {
+        watched.heard.observe(event);
         cue(watched, event);
       }
       bridge.onEvent(event);
@@ -72,10 +95,10 @@ final class KitListener implements SwitchEventListener, EslObserver {
     String media = event.header("Playback-File-Path");
     int occurrence;
     synchronized (watched) {
-      occurrence = (start ? watched.starts() : watched.ends()).merge(media, 1, Integer::sum);
+      occurrence = (start ? watched.starts : watched.ends).merge(media, 1, Integer::sum);
     }
     String uuid = event.header("Unique-ID");
-    for (Caller.Cue cue : watched.cues()) {
+    for (Caller.Cue cue : watched.cues) {
       if (cue.prompt().equals(media) && cue.occurrence() == occurrence && cue.afterEnd() != start) {
         clock.schedule(cue.delay(), () -> act(uuid, cue));
       }

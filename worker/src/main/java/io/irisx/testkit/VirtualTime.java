@@ -3,7 +3,11 @@ package io.irisx.testkit;
 import io.irisx.activities.esl.simulator.SimulatorClock;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 final class VirtualTime {
   private static final Logger log = LoggerFactory.getLogger(VirtualTime.class);
+
+  private static final ScheduledExecutorService LIVENESS =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("irisx-testkit-heartbeat").factory());
 
   private final TestWorkflowEnvironment env;
   private final Settling settling;
@@ -61,25 +68,18 @@ final class VirtualTime {
       return () -> cancelled.set(true);
     }
 
+    /**
+     * Periodic ticks (the HEARTBEAT) stay on real time: the ESL link's watchdog they feed measures
+     * real time, and a periodic virtual timer would give time skipping an endless chain of stops.
+     */
     @Override
     public Timer every(Duration period, Runnable task) {
-      AtomicBoolean cancelled = new AtomicBoolean();
-      Runnable tick = new Runnable() {
-        @Override
-        public void run() {
-          if (cancelled.get()) {
-            return;
-          }
+      ScheduledFuture<?> ticks = LIVENESS.scheduleAtFixedRate(() -> {
+        if (!shutDown) {
           task.run();
-          try {
-            schedule(period, this);
-          } catch (RejectedExecutionException gone) {
-            // the switch closed: no more ticks
-          }
         }
-      };
-      schedule(period, tick);
-      return () -> cancelled.set(true);
+      }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+      return () -> ticks.cancel(false);
     }
 
     @Override
