@@ -13,7 +13,7 @@ import java.util.Map;
  * time and in wall time.
  *
  * @param metadata the CDR's metadata (what the flow annotated), empty when none
- * @param callTime virtual time from the start of the workflow to its end
+ * @param callTime virtual time from the start of the workflow to the call's end (the CDR's endedAt)
  * @param wallTime real time the same took
  */
 public record CallOutcome(

@@ -161,10 +161,12 @@ public final class FlowTestKit implements AutoCloseable {
       throw new IllegalStateException("the call did not end within " + CALL_PATIENCE_SECONDS + " s of wall time", e);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
-    Duration virtual = Duration.ofMillis(time.nowMillis() - virtualStart);
     settling.await();
     CallRow cdr = jdbi.withExtension(CallDao.class, calls -> calls.find(tenantId, UUID.fromString(callId)))
         .orElseThrow(() -> new IllegalStateException("no CDR row for call " + callId));
+    // Up to the CDR's end: once the result is in, time may skip on past timers no call needs.
+    Instant ended = cdr.endedAt() != null ? cdr.endedAt() : Instant.ofEpochMilli(time.nowMillis());
+    Duration virtual = Duration.between(Instant.ofEpochMilli(virtualStart), ended);
     var timeline = jdbi.withExtension(CallLogDao.class, logs -> logs.list(tenantId, UUID.fromString(callId)));
     return new CallOutcome(result, cdr, metadata(cdr), timeline, heard, virtual, wall);
   }
