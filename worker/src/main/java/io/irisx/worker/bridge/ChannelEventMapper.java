@@ -3,7 +3,9 @@ package io.irisx.worker.bridge;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.ChannelEvent;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
  * Turns a switch event into the signal for the call it belongs to. Channel events name their call
  * in the {@code irisx_call_id} channel variable; an originate's BACKGROUND_JOB carries no channel
  * variables, so its call is read from the originate arguments echoed in {@code Job-Command-Arg}.
+ * FreeSWITCH sends no variables with DTMF either (switch_channel_event_set_extended_data leaves
+ * them out), so each channel's call is remembered from its earlier events until CHANNEL_DESTROY.
  */
 final class ChannelEventMapper {
   /** A call event addressed to the workflow of {@code callId}. */
@@ -54,13 +58,32 @@ final class ChannelEventMapper {
   }
 
   Optional<CallSignal> map(SwitchEvent event) {
+    remember(event);
     if (!SIGNALLED.contains(event.name())) {
       return Optional.empty();
     }
     return callIdOf(event).map(callId -> new CallSignal(callId, toChannelEvent(event)));
   }
 
-  private static Optional<String> callIdOf(SwitchEvent event) {
+  /** Channel uuid to call id, for the events that do not carry the channel's variables. */
+  private final Map<String, String> callOfChannel = new ConcurrentHashMap<>();
+
+  private void remember(SwitchEvent event) {
+    String uuid = event.header("Unique-ID");
+    if (uuid == null) {
+      return;
+    }
+    if ("CHANNEL_DESTROY".equals(event.name())) {
+      callOfChannel.remove(uuid);
+      return;
+    }
+    String callId = event.header("variable_irisx_call_id");
+    if (callId != null) {
+      callOfChannel.put(uuid, callId);
+    }
+  }
+
+  private Optional<String> callIdOf(SwitchEvent event) {
     if (ChannelEvent.BACKGROUND_JOB.equals(event.name())) {
       if (!"originate".equals(event.header("Job-Command"))) {
         return Optional.empty();
@@ -69,7 +92,11 @@ final class ChannelEventMapper {
       Matcher matcher = CALL_ID_IN_ORIGINATE.matcher(args == null ? "" : args);
       return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
-    return Optional.ofNullable(event.header("variable_irisx_call_id"));
+    String callId = event.header("variable_irisx_call_id");
+    if (callId == null && event.header("Unique-ID") != null) {
+      callId = callOfChannel.get(event.header("Unique-ID"));
+    }
+    return Optional.ofNullable(callId);
   }
 
   private static ChannelEvent toChannelEvent(SwitchEvent event) {

@@ -89,6 +89,21 @@ class ChannelEventMapperTest {
     assertThat(event.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
   }
 
+  @Test
+  void dtmfWithoutChannelVariablesReachesTheCallItsChannelBelongsTo() {
+    SwitchEvent dtmfOnA = event("DTMF", Map.of("Unique-ID", channelA, "DTMF-Digit", "1"), null);
+    List<ChannelEventMapper.CallSignal> signals =
+        map(
+            channelEvent("CHANNEL_ANSWER", callA, channelA),
+            channelEvent("CHANNEL_ANSWER", callB, channelB),
+            dtmfOnA,
+            channelEvent("CHANNEL_DESTROY", callA, channelA),
+            dtmfOnA);
+
+    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callA, callB, callA);
+    assertThat(signals.get(2).event().dtmfDigit()).isEqualTo("1");
+  }
+
   private List<ChannelEventMapper.CallSignal> map(SwitchEvent... events) {
     return Stream.of(events).map(mapper::map).flatMap(Optional::stream).toList();
   }

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,11 +32,11 @@ final class CallLeg {
 
   private final SimulatedChannel channel;
   private final ChannelEvents events;
-  private final ScheduledExecutorService timers;
+  private final SimulatorClock clock;
   private final Duration playbackLength;
   private final Consumer<String> originateResult;
   private final Runnable onDestroyed;
-  private final List<ScheduledFuture<?>> pendingTimers = new ArrayList<>();
+  private final List<SimulatorClock.Timer> pendingTimers = new ArrayList<>();
   private final Deque<Playback> queuedPlaybacks = new ArrayDeque<>();
   private final LegRecordings recordings;
   private Function<String, CallLeg> directory = uuid -> null;
@@ -50,7 +47,7 @@ final class CallLeg {
   private String hostApplicationUuid;
   private Playback playing;
   private long playbackStarted;
-  private ScheduledFuture<?> playbackTimer;
+  private SimulatorClock.Timer playbackTimer;
   private boolean applicationStarted;
   private String bridgedWith;
   private boolean bridgeOriginator;
@@ -61,17 +58,17 @@ final class CallLeg {
   CallLeg(
       SimulatedChannel channel,
       ChannelEvents events,
-      ScheduledExecutorService timers,
+      SimulatorClock clock,
       Duration playbackLength,
       Consumer<String> originateResult,
       Runnable onDestroyed) {
     this.channel = channel;
     this.events = events;
-    this.timers = timers;
+    this.clock = clock;
     this.playbackLength = playbackLength;
     this.originateResult = originateResult;
     this.onDestroyed = onDestroyed;
-    this.recordings = new LegRecordings(channel, events, this::schedule);
+    this.recordings = new LegRecordings(channel, events, this::schedule, clock);
   }
 
   String uuid() {
@@ -204,7 +201,7 @@ final class CallLeg {
     if (channel.progressMicros == 0) {
       ring();
     }
-    channel.progressMediaMicros = EventClock.nowMicros();
+    channel.progressMediaMicros = clock.nowMicros();
     channel.answerState = "early";
     channel.mediaUp = true;
     channel.networkAddr = "127.0.0.1";
@@ -222,7 +219,7 @@ final class CallLeg {
     if (ended || channel.progressMicros != 0) {
       return;
     }
-    channel.progressMicros = EventClock.nowMicros();
+    channel.progressMicros = clock.nowMicros();
     channel.networkAddr = "127.0.0.1";
     events.fire(channel, "CHANNEL_PROGRESS", ChannelEvents.PROGRESS);
     changeCallState("RINGING", 2);
@@ -237,7 +234,7 @@ final class CallLeg {
       return true;
     }
     cancelTimers();
-    channel.answeredMicros = EventClock.nowMicros();
+    channel.answeredMicros = clock.nowMicros();
     channel.answerState = "answered";
     channel.mediaUp = true;
     channel.networkAddr = "127.0.0.1";
@@ -311,7 +308,7 @@ final class CallLeg {
     channel.dialplan = useDialplan;
     channel.context = useContext;
     channel.profileIndex++;
-    channel.transferMicros = EventClock.nowMicros();
+    channel.transferMicros = clock.nowMicros();
     channel.transferSource = (channel.transferMicros / 1_000_000L) + ":" + channel.uuid + ":bl_xfer:" + extension
         + "/" + useContext + "/" + useDialplan;
     String history = channel.variable("transfer_history");
@@ -350,7 +347,7 @@ final class CallLeg {
     applicationStarted = true;
     bridgedWith = otherUuid;
     bridgeOriginator = originator;
-    channel.bridgedMicros = EventClock.nowMicros();
+    channel.bridgedMicros = clock.nowMicros();
     channel.otherType = originator ? "originatee" : "originator";
     channel.otherLeg = otherProfile;
     channel.set("signal_bond", otherUuid);
@@ -431,7 +428,7 @@ final class CallLeg {
     ended = true;
     cancelTimers();
     if (playbackTimer != null) {
-      playbackTimer.cancel(false);
+      playbackTimer.cancel();
     }
     recordings.forget();
     // Frees a waiting api originate; its socket is already closed, so nobody reads this.
@@ -443,7 +440,7 @@ final class CallLeg {
     queuedPlaybacks.clear();
     if (playing != null) {
       if (playbackTimer != null) {
-        playbackTimer.cancel(false);
+        playbackTimer.cancel();
       }
       stopPlayback("break");
     }
@@ -494,7 +491,7 @@ final class CallLeg {
     }
     if (playing != null) {
       if (playbackTimer != null) {
-        playbackTimer.cancel(false);
+        playbackTimer.cancel();
       }
       stopPlayback("break");
       if (!queuedPlaybacks.isEmpty()) {
@@ -523,7 +520,7 @@ final class CallLeg {
       return;
     }
     playing = queuedPlaybacks.poll();
-    playbackStarted = EventClock.nowMicros();
+    playbackStarted = clock.nowMicros();
     channel.application = "playback";
     channel.applicationData = playing.path();
     channel.set("current_application_data", playing.path());
@@ -532,7 +529,7 @@ final class CallLeg {
         channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
         applicationHeaders("playback", playing.path(), playing.applicationUuid(), null));
     events.fire(channel, "PLAYBACK_START", ChannelEvents.PLAYBACK_START, NONE, playbackHeaders(playing.path(), null));
-    playbackTimer = timers.schedule(this::finishPlayback, playbackLength.toMillis(), TimeUnit.MILLISECONDS);
+    playbackTimer = schedule(playbackLength, this::finishPlayback);
   }
 
   private synchronized void finishPlayback() {
@@ -551,7 +548,7 @@ final class CallLeg {
   private Playback stopPlayback(String status) {
     Playback done = playing;
     long playedMs = Math.min(
-        playbackLength.toMillis(), Math.max(0, (EventClock.nowMicros() - playbackStarted) / 1000));
+        playbackLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
     if ("done".equals(status)) {
       playedMs = playbackLength.toMillis();
     }
@@ -638,10 +635,10 @@ final class CallLeg {
     ended = true;
     cancelTimers();
     if (playbackTimer != null) {
-      playbackTimer.cancel(false);
+      playbackTimer.cancel();
     }
     channel.hangupCause = cause;
-    channel.hangupMicros = EventClock.nowMicros();
+    channel.hangupMicros = clock.nowMicros();
     channel.answerState = "hangup";
     channel.stateNumber = 10;
     if (channel.variable("sip_hangup_disposition") == null) {
@@ -722,16 +719,16 @@ final class CallLeg {
   }
 
   private void later(Duration delay, Runnable step) {
-    ScheduledFuture<?> timer = schedule(delay, step);
+    SimulatorClock.Timer timer = schedule(delay, step);
     if (timer != null) {
       pendingTimers.add(timer);
     }
   }
 
   /** Null once the switch is gone (closed or restarted): its timers no longer run. */
-  private ScheduledFuture<?> schedule(Duration delay, Runnable step) {
+  private SimulatorClock.Timer schedule(Duration delay, Runnable step) {
     try {
-      return timers.schedule(step, delay.toMillis(), TimeUnit.MILLISECONDS);
+      return clock.schedule(delay, step);
     } catch (RejectedExecutionException e) {
       return null;
     }
@@ -739,7 +736,7 @@ final class CallLeg {
 
   private void submit(Runnable step) {
     try {
-      timers.execute(step);
+      clock.execute(step);
     } catch (RejectedExecutionException ignored) {
       // The switch is shutting down; nothing left to run.
     }
@@ -754,7 +751,7 @@ final class CallLeg {
   }
 
   private void cancelTimers() {
-    pendingTimers.forEach(t -> t.cancel(false));
+    pendingTimers.forEach(SimulatorClock.Timer::cancel);
     pendingTimers.clear();
   }
 

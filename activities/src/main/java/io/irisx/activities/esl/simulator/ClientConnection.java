@@ -39,6 +39,7 @@ final class ClientConnection implements EventBus.Listener {
   private final Condition drained = writeLock.newCondition();
   private final Deque<byte[]> held = new ArrayDeque<>();
   private final Faults faults;
+  private final SimulatorTraffic traffic;
   private volatile boolean authenticated;
   private volatile boolean closed;
   /** Set by myevents: only events with a Unique-ID pass, and only this one's when it is not null. */
@@ -51,6 +52,7 @@ final class ClientConnection implements EventBus.Listener {
     this.socket = socket;
     this.core = core;
     this.faults = faults;
+    this.traffic = core.traffic();
     this.commandLog = commandLog;
     this.onClosed = onClosed;
   }
@@ -65,6 +67,7 @@ final class ClientConnection implements EventBus.Listener {
   public void offer(SimulatedEvent event) {
     if (authenticated && !closed && subscription.wants(event) && passesMyEvents(event)) {
       pendingEvents.add(event);
+      traffic.eventQueued();
     }
   }
 
@@ -122,7 +125,7 @@ final class ClientConnection implements EventBus.Listener {
         }
         socket.setSoTimeout(0);
         commandLog.accept(masked(packet.commandLine()));
-        if (!handle(packet)) {
+        if (!handleCounted(packet)) {
           awaitHeldFrames();
           break;
         }
@@ -135,6 +138,16 @@ final class ClientConnection implements EventBus.Listener {
       }
     } finally {
       close();
+    }
+  }
+
+  /** Handles one packet, counted as in progress from before its reply until its after-work is done. */
+  private boolean handleCounted(ClientPacket packet) throws IOException {
+    traffic.commandStarted();
+    try {
+      return handle(packet);
+    } finally {
+      traffic.commandFinished();
     }
   }
 

@@ -26,6 +26,8 @@ public final class EslSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslSimulator.class);
 
   private final SimulatorOptions options;
+  private final java.util.function.Supplier<SimulatorClock> clocks;
+  private final SimulatorTraffic traffic = new SimulatorTraffic();
   private final ServerSocket server;
   private final Faults faults = new Faults();
   private final FarEnds farEnds = new FarEnds();
@@ -37,8 +39,9 @@ public final class EslSimulator implements AutoCloseable {
   private volatile ControlServer control;
   private volatile boolean closed;
 
-  private EslSimulator(SimulatorOptions options, ServerSocket server) {
+  private EslSimulator(SimulatorOptions options, java.util.function.Supplier<SimulatorClock> clocks, ServerSocket server) {
     this.options = options;
+    this.clocks = clocks;
     this.server = server;
     this.core = newCore();
   }
@@ -46,15 +49,24 @@ public final class EslSimulator implements AutoCloseable {
   private SimulatedSwitch newCore() {
     SwitchIdentity identity =
         new SwitchIdentity(UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
-    return new SimulatedSwitch(options, identity, farEnds, originates);
+    return new SimulatedSwitch(options, identity, farEnds, originates, clocks.get(), traffic);
   }
 
   public static EslSimulator start(SimulatorOptions options) {
+    return start(options, SimulatorClock.realTime());
+  }
+
+  /**
+   * Starts a simulator whose far ends, playbacks and HEARTBEAT run on clocks from {@code clocks}
+   * (one per switch life: a {@link #restart} takes a fresh one) instead of real time.
+   */
+  public static EslSimulator start(SimulatorOptions options, java.util.function.Supplier<SimulatorClock> clocks) {
+    java.util.Objects.requireNonNull(clocks, "clocks");
     try {
       ServerSocket server = new ServerSocket();
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()));
-      EslSimulator simulator = new EslSimulator(options, server);
+      EslSimulator simulator = new EslSimulator(options, clocks, server);
       Thread.ofPlatform().daemon().name("esl-sim-accept-" + server.getLocalPort()).start(simulator::acceptLoop);
       log.info("ESL simulator listening on {}:{}", options.host(), server.getLocalPort());
       if (options.controlPort() >= 0) {
@@ -74,6 +86,11 @@ public final class EslSimulator implements AutoCloseable {
   /** The bound port, which differs from the configured one when that was 0. */
   public int port() {
     return server.getLocalPort();
+  }
+
+  /** What is still on its way to the clients (see {@link SimulatorTraffic}). */
+  public SimulatorTraffic traffic() {
+    return traffic;
   }
 
   public String coreUuid() {

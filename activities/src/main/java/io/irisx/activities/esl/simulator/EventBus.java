@@ -16,11 +16,13 @@ final class EventBus {
   }
 
   private final SwitchIdentity identity;
+  private final SimulatorClock clock;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private long sequence;
 
-  EventBus(SwitchIdentity identity) {
+  EventBus(SwitchIdentity identity, SimulatorClock clock) {
     this.identity = identity;
+    this.clock = clock;
   }
 
   void register(Listener listener) {
@@ -32,7 +34,7 @@ final class EventBus {
   }
 
   synchronized SimulatedEvent publish(EventDraft draft) {
-    long micros = EventClock.nowMicros();
+    long micros = clock.nowMicros();
     List<EventHeader> headers = new ArrayList<>(draft.headers().size() + 14);
     headers.add(new EventHeader("Event-Name", draft.name()));
     headers.add(new EventHeader("Core-UUID", identity.coreUuid()));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -23,20 +22,26 @@ final class LegRecordings {
 
   private final SimulatedChannel channel;
   private final ChannelEvents events;
-  private final BiFunction<Duration, Runnable, ScheduledFuture<?>> timers;
+  private final BiFunction<Duration, Runnable, SimulatorClock.Timer> timers;
+  private final SimulatorClock clock;
   private final Map<String, Recording> active = new LinkedHashMap<>();
 
   /** Where one recording writes and since when; the limit timer is null without a limit. */
   private record Recording(
-      String path, long startedMicros, long limitMs, ScheduledFuture<?> limitTimer, ScheduledFuture<?> silenceTimer) {}
+      String path, long startedMicros, long limitMs, SimulatorClock.Timer limitTimer, SimulatorClock.Timer silenceTimer) {}
 
   /** What RECORD_STOP reports when the simulated caller stayed silent past the initial timeout. */
   static final String NO_INPUT = "no-input-timeout";
 
-  LegRecordings(SimulatedChannel channel, ChannelEvents events, BiFunction<Duration, Runnable, ScheduledFuture<?>> timers) {
+  LegRecordings(
+      SimulatedChannel channel,
+      ChannelEvents events,
+      BiFunction<Duration, Runnable, SimulatorClock.Timer> timers,
+      SimulatorClock clock) {
     this.channel = channel;
     this.events = events;
     this.timers = timers;
+    this.clock = clock;
   }
 
   /** Creates the file at once, as FreeSWITCH opens it; false when it cannot be written. */
@@ -54,10 +59,10 @@ final class LegRecordings {
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    ScheduledFuture<?> limit = limitSeconds > 0 ? timers.apply(Duration.ofSeconds(limitSeconds), onLimit) : null;
-    ScheduledFuture<?> silence =
+    SimulatorClock.Timer limit = limitSeconds > 0 ? timers.apply(Duration.ofSeconds(limitSeconds), onLimit) : null;
+    SimulatorClock.Timer silence =
         initialTimeoutMs > 0 ? timers.apply(Duration.ofMillis(initialTimeoutMs), onSilence) : null;
-    active.put(path, new Recording(path, EventClock.nowMicros(), limitSeconds * 1000L, limit, silence));
+    active.put(path, new Recording(path, clock.nowMicros(), limitSeconds * 1000L, limit, silence));
     events.fire(channel, "RECORD_START", RECORD_START, List.of(), List.of(new EventHeader("Record-File-Path", path)));
     return true;
   }
@@ -81,20 +86,20 @@ final class LegRecordings {
 
   /** The restart fault: recordings end without a file update or an event. */
   void forget() {
-    active.values().stream().map(Recording::limitTimer).filter(t -> t != null).forEach(t -> t.cancel(false));
-    active.values().stream().map(Recording::silenceTimer).filter(t -> t != null).forEach(t -> t.cancel(false));
+    active.values().stream().map(Recording::limitTimer).filter(t -> t != null).forEach(SimulatorClock.Timer::cancel);
+    active.values().stream().map(Recording::silenceTimer).filter(t -> t != null).forEach(SimulatorClock.Timer::cancel);
     active.clear();
   }
 
   private void finish(Recording recording, String completionCause) {
     active.remove(recording.path());
     if (recording.limitTimer() != null) {
-      recording.limitTimer().cancel(false);
+      recording.limitTimer().cancel();
     }
     if (recording.silenceTimer() != null) {
-      recording.silenceTimer().cancel(false);
+      recording.silenceTimer().cancel();
     }
-    long ms = Math.max(0, (EventClock.nowMicros() - recording.startedMicros()) / 1000);
+    long ms = Math.max(0, (clock.nowMicros() - recording.startedMicros()) / 1000);
     if (recording.limitMs() > 0) {
       ms = Math.min(ms, recording.limitMs());
     }

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,21 +29,32 @@ final class SimulatedSwitch implements AutoCloseable {
   private final OriginateLog originates;
   private final EventBus bus;
   private final ChannelEvents channelEvents;
-  private final ScheduledExecutorService timers;
+  private final SimulatorClock clock;
+  private final SimulatorTraffic traffic;
   private final Map<String, CallLeg> legs = new LinkedHashMap<>();
   private final AtomicLong sessionsSinceStartup = new AtomicLong();
   private final AtomicLong peakSessions = new AtomicLong();
 
-  SimulatedSwitch(SimulatorOptions options, SwitchIdentity identity, FarEnds farEnds, OriginateLog originates) {
+  SimulatedSwitch(
+      SimulatorOptions options,
+      SwitchIdentity identity,
+      FarEnds farEnds,
+      OriginateLog originates,
+      SimulatorClock clock,
+      SimulatorTraffic traffic) {
     this.options = options;
     this.identity = identity;
     this.farEnds = farEnds;
     this.originates = originates;
-    this.bus = new EventBus(identity);
+    this.clock = clock;
+    this.traffic = traffic;
+    this.bus = new EventBus(identity, clock);
     this.channelEvents = new ChannelEvents(bus);
-    this.timers = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
-    long every = options.heartbeatInterval().toMillis();
-    timers.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    clock.every(options.heartbeatInterval(), this::heartbeat);
+  }
+
+  SimulatorTraffic traffic() {
+    return traffic;
   }
 
   EventBus bus() {
@@ -69,7 +78,15 @@ final class SimulatedSwitch implements AutoCloseable {
       originate(arguments, publishResult);
       return;
     }
-    Thread.ofVirtual().name("esl-sim-bgapi").start(() -> publishResult.accept(api(command, arguments)));
+    // Counted as in progress until its BACKGROUND_JOB is out, as the bgapi command itself was.
+    traffic.commandStarted();
+    Thread.ofVirtual().name("esl-sim-bgapi").start(() -> {
+      try {
+        publishResult.accept(api(command, arguments));
+      } finally {
+        traffic.commandFinished();
+      }
+    });
   }
 
   /** Runs an api command synchronously and returns its output, as the api verb does. */
@@ -95,7 +112,7 @@ final class SimulatedSwitch implements AutoCloseable {
   }
 
   private void originate(String arguments, Consumer<String> onResult) {
-    long receivedAt = EventClock.nowMicros();
+    long receivedAt = clock.nowMicros();
     OriginateRequest request;
     try {
       request = OriginateRequest.parse(arguments);
@@ -114,8 +131,8 @@ final class SimulatedSwitch implements AutoCloseable {
       String uuid = wanted != null && UUID_SHAPE.matcher(wanted).matches() && !legs.containsKey(wanted)
           ? wanted
           : UUID.randomUUID().toString();
-      SimulatedChannel channel = new SimulatedChannel(uuid, request, sessionId, mediaPort, EventClock.nowMicros());
-      leg = new CallLeg(channel, channelEvents, timers, options.defaultPlayback(), onResult, () -> forget(uuid));
+      SimulatedChannel channel = new SimulatedChannel(uuid, request, sessionId, mediaPort, clock.nowMicros());
+      leg = new CallLeg(channel, channelEvents, clock, options.defaultPlayback(), onResult, () -> forget(uuid));
       leg.useDirectory(this::leg);
       legs.put(uuid, leg);
       peakSessions.accumulateAndGet(legs.size(), Math::max);
@@ -129,8 +146,8 @@ final class SimulatedSwitch implements AutoCloseable {
     String uuid = UUID.randomUUID().toString();
     CallLeg leg;
     synchronized (legs) {
-      SimulatedChannel channel = new SimulatedChannel(uuid, from, did, sessionId, EventClock.nowMicros());
-      leg = new CallLeg(channel, channelEvents, timers, options.defaultPlayback(), result -> {}, () -> forget(uuid));
+      SimulatedChannel channel = new SimulatedChannel(uuid, from, did, sessionId, clock.nowMicros());
+      leg = new CallLeg(channel, channelEvents, clock, options.defaultPlayback(), result -> {}, () -> forget(uuid));
       leg.useDirectory(this::leg);
       legs.put(uuid, leg);
       peakSessions.accumulateAndGet(legs.size(), Math::max);
@@ -211,12 +228,12 @@ final class SimulatedSwitch implements AutoCloseable {
   /** Stops timers without hanging anything up: a closed simulator goes silent, like a killed switch. */
   @Override
   public void close() {
-    timers.shutdownNow();
+    clock.shutdown();
   }
 
   /** The restart fault: every channel is gone at once, without events, and nothing runs any more. */
   void vanish() {
-    timers.shutdownNow();
+    clock.shutdown();
     List<CallLeg> gone;
     synchronized (legs) {
       gone = new ArrayList<>(legs.values());

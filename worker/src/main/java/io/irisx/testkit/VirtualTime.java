@@ -1,0 +1,95 @@
+package io.irisx.testkit;
+
+import io.irisx.activities.esl.simulator.SimulatorClock;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's clock on the test server's virtual time: timers are the environment's delayed
+ * callbacks, which time skipping jumps to, and each callback holds time (the test server does so
+ * while a callback runs) until the events it made have reached their workflows.
+ */
+final class VirtualTime {
+  private static final Logger log = LoggerFactory.getLogger(VirtualTime.class);
+
+  private static final ScheduledExecutorService LIVENESS =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("irisx-testkit-heartbeat").factory());
+
+  private final TestWorkflowEnvironment env;
+  private final Settling settling;
+
+  VirtualTime(TestWorkflowEnvironment env, Settling settling) {
+    this.env = env;
+    this.settling = settling;
+  }
+
+  long nowMillis() {
+    return env.currentTimeMillis();
+  }
+
+  /** A fresh clock, as the simulator takes one per switch life. */
+  SimulatorClock newClock() {
+    return new Clock();
+  }
+
+  private final class Clock implements SimulatorClock {
+    private volatile boolean shutDown;
+
+    @Override
+    public long nowMicros() {
+      return env.currentTimeMillis() * 1_000L;
+    }
+
+    @Override
+    public Timer schedule(Duration delay, Runnable task) {
+      if (shutDown) {
+        throw new RejectedExecutionException("the simulated switch is gone");
+      }
+      AtomicBoolean cancelled = new AtomicBoolean();
+      env.registerDelayedCallback(delay, () -> {
+        if (cancelled.get() || shutDown) {
+          return;
+        }
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          log.warn("a simulator timer failed", e);
+        }
+        settling.await();
+      });
+      return () -> cancelled.set(true);
+    }
+
+    /**
+     * Periodic ticks (the HEARTBEAT) stay on real time: the ESL link's watchdog they feed measures
+     * real time, and a periodic virtual timer would give time skipping an endless chain of stops.
+     */
+    @Override
+    public Timer every(Duration period, Runnable task) {
+      ScheduledFuture<?> ticks = LIVENESS.scheduleAtFixedRate(() -> {
+        if (!shutDown) {
+          task.run();
+        }
+      }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+      return () -> ticks.cancel(false);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      schedule(Duration.ZERO, task);
+    }
+
+    @Override
+    public void shutdown() {
+      shutDown = true;
+    }
+  }
+}
