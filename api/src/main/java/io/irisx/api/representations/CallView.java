@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 @JsonPropertyOrder({
   "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
   "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode",
-  "metadata", "live"
+  "metadata", "live", "queue"
 })
 public record CallView(
     String id,
@@ -33,7 +33,8 @@ public record CallView(
     String hangupCause,
     Integer hangupCauseCode,
     JsonNode metadata,
-    LiveCallView live) {
+    LiveCallView live,
+    QueueView queue) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Millisecond precision, always three digits, always {@code Z}. */
@@ -58,6 +59,7 @@ public record CallView(
         row.hangupCause(),
         row.hangupCauseCode(),
         metadata(row.metadataJson()),
+        null,
         null);
   }
 
@@ -65,7 +67,14 @@ public record CallView(
   public CallView withLive(LiveCallView now) {
     return new CallView(
         id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
-        durationSeconds, billSeconds, hangupCause, hangupCauseCode, metadata, now);
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, metadata, now, queue);
+  }
+
+  /** This call with its place in its tenant's queue (while it waits for a slot). */
+  public CallView withQueue(QueueView place) {
+    return new CallView(
+        id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, metadata, live, place);
   }
 
   /** What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing. */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /v1/calls}. Fields it does not know are collected rather than dropped, so
+ * The body of {@code POST /v1/calls}. {@code queue}: false asks for 429 rather than a queued call
+ * when the tenant is at its call limits (absent or true: the call waits for a slot). Fields it does not know are collected rather than dropped, so
  * a misspelt optional field ({@code parms}) is reported instead of silently ignored.
  */
 public record StartCallBody(
@@ -17,6 +18,7 @@ public record StartCallBody(
     String flow,
     Map<String, Object> params,
     String webhookUrl,
+    Boolean queue,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public StartCallBody {
@@ -24,7 +26,7 @@ public record StartCallBody(
   }
 
   public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
-    this(from, to, flow, params, null, Map.of());
+    this(from, to, flow, params, null, null, Map.of());
   }
 
   /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */

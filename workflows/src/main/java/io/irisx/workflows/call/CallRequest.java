@@ -1,5 +1,6 @@
 package io.irisx.workflows.call;
 
+import io.irisx.workflows.admission.CallAdmission;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param inbound the parked channel of a call that came in from the network; null for a call
  *     IRISX dials out
  * @param webhookUrl the call's own URL for its events (besides the tenant's endpoints), or null
+ * @param admission the tenant's call limits the call runs under, or null when it runs under none
+ *     (inbound calls, an API without Redis, calls started before limits existed)
  */
 public record CallRequest(
     String callId,
@@ -22,7 +25,8 @@ public record CallRequest(
     int ringTimeoutSeconds,
     int watchdogSeconds,
     InboundLeg inbound,
-    String webhookUrl) {
+    String webhookUrl,
+    CallAdmission admission) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -48,6 +52,21 @@ public record CallRequest(
       int ringTimeoutSeconds,
       int watchdogSeconds) {
     this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null);
+  }
+
+  /** A call under no limits: inbound, or outbound from an API without Redis. */
+  public CallRequest(
+      String callId,
+      String tenantId,
+      String from,
+      String to,
+      String flow,
+      Map<String, Object> params,
+      int ringTimeoutSeconds,
+      int watchdogSeconds,
+      InboundLeg inbound,
+      String webhookUrl) {
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, null);
   }
 
   public static String workflowId(String callId) {
