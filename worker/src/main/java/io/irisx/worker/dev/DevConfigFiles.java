@@ -72,6 +72,9 @@ final class DevConfigFiles {
           key: %s
         rateLimit:
           redisAddress: %s
+        # Tenants' default call limits (an operator sets them per tenant: /v1/admin/tenants/{id}/limits).
+        callLimits:
+          slotLeaseSeconds: %d
         # Local receivers are allowed in development (webhook URLs on this machine).
         webhooks:
           productionMode: false
@@ -87,6 +90,7 @@ final class DevConfigFiles {
                 options.watchdogSeconds(),
                 yamlString(operatorKey),
                 endpoints.redisAddress(),
+                options.slotLeaseSeconds(),
                 logging(home));
     return write(home.resolve("api.yml"), yaml);
   }
