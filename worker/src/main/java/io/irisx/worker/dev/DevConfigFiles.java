@@ -72,6 +72,8 @@ final class DevConfigFiles {
           key: %s
         rateLimit:
           redisAddress: %s
+          # Per API key; ./irisx bench api lifts it (IRISX_API_KEY_RPS) to measure the API itself.
+          requestsPerSecond: ${IRISX_API_KEY_RPS:-50}
         # Tenants' default call limits (an operator sets them per tenant: /v1/admin/tenants/{id}/limits).
         callLimits:
           slotLeaseSeconds: %d
