@@ -64,7 +64,7 @@ public final class ApiBench {
     Path home = Files.createTempDirectory("irisx-bench-api");
     try (DevStack stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS))) {
       // The figures are the API's, not a tenant's default call limits.
-      Jdbi.create(stack.dataSource())
+      io.irisx.db.Jdbis.create(stack.dataSource())
           .useExtension(TenantDao.class, tenants -> tenants.setCallLimits(
               UUID.fromString(stack.manifest().tenantId()), new TenantCallLimits(10_000, 1_000_000, 3_600)));
       Client client = new Client(stack.manifest().apiUrl(), stack.manifest().apiKey());

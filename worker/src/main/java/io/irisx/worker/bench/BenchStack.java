@@ -47,7 +47,7 @@ public final class BenchStack implements AutoCloseable {
             60);
     DevStack dev = DevStack.start(devOptions);
     // A bench measures the platform, not the tenant's default call limits: lift them.
-    org.jdbi.v3.core.Jdbi.create(dev.dataSource())
+    io.irisx.db.Jdbis.create(dev.dataSource())
         .useExtension(
             io.irisx.db.TenantDao.class,
             tenants ->
