@@ -19,7 +19,10 @@ import io.irisx.api.auth.OperatorAuthFilter;
 import io.irisx.api.auth.ReadOnlyScopeFilter;
 import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
 import io.irisx.api.idempotency.IdempotencyFilter;
+import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.limits.KeyRateLimiter;
+import io.irisx.db.TenantDao;
+import io.irisx.api.resources.AdminTenantLimitsResource;
 import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
 import io.irisx.api.limits.RedisHealthCheck;
@@ -135,9 +138,22 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
                 .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedTenant.class));
 
+    RateLimitSettings rateLimit = configuration.getRateLimit();
+    RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
+    if (redis != null) {
+      environment.lifecycle().manage(onStop(redis::shutdown));
+      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+    } else {
+      org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
+          .warn("no rateLimit.redisAddress: tenant call limits are OFF (calls are never queued or refused)");
+    }
+    CallAdmissionGate gate = redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
+
     CallFlows flows = CallFlows.shipped();
     CallStarter starter =
-        new CallStarter(calls, temporal.client(), flows, configuration.getCalls(), deadlines, clock);
+        new CallStarter(
+            calls, temporal.client(), flows, configuration.getCalls(), deadlines, clock, gate,
+            jdbi.onDemand(TenantDao.class));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment.jersey().register(new CallControlResource(controller, flows));
@@ -152,17 +168,12 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     new ExpiredIdempotencyKeys(idempotency, clock)
         .scheduleOn(
             environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build());
-    RateLimitSettings rateLimit = configuration.getRateLimit();
-    RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
-    if (redis != null) {
-      environment.lifecycle().manage(onStop(redis::shutdown));
-      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
-    }
     environment.jersey().register(
         new RateLimitFilter(
             new KeyRateLimiter(rateLimit, redis, clock), rateLimit.getRequestsPerSecond()));
     ApiKeyIssuer issuer = new ApiKeyIssuer(new ApiKeys(new SecureRandom()), clock);
     environment.jersey().register(new AdminTenantsResource(jdbi, issuer));
+    environment.jersey().register(new AdminTenantLimitsResource(jdbi, configuration.getCallLimits()));
     environment.jersey().register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
     environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
     environment.jersey().register(new ContactsResource(jdbi, clock));

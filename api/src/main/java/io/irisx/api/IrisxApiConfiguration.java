@@ -74,6 +74,18 @@ public class IrisxApiConfiguration extends Configuration {
     this.idempotency = idempotency;
   }
 
+  @Valid @NotNull private CallLimitSettings callLimits = new CallLimitSettings();
+
+  @JsonProperty("callLimits")
+  public CallLimitSettings getCallLimits() {
+    return callLimits;
+  }
+
+  @JsonProperty("callLimits")
+  public void setCallLimits(CallLimitSettings callLimits) {
+    this.callLimits = callLimits;
+  }
+
   @JsonProperty("rateLimit")
   public RateLimitSettings getRateLimit() {
     return rateLimit;

@@ -17,4 +17,17 @@ public interface TenantDao {
   @SqlQuery(
       "SELECT id, name, status, created_at FROM tenants WHERE id = :id AND deleted_at IS NULL")
   Optional<TenantRow> find(@Bind("id") UUID id);
+
+  /** The tenant's call limits (nulls where it uses the defaults); empty when there is no such tenant. */
+  @SqlQuery(
+      "SELECT calls_per_second, max_concurrent_calls, max_queue_wait_seconds FROM tenants"
+          + " WHERE id = :id AND deleted_at IS NULL")
+  @RegisterConstructorMapper(TenantCallLimits.class)
+  Optional<TenantCallLimits> findCallLimits(@Bind("id") UUID id);
+
+  /** Replaces the tenant's call limits; returns the rows changed (0: no such tenant). */
+  @SqlUpdate(
+      "UPDATE tenants SET calls_per_second = :callsPerSecond, max_concurrent_calls = :maxConcurrentCalls,"
+          + " max_queue_wait_seconds = :maxQueueWaitSeconds WHERE id = :id AND deleted_at IS NULL")
+  int setCallLimits(@Bind("id") UUID id, @org.jdbi.v3.sqlobject.customizer.BindMethods TenantCallLimits limits);
 }

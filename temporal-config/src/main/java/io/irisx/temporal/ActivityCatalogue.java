@@ -36,6 +36,11 @@ public final class ActivityCatalogue {
   public static final String RECORDING_FAILED = "RecordingFailed";
   public static final String FIND_EXPIRED_RECORDINGS = "FindExpiredRecordings";
   public static final String DELETE_RECORDING = "DeleteRecording";
+  // Tenant call limits: slots as leases in Redis, the queue as a workflow per tenant.
+  public static final String JOIN_CALL_QUEUE = "JoinCallQueue";
+  public static final String GRANT_CALL_SLOT = "GrantCallSlot";
+  public static final String RENEW_CALL_SLOT = "RenewCallSlot";
+  public static final String RELEASE_CALL_SLOT = "ReleaseCallSlot";
 
   /** Call control must be quick: a caller is waiting on the line. */
   private static final RetryOptions CALL_CONTROL_RETRY =
@@ -74,7 +79,11 @@ public final class ActivityCatalogue {
           Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
           Map.entry(PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
           Map.entry(BEGIN_WEBHOOK_DELIVERY, "look up the delivery before its first attempt"),
-          Map.entry(ATTEMPT_WEBHOOK_DELIVERY, "send the signed webhook request once and record the attempt"));
+          Map.entry(ATTEMPT_WEBHOOK_DELIVERY, "send the signed webhook request once and record the attempt"),
+          Map.entry(JOIN_CALL_QUEUE, "put the call in its tenant's queue for a slot"),
+          Map.entry(GRANT_CALL_SLOT, "take a slot for the head of the queue if the tenant's limits allow"),
+          Map.entry(RENEW_CALL_SLOT, "extend the lease of the call's slot"),
+          Map.entry(RELEASE_CALL_SLOT, "free the call's slot and wake its tenant's queue"));
 
   public static Map<String, ActivityOptions> options() {
     Map<String, ActivityOptions> options = new java.util.HashMap<>();
@@ -117,6 +126,11 @@ public final class ActivityCatalogue {
                 .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(STORAGE_RETRY)
                 .build()),
+        // Redis down: retried until it answers, so queued calls wait (bounded by their maximum wait).
+        Map.entry(JOIN_CALL_QUEUE, storage()),
+        Map.entry(GRANT_CALL_SLOT, storage()),
+        Map.entry(RENEW_CALL_SLOT, storage()),
+        Map.entry(RELEASE_CALL_SLOT, storage()),
         Map.entry(START_RECORDING, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(STOP_RECORDING, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
         Map.entry(UPLOAD_RECORDING, upload()),

@@ -40,6 +40,8 @@ import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import io.irisx.activities.limits.CallSlotActivitiesImpl;
+import io.irisx.workflows.admission.TenantQueueWorkflowImpl;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -126,6 +128,10 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     calls.registerActivitiesImplementations(
         new NodeDirectoryActivitiesImpl(registry), new CallRecordActivitiesImpl(jdbi));
     ActivityMeters activityMeters = new ActivityMeters(metrics.registry());
+    // Tenant call limits: each tenant's queue of calls waiting for a slot, slots as Redis leases.
+    calls.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), TenantQueueWorkflowImpl.class);
+    calls.registerActivitiesImplementations(new CallSlotActivitiesImpl(redis, temporal.client()));
     io.irisx.activities.webhook.WebhookWorkerRegistration.register(
         calls, jdbi, temporal.client(), config.getWebhooks(), activityMeters);
     // SIGTERM: not ready, stop polling, let running activities finish (bounded), then the rest

@@ -5,7 +5,10 @@ import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
+import io.irisx.workflows.admission.QueuePosition;
+import io.irisx.workflows.admission.TenantQueueWorkflow;
 import io.irisx.workflows.call.CallCommands;
+import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallState;
 import io.irisx.workflows.call.CallWorkflow;
@@ -73,6 +76,27 @@ public final class CallController {
     } catch (RuntimeException e) {
       // The row is the record; a live view that cannot be had right now is simply left out.
       log.debug("no live state for call {}: {}", call.id(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** A queued call's place in its tenant's queue; empty when it is not waiting for a slot. */
+  public Optional<QueuePosition> queuePosition(CallRow call) {
+    if (!CallStatus.QUEUED.wireName().equals(call.status()) || !"outbound".equals(call.direction())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(
+          within(
+              LIVE_STATE_DEADLINE_MILLIS,
+              () ->
+                  temporal
+                      .newWorkflowStub(
+                          TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(call.tenantId().toString()))
+                      .position(call.id().toString())));
+    } catch (RuntimeException e) {
+      // No queue (the tenant never queued a call) or Temporal busy: the call shows no position.
+      log.debug("no queue position for call {}: {}", call.id(), e.toString());
       return Optional.empty();
     }
   }

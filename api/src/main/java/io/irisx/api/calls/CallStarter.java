@@ -5,6 +5,10 @@ import io.grpc.StatusRuntimeException;
 import io.irisx.api.CallSettings;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.errors.ProblemException;
+import io.irisx.api.limits.CallAdmissionGate;
+import io.irisx.db.TenantCallLimits;
+import io.irisx.db.TenantDao;
+import io.irisx.workflows.admission.CallAdmission;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
@@ -43,6 +47,9 @@ public final class CallStarter {
   private final CallSettings settings;
   private final ScheduledExecutorService deadlines;
   private final Clock clock;
+  /** Null: no Redis configured, calls run under no limits (the API warns at start). */
+  private final CallAdmissionGate gate;
+  private final TenantDao tenants;
 
   public CallStarter(
       CallDao calls,
@@ -51,6 +58,20 @@ public final class CallStarter {
       CallSettings settings,
       ScheduledExecutorService deadlines,
       Clock clock) {
+    this(calls, temporal, flows, settings, deadlines, clock, null, null);
+  }
+
+  public CallStarter(
+      CallDao calls,
+      WorkflowClient temporal,
+      CallFlows flows,
+      CallSettings settings,
+      ScheduledExecutorService deadlines,
+      Clock clock,
+      CallAdmissionGate gate,
+      TenantDao tenants) {
+    this.gate = gate;
+    this.tenants = tenants;
     this.calls = calls;
     this.temporal = temporal;
     this.flows = flows;
@@ -112,6 +133,7 @@ public final class CallStarter {
         // it again is harmless (the workflow id is taken at most once).
       }
     }
+    CallAdmission admission = admit(tenant, callId, body);
     // Milliseconds: what the API shows is then exactly what is stored.
     Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     calls.insertQueued(callId, tenant.tenantId(), body.from(), body.to(), body.flow(), createdAt);
@@ -127,7 +149,8 @@ public final class CallStarter {
             settings.getWatchdogSeconds(),
             null,
             body.webhookUrl(),
-            body.recordsWholeCall());
+            body.recordsWholeCall(),
+            admission);
     try {
       startWorkflow(request);
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
@@ -135,6 +158,7 @@ public final class CallStarter {
       log.info("the workflow of call {} was already started by an earlier request", callId);
     } catch (WorkflowServiceException | StatusRuntimeException e) {
       markFailed(callId);
+      releaseSlot(tenant, callId, admission);
       log.warn("could not start the workflow of call {}: {}", callId, e.toString());
       throw new ProblemException(
               ProblemType.TEMPORAL_UNAVAILABLE,
@@ -143,11 +167,59 @@ public final class CallStarter {
           .causedBy(e);
     } catch (RuntimeException e) {
       markFailed(callId);
+      releaseSlot(tenant, callId, admission);
       throw e;
     }
     return calls
         .find(tenant.tenantId(), callId)
         .orElseThrow(() -> new IllegalStateException("call " + callId + " vanished"));
+  }
+
+  /**
+   * The tenant's limits at the door: a slot now, a place in the queue, or (with {@code "queue":
+   * false}) 429. Redis down: 503, and no call is made; see docs/limits.md.
+   */
+  private CallAdmission admit(AuthenticatedTenant tenant, UUID callId, StartCallBody body) {
+    if (gate == null) {
+      return null;
+    }
+    TenantCallLimits own =
+        tenants.findCallLimits(tenant.tenantId()).orElse(new TenantCallLimits(null, null, null));
+    boolean mayQueue = !Boolean.FALSE.equals(body.queue());
+    CallAdmissionGate.Decision decision = gate.admit(tenant.tenantId(), callId, gate.limitsOf(own), mayQueue);
+    return switch (decision.outcome()) {
+      case ADMITTED, QUEUED -> decision.limits();
+      case REFUSED ->
+          throw new ProblemException(
+                  ProblemType.CALL_LIMIT_REACHED,
+                  "The tenant is at its call limit ("
+                      + describe(decision)
+                      + ") and the request asked not to queue; retry after the time in Retry-After.")
+              .withHeader("Retry-After", String.valueOf(Math.max(1, (decision.retryAfterMillis() + 999) / 1000)));
+      case UNAVAILABLE ->
+          throw new ProblemException(
+                  ProblemType.CALL_ADMISSION_UNAVAILABLE,
+                  "The tenant's call limits cannot be checked (Redis does not answer), so no call is"
+                      + " made; retry shortly.")
+              .withHeader("Retry-After", String.valueOf(ADMISSION_RETRY_AFTER_SECONDS));
+    };
+  }
+
+  private static final int ADMISSION_RETRY_AFTER_SECONDS = 5;
+
+  private static String describe(CallAdmissionGate.Decision decision) {
+    CallAdmission limits = decision.limits();
+    return switch (decision.refusedBy()) {
+      case "rate" -> limits.callsPerSecond() + " calls a second";
+      case "concurrency" -> limits.maxConcurrentCalls() + " calls up at once";
+      default -> "calls are already waiting for a slot";
+    };
+  }
+
+  private void releaseSlot(AuthenticatedTenant tenant, UUID callId, CallAdmission admission) {
+    if (gate != null && admission != null) {
+      gate.release(tenant.tenantId(), callId);
+    }
   }
 
   private void startWorkflow(CallRequest request) {

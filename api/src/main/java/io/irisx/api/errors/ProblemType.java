@@ -22,7 +22,9 @@ public enum ProblemType {
   DELIVERY_IN_PROGRESS(409, "delivery-in-progress", "Delivery in progress"),
   REDELIVERY_UNAVAILABLE(503, "redelivery-unavailable", "Redelivery could not be started"),
   CALL_STATE_CONFLICT(409, "call-state-conflict", "Not possible in the call's current state"),
-  CALL_CONTROL_UNAVAILABLE(503, "call-control-unavailable", "The call could not be reached");
+  CALL_CONTROL_UNAVAILABLE(503, "call-control-unavailable", "The call could not be reached"),
+  CALL_LIMIT_REACHED(429, "call-limit-reached", "Tenant call limit reached"),
+  CALL_ADMISSION_UNAVAILABLE(503, "call-admission-unavailable", "Call limits cannot be checked");
 
   static final String BASE_URI = "https://irisx.io/problems/";
 

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 @JsonPropertyOrder({
   "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
   "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode",
-  "sipCode", "hungUpBy", "metadata", "live"
+  "sipCode", "hungUpBy", "metadata", "live", "queue"
 })
 public record CallView(
     String id,
@@ -35,7 +35,8 @@ public record CallView(
     Integer sipCode,
     String hungUpBy,
     JsonNode metadata,
-    LiveCallView live) {
+    LiveCallView live,
+    QueueView queue) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Millisecond precision, always three digits, always {@code Z}. */
@@ -62,6 +63,7 @@ public record CallView(
         row.sipCode(),
         row.hungUpBy(),
         metadata(row.metadataJson()),
+        null,
         null);
   }
 
@@ -69,7 +71,14 @@ public record CallView(
   public CallView withLive(LiveCallView now) {
     return new CallView(
         id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
-        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, now);
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, now, queue);
+  }
+
+  /** This call with its place in its tenant's queue (while it waits for a slot). */
+  public CallView withQueue(QueueView place) {
+    return new CallView(
+        id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
+        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, live, place);
   }
 
   /** What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing. */

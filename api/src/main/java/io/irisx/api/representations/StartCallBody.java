@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /v1/calls}. Fields it does not know are collected rather than dropped, so
+ * The body of {@code POST /v1/calls}. {@code queue}: false asks for 429 rather than a queued call
+ * when the tenant is at its call limits (absent or true: the call waits for a slot). Fields it does not know are collected rather than dropped, so
  * a misspelt optional field ({@code parms}) is reported instead of silently ignored.
  */
 public record StartCallBody(
@@ -18,6 +19,7 @@ public record StartCallBody(
     Map<String, Object> params,
     String webhookUrl,
     Boolean record,
+    Boolean queue,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public StartCallBody {
@@ -25,7 +27,7 @@ public record StartCallBody(
   }
 
   public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
-    this(from, to, flow, params, null, null, Map.of());
+    this(from, to, flow, params, null, null, null, Map.of());
   }
 
   /** {@code "record": true} records the whole call, from answer to hangup. */

@@ -10,6 +10,7 @@ import io.irisx.api.idempotency.IdempotencyFilter;
 import io.irisx.api.representations.CallPage;
 import io.irisx.api.representations.CallView;
 import io.irisx.api.representations.LiveCallView;
+import io.irisx.api.representations.QueueView;
 import io.irisx.api.calls.CallController;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
@@ -67,7 +68,8 @@ public final class CallsResource {
     return parseId(id)
         .flatMap(callId -> calls.find(tenant.tenantId(), callId))
         // While the call is up, its workflow adds what it knows now (e.g. the flow a redirect started).
-        .map(row -> CallView.of(row).withLive(controller.liveState(row).map(LiveCallView::of).orElse(null)))
+        .map(row -> CallView.of(row).withLive(controller.liveState(row).map(LiveCallView::of).orElse(null))
+            .withQueue(controller.queuePosition(row).map(QueueView::of).orElse(null)))
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No call " + shorten(id) + "."));
   }
 

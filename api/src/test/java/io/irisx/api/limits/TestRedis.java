@@ -33,6 +33,11 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** Stops the server mid-test: Redis down. */
+  void stop() throws IOException {
+    server.stop();
+  }
+
   String address() {
     return "redis://127.0.0.1:" + port;
   }

@@ -35,7 +35,7 @@ class StartCallTest {
       List.of(
           "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
           "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause",
-          "hangupCauseCode", "sipCode", "hungUpBy", "metadata", "live");
+          "hangupCauseCode", "sipCode", "hungUpBy", "metadata", "live", "queue");
 
   private ApiClient api;
   private ProvisionedTenant tenant;

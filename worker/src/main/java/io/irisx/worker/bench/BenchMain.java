@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
   static final String USAGE = """
-      usage: ./irisx bench [hello|ivr|hold] [--cps N] [--duration S] [--calls N] [--concurrency N]
+      usage: ./irisx bench api [--rps N] [--seconds S] [--get-clients N] [--get-seconds S]
+             ./irisx bench [hello|ivr|hold] [--cps N] [--duration S] [--calls N] [--concurrency N]
                            [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT]
                            [--hold S] [--drain S] [--prompt-ms N] [--no-baseline] [--reuse] [--out DIR]
              ./irisx bench webhooks [--events N] [--per-call K] [--cps N] [--concurrency N] [--drain S]
@@ -33,6 +34,10 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     BenchOptions options;
     try {
+      if (args.length > 0 && args[0].equals("api")) {
+        ApiBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
       if (args.length > 0 && args[0].equals("serve")) {
         serve(args);
         return;

@@ -43,8 +43,17 @@ public final class BenchStack implements AutoCloseable {
             RING_TIMEOUT_SECONDS,
             options.promptMillis(),
             null,
-            options.backend() == BenchBackend.POSTGRES ? options.temporalTarget() : null);
+            options.backend() == BenchBackend.POSTGRES ? options.temporalTarget() : null,
+            60);
     DevStack dev = DevStack.start(devOptions);
+    // A bench measures the platform, not the tenant's default call limits: lift them.
+    io.irisx.db.Jdbis.create(dev.dataSource())
+        .useExtension(
+            io.irisx.db.TenantDao.class,
+            tenants ->
+                tenants.setCallLimits(
+                    java.util.UUID.fromString(dev.manifest().tenantId()),
+                    new io.irisx.db.TenantCallLimits(10_000, 1_000_000, 3_600)));
     BaselineWorker baseline = null;
     try {
       scriptFarEnds(dev.simulator(), options.promptMillis());

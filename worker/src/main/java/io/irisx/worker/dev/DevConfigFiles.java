@@ -72,6 +72,11 @@ final class DevConfigFiles {
           key: %s
         rateLimit:
           redisAddress: %s
+          # Per API key; ./irisx bench api lifts it (IRISX_API_KEY_RPS) to measure the API itself.
+          requestsPerSecond: ${IRISX_API_KEY_RPS:-50}
+        # Tenants' default call limits (an operator sets them per tenant: /v1/admin/tenants/{id}/limits).
+        callLimits:
+          slotLeaseSeconds: %d
         # Local receivers are allowed in development (webhook URLs on this machine).
         webhooks:
           productionMode: false
@@ -87,6 +92,7 @@ final class DevConfigFiles {
                 options.watchdogSeconds(),
                 yamlString(operatorKey),
                 endpoints.redisAddress(),
+                options.slotLeaseSeconds(),
                 logging(home));
     return write(home.resolve("api.yml"), yaml);
   }

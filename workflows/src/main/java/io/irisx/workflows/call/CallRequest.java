@@ -1,5 +1,6 @@
 package io.irisx.workflows.call;
 
+import io.irisx.workflows.admission.CallAdmission;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  *     IRISX dials out
  * @param webhookUrl the call's own URL for its events (besides the tenant's endpoints), or null
  * @param record whether to record the whole call, from answer to hangup ({@code "record": true})
+ * @param admission the tenant's call limits the call runs under, or null when it runs under none
+ *     (inbound calls, an API without Redis, calls started before limits existed)
  */
 public record CallRequest(
     String callId,
@@ -24,7 +27,8 @@ public record CallRequest(
     int watchdogSeconds,
     InboundLeg inbound,
     String webhookUrl,
-    boolean record) {
+    boolean record,
+    CallAdmission admission) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -49,7 +53,7 @@ public record CallRequest(
       Map<String, Object> params,
       int ringTimeoutSeconds,
       int watchdogSeconds) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null, false);
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null, false, null);
   }
 
   /** A call that is not recorded as a whole. */
@@ -64,7 +68,39 @@ public record CallRequest(
       int watchdogSeconds,
       InboundLeg inbound,
       String webhookUrl) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false);
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false, null);
+  }
+
+  /** A call that is not recorded as a whole, under the given limits. */
+  public CallRequest(
+      String callId,
+      String tenantId,
+      String from,
+      String to,
+      String flow,
+      Map<String, Object> params,
+      int ringTimeoutSeconds,
+      int watchdogSeconds,
+      InboundLeg inbound,
+      String webhookUrl,
+      CallAdmission admission) {
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false, admission);
+  }
+
+  /** A call recorded as a whole or not, under no limits. */
+  public CallRequest(
+      String callId,
+      String tenantId,
+      String from,
+      String to,
+      String flow,
+      Map<String, Object> params,
+      int ringTimeoutSeconds,
+      int watchdogSeconds,
+      InboundLeg inbound,
+      String webhookUrl,
+      boolean record) {
+    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, record, null);
   }
 
   public static String workflowId(String callId) {

@@ -21,6 +21,10 @@ public interface CallWorkflow {
   @SignalMethod(name = "channelEvent")
   void onChannelEvent(ChannelEvent event);
 
+  /** Sent by the tenant's call queue: a queued call may go now. */
+  @SignalMethod(name = "slotGranted")
+  void onSlotGranted();
+
   @QueryMethod(name = "state")
   CallState state();
 

@@ -2,6 +2,7 @@ package io.irisx.workflows.call;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallControlActivities;
+import io.irisx.workflows.admission.CallSlot;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
@@ -48,6 +49,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private final WebhookPublishing webhooks = Workflow.newActivityStub(WebhookPublishing.class);
   private final ChannelTracker channel = new ChannelTracker();
   private final CallRecorder recorder = new CallRecorder(this);
+  /** The call's slot under its tenant's limits; null for calls that run under none. */
+  private CallSlot slot;
+  private boolean slotGranted;
 
   private CallRequest request;
   private String nodeId;
@@ -91,6 +95,9 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     Instant startedAt;
     if (request.inbound() == null) {
       record("call.queued", CallStatus.QUEUED, now(), null);
+      if (Workflow.getVersion(ADMISSION_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1 && !takeSlot()) {
+        return canceledInQueue();
+      }
       startedAt = originate();
       awaitChannel(() -> channel.answered() || channel.ended());
       if (request.record() && channel.answered() && !channel.ended()) {
@@ -105,6 +112,9 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     }
     if (!channel.ended()) {
       hangUp(platformHangupCause);
+    }
+    if (slot != null) {
+      slot.release();
     }
     flushTimeline();
     recorder.uploadWholeCall();
@@ -124,6 +134,54 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
   @Override
   public void onChannelEvent(ChannelEvent event) {
     channel.apply(event);
+  }
+
+  @Override
+  public void onSlotGranted() {
+    slotGranted = true;
+    if (slot != null) {
+      slot.onGranted();
+    }
+  }
+
+  // --- admission under the tenant's call limits (io.irisx.workflows.admission) ---
+
+  static final String ADMISSION_CHANGE = "tenant-call-admission";
+
+  /** Waits for a slot if the API queued the call; false when the maximum wait passed first. */
+  private boolean takeSlot() {
+    slot = new CallSlot(request);
+    if (slotGranted) {
+      slot.onGranted();
+    }
+    if (!slot.queued()) {
+      return slot.acquire();
+    }
+    record("call.waiting", CallStatus.QUEUED, now(), "over the tenant's call limits: waiting for a slot");
+    if (!slot.acquire()) {
+      return false;
+    }
+    record("call.admitted", CallStatus.QUEUED, now(), "a slot is free");
+    return true;
+  }
+
+  /** The call never got a slot: canceled, with the reason in its timeline and CDR, never dialled. */
+  private CallResult canceledInQueue() {
+    String reason =
+        "queue-timeout: no slot within " + request.admission().maxWaitSeconds() + " s under the tenant's call limits";
+    Instant endedAt = now();
+    record("call.canceled", CallStatus.CANCELED, endedAt, reason);
+    Instant queuedAt = Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis());
+    CallDetailRecord cdr =
+        new CallDetailRecord(
+            request.callId(), request.tenantId(), CallStatus.CANCELED, null, null, null, null, endedAt,
+            Math.max(0, Duration.between(queuedAt, endedAt).toSeconds()), 0, null, null,
+            Map.of("irisx.cancelReason", reason), null, null);
+    records.writeCdr(cdr);
+    publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
+    publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
+    awaitPublished();
+    return new CallResult(request.callId(), CallStatus.CANCELED, null, 0);
   }
 
   @Override

@@ -23,7 +23,8 @@ class CallWorkflowReplayTest {
   @ParameterizedTest
   @ValueSource(strings = {"hello-answered", "hello-busy", "hello-events-lost", "hello-flow-failed", "hello-inbound", "reminder-canceled", "reminder-no-response",
       "hello-answered-v2", "hello-busy-v2", "reminder-canceled-v2",
-      "voicemail-silence", "voicemail-caller-hung-up", "record-whole-call"})
+      "voicemail-silence", "voicemail-caller-hung-up", "record-whole-call",
+      "hello-queued-v3", "hello-queue-timeout-v3"})
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Registered exactly as the worker registers it, activity options included.
