@@ -133,7 +133,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     environment.lifecycle().addEventListener(drain);
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
-        new CallControlActivitiesImpl(esl, commands));
+        new CallControlActivitiesImpl(esl, commands),
+        new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
     boolean retention = registerRecordings(config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment);
     environment
         .lifecycle()

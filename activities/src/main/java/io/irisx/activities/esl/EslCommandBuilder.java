@@ -189,6 +189,24 @@ public final class EslCommandBuilder {
     return path;
   }
 
+  /**
+   * {@code uuid_setvar <uuid> park_after_bridge true}: when the other leg of a bridge hangs up, this
+   * channel parks again (switch_ivr_bridge.c) instead of hanging up, and its flow goes on.
+   */
+  public EslCommand parkAfterBridge(String channelUuid) {
+    return new EslCommand("uuid_setvar", uuid(channelUuid, "channel uuid") + " park_after_bridge true");
+  }
+
+  /** {@code uuid_getvar <uuid> bridge_to}: the leg this channel is bridged to, or {@code _undef_}. */
+  public EslCommand bridgedTo(String channelUuid) {
+    return new EslCommand("uuid_getvar", uuid(channelUuid, "channel uuid") + " bridge_to");
+  }
+
+  /** {@code uuid_bridge <uuid> <other>}: {@code channelUuid} is the bridge's originator. */
+  public EslCommand bridge(String channelUuid, String otherUuid) {
+    return new EslCommand("uuid_bridge", uuid(channelUuid, "channel uuid") + " " + uuid(otherUuid, "other leg uuid"));
+  }
+
   public EslCommand listChannels() {
     return new EslCommand("show", "channels as json");
   }

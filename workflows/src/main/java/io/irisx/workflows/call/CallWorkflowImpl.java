@@ -45,6 +45,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private final CallRecordActivities records = Workflow.newActivityStub(CallRecordActivities.class);
   private final WebhookPublishing webhooks = Workflow.newActivityStub(WebhookPublishing.class);
   private final ChannelTracker channel = new ChannelTracker();
+  private final CallDialer dialer = new CallDialer(this);
 
   private CallRequest request;
   private String nodeId;
@@ -114,7 +115,10 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
 
   @Override
   public void onChannelEvent(ChannelEvent event) {
-    channel.apply(event);
+    // A dial's second leg names this call too; its events are the dialer's, not the channel's.
+    if (!dialer.apply(event)) {
+      channel.apply(event);
+    }
   }
 
   @Override
@@ -328,6 +332,49 @@ CallSearchAttributes.upsertFlow(flow);
     return flowParams;
   }
 
+  io.irisx.workflows.flow.DialResult dial(io.irisx.workflows.flow.Dial dial) {
+    return dialer.dial(dial);
+  }
+
+  // --- what the dialer needs of the call ---
+
+  CallControlActivities control() {
+    return control;
+  }
+
+  String channelUuid() {
+    return channelUuid;
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  boolean channelEnded() {
+    return channel.ended();
+  }
+
+  void requireUpAndNotRedirected() {
+    requireUp();
+    stopIfRedirected();
+  }
+
+  /** A step of the call's timeline with the channel's current status. */
+  void recordStep(String eventType, String detail) {
+    record(eventType, channel.status(), now(), detail);
+  }
+
+  void flushSteps() {
+    flushTimeline();
+  }
+
+  /** After a quiet watchdog period: a channel the switch no longer has ended unseen. */
+  void checkChannel() {
+    if (!channel.ended() && !control.inspect(channelUuid).exists()) {
+      channel.channelLost(now());
+    }
+  }
+
   GatherResult gather(Gather gather) {
     answer();
     GatherResult.Ending ending = GatherResult.Ending.TIMEOUT;
@@ -429,7 +476,7 @@ CallSearchAttributes.upsertFlow(flow);
   }
 
   /** A redirect is waiting for the running flow to stop. */
-  private boolean redirectWaiting() {
+  boolean redirectWaiting() {
     return flowRunning && pendingRedirect != null;
   }
 
@@ -642,7 +689,7 @@ CallSearchAttributes.upsertStatus(status);
     return Math.max(0, Duration.between(channel.answeredAt(), channel.endedAt()).toSeconds());
   }
 
-  private static Instant now() {
+  static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 

@@ -39,6 +39,14 @@ public interface Call {
    */
   GatherResult gather(Gather gather);
 
+  /**
+   * Calls another party and bridges it to this call; returns when the other party hung up, never
+   * answered or could not be reached, with this call still up for the flow to go on. Answers an
+   * unanswered call first. Throws {@link CallerHungUpException} when this call's caller hangs up
+   * (the switch then hangs up the other party too).
+   */
+  DialResult dial(Dial dial);
+
   /** Sends DTMF to the far end: {@code 0-9 A-D * #}, {@code w} waits 0.5 s, {@code W} 1 s. */
   void sendDigits(String digits);
 

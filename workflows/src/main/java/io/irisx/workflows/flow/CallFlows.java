@@ -36,6 +36,8 @@ public final class CallFlows {
     Map<String, Supplier<CallFlow>> flows = new TreeMap<>();
     flows.put(HelloFlow.NAME, HelloFlow::new);
     flows.put(ReminderFlow.NAME, ReminderFlow::new);
+    flows.put(IvrFlow.NAME, IvrFlow::new);
+    flows.put(ClickToCallFlow.NAME, ClickToCallFlow::new);
     return new CallFlows(flows);
   }
 

@@ -364,9 +364,26 @@ final class CallLeg {
     return true;
   }
 
-  /** The other leg of our bridge hung up: unbridge, then hang up with its cause as a bridge does. */
+  /**
+   * The other leg of our bridge hung up: unbridge, then hang up with its cause as a bridge does,
+   * unless this leg is {@code park_after_bridge} (switch_ivr_bridge.c): then it parks again.
+   */
   private synchronized void partnerHungUp(HangupCause cause) {
     if (ended || bridgedWith == null) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(channel.variable("park_after_bridge"))) {
+      String partner = bridgedWith;
+      bridgedWith = null;
+      if (bridgeOriginator) {
+        events.fire(channel, "CHANNEL_UNBRIDGE", UNBRIDGE, bridgeHeaders(partner), NONE);
+      }
+      channel.otherType = null;
+      channel.otherLeg = List.of();
+      // The bridge's variables go with it (switch_ivr_bridge.c clears bridge_to and signal_bond).
+      channel.set("bridge_to", null);
+      channel.set("signal_bond", null);
+      park();
       return;
     }
     end(cause, true);
