@@ -97,7 +97,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             node.dialTemplate(),
             Duration.ofSeconds(10));
     // Built first: a dial template or dial option that could inject stops the worker before it connects.
-    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions());
+    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound = new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());

@@ -441,7 +441,7 @@ CallSearchAttributes.upsertFlow(flow);
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.hasTypedDigit() || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && media.equals(snapshot.applicationData());
+              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }
@@ -504,7 +504,14 @@ CallSearchAttributes.upsertFlow(flow);
     requireUp();
   }
 
+  /** Speech and URL media (io.irisx.workflows.flow.Media); their playbacks are matched by kind. */
+  static final String MEDIA_KINDS_CHANGE = "play-media-kinds";
+
   void play(String media) {
+    if (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)
+        || media.startsWith(io.irisx.workflows.flow.Media.URL_PREFIX)) {
+      Workflow.getVersion(MEDIA_KINDS_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    }
     answer();
     int finishedBefore = channel.finishedPlaybacks(media);
     control.play(channelUuid, media);
@@ -512,7 +519,7 @@ CallSearchAttributes.upsertFlow(flow);
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && media.equals(snapshot.applicationData());
+              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }

@@ -33,6 +33,14 @@ public interface Call {
   void play(String media);
 
   /**
+   * Plays typed media to the end: a file, a tone, text spoken by the node's TTS engine and voice,
+   * or an https audio file. The same as {@code play(media.reference())}.
+   */
+  default void play(Media media) {
+    play(media.reference());
+  }
+
+  /**
    * Collects digits as {@code gather} says: plays its prompt (the first digit stops it), waits for
    * the input, asks again while the input is missing or invalid. Never throws for a silent caller:
    * the result says whether there was an answer.

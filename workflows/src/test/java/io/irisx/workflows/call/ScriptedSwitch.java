@@ -150,7 +150,12 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
           "switch refused playback: -ERR no such file", "SwitchRefused");
     }
     if (!loseEventsAfterAnswer) {
-      send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, "/usr/share/sounds/" + media, null));
+      // As FreeSWITCH names them: sound files with the sound prefix, speech as its tts:// file.
+      String path =
+          media.startsWith("say:") ? "tts://flite|kal|" + media.substring(4)
+              : media.contains("://") ? media
+              : "/usr/share/sounds/" + media;
+      send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, path, null));
     }
     if (media.equals(pressDuring) && pressAfterPrompt) {
       press(channelUuid, keysToPress);

@@ -37,6 +37,8 @@ final class CallLeg {
   private final ChannelEvents events;
   private final ScheduledExecutorService timers;
   private final Duration playbackLength;
+  /** The length of the playback under way (speech depends on its text). */
+  private Duration playingLength = Duration.ZERO;
   private final Consumer<String> originateResult;
   private final Runnable onDestroyed;
   private final List<ScheduledFuture<?>> pendingTimers = new ArrayList<>();
@@ -537,7 +539,19 @@ final class CallLeg {
         channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
         applicationHeaders("playback", playing.path(), playing.applicationUuid(), null));
     events.fire(channel, "PLAYBACK_START", ChannelEvents.PLAYBACK_START, NONE, playbackHeaders(playing.path(), null));
-    playbackTimer = timers.schedule(this::finishPlayback, playbackLength.toMillis(), TimeUnit.MILLISECONDS);
+    playingLength = lengthOf(playing.path());
+    playbackTimer = timers.schedule(this::finishPlayback, playingLength.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * How long a file plays: the configured length, but text ({@code tts://engine|voice|text}) takes
+   * as long as it plausibly takes to say.
+   */
+  private Duration lengthOf(String path) {
+    if (path.startsWith("tts://")) {
+      return io.irisx.workflows.flow.Media.speakingTime(path.substring(path.lastIndexOf('|') + 1));
+    }
+    return playbackLength;
   }
 
   private synchronized void finishPlayback() {
@@ -556,9 +570,9 @@ final class CallLeg {
   private Playback stopPlayback(String status) {
     Playback done = playing;
     long playedMs = Math.min(
-        playbackLength.toMillis(), Math.max(0, (EventClock.nowMicros() - playbackStarted) / 1000));
+        playingLength.toMillis(), Math.max(0, (EventClock.nowMicros() - playbackStarted) / 1000));
     if ("done".equals(status)) {
-      playedMs = playbackLength.toMillis();
+      playedMs = playingLength.toMillis();
     }
     channel.set("playback_last_offset_pos", Long.toString(playedMs * 8));
     channel.set("playback_seconds", Long.toString(playedMs / 1000));
