@@ -31,10 +31,14 @@ class MediaPlaybackTest {
     env.close();
   }
 
-  @Test
-  void speechUrlAndToneArePlayedOneAfterAnotherToTheirEnds() throws TimeoutException {
+  private WorkflowClient client;
+  private ScriptedSwitch node;
+  private String callId;
+
+  private CallResult run(String flow, Map<String, Object> params, java.util.function.Consumer<ScriptedSwitch> script)
+      throws TimeoutException {
     SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
-    WorkflowClient client = env.getWorkflowClient();
+    client = env.getWorkflowClient();
     CallFlows flows =
         CallFlows.builtIn()
             .with("announce", () -> call -> {
@@ -47,8 +51,9 @@ class MediaPlaybackTest {
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded);
-    String callId = UUID.randomUUID().toString();
-    ScriptedSwitch node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
+    callId = UUID.randomUUID().toString();
+    node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
+    script.accept(node);
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
     env.start();
 
@@ -59,10 +64,14 @@ class MediaPlaybackTest {
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", "announce", Map.of(), 0, 15,
+            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", flow, params, 0, 15,
             new InboundLeg("node-1", UUID.randomUUID().toString(), null, 0), null));
-    CallResult result =
-        client.newUntypedWorkflowStub(CallRequest.workflowId(callId)).getResult(20, TimeUnit.SECONDS, CallResult.class);
+    return client.newUntypedWorkflowStub(CallRequest.workflowId(callId)).getResult(20, TimeUnit.SECONDS, CallResult.class);
+  }
+
+  @Test
+  void speechUrlAndToneArePlayedOneAfterAnotherToTheirEnds() throws TimeoutException {
+    CallResult result = run("announce", Map.of(), node -> {});
 
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(node.commands)
@@ -74,5 +83,38 @@ class MediaPlaybackTest {
             "hangup NORMAL_CLEARING");
     // Each prompt ended by its own PLAYBACK_STOP, none by the watchdog's inspection.
     assertThat(node.commands).doesNotContain("inspect");
+  }
+
+  @Test
+  void aShippedFlowTakesSpokenAndFetchedPromptsAsParams() throws TimeoutException {
+    String menu = "http_cache://https://cdn.example.com/prompts/menu.wav";
+    CallResult result =
+        run(
+            "reminder",
+            Map.of("message", "say:Your appointment is tomorrow at nine.", "menu", menu, "thanks", "say:Thank you, goodbye."),
+            node -> node.pressWhenPlaying(menu, "1", true));
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(node.commands)
+        .containsExactly(
+            "answer", "play say:Your appointment is tomorrow at nine.", "play " + menu, "play say:Thank you, goodbye.",
+            "hangup NORMAL_CLEARING");
+    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "confirmed"));
+    keepHistoryWhenAsked(client, callId, "reminder-spoken-confirmed");
+  }
+
+  /** As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there. */
+  private static void keepHistoryWhenAsked(WorkflowClient client, String callId, String name) {
+    String dir = System.getProperty("irisx.recordHistories");
+    if (dir == null) {
+      return;
+    }
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
