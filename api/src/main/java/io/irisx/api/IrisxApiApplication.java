@@ -156,7 +156,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             jdbi.onDemand(TenantDao.class));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     environment.jersey().register(new CallsResource(starter, calls, controller));
-    environment.jersey().register(new CallControlResource(controller, flows));
+    environment.jersey().register(new CallControlResource(
+            controller, flows, new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.

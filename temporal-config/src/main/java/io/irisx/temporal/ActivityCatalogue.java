@@ -19,6 +19,8 @@ public final class ActivityCatalogue {
   public static final String SEND_DIGITS = "SendDigits";
   public static final String HANGUP = "Hangup";
   public static final String INSPECT_CHANNEL = "InspectChannel";
+  /** A dial's second leg joined to the call (uuid_bridge), on the node's queue. */
+  public static final String BRIDGE_LEGS = "BridgeLegs";
   public static final String RECORD_TRANSITION = "RecordTransition";
   public static final String WRITE_CDR = "WriteCdr";
   public static final String REGISTER_INBOUND_CALL = "RegisterInboundCall";
@@ -74,6 +76,7 @@ public final class ActivityCatalogue {
           Map.entry(SEND_DIGITS, "send DTMF digits on the channel"),
           Map.entry(HANGUP, "hang up the channel"),
           Map.entry(INSPECT_CHANNEL, "ask the switch whether the channel still exists"),
+          Map.entry(BRIDGE_LEGS, "bridge the dialled party to the call (ESL uuid_bridge)"),
           Map.entry(RECORD_TRANSITION, "record a status change in call_logs and calls"),
           Map.entry(WRITE_CDR, "write the call detail record"),
           Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
@@ -111,6 +114,7 @@ public final class ActivityCatalogue {
         Map.entry(SEND_DIGITS, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(HANGUP, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
         Map.entry(INSPECT_CHANNEL, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(BRIDGE_LEGS, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(RECORD_TRANSITION, storage()),
         Map.entry(WRITE_CDR, storage()),
         Map.entry(REGISTER_INBOUND_CALL, storage()),

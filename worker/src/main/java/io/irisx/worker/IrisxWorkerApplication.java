@@ -99,7 +99,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             node.dialTemplate(),
             Duration.ofSeconds(10));
     // Built first: a dial template or dial option that could inject stops the worker before it connects.
-    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions());
+    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound = new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
@@ -140,7 +140,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     environment.lifecycle().addEventListener(drain);
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
-        new CallControlActivitiesImpl(esl, commands));
+        new CallControlActivitiesImpl(esl, commands),
+        new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
     boolean retention = registerRecordings(
         config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment, activityMeters);
     environment

@@ -2,6 +2,7 @@ package io.irisx.worker;
 
 import io.irisx.activities.esl.DialOptions;
 import io.irisx.activities.esl.EslLinkPolicy;
+import io.irisx.activities.esl.SpeechVoice;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,8 @@ import java.util.Map;
  * socket, and how it dials out ({@code {to}} is replaced by the E.164 number). Optional: the
  * caller-id name and number its calls present instead of their {@code from}, custom {@code X-}
  * SIP headers for every INVITE, and how long the link may go without a HEARTBEAT before it is
- * replaced (default 60 s: three of FreeSWITCH's 20-second beats).
+ * replaced (default 60 s: three of FreeSWITCH's 20-second beats), and the text-to-speech engine
+ * and voice the node speaks text with (default {@code flite} / {@code kal}).
  */
 public record NodeSettings(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String id,
@@ -25,7 +27,14 @@ public record NodeSettings(
     String callerIdName,
     String callerIdNumber,
     Map<String, String> sipHeaders,
-    @Min(1) @Max(3600) Integer eslHeartbeatTimeoutSeconds) {
+    @Min(1) @Max(3600) Integer eslHeartbeatTimeoutSeconds,
+    String speechEngine,
+    String speechVoice) {
+
+  /** Text-to-speech on this node: {@code speechEngine}/{@code speechVoice}, default flite's kal. */
+  SpeechVoice speech() {
+    return SpeechVoice.orDefault(speechEngine, speechVoice);
+  }
 
   DialOptions dialOptions() {
     return new DialOptions(blankToNull(callerIdName), blankToNull(callerIdNumber), sipHeaders == null ? Map.of() : sipHeaders);

@@ -41,8 +41,15 @@ public final class EslCommandBuilder {
    */
   private static final Pattern VARIABLE_TEXT = Pattern.compile("[\\x21-\\x7e&&[^,{}\\[\\]^|&$'\"\\\\()<>=]]{1,128}");
 
+  /** Text to speak (io.irisx.workflows.flow.Media): quotes, {@code |}, {@code $}, braces and colons refused. */
+  private static final Pattern SPEECH = Pattern.compile("say:([\\p{L}\\p{N} .,?!%-]{1,1000})");
+  /** An https URL for mod_http_cache: nothing the argument splitter, a variable or an app could act on. */
+  private static final Pattern HTTP_CACHE =
+      Pattern.compile("http_cache://https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%=&+-]*)?(?:\\?[A-Za-z0-9_.~/%=&+-]*)?");
+
   private final String dialTemplate;
   private final DialOptions nodeOptions;
+  private final SpeechVoice speech;
 
   public EslCommandBuilder(EslNodeSettings settings) {
     this(settings, DialOptions.NONE);
@@ -50,6 +57,12 @@ public final class EslCommandBuilder {
 
   /** With the node's own caller id and SIP headers, checked now so a bad configuration fails at startup. */
   public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions) {
+    this(settings, nodeOptions, SpeechVoice.FLITE_KAL);
+  }
+
+  /** As above, with the node's text-to-speech engine and voice. */
+  public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions, SpeechVoice speech) {
+    this.speech = java.util.Objects.requireNonNull(speech, "speech");
     if (!DIAL_TEMPLATE.matcher(settings.dialTemplate()).matches()) {
       throw new UnsafeCommandException("dial template has characters ESL would interpret: " + settings.dialTemplate());
     }
@@ -129,7 +142,34 @@ public final class EslCommandBuilder {
 
   /** Plays to the channel's own leg; the parked channel returns to park when it ends. */
   public EslCommand broadcast(String channelUuid, String media) {
-    return new EslCommand("uuid_broadcast", uuid(channelUuid, "channel uuid") + " " + media(media) + " aleg");
+    return new EslCommand("uuid_broadcast", uuid(channelUuid, "channel uuid") + " " + playable(media) + " aleg");
+  }
+
+  /**
+   * The switch's form of a media reference. Speech ({@code say:text}) becomes the file
+   * {@code tts://engine|voice|text} in single quotes, which uuid_broadcast's argument splitter keeps
+   * whole and strips (switch_separate_string); the text has no quote to end them early.
+   */
+  private String playable(String media) {
+    if (media != null && media.startsWith("say:")) {
+      java.util.regex.Matcher text = SPEECH.matcher(media);
+      if (!text.matches() || text.group(1).isBlank()) {
+        throw new UnsafeCommandException("not speakable text: " + printable(media));
+      }
+      return "'" + speechPath(text.group(1)) + "'";
+    }
+    if (media != null && media.startsWith("http_cache://")) {
+      if (!HTTP_CACHE.matcher(media).matches() || media.contains("..") || media.length() > 2100) {
+        throw new UnsafeCommandException("not a safe https media URL: " + printable(media));
+      }
+      return media;
+    }
+    return media(media);
+  }
+
+  /** The file the switch plays text as, and names in its playback events. */
+  public String speechPath(String text) {
+    return "tts://" + speech.engine() + "|" + speech.voice() + "|" + text;
   }
 
   public EslCommand kill(String channelUuid, String cause) {
@@ -204,6 +244,24 @@ public final class EslCommandBuilder {
       throw new UnsafeCommandException("not a safe absolute recording path: " + printable(path));
     }
     return path;
+  }
+
+  /**
+   * {@code uuid_setvar <uuid> park_after_bridge true}: when the other leg of a bridge hangs up, this
+   * channel parks again (switch_ivr_bridge.c) instead of hanging up, and its flow goes on.
+   */
+  public EslCommand parkAfterBridge(String channelUuid) {
+    return new EslCommand("uuid_setvar", uuid(channelUuid, "channel uuid") + " park_after_bridge true");
+  }
+
+  /** {@code uuid_getvar <uuid> bridge_to}: the leg this channel is bridged to, or {@code _undef_}. */
+  public EslCommand bridgedTo(String channelUuid) {
+    return new EslCommand("uuid_getvar", uuid(channelUuid, "channel uuid") + " bridge_to");
+  }
+
+  /** {@code uuid_bridge <uuid> <other>}: {@code channelUuid} is the bridge's originator. */
+  public EslCommand bridge(String channelUuid, String otherUuid) {
+    return new EslCommand("uuid_bridge", uuid(channelUuid, "channel uuid") + " " + uuid(otherUuid, "other leg uuid"));
   }
 
   public EslCommand listChannels() {

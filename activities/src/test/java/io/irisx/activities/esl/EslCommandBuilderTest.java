@@ -70,7 +70,23 @@ class EslCommandBuilderTest {
         "{var=1}ivr/welcome.wav",
         " leading-space.wav",
         "hangup::NORMAL_CLEARING",
-        "tone_stream://%(1,1,1)::hangup"
+        "tone_stream://%(1,1,1)::hangup",
+        "say:hello' both",
+        "say:hello|other|voice",
+        "say:${system(rm)}",
+        "say:hello\n\napi hupall",
+        "say:a::hangup",
+        "say:{var=1}hello",
+        "say:\\' hupall",
+        "say:   ",
+        "http_cache://http://example.com/a.wav",
+        "http_cache://https://example.com/a b.wav",
+        "http_cache://https://example.com/a.wav\n\napi hupall",
+        "http_cache://https://example.com/${x}.wav",
+        "http_cache://https://example.com/../a.wav",
+        "http_cache://https://user@example.com/a.wav",
+        "http_cache://https://[::1]/a.wav",
+        "http_cache://https://example.com/a.wav'"
       })
   void playRefusesMediaThatCouldCarryAnotherCommand(String hostile) {
     assertThatThrownBy(() -> builder.broadcast(CHANNEL, hostile)).isInstanceOf(UnsafeCommandException.class);
@@ -81,6 +97,34 @@ class EslCommandBuilderTest {
     assertThat(builder.broadcast(CHANNEL, "ivr/ivr-welcome.wav").args()).isEqualTo(CHANNEL + " ivr/ivr-welcome.wav aleg");
     assertThat(builder.broadcast(CHANNEL, "tone_stream://%(250,50,440)").args())
         .isEqualTo(CHANNEL + " tone_stream://%(250,50,440) aleg");
+  }
+
+  @Test
+  void textIsSpokenAsAQuotedTtsFileWithTheNodesEngineAndVoice() {
+    assertThat(builder.broadcast(CHANNEL, "say:Your table is ready, Ana!").args())
+        .isEqualTo(CHANNEL + " 'tts://flite|kal|Your table is ready, Ana!' aleg");
+    EslCommandBuilder polly =
+        new EslCommandBuilder(
+            new EslNodeSettings("fs1", "127.0.0.1", 8021, "x", "sofia/gateway/irisx/{to}", java.time.Duration.ofSeconds(1)),
+            DialOptions.NONE,
+            new SpeechVoice("unimrcp", "Joanna"));
+    assertThat(polly.broadcast(CHANNEL, "say:Olá, até já").args()).isEqualTo(CHANNEL + " 'tts://unimrcp|Joanna|Olá, até já' aleg");
+    assertThatThrownBy(() -> new SpeechVoice("flite|x", "kal")).isInstanceOf(UnsafeCommandException.class);
+  }
+
+  @Test
+  void httpsUrlsPlayThroughTheHttpCache() {
+    assertThat(builder.broadcast(CHANNEL, "http_cache://https://cdn.example.com/p/welcome.wav?v=2&l=en").args())
+        .isEqualTo(CHANNEL + " http_cache://https://cdn.example.com/p/welcome.wav?v=2&l=en aleg");
+  }
+
+  @Test
+  void dialLegsAreBridgedByUuidOnly() {
+    String other = java.util.UUID.randomUUID().toString();
+    assertThat(builder.bridge(CHANNEL, other).toString()).isEqualTo("uuid_bridge " + CHANNEL + " " + other);
+    assertThat(builder.parkAfterBridge(CHANNEL).toString()).isEqualTo("uuid_setvar " + CHANNEL + " park_after_bridge true");
+    assertThatThrownBy(() -> builder.bridge(CHANNEL, other + " both")).isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> builder.bridge(CHANNEL + "\n\napi hupall", other)).isInstanceOf(UnsafeCommandException.class);
   }
 
   @Test

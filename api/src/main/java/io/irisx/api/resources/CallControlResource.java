@@ -3,7 +3,6 @@ package io.irisx.api.resources;
 import io.dropwizard.auth.Auth;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.calls.CallController;
-import io.irisx.api.errors.FieldError;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.representations.CallCommandBodies;
@@ -22,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.irisx.workflows.flow.Media;
+import io.irisx.workflows.webhook.WebhookUrlPolicy;
 
 /**
  * {@code /v1/calls/{id}/hangup|play|dtmf|redirect}: live control of a call. The request's shape is
@@ -31,16 +32,17 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CallControlResource {
-  private static final Pattern SOUND_FILE = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
-  private static final Pattern TONE = Pattern.compile("[A-Za-z0-9_.;=%(),+-]{1,512}");
   private static final Pattern DIGITS = Pattern.compile("[0-9A-Da-d*#wW]{1,64}");
 
   private final CallController controller;
   private final CallFlows flows;
+  private final WebhookUrlPolicy urls;
 
-  public CallControlResource(CallController controller, CallFlows flows) {
+  /** {@code urls}: the webhook address policy, which media URLs the node fetches must pass too. */
+  public CallControlResource(CallController controller, CallFlows flows, WebhookUrlPolicy urls) {
     this.controller = controller;
     this.flows = flows;
+    this.urls = urls;
   }
 
   @POST
@@ -95,7 +97,7 @@ public final class CallControlResource {
   }
 
   /** The one thing to play, as the media reference the switch takes. */
-  private static String media(CallCommandBodies.Play body) {
+  private String media(CallCommandBodies.Play body) {
     List<String> given = new ArrayList<>();
     if (body != null) {
       if (body.file() != null) given.add("file");
@@ -106,23 +108,48 @@ public final class CallControlResource {
     if (given.size() != 1) {
       throw ProblemException.validation("body", "give exactly one of file, tone, url, text");
     }
-    if (body.file() != null) {
-      if (!SOUND_FILE.matcher(body.file()).matches() || body.file().contains("..")) {
-        throw ProblemException.validation("file", "must be a sound file path on the node, e.g. ivr/ivr-welcome.wav");
+    try {
+      if (body.file() != null) {
+        return Media.file(body.file()).reference();
       }
-      return body.file();
-    }
-    if (body.tone() != null) {
-      String spec = body.tone().startsWith("tone_stream://") ? body.tone().substring("tone_stream://".length()) : body.tone();
-      if (!TONE.matcher(spec).matches()) {
-        throw ProblemException.validation("tone", "must be a FreeSWITCH tone spec, e.g. %(250,50,440)");
+      if (body.tone() != null) {
+        return Media.tone(body.tone()).reference();
       }
-      return "tone_stream://" + spec;
+      if (body.text() != null) {
+        return Media.speech(body.text()).reference();
+      }
+    } catch (IllegalArgumentException invalid) {
+      throw ProblemException.validation(given.get(0), HINTS.get(given.get(0)));
     }
-    String field = body.url() != null ? "url" : "text";
-    throw ProblemException.validation(
-        List.of(new FieldError(field, "is not available on this deployment yet: play a file or a tone")));
+    return checkedUrl(body.url());
   }
+
+  /**
+   * An https URL the node may fetch: the shape the switch command allows, and, as for webhook
+   * endpoints, a host that resolves only to public addresses (the node must not be turned on the
+   * private network). The node fetches it itself, so the check is at the API, when it is asked.
+   */
+  private String checkedUrl(String url) {
+    Media media;
+    try {
+      media = Media.url(url);
+    } catch (IllegalArgumentException invalid) {
+      throw ProblemException.validation("url", HINTS.get("url"));
+    }
+    try {
+      urls.check(url);
+    } catch (io.irisx.workflows.webhook.WebhookUrlRefusedException refused) {
+      throw ProblemException.validation("url", "is not allowed: " + refused.getMessage());
+    }
+    return media.reference();
+  }
+
+  private static final Map<String, String> HINTS =
+      Map.of(
+          "file", "must be a sound file path on the node, e.g. ivr/ivr-welcome.wav",
+          "tone", "must be a FreeSWITCH tone spec, e.g. %(250,50,440)",
+          "text", "must be 1 to 1000 letters, digits, spaces and . , ? ! % - (no quotes, | $ { } or :)",
+          "url", "must be an https URL of letters, digits and _ . ~ / % = & + - (no spaces or quotes)");
 
   private static UUID callId(String id) {
     try {

@@ -65,6 +65,10 @@ final class ChannelEventMapper {
     return callIdOf(event).map(callId -> new CallSignal(callId, toChannelEvent(event)));
   }
 
+  private static final Pattern CHANNEL_IN_ORIGINATE =
+      Pattern.compile("[{,\\[]origination_uuid=([0-9a-f-]{36})[,}\\]]");
+
+
   /** Channel uuid to call id, for the events that do not carry the channel's variables. */
   private final Map<String, String> callOfChannel = new ConcurrentHashMap<>();
 
@@ -103,7 +107,7 @@ final class ChannelEventMapper {
     boolean job = ChannelEvent.BACKGROUND_JOB.equals(event.name());
     return new ChannelEvent(
         event.name(),
-        event.header("Unique-ID"),
+        job ? originatedChannel(event) : event.header("Unique-ID"),
         event.header("Core-UUID"),
         parseLong(event.header("Event-Sequence")),
         parseLong(event.header("Event-Date-Timestamp")),
@@ -125,6 +129,16 @@ final class ChannelEventMapper {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * A job has no channel; its originate's {@code origination_uuid} names the leg it made, so a call
+   * with a dial's second leg can tell that leg's failed originate from its own.
+   */
+  private static String originatedChannel(SwitchEvent event) {
+    String args = event.header("Job-Command-Arg");
+    Matcher matcher = CHANNEL_IN_ORIGINATE.matcher(args == null ? "" : args);
+    return matcher.find() ? matcher.group(1) : event.header("Unique-ID");
   }
 
   private static long parseLong(String value) {

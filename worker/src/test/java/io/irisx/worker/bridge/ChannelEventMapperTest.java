@@ -71,6 +71,16 @@ class ChannelEventMapperTest {
   }
 
   @Test
+  void aJobNamesTheLegItOriginatedSoADialsSecondLegIsToldFromTheCall() {
+    String secondLeg = UUID.randomUUID().toString();
+    List<ChannelEventMapper.CallSignal> signals =
+        map(job(callA, channelA, "+OK " + channelA), job(callA, secondLeg, "-ERR USER_BUSY"));
+
+    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callA, callA);
+    assertThat(signals).extracting(signal -> signal.event().channelUuid()).containsExactly(channelA, secondLeg);
+  }
+
+  @Test
   void aReconciledHangupEndsItsCallWithItsCause() {
     SwitchEvent synthetic =
         event(

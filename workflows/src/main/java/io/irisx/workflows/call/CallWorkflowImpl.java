@@ -52,6 +52,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   /** The call's slot under its tenant's limits; null for calls that run under none. */
   private CallSlot slot;
   private boolean slotGranted;
+  private final CallDialer dialer = new CallDialer(this);
 
   private CallRequest request;
   private String nodeId;
@@ -133,7 +134,10 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
 
   @Override
   public void onChannelEvent(ChannelEvent event) {
-    channel.apply(event);
+    // A dial's second leg names this call too; its events are the dialer's, not the channel's.
+    if (!dialer.apply(event)) {
+      channel.apply(event);
+    }
   }
 
   @Override
@@ -395,6 +399,49 @@ CallSearchAttributes.upsertFlow(flow);
     return flowParams;
   }
 
+  io.irisx.workflows.flow.DialResult dial(io.irisx.workflows.flow.Dial dial) {
+    return dialer.dial(dial);
+  }
+
+  // --- what the dialer needs of the call ---
+
+  CallControlActivities control() {
+    return control;
+  }
+
+  String channelUuid() {
+    return channelUuid;
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  boolean channelEnded() {
+    return channel.ended();
+  }
+
+  void requireUpAndNotRedirected() {
+    requireUp();
+    stopIfRedirected();
+  }
+
+  /** A step of the call's timeline with the channel's current status. */
+  void recordStep(String eventType, String detail) {
+    record(eventType, channel.status(), now(), detail);
+  }
+
+  void flushSteps() {
+    flushTimeline();
+  }
+
+  /** After a quiet watchdog period: a channel the switch no longer has ended unseen. */
+  void checkChannel() {
+    if (!channel.ended() && !control.inspect(channelUuid).exists()) {
+      channel.channelLost(now());
+    }
+  }
+
   GatherResult gather(Gather gather) {
     answer();
     GatherResult.Ending ending = GatherResult.Ending.TIMEOUT;
@@ -461,7 +508,7 @@ CallSearchAttributes.upsertFlow(flow);
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.hasTypedDigit() || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && media.equals(snapshot.applicationData());
+              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }
@@ -480,14 +527,6 @@ CallSearchAttributes.upsertFlow(flow);
 
   ChannelTracker channel() {
     return channel;
-  }
-
-  String nodeId() {
-    return nodeId;
-  }
-
-  String channelUuid() {
-    return channelUuid;
   }
 
   Duration watchdog() {
@@ -558,7 +597,14 @@ CallSearchAttributes.upsertFlow(flow);
     requireUp();
   }
 
+  /** Speech and URL media (io.irisx.workflows.flow.Media); their playbacks are matched by kind. */
+  static final String MEDIA_KINDS_CHANGE = "play-media-kinds";
+
   void play(String media) {
+    if (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)
+        || media.startsWith(io.irisx.workflows.flow.Media.URL_PREFIX)) {
+      Workflow.getVersion(MEDIA_KINDS_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    }
     answer();
     int finishedBefore = channel.finishedPlaybacks(media);
     control.play(channelUuid, media);
@@ -566,7 +612,7 @@ CallSearchAttributes.upsertFlow(flow);
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && media.equals(snapshot.applicationData());
+              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }
@@ -747,7 +793,7 @@ CallSearchAttributes.upsertStatus(status);
     return Math.max(0, Duration.between(channel.answeredAt(), channel.endedAt()).toSeconds());
   }
 
-  private static Instant now() {
+  static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 

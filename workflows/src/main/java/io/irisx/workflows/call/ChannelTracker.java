@@ -239,10 +239,31 @@ final class ChannelTracker {
    * its sound prefix in front, so a path ending in {@code /<media>} is the same prompt.
    */
   int finishedPlaybacks(String media) {
-    return (int)
-        finishedPlaybacks.stream()
-            .filter(path -> path.equals(media) || path.endsWith("/" + media))
-            .count();
+    return (int) finishedPlaybacks.stream().filter(path -> isPlaybackOf(path, media)).count();
+  }
+
+  /**
+   * Whether the switch's playback path is this media. Speech ({@code say:text}) is played as
+   * {@code tts://engine|voice|text}, with the node's engine and voice, which the workflow does not know.
+   */
+  /**
+   * Whether the application data of a channel's {@code playback} is this media: the very reference,
+   * or for speech the switch's tts path (only speech is matched loosely, as calls before it did).
+   */
+  static boolean isPlaying(String applicationData, String media) {
+    return media.equals(applicationData)
+        || (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX) && isPlaybackOf(applicationData, media));
+  }
+
+  static boolean isPlaybackOf(String path, String media) {
+    if (path == null) {
+      return false;
+    }
+    if (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)) {
+      return path.equals(media)
+          || (path.startsWith("tts://") && path.endsWith("|" + media.substring(io.irisx.workflows.flow.Media.SPEECH_PREFIX.length())));
+    }
+    return path.equals(media) || path.endsWith("/" + media);
   }
 
   CallStatus status() {

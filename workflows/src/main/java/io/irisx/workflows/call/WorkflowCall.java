@@ -63,6 +63,11 @@ final class WorkflowCall implements Call {
   }
 
   @Override
+  public io.irisx.workflows.flow.DialResult dial(io.irisx.workflows.flow.Dial dial) {
+    return workflow.dial(dial);
+  }
+
+  @Override
   public void sendDigits(String digits) {
     workflow.sendDigits(digits);
   }

@@ -33,6 +33,14 @@ public interface Call {
   void play(String media);
 
   /**
+   * Plays typed media to the end: a file, a tone, text spoken by the node's TTS engine and voice,
+   * or an https audio file. The same as {@code play(media.reference())}.
+   */
+  default void play(Media media) {
+    play(media.reference());
+  }
+
+  /**
    * Collects digits as {@code gather} says: plays its prompt (the first digit stops it), waits for
    * the input, asks again while the input is missing or invalid. Never throws for a silent caller:
    * the result says whether there was an answer.
@@ -46,6 +54,14 @@ public interface Call {
    * background; the call does not complete before it has ended, {@code available} or {@code failed}.
    */
   Recording record(Record record);
+
+  /**
+   * Calls another party and bridges it to this call; returns when the other party hung up, never
+   * answered or could not be reached, with this call still up for the flow to go on. Answers an
+   * unanswered call first. Throws {@link CallerHungUpException} when this call's caller hangs up
+   * (the switch then hangs up the other party too).
+   */
+  DialResult dial(Dial dial);
 
   /** Sends DTMF to the far end: {@code 0-9 A-D * #}, {@code w} waits 0.5 s, {@code W} 1 s. */
   void sendDigits(String digits);

@@ -37,6 +37,8 @@ public final class CallFlows {
     flows.put(HelloFlow.NAME, HelloFlow::new);
     flows.put(ReminderFlow.NAME, ReminderFlow::new);
     flows.put(VoicemailFlow.NAME, VoicemailFlow::new);
+    flows.put(IvrFlow.NAME, IvrFlow::new);
+    flows.put(ClickToCallFlow.NAME, ClickToCallFlow::new);
     return new CallFlows(flows);
   }
 

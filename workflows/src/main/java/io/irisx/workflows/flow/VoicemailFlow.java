@@ -24,9 +24,9 @@ public final class VoicemailFlow implements CallFlow {
   public void run(Call call) {
     call.answer();
     call.play(FlowParams.text(call, "greeting", DEFAULT_GREETING));
-    int maxSeconds = FlowParams.number(call, "maxSeconds", DEFAULT_MAX_SECONDS, 1, 3600);
+    int maxSeconds = FlowParams.integer(call, "maxSeconds", DEFAULT_MAX_SECONDS, 1, 3600);
     int silenceSeconds =
-        Math.min(maxSeconds, FlowParams.number(call, "silenceSeconds", DEFAULT_SILENCE_SECONDS, 0, 60));
+        Math.min(maxSeconds, FlowParams.integer(call, "silenceSeconds", DEFAULT_SILENCE_SECONDS, 0, 60));
     Recording message =
         call.record(
             Record.upTo(Duration.ofSeconds(maxSeconds))

@@ -24,7 +24,9 @@ class CallWorkflowReplayTest {
   @ValueSource(strings = {"hello-answered", "hello-busy", "hello-events-lost", "hello-flow-failed", "hello-inbound", "reminder-canceled", "reminder-no-response",
       "hello-answered-v2", "hello-busy-v2", "reminder-canceled-v2",
       "voicemail-silence", "voicemail-caller-hung-up", "record-whole-call",
-      "hello-queued-v3", "hello-queue-timeout-v3"})
+      "hello-queued-v3", "hello-queue-timeout-v3",
+      "ivr-operator", "ivr-option-flow", "click-to-call-bridged", "click-to-call-no-answer",
+      "reminder-spoken-confirmed"})
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Registered exactly as the worker registers it, activity options included.

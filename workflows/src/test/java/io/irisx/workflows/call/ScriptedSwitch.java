@@ -2,6 +2,7 @@ package io.irisx.workflows.call;
 
 import io.irisx.workflows.activities.CallControlActivities;
 import io.irisx.workflows.activities.ChannelSnapshot;
+import io.irisx.workflows.activities.DialActivities;
 import io.irisx.workflows.activities.OriginateCommand;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * signalling the events a switch would send. {@code loseEventsAfterAnswer} models a worker or ESL
  * link that went away: nothing more arrives, and only inspecting the channel can tell.
  */
-final class ScriptedSwitch implements CallControlActivities {
+final class ScriptedSwitch implements CallControlActivities, DialActivities {
   enum FarEnd { ANSWERS, BUSY, REFUSES_PLAYBACK, CALLER_GIVES_UP }
 
   private final WorkflowClient client;
@@ -31,8 +32,65 @@ final class ScriptedSwitch implements CallControlActivities {
     this.channelVanishes = channelVanishes;
   }
 
+  /** Dialled numbers (a dial's second leg): "answer", or the cause the leg fails with. */
+  final java.util.Map<String, String> dialOutcomes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The second legs dialled so far, by number. */
+  final java.util.Map<String, String> legs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> endedLegs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile String mainChannel;
+
+  /** {@code number} answers when dialled, or fails with {@code cause} (USER_BUSY, NO_ANSWER, ...). */
+  ScriptedSwitch whenDialled(String number, String outcome) {
+    dialOutcomes.put(number, outcome);
+    return this;
+  }
+
+  private void originateLeg(OriginateCommand command) {
+    commands.add("dial " + command.to() + " as " + command.from());
+    String uuid = command.channelUuid();
+    legs.put(command.to(), uuid);
+    String outcome = dialOutcomes.getOrDefault(command.to(), "NO_ROUTE_DESTINATION");
+    send(event(ChannelEvent.CHANNEL_PROGRESS, uuid, null, null, null));
+    if (outcome.equals("answer")) {
+      send(event(ChannelEvent.CHANNEL_ANSWER, uuid, null, null, null));
+      send(event(ChannelEvent.BACKGROUND_JOB, uuid, null, null, "+OK " + uuid + "\n"));
+      return;
+    }
+    endLeg(uuid, outcome);
+    send(event(ChannelEvent.BACKGROUND_JOB, uuid, null, null, "-ERR " + outcome + "\n"));
+  }
+
+  private void endLeg(String uuid, String cause) {
+    if (endedLegs.add(uuid)) {
+      send(event(ChannelEvent.CHANNEL_HANGUP, uuid, cause, null, null));
+      send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, uuid, cause, null, null));
+    }
+  }
+
+  @Override
+  public void bridge(String channelUuid, String otherUuid) {
+    commands.add("bridge");
+  }
+
+  /** The dialled party at {@code number} hangs up; the call parks again (park_after_bridge). */
+  void otherPartyHangsUp(String number) {
+    endLeg(legs.get(number), "NORMAL_CLEARING");
+  }
+
+  /** The caller hangs up during a bridge: the switch hangs up the other leg with the same cause. */
+  void callerHangsUp(String channelUuid) {
+    send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "NORMAL_CLEARING", null, null));
+    send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "NORMAL_CLEARING", null, null));
+    legs.values().forEach(leg -> endLeg(leg, "NORMAL_CLEARING"));
+  }
+
   @Override
   public void originate(OriginateCommand command) {
+    if (mainChannel != null && !mainChannel.equals(command.channelUuid())) {
+      originateLeg(command);
+      return;
+    }
+    mainChannel = command.channelUuid();
     commands.add("originate " + command.to());
     callId = command.callId();
     String uuid = command.channelUuid();
@@ -50,6 +108,7 @@ final class ScriptedSwitch implements CallControlActivities {
   /** The switch parked an inbound call; its events go to this call's workflow. */
   ScriptedSwitch inboundCall(String callId) {
     this.callId = callId;
+    this.mainChannel = "inbound";
     return this;
   }
 
@@ -91,7 +150,12 @@ final class ScriptedSwitch implements CallControlActivities {
           "switch refused playback: -ERR no such file", "SwitchRefused");
     }
     if (!loseEventsAfterAnswer) {
-      send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, "/usr/share/sounds/" + media, null));
+      // As FreeSWITCH names them: sound files with the sound prefix, speech as its tts:// file.
+      String path =
+          media.startsWith("say:") ? "tts://flite|kal|" + media.substring(4)
+              : media.contains("://") ? media
+              : "/usr/share/sounds/" + media;
+      send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, path, null));
     }
     if (media.equals(pressDuring) && pressAfterPrompt) {
       press(channelUuid, keysToPress);
@@ -121,6 +185,11 @@ final class ScriptedSwitch implements CallControlActivities {
 
   @Override
   public void hangup(String channelUuid, String cause) {
+    if (legs.containsValue(channelUuid)) {
+      commands.add("hangup-leg " + cause);
+      endLeg(channelUuid, cause);
+      return;
+    }
     commands.add("hangup " + cause);
     if (!loseEventsAfterAnswer) {
       send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, cause, null, null));
@@ -131,6 +200,9 @@ final class ScriptedSwitch implements CallControlActivities {
   @Override
   public ChannelSnapshot inspect(String channelUuid) {
     commands.add("inspect");
+    if (legs.containsValue(channelUuid)) {
+      return endedLegs.contains(channelUuid) ? ChannelSnapshot.gone() : new ChannelSnapshot(true, true, "park", null);
+    }
     if (channelVanishes || commands.contains("hangup NORMAL_CLEARING")) {
       return ChannelSnapshot.gone();
     }

@@ -89,7 +89,7 @@ final class ApiCommands {
 
   /** uuid_broadcast queues playback (or {@code app::args}) on the leg; the leg choice is accepted and ignored. */
   private String broadcast(String args) {
-    String[] words = args.split("\\s+");
+    String[] words = QuotedArguments.split(args, 4);
     if (words.length < 2) {
       return "-USAGE: <uuid> <path> [aleg|bleg|holdb|both]\n";
     }

@@ -34,6 +34,8 @@ final class CallLeg {
   private final ChannelEvents events;
   private final SimulatorClock clock;
   private final Duration playbackLength;
+  /** The length of the playback under way (speech depends on its text). */
+  private Duration playingLength = Duration.ZERO;
   private final Consumer<String> originateResult;
   private final Runnable onDestroyed;
   private final List<SimulatorClock.Timer> pendingTimers = new ArrayList<>();
@@ -361,9 +363,26 @@ final class CallLeg {
     return true;
   }
 
-  /** The other leg of our bridge hung up: unbridge, then hang up with its cause as a bridge does. */
+  /**
+   * The other leg of our bridge hung up: unbridge, then hang up with its cause as a bridge does,
+   * unless this leg is {@code park_after_bridge} (switch_ivr_bridge.c): then it parks again.
+   */
   private synchronized void partnerHungUp(HangupCause cause) {
     if (ended || bridgedWith == null) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(channel.variable("park_after_bridge"))) {
+      String partner = bridgedWith;
+      bridgedWith = null;
+      if (bridgeOriginator) {
+        events.fire(channel, "CHANNEL_UNBRIDGE", UNBRIDGE, bridgeHeaders(partner), NONE);
+      }
+      channel.otherType = null;
+      channel.otherLeg = List.of();
+      // The bridge's variables go with it (switch_ivr_bridge.c clears bridge_to and signal_bond).
+      channel.set("bridge_to", null);
+      channel.set("signal_bond", null);
+      park();
       return;
     }
     end(cause, true);
@@ -529,7 +548,19 @@ final class CallLeg {
         channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
         applicationHeaders("playback", playing.path(), playing.applicationUuid(), null));
     events.fire(channel, "PLAYBACK_START", ChannelEvents.PLAYBACK_START, NONE, playbackHeaders(playing.path(), null));
-    playbackTimer = schedule(playbackLength, this::finishPlayback);
+    playingLength = lengthOf(playing.path());
+    playbackTimer = schedule(playingLength, this::finishPlayback);
+  }
+
+  /**
+   * How long a file plays: the configured length, but text ({@code tts://engine|voice|text}) takes
+   * as long as it plausibly takes to say.
+   */
+  private Duration lengthOf(String path) {
+    if (path.startsWith("tts://")) {
+      return io.irisx.workflows.flow.Media.speakingTime(path.substring(path.lastIndexOf('|') + 1));
+    }
+    return playbackLength;
   }
 
   private synchronized void finishPlayback() {
@@ -548,9 +579,9 @@ final class CallLeg {
   private Playback stopPlayback(String status) {
     Playback done = playing;
     long playedMs = Math.min(
-        playbackLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
+        playingLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
     if ("done".equals(status)) {
-      playedMs = playbackLength.toMillis();
+      playedMs = playingLength.toMillis();
     }
     channel.set("playback_last_offset_pos", Long.toString(playedMs * 8));
     channel.set("playback_seconds", Long.toString(playedMs / 1000));

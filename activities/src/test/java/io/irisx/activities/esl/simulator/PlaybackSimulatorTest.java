@@ -53,6 +53,20 @@ class PlaybackSimulatorTest extends ConnectedClientTest {
   }
 
   @Test
+  void quotedSpeechIsOnePlaybackWhoseLengthFollowsTheText() throws Exception {
+    String text = "Press one to confirm, Ana";
+
+    assertThat(client.api("uuid_broadcast " + uuid + " 'tts://flite|kal|" + text + "' aleg")).isEqualTo("+OK Message sent\n");
+
+    EslTestClient.Event start = client.awaitEvent("PLAYBACK_START", uuid);
+    assertThat(start.header("Playback-File-Path")).isEqualTo("tts://flite|kal|" + text);
+    EslTestClient.Event stop = client.awaitEvent("PLAYBACK_STOP", uuid);
+    assertThat(stop.header("Playback-Status")).isEqualTo("done");
+    // 25 characters at about 15 a second: not the 300 ms a file takes here.
+    assertThat(stop.header("variable_playback_ms")).isEqualTo(Long.toString(text.length() * 1000L / 15));
+  }
+
+  @Test
   void aBroadcastToAMissingChannelIsRefused() throws Exception {
     assertThat(client.api("uuid_broadcast " + UUID.randomUUID() + " /tmp/x.wav aleg")).isEqualTo("-ERR invalid uuid\n");
   }
