@@ -65,7 +65,7 @@ class RecordingFlowTest {
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded, recorder);
-    node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
+    node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, recorder);
     env.start();
   }
@@ -78,6 +78,8 @@ class RecordingFlowTest {
   }
 
   private void startInbound(String flow, Map<String, Object> params) {
+    // Only an inbound call's channel is there before any originate; an outbound one is dialled.
+    node.inboundCall(callId);
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
