@@ -15,7 +15,8 @@ public interface TenantDao {
 
   /** The tenant unless it has been deleted; suspended tenants are found (check {@code status}). */
   @SqlQuery(
-      "SELECT id, name, status, created_at FROM tenants WHERE id = :id AND deleted_at IS NULL")
+      "SELECT id, name, status, created_at, recording_retention_days FROM tenants"
+          + " WHERE id = :id AND deleted_at IS NULL")
   Optional<TenantRow> find(@Bind("id") UUID id);
 
   /** The tenant's call limits (nulls where it uses the defaults); empty when there is no such tenant. */
@@ -30,4 +31,12 @@ public interface TenantDao {
       "UPDATE tenants SET calls_per_second = :callsPerSecond, max_concurrent_calls = :maxConcurrentCalls,"
           + " max_queue_wait_seconds = :maxQueueWaitSeconds WHERE id = :id AND deleted_at IS NULL")
   int setCallLimits(@Bind("id") UUID id, @org.jdbi.v3.sqlobject.customizer.BindMethods TenantCallLimits limits);
+
+  /**
+   * Sets (null: clears) how many days the tenant's recordings are kept; the retention schedule
+   * reads it on its next run. False when there is no such (undeleted) tenant.
+   */
+  @SqlUpdate(
+      "UPDATE tenants SET recording_retention_days = :days WHERE id = :id AND deleted_at IS NULL")
+  boolean setRecordingRetentionDays(@Bind("id") UUID id, @Bind("days") Integer days);
 }

@@ -86,6 +86,19 @@ public final class RequestFields {
     return text;
   }
 
+  /** A whole number from {@code min} to {@code max}; null when absent or null. */
+  public Integer integer(String field, int min, int max) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+      error(field, "must be a whole number from " + min + " to " + max);
+      return null;
+    }
+    return value.intValue();
+  }
+
   /** A strict E.164 number; null when absent or null. */
   public String e164(String field, boolean required) {
     String number = text(field, required, 16);

@@ -15,6 +15,7 @@ import io.irisx.db.TenantDao;
 import io.irisx.db.TenantRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,9 @@ import org.jdbi.v3.core.Jdbi;
 @OperatorOnly
 public final class AdminTenantsResource {
   static final int MAX_TENANT_NAME_LENGTH = 200;
+  /** The bounds the tenants table's check constraint enforces (a hundred years at most). */
+  static final int MIN_RETENTION_DAYS = 1;
+  static final int MAX_RETENTION_DAYS = 36_500;
 
   private final Jdbi jdbi;
   private final ApiKeyIssuer issuer;
@@ -68,6 +72,31 @@ public final class AdminTenantsResource {
     return TenantView.of(tenant(id));
   }
 
+  /**
+   * Changes a tenant's settings; today only {@code recordingRetentionDays} (null: keep recordings
+   * until deleted). The retention schedule's next run deletes by the new period.
+   */
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, PhoneNumbersResource.MERGE_PATCH_JSON})
+  public TenantView update(@PathParam("id") String id, JsonNode body) {
+    UUID tenantId = tenant(id).id();
+    RequestFields fields = RequestFields.of(body, Set.of("recordingRetentionDays"));
+    Integer days = fields.integer("recordingRetentionDays", MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
+    fields.check();
+    TenantRow updated =
+        jdbi.inTransaction(
+            handle -> {
+              TenantDao tenants = handle.attach(TenantDao.class);
+              if (fields.has("recordingRetentionDays")) {
+                tenants.setRecordingRetentionDays(tenantId, days);
+              }
+              return tenants.find(tenantId);
+            })
+            .orElseThrow(() -> notFound(id));
+    return TenantView.of(updated);
+  }
+
   @POST
   @SecretFields("key")
   @Path("{id}/api-keys")
@@ -86,7 +115,10 @@ public final class AdminTenantsResource {
   private TenantRow tenant(String id) {
     return ResourceIds.parse(id)
         .flatMap(tenantId -> jdbi.withExtension(TenantDao.class, dao -> dao.find(tenantId)))
-        .orElseThrow(
-            () -> new ProblemException(ProblemType.NOT_FOUND, "No tenant " + ResourceIds.shown(id) + "."));
+        .orElseThrow(() -> notFound(id));
+  }
+
+  private static ProblemException notFound(String id) {
+    return new ProblemException(ProblemType.NOT_FOUND, "No tenant " + ResourceIds.shown(id) + ".");
   }
 }

@@ -51,7 +51,8 @@ class OperatorEndpointsTest {
     assertThat(tenant.status()).isEqualTo(201);
     JsonNode body = tenant.body();
     assertThat(body.properties()).extracting(Map.Entry::getKey)
-        .containsExactly("id", "name", "status", "createdAt");
+        .containsExactly("id", "name", "status", "createdAt", "recordingRetentionDays");
+    assertThat(body.path("recordingRetentionDays").isNull()).as("kept until deleted").isTrue();
     String tenantId = body.path("id").asText();
     assertThat(UUID.fromString(tenantId).toString()).isEqualTo(tenantId);
     assertThat(body.path("name").asText()).isEqualTo("Acme");
@@ -118,6 +119,48 @@ class OperatorEndpointsTest {
       ProblemAssert.assertProblem(api.get(path, OPERATOR), 401, "unauthorized");
     }
     assertThat(api.get("/v1/calls", tenant.apiKey()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theOperatorSetsAndClearsATenantsRecordingRetention() {
+    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String path = "/v1/admin/tenants/" + tenantId;
+
+    ApiClient.Reply set = api.patch(path, OPERATOR, "{\"recordingRetentionDays\":30}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(set.body().path("recordingRetentionDays").asInt()).isEqualTo(30);
+    assertThat(api.get(path, OPERATOR).body().path("recordingRetentionDays").asInt()).isEqualTo(30);
+    assertThat(STACK.count(
+            "SELECT count(*) FROM tenants WHERE id = ? AND recording_retention_days = 30", UUID.fromString(tenantId)))
+        .isEqualTo(1);
+
+    assertThat(api.patch(path, OPERATOR, "{}").body().path("recordingRetentionDays").asInt())
+        .as("absent: unchanged").isEqualTo(30);
+    ApiClient.Reply cleared = api.patch(path, OPERATOR, "{\"recordingRetentionDays\":null}");
+    assertThat(cleared.status()).isEqualTo(200);
+    assertThat(cleared.body().path("recordingRetentionDays").isNull()).isTrue();
+  }
+
+  @Test
+  void aRetentionOutsideOneDayToAHundredYearsOrNotWholeIsRefused() {
+    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String path = "/v1/admin/tenants/" + tenantId;
+    api.patch(path, OPERATOR, "{\"recordingRetentionDays\":7}");
+
+    for (String bad : List.of("0", "-1", "36501", "7.5", "\"7\"", "true", "9999999999")) {
+      ApiClient.Reply refused = fresh().patch(path, OPERATOR, "{\"recordingRetentionDays\":" + bad + "}");
+      ProblemAssert.assertProblem(refused, 422, "validation-error");
+      assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("recordingRetentionDays");
+    }
+    ApiClient.Reply unknown = fresh().patch(path, OPERATOR, "{\"name\":\"Other\"}");
+    ProblemAssert.assertProblem(unknown, 422, "validation-error");
+    ProblemAssert.assertProblem(
+        fresh().patch("/v1/admin/tenants/" + UUID.randomUUID(), OPERATOR, "{\"recordingRetentionDays\":7}"),
+        404,
+        "not-found");
+    ProblemAssert.assertProblem(
+        fresh().patch(path, STACK.newTenant().apiKey(), "{\"recordingRetentionDays\":1}"), 401, "unauthorized");
+    assertThat(api.get(path, OPERATOR).body().path("recordingRetentionDays").asInt()).isEqualTo(7);
   }
 
   @Test

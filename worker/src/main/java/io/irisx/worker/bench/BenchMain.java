@@ -24,7 +24,8 @@ public final class BenchMain {
                            [--hold S] [--drain S] [--prompt-ms N] [--no-baseline] [--reuse] [--out DIR]
              ./irisx bench webhooks [--events N] [--per-call K] [--cps N] [--concurrency N] [--drain S]
                            [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT] [--reuse] [--out DIR]
-             ./irisx bench serve [--temporal ...] [--prompt-ms N]   (a stack for --reuse, until Ctrl-C)""";
+             ./irisx bench serve [--temporal ...] [--prompt-ms N]   (a stack for --reuse, until Ctrl-C)
+             ./irisx bench upload [--size-mb N] [--runs N] [--part-mb N]   (recording upload to S3Proxy)""";
   private static final Path BENCH_DIR = Path.of("target/bench");
   private static final Path STACK_HOME = BENCH_DIR.resolve("stack");
   private static final Duration STACK_START = Duration.ofMinutes(4);
@@ -36,6 +37,10 @@ public final class BenchMain {
     try {
       if (args.length > 0 && args[0].equals("api")) {
         ApiBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      if (args.length > 0 && args[0].equals("upload")) {
+        UploadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         return;
       }
       if (args.length > 0 && args[0].equals("serve")) {

@@ -11,10 +11,10 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
 /** An S3 endpoint (S3Proxy) on 127.0.0.1, keeping objects as files; one bucket for recordings. */
-final class LocalS3 implements AutoCloseable {
-  static final String BUCKET = "irisx-recordings";
-  static final String ACCESS_KEY = "irisx-dev";
-  static final String SECRET_KEY = "irisx-dev-secret";
+public final class LocalS3 implements AutoCloseable {
+  public static final String BUCKET = "irisx-recordings";
+  public static final String ACCESS_KEY = "irisx-dev";
+  public static final String SECRET_KEY = "irisx-dev-secret";
 
   private final S3Proxy proxy;
   private final int port;
@@ -22,6 +22,11 @@ final class LocalS3 implements AutoCloseable {
   private LocalS3(S3Proxy proxy, int port) {
     this.proxy = proxy;
     this.port = port;
+  }
+
+  /** On a free port (the upload bench). */
+  public static LocalS3 start(Path directory) {
+    return start(LocalPorts.resolve(0), directory);
   }
 
   static LocalS3 start(int port, Path directory) {
@@ -47,7 +52,7 @@ final class LocalS3 implements AutoCloseable {
     }
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://" + LocalPorts.HOST + ":" + port;
   }
 
