@@ -1,6 +1,7 @@
 package io.irisx.temporal;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
@@ -177,7 +178,25 @@ public final class ActivityCatalogue {
         .setDefaultActivityOptions(
             ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build())
         .setActivityOptions(options())
+        .setLocalActivityOptions(localOptions())
         .build();
+  }
+
+  /**
+   * Activities some workflows run as local activities: cheap, idempotent database reads and writes
+   * that run inside the workflow task that needs them, saving a workflow task and an activity
+   * task (two round trips through the server) each time.
+   */
+  public static Map<String, LocalActivityOptions> localOptions() {
+    return Map.of(
+        BEGIN_WEBHOOK_DELIVERY,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            // Retried in the worker while short, by a timer in the history when long: a database
+            // that is down for a while holds the delivery, as the regular activity did.
+            .setLocalRetryThreshold(Duration.ofSeconds(10))
+            .setRetryOptions(STORAGE_RETRY)
+            .build());
   }
 
   private static ActivityOptions callControl(Duration attempt, Duration overall) {

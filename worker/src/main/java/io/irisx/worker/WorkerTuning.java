@@ -17,17 +17,31 @@ import io.temporal.worker.WorkerOptions;
  * @param virtualThreads virtual threads for workflow code and for activities and pollers
  * @param maxConcurrentActivities activities this worker runs at once, per task queue
  * @param maxConcurrentWorkflowTasks workflow tasks this worker runs at once, per task queue
+ * @param workflowTaskPollers concurrent long polls for workflow tasks, per task queue, shared
+ *     between the queue and this worker's sticky queue
+ * @param activityTaskPollers concurrent long polls for activity tasks, per task queue
  */
 public record WorkerTuning(
     Integer workflowCacheSize,
     Integer maxWorkflowThreads,
     Boolean virtualThreads,
     Integer maxConcurrentActivities,
-    Integer maxConcurrentWorkflowTasks) {
+    Integer maxConcurrentWorkflowTasks,
+    Integer workflowTaskPollers,
+    Integer activityTaskPollers) {
 
   private static final int DEFAULT_CACHE = 10_000;
   private static final int DEFAULT_ACTIVITIES = 1_000;
   private static final int DEFAULT_WORKFLOW_TASKS = 200;
+  /**
+   * The SDK's 5 pollers split 2 for the shared queue and 3 for the sticky one: every new workflow
+   * (each webhook delivery is one) waits for one of those 2, and on a busy server a poll takes
+   * long enough that first workflow tasks waited 29 s on average in {@code ./irisx bench
+   * webhooks} (docs/operations.md, Figures). A poller is a parked virtual thread and an idle
+   * long poll on the server: cheap.
+   */
+  private static final int DEFAULT_WORKFLOW_TASK_POLLERS = 16;
+  private static final int DEFAULT_ACTIVITY_TASK_POLLERS = 8;
 
   public WorkerTuning {
     workflowCacheSize = positive(workflowCacheSize, DEFAULT_CACHE, "workflowCacheSize");
@@ -36,16 +50,25 @@ public record WorkerTuning(
     maxConcurrentActivities = positive(maxConcurrentActivities, DEFAULT_ACTIVITIES, "maxConcurrentActivities");
     maxConcurrentWorkflowTasks =
         positive(maxConcurrentWorkflowTasks, DEFAULT_WORKFLOW_TASKS, "maxConcurrentWorkflowTasks");
+    workflowTaskPollers = positive(workflowTaskPollers, DEFAULT_WORKFLOW_TASK_POLLERS, "workflowTaskPollers");
+    if (workflowTaskPollers < 2) {
+      // The SDK needs one for the shared queue and one for the sticky queue.
+      throw new IllegalArgumentException("workerTuning.workflowTaskPollers must be at least 2");
+    }
+    activityTaskPollers = positive(activityTaskPollers, DEFAULT_ACTIVITY_TASK_POLLERS, "activityTaskPollers");
   }
 
   /** 10,000 calls in memory on virtual threads: what one worker beside one switch should hold. */
   public static WorkerTuning defaults() {
-    return new WorkerTuning(null, null, null, null, null);
+    return new WorkerTuning(null, null, null, null, null, null, null);
   }
 
-  /** The Temporal SDK's defaults: 600 cached workflows on 600 platform threads, 200 activities at once. */
+  /**
+   * The Temporal SDK's defaults: 600 cached workflows on 600 platform threads, 200 activities at
+   * once, 5 pollers of each kind.
+   */
   public static WorkerTuning sdkDefaults() {
-    return new WorkerTuning(600, 600, false, 200, 200);
+    return new WorkerTuning(600, 600, false, 200, 200, 5, 5);
   }
 
   /** The factory-wide part: the cache and its threads. */
@@ -62,6 +85,8 @@ public record WorkerTuning(
         .setMaxConcurrentActivityExecutionSize(maxConcurrentActivities)
         .setMaxConcurrentWorkflowTaskExecutionSize(maxConcurrentWorkflowTasks)
         .setUsingVirtualThreads(virtualThreads)
+        .setMaxConcurrentWorkflowTaskPollers(workflowTaskPollers)
+        .setMaxConcurrentActivityTaskPollers(activityTaskPollers)
         .build();
   }
 

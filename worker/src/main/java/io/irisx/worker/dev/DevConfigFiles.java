@@ -121,6 +121,8 @@ final class DevConfigFiles {
           virtualThreads: ${IRISX_VIRTUAL_THREADS:-true}
           maxConcurrentActivities: ${IRISX_MAX_CONCURRENT_ACTIVITIES:-1000}
           maxConcurrentWorkflowTasks: ${IRISX_MAX_CONCURRENT_WORKFLOW_TASKS:-200}
+          workflowTaskPollers: ${IRISX_WORKFLOW_TASK_POLLERS:-16}
+          activityTaskPollers: ${IRISX_ACTIVITY_TASK_POLLERS:-8}
         redis:
           address: %s
         node:

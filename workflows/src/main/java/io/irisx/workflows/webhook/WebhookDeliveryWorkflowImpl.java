@@ -7,14 +7,27 @@ import org.slf4j.Logger;
 public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
   private static final Logger log = Workflow.getLogger(WebhookDeliveryWorkflowImpl.class);
 
+  /**
+   * Change id: {@code begin} runs as a local activity, inside the delivery's first workflow task,
+   * instead of as an activity of its own. That saves a workflow task and an activity task per
+   * delivery (about a third of the server's work for a delivery that succeeds at once), which is
+   * what bounds deliveries per second. Deliveries begun before it replay with the activity.
+   */
+  static final String LOCAL_BEGIN_CHANGE = "irisx-delivery-local-begin";
+
   private final WebhookDeliveryActivities activities =
       Workflow.newActivityStub(WebhookDeliveryActivities.class);
+
+  /** Only {@code begin} is called on it; its options come from {@code ActivityCatalogue.localOptions()}. */
+  private final WebhookDeliveryActivities local =
+      Workflow.newLocalActivityStub(WebhookDeliveryActivities.class);
 
   private DeliveryStatus status = DeliveryStatus.PENDING;
 
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
-    DeliveryStart start = activities.begin(request);
+    boolean localBegin = Workflow.getVersion(LOCAL_BEGIN_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    DeliveryStart start = localBegin ? local.begin(request) : activities.begin(request);
     DeliverySearchAttributes.upsert(start.tenantId(), start.webhookEndpointId(), start.eventType(), start.status());
     if (start.status().isFinal()) {
       status = start.status();

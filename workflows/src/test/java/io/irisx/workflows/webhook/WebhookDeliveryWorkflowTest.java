@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -96,6 +98,32 @@ class WebhookDeliveryWorkflowTest {
     assertThat(redelivered.attempts()).isEqualTo(1);
     assertThat(receiver.order()).containsExactly(id + "#1:200", id + "#2:200");
     HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-redelivery");
+  }
+
+  @Test
+  void aDeliveryAnsweredAtOnceCostsTwoWorkflowTasksAndOneActivity() {
+    String id = UUID.randomUUID().toString();
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    var events = client.fetchHistory(DeliveryRequest.workflowId(id)).getEvents();
+    // begin() is a marker inside the first workflow task, not an activity of its own.
+    assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isEqualTo(2);
+    assertThat(count(events, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).isEqualTo(1);
+    assertThat(events.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
+        .containsExactly(ActivityCatalogue.ATTEMPT_WEBHOOK_DELIVERY);
+    assertThat(events.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+            .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName()))
+        .contains("LocalActivity");
+    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-local-begin");
+  }
+
+  private static long count(java.util.List<HistoryEvent> events, EventType type) {
+    return events.stream().filter(e -> e.getEventType() == type).count();
   }
 
   /** The schedule's wait, plus the little real time an attempt itself takes. */

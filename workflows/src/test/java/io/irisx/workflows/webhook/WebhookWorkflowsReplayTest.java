@@ -23,7 +23,9 @@ class WebhookWorkflowsReplayTest {
       strings = {
         "webhook-delivery-retried", "webhook-delivery-failed", "webhook-redelivery", "webhook-stream-ordered",
         // recorded after the deliveries began upserting their search attributes
-        "webhook-delivery-retried-searchable", "webhook-redelivery-searchable"
+        "webhook-delivery-retried-searchable", "webhook-redelivery-searchable",
+        // recorded after begin() became a local activity (change irisx-delivery-local-begin)
+        "webhook-delivery-local-begin", "webhook-delivery-retried-local-begin", "webhook-redelivery-local-begin"
       })
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
