@@ -105,6 +105,11 @@ public record Caller(
     return cue(new Cue(prompt, occurrence, false, into, null));
   }
 
+  /** Hangs up {@code after} the {@code occurrence}-th playing of {@code prompt} ended (e.g. mid-recording, after the beep). */
+  public Caller hangingUpAfter(String prompt, int occurrence, Duration after) {
+    return cue(new Cue(prompt, occurrence, true, after, null));
+  }
+
   private Caller cue(Cue cue) {
     List<Cue> more = new ArrayList<>(cues);
     more.add(cue);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irisx.activities.cdr.CallRecordActivitiesImpl;
 import io.irisx.activities.esl.CallControlActivitiesImpl;
+import io.irisx.activities.esl.DialActivitiesImpl;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.EslLinkPolicy;
@@ -12,10 +13,13 @@ import io.irisx.activities.esl.simulator.EslSimulator;
 import io.irisx.activities.esl.simulator.SimulatorOptions;
 import io.irisx.activities.nodes.NodeDirectoryActivitiesImpl;
 import io.irisx.activities.nodes.NodeRegistry;
+import io.irisx.activities.recording.RecordingActivitiesImpl;
+import io.irisx.activities.recording.RecordingRecordActivitiesImpl;
 import io.irisx.activities.webhook.WebhookWorkerRegistration;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallLogDao;
 import io.irisx.db.CallRow;
+import io.irisx.db.RecordingDao;
 import io.irisx.db.TenantDao;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.SearchAttributeCatalogue;
@@ -126,9 +130,16 @@ public final class FlowTestKit implements AutoCloseable {
     CallFlows flows = builder.flows;
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
-    calls.registerActivitiesImplementations(new NodeDirectoryActivitiesImpl(nodes), new CallRecordActivitiesImpl(jdbi));
+    calls.registerActivitiesImplementations(
+        new NodeDirectoryActivitiesImpl(nodes), new CallRecordActivitiesImpl(jdbi), new RecordingRecordActivitiesImpl(jdbi));
     WebhookWorkerRegistration.register(calls, jdbi, client, WebhookSettings.localReceivers());
-    env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(new CallControlActivitiesImpl(esl, commands));
+    // As on a worker beside FreeSWITCH: call control, dial/bridge and recording (uuid_record into
+    // the node's directory, the simulator writes the WAV there, the upload goes to S3Proxy).
+    env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(
+        new CallControlActivitiesImpl(esl, commands),
+        new DialActivitiesImpl(esl, commands),
+        new RecordingActivitiesImpl(esl, commands, infrastructure.recordingsDirectory(nodeId),
+            infrastructure.recordings(), time.clock()));
     env.start();
   }
 
@@ -168,7 +179,21 @@ public final class FlowTestKit implements AutoCloseable {
     Instant ended = cdr.endedAt() != null ? cdr.endedAt() : Instant.ofEpochMilli(time.nowMillis());
     Duration virtual = Duration.between(Instant.ofEpochMilli(virtualStart), ended);
     var timeline = jdbi.withExtension(CallLogDao.class, logs -> logs.list(tenantId, UUID.fromString(callId)));
-    return new CallOutcome(result, cdr, metadata(cdr), timeline, heard, virtual, wall);
+    var recordings = jdbi.withExtension(RecordingDao.class, rows -> rows.listForCall(tenantId, UUID.fromString(callId)));
+    return new CallOutcome(result, cdr, metadata(cdr), timeline, heard, virtual, wall, recordings);
+  }
+
+  /**
+   * Scripts a second party: the far end reached when a flow dials {@code number} ({@code
+   * Call.dial}). It answers, refuses, presses and hangs up as {@code party} says, counted from its
+   * own answer; prompt cues are for the call's own far end only, so a party has none.
+   */
+  public FlowTestKit party(String number, Caller party) {
+    if (!party.cues().isEmpty()) {
+      throw new IllegalArgumentException("a dialled party has no prompt cues: " + party.cues());
+    }
+    simulator.script(number, party.farEnd());
+    return this;
   }
 
   public CallOutcome call(String flow, Caller caller) {

@@ -41,11 +41,14 @@ final class KitListener implements SwitchEventListener, EslObserver {
       this.cues = cues;
     }
 
+    /**
+     * The caller's own channel only: a leg the flow dials carries the same irisx_call_id, but what
+     * the second party hears is not what the caller heard. The caller's channel names the call first.
+     */
     boolean owns(SwitchEvent event) {
       String uuid = event.header("Unique-ID");
-      if (callId.equals(event.header("variable_irisx_call_id"))) {
+      if (channelUuid == null && callId.equals(event.header("variable_irisx_call_id"))) {
         channelUuid = uuid;
-        return true;
       }
       return uuid != null && uuid.equals(channelUuid);
     }

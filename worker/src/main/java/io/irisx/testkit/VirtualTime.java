@@ -35,6 +35,26 @@ final class VirtualTime {
     return env.currentTimeMillis();
   }
 
+  /** Virtual time as a {@link java.time.Clock}, for activities that stamp what they do (a recording's start). */
+  java.time.Clock clock() {
+    return new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return java.time.Clock.fixed(instant(), zone);
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return java.time.Instant.ofEpochMilli(env.currentTimeMillis());
+      }
+    };
+  }
+
   /** A fresh clock, as the simulator takes one per switch life. */
   SimulatorClock newClock() {
     return new Clock();
