@@ -70,8 +70,9 @@ class VoicemailFlowKitTest {
 
     assertThat(call.heard().media()).doesNotContain(THANKS).endsWith(Record.BEEP);
     assertThat(call.heard().hangupCause()).isEqualTo("NORMAL_CLEARING");
-    // No assertion on recordingEnding: the switch sends CHANNEL_HANGUP then RECORD_STOP
-    // (success-maxtime), and CallRecorder reads a RECORD_STOP first, so it says max_length here.
+    // The switch sends CHANNEL_HANGUP, then RECORD_STOP with success-maxtime: short of the limit,
+    // that is the caller hanging up.
+    assertThat(call.metadata()).containsEntry("recordingEnding", "hangup");
     RecordingRow recording = onlyRecording(call);
     assertThat(recording.durationMillis()).isCloseTo(6_000L, within(KitTimes.CREEP.toMillis()));
     assertThat(call.cdr().status()).isEqualTo("completed");

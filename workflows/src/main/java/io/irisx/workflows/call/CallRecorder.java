@@ -30,6 +30,8 @@ import java.util.Map;
 final class CallRecorder {
   /** Everything recordings add to the call workflow; histories before it never record. */
   static final String CHANGE = "call-recording";
+  /** Recordings the caller's hangup closed end HANGUP rather than MAX_LENGTH. */
+  static final String HANGUP_ENDING_CHANGE = "recording-hangup-ending";
   /** After the switch should have stopped by itself, how long before the workflow stops it. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
   /** How long to wait for RECORD_STOP after an explicit stop (the file is closed by then anyway). */
@@ -130,7 +132,17 @@ final class CallRecorder {
       call.flushTimeline();
       ChannelTracker.RecordStop stop = channel.recordStop(file.path());
       if (stop != null) {
-        return switchEnding(stop.completionCause());
+        Recording.Ending ending = switchEnding(stop.completionCause());
+        // The switch closes a recording at hangup with success-maxtime too: short of the limit,
+        // the caller hung up.
+        if (ending == Recording.Ending.MAX_LENGTH
+            && channel.ended()
+            && stop.millis() != null
+            && stop.millis() < options.maxLength().toMillis()
+            && Workflow.getVersion(HANGUP_ENDING_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+          return Recording.Ending.HANGUP;
+        }
+        return ending;
       }
       if (channel.ended()) {
         return Recording.Ending.HANGUP;
