@@ -60,12 +60,7 @@ public final class CallSlotActivitiesImpl implements CallSlotActivities {
                 CallSlotKeys.TAKE_SLOT_SCRIPT,
                 RScript.ReturnType.LIST,
                 CallSlotKeys.of(call.tenantId()),
-                call.callId(),
-                String.valueOf(call.limits().maxConcurrentCalls()),
-                String.valueOf(call.limits().callsPerSecond()),
-                String.valueOf(call.limits().leaseSeconds() * 1000L),
-                "head",
-                String.valueOf(CallSlotKeys.staleWaitMillis(call.limits())));
+                CallSlotKeys.takeSlotArguments(call.callId(), call.limits(), "head"));
     if (((Number) reply.get(0)).longValue() == 1) {
       return SlotGrant.yes();
     }

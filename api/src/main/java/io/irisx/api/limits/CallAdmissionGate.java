@@ -61,12 +61,7 @@ public final class CallAdmissionGate {
                   CallSlotKeys.TAKE_SLOT_SCRIPT,
                   RScript.ReturnType.LIST,
                   CallSlotKeys.of(tenantId.toString()),
-                  callId.toString(),
-                  String.valueOf(limits.maxConcurrentCalls()),
-                  String.valueOf(limits.callsPerSecond()),
-                  String.valueOf(limits.leaseSeconds() * 1000L),
-                  mayQueue ? "queue" : "door",
-                  String.valueOf(CallSlotKeys.staleWaitMillis(limits)));
+                  CallSlotKeys.takeSlotArguments(callId.toString(), limits, mayQueue ? "queue" : "door"));
     } catch (RuntimeException e) {
       log.warn("Redis does not answer ({}): outbound calls are refused with 503 until it does", e.toString());
       return new Decision(Outcome.UNAVAILABLE, limits, null, 0);

@@ -31,6 +31,21 @@ public final class CallSlotKeys {
     return (String) of(tenantId).get(1);
   }
 
+  /**
+   * The take-slot script's ARGV, in the order it reads them; {@code mode} is {@code door},
+   * {@code queue} (API) or {@code head} (the tenant's queue granting its first call).
+   */
+  public static Object[] takeSlotArguments(String callId, CallAdmission limits, String mode) {
+    return new Object[] {
+      callId,
+      String.valueOf(limits.maxConcurrentCalls()),
+      String.valueOf(limits.callsPerSecond()),
+      String.valueOf(limits.leaseSeconds() * 1000L),
+      mode,
+      String.valueOf(staleWaitMillis(limits))
+    };
+  }
+
   /** How long a waiting entry may stay: the longest wait plus a lease (then it is stale). */
   public static long staleWaitMillis(CallAdmission limits) {
     return (limits.maxWaitSeconds() + (long) limits.leaseSeconds()) * 1000L;

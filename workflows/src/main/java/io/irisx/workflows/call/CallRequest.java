@@ -71,38 +71,6 @@ public record CallRequest(
     this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false, null);
   }
 
-  /** A call that is not recorded as a whole, under the given limits. */
-  public CallRequest(
-      String callId,
-      String tenantId,
-      String from,
-      String to,
-      String flow,
-      Map<String, Object> params,
-      int ringTimeoutSeconds,
-      int watchdogSeconds,
-      InboundLeg inbound,
-      String webhookUrl,
-      CallAdmission admission) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false, admission);
-  }
-
-  /** A call recorded as a whole or not, under no limits. */
-  public CallRequest(
-      String callId,
-      String tenantId,
-      String from,
-      String to,
-      String flow,
-      Map<String, Object> params,
-      int ringTimeoutSeconds,
-      int watchdogSeconds,
-      InboundLeg inbound,
-      String webhookUrl,
-      boolean record) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, record, null);
-  }
-
   public static String workflowId(String callId) {
     return "call-" + callId;
   }

@@ -91,7 +91,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     this.flowParams = request.params();
     publishesWebhooks =
         Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-CallSearchAttributes.upsert(request, CallStatus.QUEUED);
+    CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     indexedStatus = CallStatus.QUEUED;
     Instant startedAt;
     if (request.inbound() == null) {
@@ -382,7 +382,7 @@ CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     pendingRedirect = null;
     flowName = flow;
     flowParams = params;
-CallSearchAttributes.upsertFlow(flow);
+    CallSearchAttributes.upsertFlow(flow);
     record(eventType, channel.status(), now(), flow);
     if (channel.answered() && !channel.ended()) {
       control.stopPrompt(channelUuid);
@@ -753,7 +753,7 @@ CallSearchAttributes.upsertFlow(flow);
             channelUuid,
             detail));
     if (status != null && status != indexedStatus) {
-CallSearchAttributes.upsertStatus(status);
+      CallSearchAttributes.upsertStatus(status);
       indexedStatus = status;
     }
     switch (eventType) {

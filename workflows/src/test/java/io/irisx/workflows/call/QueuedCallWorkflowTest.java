@@ -111,7 +111,7 @@ class QueuedCallWorkflowTest {
             WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
     WorkflowClient.start(
         workflow::run,
-        new CallRequest(callId, tenantId, "+15550100", "+15550111", "hello", Map.of(), 30, 15, null, null, admission));
+        new CallRequest(callId, tenantId, "+15550100", "+15550111", "hello", Map.of(), 30, 15, null, null, false, admission));
   }
 
   private QueuePosition awaitPosition(TenantQueueWorkflow queue) throws InterruptedException {

@@ -100,7 +100,7 @@ class RecordingFlowTest {
         workflow::run,
         new CallRequest(
             callId, UUID.randomUUID().toString(), "+15550100", "+15550199", flow, Map.of(), 0, 15, null, null,
-            recordWholeCall));
+            recordWholeCall, null));
   }
 
   private CallResult result() {

@@ -372,13 +372,7 @@ final class CallLeg {
       return;
     }
     if ("true".equalsIgnoreCase(channel.variable("park_after_bridge"))) {
-      String partner = bridgedWith;
-      bridgedWith = null;
-      if (bridgeOriginator) {
-        events.fire(channel, "CHANNEL_UNBRIDGE", UNBRIDGE, bridgeHeaders(partner), NONE);
-      }
-      channel.otherType = null;
-      channel.otherLeg = List.of();
+      unbridge();
       // The bridge's variables go with it (switch_ivr_bridge.c clears bridge_to and signal_bond).
       channel.set("bridge_to", null);
       channel.set("signal_bond", null);
@@ -388,11 +382,8 @@ final class CallLeg {
     end(cause, true);
   }
 
-  /** Ends our side of a bridge: the originator fires CHANNEL_UNBRIDGE, the other leg hangs up with the cause. */
-  private void leaveBridge(HangupCause causeForPartner) {
-    if (bridgedWith == null) {
-      return;
-    }
+  /** Leaves the bridge: the originator fires CHANNEL_UNBRIDGE; returns the partner's uuid. */
+  private String unbridge() {
     String partner = bridgedWith;
     bridgedWith = null;
     if (bridgeOriginator) {
@@ -400,6 +391,15 @@ final class CallLeg {
     }
     channel.otherType = null;
     channel.otherLeg = List.of();
+    return partner;
+  }
+
+  /** Ends our side of a bridge: the originator fires CHANNEL_UNBRIDGE, the other leg hangs up with the cause. */
+  private void leaveBridge(HangupCause causeForPartner) {
+    if (bridgedWith == null) {
+      return;
+    }
+    String partner = unbridge();
     CallLeg other = directory.apply(partner);
     if (other != null) {
       // Outside our monitor: the other leg takes its own.
