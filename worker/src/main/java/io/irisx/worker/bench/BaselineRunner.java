@@ -22,18 +22,23 @@ final class BaselineRunner implements AutoCloseable {
     this.taskQueue = taskQueue;
   }
 
-  /** The activities and signals in the history of the workflow {@code call-<callId>}. */
+  /** The activities, local activities and signals in the history of the workflow {@code call-<callId>}. */
   BaselineShape shapeOf(String callId) {
     int activities = 0;
+    int localActivities = 0;
     int signals = 0;
     for (HistoryEvent event : connection.client().fetchHistory("call-" + callId).getEvents()) {
       if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
         activities++;
       } else if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) {
         signals++;
+      } else if (event.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
+          && event.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")) {
+        localActivities++;
       }
     }
-    return new BaselineShape(Math.max(1, activities), Math.min(signals, Math.max(1, activities)));
+    return new BaselineShape(
+        Math.max(1, activities), localActivities, Math.min(signals, Math.max(1, activities)));
   }
 
   /** One baseline workflow: when it was started, when it was accepted, when it completed (0: never). */

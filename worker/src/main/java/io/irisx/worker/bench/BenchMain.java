@@ -59,7 +59,12 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    System.exit(run(options));
+    try {
+      System.exit(run(options));
+    } catch (IllegalStateException e) {
+      System.err.println("irisx bench: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   static BenchOptions parse(String[] args) {
@@ -236,6 +241,7 @@ public final class BenchMain {
 
   private static Process startStack(BenchBackend backend, String target, int promptMillis) throws IOException {
     Files.createDirectories(BENCH_DIR);
+    requireNoOtherStack();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
     String stackOpts = System.getenv().getOrDefault("IRISX_BENCH_STACK_OPTS", "-Xmx2g -XX:+UseG1GC");
@@ -259,6 +265,25 @@ public final class BenchMain {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /**
+   * A new stack wipes {@code target/bench/stack}; a stack still running there (or still stopping:
+   * its embedded PostgreSQL deletes its data directory last) would lose its files, or delete the
+   * new stack's.
+   */
+  private static void requireNoOtherStack() {
+    Path info = STACK_HOME.resolve(BenchStackMain.INFO_FILE);
+    long pid;
+    try {
+      pid = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class).pid();
+    } catch (IOException noneOrUnreadable) {
+      return;
+    }
+    if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()) {
+      throw new IllegalStateException("a bench stack (process " + pid + ") still runs in " + STACK_HOME
+          + ": run with --reuse, or stop it (Ctrl-C in its terminal, or kill " + pid + ") and wait until it has exited");
+    }
+  }
+
   private static BenchStackInfo awaitStack(Process process) throws IOException, InterruptedException {
     Path info = STACK_HOME.resolve(BenchStackMain.INFO_FILE);
     long deadline = System.nanoTime() + STACK_START.toNanos();
@@ -267,9 +292,13 @@ public final class BenchMain {
         throw new IllegalStateException("the bench stack stopped while starting; see target/bench/stack.log");
       }
       if (Files.exists(info)) {
-        BenchStackInfo stack = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class);
-        if (stack.pid() == process.pid()) {
-          return stack;
+        try {
+          BenchStackInfo stack = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class);
+          if (stack.pid() == process.pid()) {
+            return stack;
+          }
+        } catch (IOException e) {
+          // a previous run's file deleted, or this one half written, between the check and the read
         }
       }
       Thread.sleep(200);

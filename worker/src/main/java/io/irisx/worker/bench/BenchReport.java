@@ -20,7 +20,7 @@ final class BenchReport {
         r.seconds(), r.loadAverageBefore(), r.loadAverageAfter(), Runtime.getRuntime().availableProcessors());
     BenchResult.Side s = r.irisx();
     BenchResult.Baseline b = r.baseline();
-    row(out, "", "IRISX", b == null ? "" : "baseline (no-op, " + b.activities() + " act., " + b.signals() + " sig.)");
+    row(out, "", "IRISX", b == null ? "" : "baseline (no-op, " + b.activities() + " act., " + b.localActivities() + " local, " + b.signals() + " sig.)");
     row(out, "calls accepted / started", s.accepted() + (s.rejected() > 0 ? " (+" + s.rejected() + " refused)" : ""),
         b == null ? "" : String.valueOf(b.started()));
     row(out, "achieved calls/s (started)", fmt(s.offeredPerSecond()), b == null ? "" : fmt(b.startedPerSecond()));

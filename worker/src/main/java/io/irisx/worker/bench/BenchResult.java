@@ -47,7 +47,7 @@ public record BenchResult(
       Latency completedToWebhook) {}
 
   public record Baseline(
-      int activities, int signals, int started, int completed, double startedPerSecond, double completedPerSecond,
+      int activities, int localActivities, int signals, int started, int completed, double startedPerSecond, double completedPerSecond,
       Latency start, Latency startToCompletion) {}
 
   /**

@@ -260,7 +260,7 @@ public final class BenchRun {
         notes.add((runs.size() - completed.size()) + " baseline workflows did not complete within the drain time");
       }
       return new BenchResult.Baseline(
-          shape.activities(), shape.signals(), runs.size(), completed.size(),
+          shape.activities(), shape.localActivities(), shape.signals(), runs.size(), completed.size(),
           perSecond(runs.size(), lastAccepted - firstSent),
           perSecond(completed.size(), lastCompleted - firstSent),
           Latency.ofMicros(runs.stream().map(r -> r.acceptedAtMicros() - r.sentAtMicros()).toList()),
