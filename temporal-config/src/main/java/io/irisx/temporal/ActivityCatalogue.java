@@ -5,6 +5,7 @@ import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -183,20 +184,35 @@ public final class ActivityCatalogue {
   }
 
   /**
-   * Activities some workflows run as local activities: cheap, idempotent database reads and writes
-   * that run inside the workflow task that needs them, saving a workflow task and an activity
-   * task (two round trips through the server) each time.
+   * Activities some workflows run as local activities: cheap, idempotent database and Redis reads
+   * and writes that run inside the workflow task that needs them, saving a workflow task and an
+   * activity task (two round trips through the server) each time. Their retries match the regular
+   * activities': retried in the worker while short, by a timer in the history when long, so a
+   * database that is down for a while holds the call or the delivery, as the regular activity did.
    */
   public static Map<String, LocalActivityOptions> localOptions() {
-    return Map.of(
-        BEGIN_WEBHOOK_DELIVERY,
+    Map<String, LocalActivityOptions> options = new java.util.HashMap<>();
+    for (String name : List.of(
+        BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
+      options.put(name, local(name, STORAGE_RETRY).build());
+    }
+    options.put(PICK_NODE,
+        local(PICK_NODE, CALL_CONTROL_RETRY.toBuilder().setMaximumInterval(Duration.ofSeconds(5)).build())
+            .setStartToCloseTimeout(Duration.ofSeconds(5))
+            // While no node is up the call waits, but not for ever: then it fails.
+            .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+            .build());
+    return Map.copyOf(options);
+  }
+
+  private static LocalActivityOptions.Builder local(String name, RetryOptions retry) {
+    LocalActivityOptions.Builder builder =
         LocalActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(10))
-            // Retried in the worker while short, by a timer in the history when long: a database
-            // that is down for a while holds the delivery, as the regular activity did.
             .setLocalRetryThreshold(Duration.ofSeconds(10))
-            .setRetryOptions(STORAGE_RETRY)
-            .build());
+            .setRetryOptions(retry);
+    String summary = SUMMARIES.get(name);
+    return summary == null ? builder : builder.setSummary(summary);
   }
 
   private static ActivityOptions callControl(Duration attempt, Duration overall) {

@@ -4,11 +4,9 @@ import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallControlActivities;
 import io.irisx.workflows.admission.CallSlot;
 import io.irisx.workflows.activities.CallDetailRecord;
-import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.ChannelSnapshot;
-import io.irisx.workflows.activities.NodeDirectoryActivities;
 import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.flow.CallFlow;
 import io.irisx.workflows.flow.CallFlows;
@@ -20,7 +18,6 @@ import io.irisx.workflows.flow.Record;
 import io.irisx.workflows.flow.Recording;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.WebhookEventTypes;
-import io.irisx.workflows.webhook.WebhookPublishing;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import java.util.Map;
@@ -43,10 +40,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
 
   private final CallFlows flows;
-  private final NodeDirectoryActivities nodes =
-      Workflow.newActivityStub(NodeDirectoryActivities.class);
-  private final CallRecordActivities records = Workflow.newActivityStub(CallRecordActivities.class);
-  private final WebhookPublishing webhooks = Workflow.newActivityStub(WebhookPublishing.class);
+  private CallBookkeeping bookkeeping = CallBookkeeping.regular();
   private final ChannelTracker channel = new ChannelTracker();
   private final CallRecorder recorder = new CallRecorder(this);
   /** The call's slot under its tenant's limits; null for calls that run under none. */
@@ -89,6 +83,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     this.request = request;
     this.flowName = request.flow();
     this.flowParams = request.params();
+    bookkeeping = CallBookkeeping.forThisCall();
     publishesWebhooks =
         Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     CallSearchAttributes.upsert(request, CallStatus.QUEUED);
@@ -120,7 +115,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     flushTimeline();
     recorder.uploadWholeCall();
     CallDetailRecord cdr = detailRecord(startedAt);
-    records.writeCdr(cdr);
+    bookkeeping.records().writeCdr(cdr);
     if (cdr.status() != CallStatus.COMPLETED) {
       publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
     }
@@ -181,7 +176,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
             request.callId(), request.tenantId(), CallStatus.CANCELED, null, null, null, null, endedAt,
             Math.max(0, Duration.between(queuedAt, endedAt).toSeconds()), 0, null, null,
             Map.of("irisx.cancelReason", reason), null, null);
-    records.writeCdr(cdr);
+    bookkeeping.records().writeCdr(cdr);
     publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
     publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
     awaitPublished();
@@ -281,7 +276,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   private Instant originate() {
-    nodeId = nodes.pickNode(request.callId());
+    nodeId = bookkeeping.nodes().pickNode(request.callId());
     // Chosen here, deterministically, so a retried originate finds the channel it already made.
     channelUuid = Workflow.randomUUID().toString();
     control = nodeControl(nodeId);
@@ -309,7 +304,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     control = nodeControl(nodeId);
     Instant arrivedAt =
         leg.parkedAtMicros() > 0 ? Instant.EPOCH.plusNanos(leg.parkedAtMicros() * 1_000L) : now();
-    records.registerInbound(
+    bookkeeping.records().registerInbound(
         new InboundCallRegistration(
             request.callId(),
             request.tenantId(),
@@ -696,7 +691,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     publishing =
         publishing.thenCompose(
             previous ->
-                Async.function(webhooks::publish, event)
+                Async.function(bookkeeping.webhooks()::publish, event)
                     .<Void>handle(
                         (published, failure) -> {
                           if (failure != null) {
@@ -741,7 +736,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   private void record(String eventType, CallStatus status, Instant at, String detail) {
-    records.recordTransition(
+    bookkeeping.records().recordTransition(
         new CallTransition(
             request.callId(),
             request.tenantId(),

@@ -1,5 +1,6 @@
 package io.irisx.workflows.call;
 
+import static io.irisx.workflows.call.FlowSideEffects.noteOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class FlowControlTest {
     CallFlows flows =
         CallFlows.builtIn()
             .with("pin", () -> call -> {
-              gathered.add(call.gather(Gather.digits(4).minDigits(4).prompt("ivr/ivr-please_enter_pin_followed_by_pound.wav").attempts(2)));
+              noteOnce(gathered, call.gather(Gather.digits(4).minDigits(4).prompt("ivr/ivr-please_enter_pin_followed_by_pound.wav").attempts(2)));
               call.hangup();
             })
             .with("wait", () -> call -> {

@@ -1,5 +1,6 @@
 package io.irisx.workflows.call;
 
+import static io.irisx.workflows.call.FlowSideEffects.noteOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irisx.temporal.ActivityCatalogue;
@@ -48,7 +49,7 @@ class RecordingFlowTest {
     CallFlows flows =
         CallFlows.builtIn()
             .with("record-then-talk", () -> call -> {
-              recordings.add(call.record(Record.upTo(Duration.ofSeconds(30)).beep("tone_stream://%(100,0,600)")));
+              noteOnce(recordings, call.record(Record.upTo(Duration.ofSeconds(30)).beep("tone_stream://%(100,0,600)")));
               call.play("ivr/ivr-thank_you.wav");
               call.hangup();
             })
