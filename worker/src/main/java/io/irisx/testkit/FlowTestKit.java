@@ -132,7 +132,8 @@ public final class FlowTestKit implements AutoCloseable {
         CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(
         new NodeDirectoryActivitiesImpl(nodes), new CallRecordActivitiesImpl(jdbi), new RecordingRecordActivitiesImpl(jdbi));
-    WebhookWorkerRegistration.register(calls, jdbi, client, WebhookSettings.localReceivers());
+    WebhookWorkerRegistration.register(
+        calls, env.newWorker(TaskQueues.WEBHOOKS), jdbi, client, WebhookSettings.localReceivers());
     // As on a worker beside FreeSWITCH: call control, dial/bridge and recording (uuid_record into
     // the node's directory, the simulator writes the WAV there, the upload goes to S3Proxy).
     env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(

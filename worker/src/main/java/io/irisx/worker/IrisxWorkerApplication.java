@@ -132,8 +132,9 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     calls.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(), TenantQueueWorkflowImpl.class);
     calls.registerActivitiesImplementations(new CallSlotActivitiesImpl(redis, temporal.client()));
+    Worker webhooks = workers.newWorker(TaskQueues.WEBHOOKS, tuning.workerOptions());
     io.irisx.activities.webhook.WebhookWorkerRegistration.register(
-        calls, jdbi, temporal.client(), config.getWebhooks(), activityMeters);
+        calls, webhooks, jdbi, temporal.client(), config.getWebhooks(), activityMeters);
     // SIGTERM: not ready, stop polling, let running activities finish (bounded), then the rest
     // stops in reverse order of start, the ESL link last but for the connections under it.
     WorkerDrain drain = new WorkerDrain(readiness, workers, config.getShutdown());
@@ -165,6 +166,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
         .require("temporal-polling",
             new PollingCheck(workers, temporal.client(), List.of(
                 new PollingCheck.QueueRole(TaskQueues.CALLS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
+                new PollingCheck.QueueRole(TaskQueues.WEBHOOKS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
                 new PollingCheck.QueueRole(TaskQueues.node(node.id()), TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY))))
         .require("esl-" + node.id(), esl::problem);
     environment

@@ -125,7 +125,7 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
             "WebhookStream",
             WorkflowOptions.newBuilder()
                 .setWorkflowId(DeliveryStream.workflowId(callId.toString(), delivery.endpointId().toString()))
-                .setTaskQueue(TaskQueues.CALLS)
+                .setTaskQueue(TaskQueues.WEBHOOKS)
                 .setStaticSummary("webhooks of call " + callId + " to endpoint " + delivery.endpointId() + ", in order")
                 .build());
     stream.signalWithStart(
@@ -141,7 +141,7 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
             WebhookDeliveryWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(DeliveryRequest.workflowId(id))
-                .setTaskQueue(TaskQueues.CALLS)
+                .setTaskQueue(TaskQueues.WEBHOOKS)
                 .setStaticSummary(eventType + " to endpoint " + delivery.endpointId())
                 .build());
     try {

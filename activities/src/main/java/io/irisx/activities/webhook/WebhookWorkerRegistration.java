@@ -2,6 +2,7 @@ package io.irisx.activities.webhook;
 
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
@@ -12,27 +13,34 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Puts the webhook workflows and activities on a worker (the {@code irisx-calls} one): the
- * delivery and stream workflows, {@link WebhookDeliveryActivitiesImpl} and
- * {@link WebhookPublishingImpl} (activity {@value ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}).
+ * Puts the webhook workflows and activities on a worker's queues. The {@code irisx-webhooks} worker
+ * runs the delivery and stream workflows and {@link WebhookDeliveryActivitiesImpl}; the
+ * {@code irisx-calls} worker runs {@link WebhookPublishingImpl} (activity
+ * {@value ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}, which call workflows schedule) and, for the
+ * deliveries begun there before {@link TaskQueues#WEBHOOKS} existed, the workflows too.
  */
 public final class WebhookWorkerRegistration {
   private WebhookWorkerRegistration() {}
 
-  public static void register(Worker calls, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings) {
-    register(calls, jdbi, temporal, settings, ActivityMeters.none());
+  public static void register(
+      Worker calls, Worker webhooks, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings) {
+    register(calls, webhooks, jdbi, temporal, settings, ActivityMeters.none());
   }
 
   /** As above, counting deliveries' outcomes on {@code meters}. */
   public static void register(
-      Worker calls, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings, ActivityMeters meters) {
+      Worker calls, Worker webhooks, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings,
+      ActivityMeters meters) {
     WebhookUrlPolicy policy = new WebhookUrlPolicy(settings);
-    calls.registerWorkflowImplementationTypes(
-        ActivityCatalogue.workflowImplementationOptions(),
-        WebhookDeliveryWorkflowImpl.class,
-        WebhookStreamWorkflowImpl.class);
-    calls.registerActivitiesImplementations(
-        new WebhookDeliveryActivitiesImpl(jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), meters),
-        new WebhookPublishingImpl(jdbi, temporal, policy, settings));
+    WebhookDeliveryActivitiesImpl deliveries =
+        new WebhookDeliveryActivitiesImpl(jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), meters);
+    for (Worker worker : new Worker[] {webhooks, calls}) {
+      worker.registerWorkflowImplementationTypes(
+          ActivityCatalogue.workflowImplementationOptions(),
+          WebhookDeliveryWorkflowImpl.class,
+          WebhookStreamWorkflowImpl.class);
+      worker.registerActivitiesImplementations(deliveries);
+    }
+    calls.registerActivitiesImplementations(new WebhookPublishingImpl(jdbi, temporal, policy, settings));
   }
 }

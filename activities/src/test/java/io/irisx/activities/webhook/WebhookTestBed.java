@@ -65,15 +65,19 @@ final class WebhookTestBed implements AutoCloseable {
     client = env.getWorkflowClient();
     WebhookUrlPolicy policy = new WebhookUrlPolicy(settings, resolver);
     sender = new WebhookSender(policy, settings);
+    // As the worker registers them: streams and deliveries on their own queue, publishing on the calls one.
+    WebhookDeliveryActivitiesImpl deliveries = new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC());
+    Worker webhooks = env.newWorker(TaskQueues.WEBHOOKS);
+    webhooks.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookDeliveryWorkflowImpl.class, WebhookStreamWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(deliveries);
     Worker worker = env.newWorker(TaskQueues.CALLS);
     worker.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class,
         PublishEventsWorkflow.Impl.class);
-    worker.registerActivitiesImplementations(
-        new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC()),
-        new WebhookPublishingImpl(jdbi, client, policy, settings));
+    worker.registerActivitiesImplementations(deliveries, new WebhookPublishingImpl(jdbi, client, policy, settings));
     env.start();
   }
 

@@ -100,7 +100,7 @@ public final class WebhookDeliveriesResource {
             WebhookDeliveryWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(DeliveryRequest.workflowId(deliveryId))
-                .setTaskQueue(TaskQueues.CALLS)
+                .setTaskQueue(TaskQueues.WEBHOOKS)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                 .setStaticSummary("redelivery of " + row.eventType() + " requested through the API")
                 .build());
