@@ -28,6 +28,8 @@ import java.util.function.BooleanSupplier;
 final class CallDialer {
   /** Dials after this change; none before it existed, so no older history reaches it. */
   static final String DIAL_CHANGE = "call-dial";
+  /** Since this change a bridge the switch ended waits to hear whether the caller hung up. */
+  static final String BRIDGE_END_CHANGE = "dial-bridge-end-cause";
   /** How long past the ring timeout the switch may take to report the leg's end. */
   private static final Duration RING_MARGIN = Duration.ofSeconds(10);
   private static final String NORMAL_CLEARING = HangupCause.NORMAL_CLEARING;
@@ -87,6 +89,12 @@ final class CallDialer {
     awaitLeg(leg, leg::ended, Long.MAX_VALUE);
     // Both ends on the workflow's clock: the switch's event times and the workflow's may differ.
     Instant endedAt = CallWorkflowImpl.now();
+    if (leg.ended() && leg.endedByTheSwitch() && !call.channelEnded()
+        && Workflow.getVersion(BRIDGE_END_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // Nobody here asked for it, so the caller hung up and the switch ended the bridged leg; the
+      // caller's own hangup comes as another channel's events, which may arrive a moment later.
+      awaitCallerAfterBridge();
+    }
     if (!leg.ended() && !call.channelEnded()) {
       // A redirect takes the call elsewhere: the other party is not taken along.
       dropLeg(leg, NORMAL_CLEARING);
@@ -96,6 +104,13 @@ final class CallDialer {
     finish(number, dial, result);
     call.requireUpAndNotRedirected();
     return result;
+  }
+
+  /** Until the caller's channel ends, or a quiet watchdog period and the switch say it is still up. */
+  private void awaitCallerAfterBridge() {
+    if (!Workflow.await(Duration.ofSeconds(call.request().watchdogSeconds()), call::channelEnded)) {
+      call.checkChannel();
+    }
   }
 
   private void bridge(DialLeg leg) {

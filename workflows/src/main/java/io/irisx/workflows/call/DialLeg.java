@@ -15,6 +15,7 @@ final class DialLeg {
   private Instant answeredAt;
   private Instant endedAt;
   private String hangupCause;
+  private String hangupDisposition;
   private boolean ended;
 
   DialLeg(String uuid) {
@@ -36,7 +37,12 @@ final class DialLeg {
           answeredAt = at;
         }
       }
-      case ChannelEvent.CHANNEL_HANGUP, ChannelEvent.CHANNEL_HANGUP_COMPLETE -> end(event.hangupCause(), at);
+      case ChannelEvent.CHANNEL_HANGUP, ChannelEvent.CHANNEL_HANGUP_COMPLETE -> {
+        if (hangupDisposition == null) {
+          hangupDisposition = event.hangupDisposition();
+        }
+        end(event.hangupCause(), at);
+      }
       // A failed originate: the leg never existed, so no hangup follows (e.g. -ERR NO_ROUTE_DESTINATION).
       case ChannelEvent.BACKGROUND_JOB -> {
         String result = event.jobResult();
@@ -80,5 +86,13 @@ final class DialLeg {
 
   String hangupCause() {
     return hangupCause;
+  }
+
+  /**
+   * The switch sent the leg's BYE (or refusal) itself ({@code sip_hangup_disposition send_*}): the
+   * other party did not hang up; the switch ended the leg, as it does when the caller hangs up.
+   */
+  boolean endedByTheSwitch() {
+    return hangupDisposition != null && hangupDisposition.startsWith("send_");
   }
 }

@@ -26,7 +26,10 @@ class CallWorkflowReplayTest {
       "voicemail-silence", "voicemail-caller-hung-up", "record-whole-call",
       "hello-queued-v3", "hello-queue-timeout-v3",
       "ivr-operator", "ivr-option-flow", "click-to-call-bridged", "click-to-call-no-answer",
-      "reminder-spoken-confirmed"})
+      "reminder-spoken-confirmed",
+      "hello-answered-v4", "hello-busy-v4", "hello-inbound-v4", "hello-events-lost-v4", "hello-queued-v4",
+      "voicemail-silence-v4", "ivr-operator-v4", "click-to-call-bridged-v4",
+      "click-to-call-agent-hung-up-leg-first-v5"})
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Registered exactly as the worker registers it, activity options included.

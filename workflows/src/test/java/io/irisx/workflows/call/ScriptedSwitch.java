@@ -78,6 +78,33 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
   }
 
   /** The caller hangs up during a bridge: the switch hangs up the other leg with the same cause. */
+  /**
+   * The caller hangs up during a bridge as a real switch may report it: first the bridged leg, which
+   * the switch itself ended ({@code sip_hangup_disposition send_bye}), then, after {@code gap} (the
+   * two channels' events race), the caller's own hangup.
+   */
+  void callerHangsUpLegEndsFirst(String channelUuid, Runnable gap) {
+    legs.values().forEach(leg -> {
+      if (endedLegs.add(leg)) {
+        send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP, leg));
+        send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP_COMPLETE, leg));
+      }
+    });
+    gap.run();
+    send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "NORMAL_CLEARING", null, null));
+    send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "NORMAL_CLEARING", null, null));
+  }
+
+  private ChannelEvent endedByTheSwitch(String type, String uuid) {
+    return new ChannelEvent(
+        type, uuid, "core-1", sequence.incrementAndGet(), System.currentTimeMillis() * 1000, null,
+        "NORMAL_CLEARING", null, null, null, null, "send_bye", null, null, null);
+  }
+
+  String mainChannel() {
+    return mainChannel;
+  }
+
   void callerHangsUp(String channelUuid) {
     send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "NORMAL_CLEARING", null, null));
     send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "NORMAL_CLEARING", null, null));
