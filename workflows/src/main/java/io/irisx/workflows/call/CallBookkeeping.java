@@ -36,7 +36,9 @@ record CallBookkeeping(
   private static CallBookkeeping local() {
     return new CallBookkeeping(
         Workflow.newLocalActivityStub(NodeDirectoryActivities.class),
-        Workflow.newLocalActivityStub(CallRecordActivities.class),
+        new DurableCallRecords(
+            Workflow.newLocalActivityStub(CallRecordActivities.class),
+            Workflow.newActivityStub(CallRecordActivities.class)),
         Workflow.newActivityStub(WebhookPublishing.class));
   }
 }

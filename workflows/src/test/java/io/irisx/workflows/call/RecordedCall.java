@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what a call workflow records, in memory, for workflow tests. */
-final class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, WebhookPublishing {
+class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, WebhookPublishing {
   final List<CallEventRecord> published = new CopyOnWriteArrayList<>();
 
   @Override
