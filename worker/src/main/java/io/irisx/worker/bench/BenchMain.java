@@ -271,35 +271,26 @@ public final class BenchMain {
    * new stack's.
    */
   private static void requireNoOtherStack() {
-    Path info = STACK_HOME.resolve(BenchStackMain.INFO_FILE);
-    long pid;
-    try {
-      pid = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class).pid();
-    } catch (IOException noneOrUnreadable) {
+    java.util.Optional<BenchStackInfo> other = stackInfo();
+    if (other.isEmpty()) {
       return;
     }
+    long pid = other.get().pid();
     if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()) {
       throw new IllegalStateException("a bench stack (process " + pid + ") still runs in " + STACK_HOME
           + ": run with --reuse, or stop it (Ctrl-C in its terminal, or kill " + pid + ") and wait until it has exited");
     }
   }
 
-  private static BenchStackInfo awaitStack(Process process) throws IOException, InterruptedException {
-    Path info = STACK_HOME.resolve(BenchStackMain.INFO_FILE);
+  private static BenchStackInfo awaitStack(Process process) throws InterruptedException {
     long deadline = System.nanoTime() + STACK_START.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the bench stack stopped while starting; see target/bench/stack.log");
       }
-      if (Files.exists(info)) {
-        try {
-          BenchStackInfo stack = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class);
-          if (stack.pid() == process.pid()) {
-            return stack;
-          }
-        } catch (IOException e) {
-          // a previous run's file deleted, or this one half written, between the check and the read
-        }
+      java.util.Optional<BenchStackInfo> stack = stackInfo();
+      if (stack.isPresent() && stack.get().pid() == process.pid()) {
+        return stack.get();
       }
       Thread.sleep(200);
     }
@@ -307,13 +298,21 @@ public final class BenchMain {
     throw new IllegalStateException("the bench stack did not start within " + STACK_START);
   }
 
-  private static java.util.Optional<BenchStackInfo> runningStack() throws IOException {
-    Path info = STACK_HOME.resolve(BenchStackMain.INFO_FILE);
-    if (!Files.exists(info)) {
+  private static java.util.Optional<BenchStackInfo> runningStack() {
+    return stackInfo().filter(stack -> new ProbeClient(stack.probeUrl()).alive());
+  }
+
+  /**
+   * The stack's info file; empty when there is none, or none to read yet: a previous run's file
+   * deleted, or a new one half written, as it is read.
+   */
+  private static java.util.Optional<BenchStackInfo> stackInfo() {
+    try {
+      return java.util.Optional.of(
+          new ObjectMapper().readValue(STACK_HOME.resolve(BenchStackMain.INFO_FILE).toFile(), BenchStackInfo.class));
+    } catch (IOException noneOrUnreadable) {
       return java.util.Optional.empty();
     }
-    BenchStackInfo stack = new ObjectMapper().readValue(info.toFile(), BenchStackInfo.class);
-    return new ProbeClient(stack.probeUrl()).alive() ? java.util.Optional.of(stack) : java.util.Optional.empty();
   }
 
   private static void stopStack(Process process) throws InterruptedException {

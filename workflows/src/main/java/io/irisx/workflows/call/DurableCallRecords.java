@@ -7,6 +7,7 @@ import io.irisx.workflows.activities.InboundCallRegistration;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import java.util.function.Consumer;
 
 /**
  * A call's records written by a local activity first and, should that fail for good, by a regular
@@ -26,31 +27,25 @@ final class DurableCallRecords implements CallRecordActivities {
 
   @Override
   public void registerInbound(InboundCallRegistration call) {
-    try {
-      local.registerInbound(call);
-    } catch (ActivityFailure failure) {
-      requireWorthRetrying(failure);
-      regular.registerInbound(call);
-    }
+    write(records -> records.registerInbound(call));
   }
 
   @Override
   public void recordTransition(CallTransition transition) {
-    try {
-      local.recordTransition(transition);
-    } catch (ActivityFailure failure) {
-      requireWorthRetrying(failure);
-      regular.recordTransition(transition);
-    }
+    write(records -> records.recordTransition(transition));
   }
 
   @Override
   public void writeCdr(CallDetailRecord record) {
+    write(records -> records.writeCdr(record));
+  }
+
+  private void write(Consumer<CallRecordActivities> step) {
     try {
-      local.writeCdr(record);
+      step.accept(local);
     } catch (ActivityFailure failure) {
       requireWorthRetrying(failure);
-      regular.writeCdr(record);
+      step.accept(regular);
     }
   }
 
