@@ -13,7 +13,9 @@ public class CallSettings {
   @Min(1)
   private int watchdogSeconds = CallRequest.DEFAULT_WATCHDOG_SECONDS;
 
-  /** How long {@code POST /v1/calls} waits for Temporal to accept a workflow before answering 503. */
+  /**
+   * How long {@code POST /v1/calls} waits for Temporal to accept a workflow before answering 503.
+   */
   @Min(1)
   @Max(60)
   private int startTimeoutSeconds = 10;

@@ -11,8 +11,8 @@ public class IdempotencySettings {
   private int retentionHours = 24;
 
   /**
-   * How long a request waits for a concurrent request with the same key (on any replica) to
-   * finish, to answer with its response; after that, {@code 409 idempotency-key-in-use}.
+   * How long a request waits for a concurrent request with the same key (on any replica) to finish,
+   * to answer with its response; after that, {@code 409 idempotency-key-in-use}.
    */
   @Min(0)
   @Max(120)

@@ -13,29 +13,14 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.irisx.api.auth.ApiKeyAuthenticator;
 import io.irisx.api.auth.ApiKeyIssuer;
 import io.irisx.api.auth.ApiKeys;
-import io.irisx.api.auth.OperatorAuthFilter;
-import io.irisx.api.auth.ReadOnlyScopeFilter;
-import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
-import io.irisx.api.idempotency.IdempotencyFilter;
-import io.irisx.api.limits.CallAdmissionGate;
-import io.irisx.api.limits.KeyRateLimiter;
-import io.irisx.db.TenantDao;
-import io.irisx.api.resources.AdminTenantLimitsResource;
-import io.irisx.api.limits.RateLimitFilter;
-import io.irisx.api.limits.RedisClients;
-import io.irisx.api.limits.RedisHealthCheck;
-import io.irisx.api.resources.AdminTenantsResource;
-import io.irisx.api.resources.ApiKeysResource;
-import io.irisx.api.resources.ContactsResource;
-import io.irisx.api.resources.OpenApiResource;
-import io.irisx.api.resources.PhoneNumbersResource;
-import io.irisx.db.IdempotencyDao;
-import java.security.SecureRandom;
-import io.irisx.api.auth.ApiKeyAuthenticator;
 import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.auth.OperatorAuthFilter;
 import io.irisx.api.auth.ProblemUnauthorizedHandler;
+import io.irisx.api.auth.ReadOnlyScopeFilter;
+import io.irisx.api.calls.CallController;
 import io.irisx.api.calls.CallStarter;
 import io.irisx.api.cli.CreateTenantCommand;
 import io.irisx.api.errors.JsonProcessingExceptionMapper;
@@ -43,19 +28,34 @@ import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
 import io.irisx.api.errors.WebApplicationExceptionMapper;
 import io.irisx.api.health.TemporalHealthCheck;
-import io.irisx.api.resources.CallsResource;
-import io.irisx.api.resources.CallControlResource;
-import io.irisx.api.calls.CallController;
-import io.irisx.db.ApiKeyDao;
-import io.irisx.db.CallDao;
-import io.irisx.db.Jdbis;
-import io.irisx.db.Migrations;
+import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
+import io.irisx.api.idempotency.IdempotencyFilter;
+import io.irisx.api.limits.CallAdmissionGate;
+import io.irisx.api.limits.KeyRateLimiter;
+import io.irisx.api.limits.RateLimitFilter;
+import io.irisx.api.limits.RedisClients;
+import io.irisx.api.limits.RedisHealthCheck;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
+import io.irisx.api.resources.AdminTenantLimitsResource;
+import io.irisx.api.resources.AdminTenantsResource;
+import io.irisx.api.resources.ApiKeysResource;
+import io.irisx.api.resources.CallControlResource;
+import io.irisx.api.resources.CallsResource;
+import io.irisx.api.resources.ContactsResource;
+import io.irisx.api.resources.OpenApiResource;
+import io.irisx.api.resources.PhoneNumbersResource;
+import io.irisx.db.ApiKeyDao;
+import io.irisx.db.CallDao;
+import io.irisx.db.IdempotencyDao;
+import io.irisx.db.Jdbis;
+import io.irisx.db.Migrations;
+import io.irisx.db.TenantDao;
 import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.Readiness;
 import io.irisx.workflows.flow.CallFlows;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jdbi.v3.core.Jdbi;
@@ -112,12 +112,17 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.admin().addServlet("prometheus", metrics.servlet()).addMapping("/metrics");
     environment.jersey().register(new RequestMetrics(metrics.registry()));
 
-    TemporalConnection temporal = TemporalConnection.open(configuration.getTemporal(), metrics.temporalScope());
+    TemporalConnection temporal =
+        TemporalConnection.open(configuration.getTemporal(), metrics.temporalScope());
     environment.lifecycle().manage(closing(temporal));
     temporal.ensureNamespace();
     TemporalHealthCheck temporalHealth = new TemporalHealthCheck(temporal.service());
     environment.healthChecks().register("temporal", temporalHealth);
-    Readiness readiness = new Readiness().require("temporal", () -> temporalHealth.execute().isHealthy() ? null : "Temporal does not answer");
+    Readiness readiness =
+        new Readiness()
+            .require(
+                "temporal",
+                () -> temporalHealth.execute().isHealthy() ? null : "Temporal does not answer");
     environment.admin().addServlet("readiness", readiness.servlet()).addMapping("/ready");
     environment.lifecycle().addEventListener(new ApiDrain(readiness, configuration.getShutdown()));
     ScheduledExecutorService deadlines =
@@ -128,14 +133,17 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new UnhandledExceptionMapper());
 
-    environment.jersey().register(
-        new AuthDynamicFeature(
-            new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
-                .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
-                .setPrefix("Bearer")
-                .setRealm(REALM)
-                .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
-                .buildAuthFilter()));
+    environment
+        .jersey()
+        .register(
+            new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
+                    .setAuthenticator(
+                        new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
+                    .setPrefix("Bearer")
+                    .setRealm(REALM)
+                    .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
+                    .buildAuthFilter()));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedTenant.class));
 
     RateLimitSettings rateLimit = configuration.getRateLimit();
@@ -145,37 +153,61 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
       environment.healthChecks().register("redis", new RedisHealthCheck(redis));
     } else {
       org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
-          .warn("no rateLimit.redisAddress: tenant call limits are OFF (calls are never queued or refused)");
+          .warn(
+              "no rateLimit.redisAddress: tenant call limits are OFF (calls are never queued or refused)");
     }
-    CallAdmissionGate gate = redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
+    CallAdmissionGate gate =
+        redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
 
     CallFlows flows = CallFlows.shipped();
     CallStarter starter =
         new CallStarter(
-            calls, temporal.client(), flows, configuration.getCalls(), deadlines, clock, gate,
+            calls,
+            temporal.client(),
+            flows,
+            configuration.getCalls(),
+            deadlines,
+            clock,
+            gate,
             jdbi.onDemand(TenantDao.class));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     environment.jersey().register(new CallsResource(starter, calls, controller));
-    environment.jersey().register(new CallControlResource(
-            controller, flows, new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
+    environment
+        .jersey()
+        .register(
+            new CallControlResource(
+                controller,
+                flows,
+                new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.
     environment.jersey().register(new OperatorAuthFilter(configuration.getOperator().getKey()));
     environment.jersey().register(new ReadOnlyScopeFilter());
     IdempotencyDao idempotency = jdbi.onDemand(IdempotencyDao.class);
-    environment.jersey().register(
-        new IdempotencyFilter(idempotency, configuration.getIdempotency(), clock));
+    environment
+        .jersey()
+        .register(new IdempotencyFilter(idempotency, configuration.getIdempotency(), clock));
     new ExpiredIdempotencyKeys(idempotency, clock)
         .scheduleOn(
-            environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build());
-    environment.jersey().register(
-        new RateLimitFilter(
-            new KeyRateLimiter(rateLimit, redis, clock), rateLimit.getRequestsPerSecond()));
+            environment
+                .lifecycle()
+                .scheduledExecutorService("idempotency-purge")
+                .threads(1)
+                .build());
+    environment
+        .jersey()
+        .register(
+            new RateLimitFilter(
+                new KeyRateLimiter(rateLimit, redis, clock), rateLimit.getRequestsPerSecond()));
     ApiKeyIssuer issuer = new ApiKeyIssuer(new ApiKeys(new SecureRandom()), clock);
     environment.jersey().register(new AdminTenantsResource(jdbi, issuer));
-    environment.jersey().register(new AdminTenantLimitsResource(jdbi, configuration.getCallLimits()));
-    environment.jersey().register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
+    environment
+        .jersey()
+        .register(new AdminTenantLimitsResource(jdbi, configuration.getCallLimits()));
+    environment
+        .jersey()
+        .register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
     environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
     environment.jersey().register(new ContactsResource(jdbi, clock));
     io.irisx.api.webhooks.WebhookResources.register(
@@ -195,10 +227,14 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     }
     io.irisx.api.resources.RecordingsResource recordings =
         new io.irisx.api.resources.RecordingsResource(
-            jdbi, objects,
-            java.time.Duration.ofSeconds(settings == null ? 3600 : settings.getUrlExpirySeconds()), clock);
+            jdbi,
+            objects,
+            java.time.Duration.ofSeconds(settings == null ? 3600 : settings.getUrlExpirySeconds()),
+            clock);
     environment.jersey().register(recordings);
-    environment.jersey().register(new io.irisx.api.resources.CallRecordsResource(jdbi, recordings, clock));
+    environment
+        .jersey()
+        .register(new io.irisx.api.resources.CallRecordsResource(jdbi, recordings, clock));
   }
 
   private static Managed onStop(Runnable stop) {

@@ -97,7 +97,8 @@ public class IrisxApiConfiguration extends Configuration {
   }
 
   /** Endpoint URL rules: https only in production mode, and which private addresses are allowed. */
-  @NotNull private io.irisx.workflows.webhook.WebhookSettings webhooks =
+  @NotNull
+  private io.irisx.workflows.webhook.WebhookSettings webhooks =
       io.irisx.workflows.webhook.WebhookSettings.production();
 
   @JsonProperty("webhooks")
@@ -123,8 +124,13 @@ public class IrisxApiConfiguration extends Configuration {
     this.recordings = recordings;
   }
 
-  /** How the API stops on SIGTERM: not ready first, then the drain delay, then in-flight requests finish. */
-  @NotNull private io.irisx.temporal.ops.ShutdownSettings shutdown = io.irisx.temporal.ops.ShutdownSettings.defaults();
+  /**
+   * How the API stops on SIGTERM: not ready first, then the drain delay, then in-flight requests
+   * finish.
+   */
+  @NotNull
+  private io.irisx.temporal.ops.ShutdownSettings shutdown =
+      io.irisx.temporal.ops.ShutdownSettings.defaults();
 
   @JsonProperty("shutdown")
   public io.irisx.temporal.ops.ShutdownSettings getShutdown() {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
 
 /**
- * The operator's credential for {@code /v1/admin}: one shared key from configuration. Without a
- * key the admin endpoints refuse every request.
+ * The operator's credential for {@code /v1/admin}: one shared key from configuration. Without a key
+ * the admin endpoints refuse every request.
  */
 public class OperatorSettings {
   static final int MIN_KEY_LENGTH = 32;
@@ -29,7 +29,8 @@ public class OperatorSettings {
   }
 
   @JsonIgnore
-  @ValidationMethod(message = "operator.key must be empty (admin endpoints off) or at least 32 characters")
+  @ValidationMethod(
+      message = "operator.key must be empty (admin endpoints off) or at least 32 characters")
   public boolean isKeyStrongEnough() {
     return key.isEmpty() || key.length() >= MIN_KEY_LENGTH;
   }

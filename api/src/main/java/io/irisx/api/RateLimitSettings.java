@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 public class RateLimitSettings {
   /** What the API does while Redis does not answer. */
   public enum WhenRedisUnavailable {
-    /** Each replica limits every key on its own, in memory, at the same rate, until Redis is back. */
+    /**
+     * Each replica limits every key on its own, in memory, at the same rate, until Redis is back.
+     */
     LOCAL,
     /** Every tenant request is answered {@code 503 rate-limiter-unavailable}. */
     REJECT;
@@ -96,6 +98,10 @@ public class RateLimitSettings {
 
   @Override
   public String toString() {
-    return "RateLimitSettings[requestsPerSecond=" + requestsPerSecond + ", redisAddress=" + redisAddress + "]";
+    return "RateLimitSettings[requestsPerSecond="
+        + requestsPerSecond
+        + ", redisAddress="
+        + redisAddress
+        + "]";
   }
 }

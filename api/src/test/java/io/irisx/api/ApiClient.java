@@ -61,8 +61,8 @@ public final class ApiClient {
   }
 
   /**
-   * Any request: a null key, body or header value leaves it out; a body is sent as
-   * {@code application/json}.
+   * Any request: a null key, body or header value leaves it out; a body is sent as {@code
+   * application/json}.
    */
   public Reply request(
       String method, String path, String apiKey, String jsonBody, String... headerNamesAndValues) {
@@ -103,7 +103,8 @@ public final class ApiClient {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       // A body that is not JSON (the CSV export) is only in raw().
-      boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
+      boolean json =
+          response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
       JsonNode body =
           response.body().isEmpty() || !json ? JSON.nullNode() : JSON.readTree(response.body());
       return new Reply(response.statusCode(), response, body);

@@ -28,8 +28,8 @@ class ApiConfigurationTest {
     // Run from the module directory; the IRISX_* variables are not set in the build.
     IrisxApiConfiguration config = load("api.yml");
 
-    assertThat(config.getTemporal().target()).isEqualTo(
-        System.getenv().getOrDefault("IRISX_TEMPORAL_TARGET", "127.0.0.1:7233"));
+    assertThat(config.getTemporal().target())
+        .isEqualTo(System.getenv().getOrDefault("IRISX_TEMPORAL_TARGET", "127.0.0.1:7233"));
     assertThat(config.getTemporal().namespace()).isNotBlank();
     assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql:");
     assertThat(config.getCalls().getRingTimeoutSeconds()).isPositive();

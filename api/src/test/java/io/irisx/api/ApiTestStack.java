@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the API runs against in tests, all real and per test class: an embedded PostgreSQL with
- * the IRISX schema and an in-process Temporal server bound to a TCP port. Register it before the
- * {@link #app() app extension} (lower {@code @Order}), so it starts first and stops last.
+ * What the API runs against in tests, all real and per test class: an embedded PostgreSQL with the
+ * IRISX schema and an in-process Temporal server bound to a TCP port. Register it before the {@link
+ * #app() app extension} (lower {@code @Order}), so it starts first and stops last.
  */
 public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
   private EmbeddedPostgres postgres;

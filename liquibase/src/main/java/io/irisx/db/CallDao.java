@@ -110,9 +110,9 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
 
   /**
    * Moves a call to a status reached at {@code at}. Never moves a call out of a final status, nor
-   * back to an earlier one (a late or replayed write is a no-op). Sets {@code ringing_at} on
-   * {@code ringing} and {@code answered_at} on {@code in-progress}, each only if still null; a
-   * null node or channel keeps what is stored.
+   * back to an earlier one (a late or replayed write is a no-op). Sets {@code ringing_at} on {@code
+   * ringing} and {@code answered_at} on {@code in-progress}, each only if still null; a null node
+   * or channel keeps what is stored.
    */
   @SqlUpdate(
       """

@@ -12,8 +12,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Lists and exports a tenant's calls with optional filters. The SQL is assembled only from fixed
- * fragments, one per filter present; every value is bound. Each filter combination keeps a plan
- * on a {@code (tenant_id, <column>, created_at DESC, id DESC)} index or on the tenant's own.
+ * fragments, one per filter present; every value is bound. Each filter combination keeps a plan on
+ * a {@code (tenant_id, <column>, created_at DESC, id DESC)} index or on the tenant's own.
  */
 public final class CallSearch {
   /** Rows fetched per round trip while exporting: memory stays flat whatever the range. */
@@ -29,7 +29,8 @@ public final class CallSearch {
    * Newest first by (created_at, id); after the (cursorCreatedAt, cursorId) cursor when one is
    * given. Rows inserted meanwhile never shift a page: the cursor is a position, not an offset.
    */
-  public List<CallRow> newestFirst(CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
+  public List<CallRow> newestFirst(
+      CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
     return jdbi.withHandle(handle -> newestFirst(handle, filter, cursorCreatedAt, cursorId, limit));
   }
 
@@ -50,19 +51,23 @@ public final class CallSearch {
 
   /**
    * Hands every matching call to {@code each}, oldest first, reading {@value #EXPORT_FETCH_SIZE}
-   * rows at a time through a server-side cursor (hence the transaction): never the whole
-   * range in memory.
+   * rows at a time through a server-side cursor (hence the transaction): never the whole range in
+   * memory.
    */
   public void exportOldestFirst(CallFilter filter, Consumer<CallRow> each) {
     jdbi.useHandle(
         handle -> {
           handle.useTransaction(
               tx -> {
-                StringBuilder sql = new StringBuilder("SELECT ").append(CallDao.COLUMNS).append(" FROM calls");
+                StringBuilder sql =
+                    new StringBuilder("SELECT ").append(CallDao.COLUMNS).append(" FROM calls");
                 List<Binding> bindings = where(filter, sql);
                 sql.append(" ORDER BY created_at, id");
                 try (var rows =
-                    query(tx, sql, bindings).setFetchSize(EXPORT_FETCH_SIZE).mapTo(CallRow.class).stream()) {
+                    query(tx, sql, bindings)
+                        .setFetchSize(EXPORT_FETCH_SIZE)
+                        .mapTo(CallRow.class)
+                        .stream()) {
                   rows.forEach(each);
                 }
               });
@@ -85,7 +90,8 @@ public final class CallSearch {
     return bindings;
   }
 
-  private static void add(StringBuilder sql, List<Binding> bindings, String name, Object value, String clause) {
+  private static void add(
+      StringBuilder sql, List<Binding> bindings, String name, Object value, String clause) {
     if (value != null) {
       sql.append(clause);
       bindings.add(new Binding(name, value));

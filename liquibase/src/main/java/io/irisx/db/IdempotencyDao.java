@@ -52,7 +52,10 @@ public interface IdempotencyDao {
       """)
   Optional<IdempotencyRecord> find(@Bind("owner") String owner, @Bind("key") String key);
 
-  /** Stores the response of the request that claimed the key at {@code lockedAt} (if it still holds it). */
+  /**
+   * Stores the response of the request that claimed the key at {@code lockedAt} (if it still holds
+   * it).
+   */
   @SqlUpdate(
       """
       UPDATE idempotency_keys SET

@@ -17,7 +17,10 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Brings a database up to the IRISX schema: the same changelog Dropwizard's {@code db migrate} runs. */
+/**
+ * Brings a database up to the IRISX schema: the same changelog Dropwizard's {@code db migrate}
+ * runs.
+ */
 public final class Migrations {
   /** Classpath location of the master changelog. */
   public static final String CHANGELOG = "irisx/db/changelog.xml";

@@ -36,8 +36,8 @@ public interface PhoneNumberDao {
       """;
 
   /**
-   * Adds a number for a tenant; empty when the number is already live (any tenant's), so a
-   * number belongs to at most one tenant.
+   * Adds a number for a tenant; empty when the number is already live (any tenant's), so a number
+   * belongs to at most one tenant.
    */
   @SqlQuery(
       """
@@ -112,7 +112,9 @@ public interface PhoneNumberDao {
       @Bind("cursorId") UUID cursorId,
       @Bind("limit") int limit);
 
-  /** Replaces the flow, its parameters and the friendly name; empty when there is no such number. */
+  /**
+   * Replaces the flow, its parameters and the friendly name; empty when there is no such number.
+   */
   @SqlQuery(
       """
       UPDATE phone_numbers

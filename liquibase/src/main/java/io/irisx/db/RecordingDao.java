@@ -75,13 +75,15 @@ public interface RecordingDao {
 
   /** The tenant's recording, unless deleted. */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + " FROM recordings WHERE tenant_id = :tenantId AND id = :id AND status <> 'deleted'")
   Optional<RecordingRow> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
 
   /** The call's recordings in the order they were made, deleted ones left out. */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM recordings
           WHERE tenant_id = :tenantId AND call_id = :callId AND status <> 'deleted'

@@ -19,7 +19,10 @@ public interface TenantDao {
           + " WHERE id = :id AND deleted_at IS NULL")
   Optional<TenantRow> find(@Bind("id") UUID id);
 
-  /** The tenant's call limits (nulls where it uses the defaults); empty when there is no such tenant. */
+  /**
+   * The tenant's call limits (nulls where it uses the defaults); empty when there is no such
+   * tenant.
+   */
   @SqlQuery(
       "SELECT calls_per_second, max_concurrent_calls, max_queue_wait_seconds FROM tenants"
           + " WHERE id = :id AND deleted_at IS NULL")
@@ -30,7 +33,8 @@ public interface TenantDao {
   @SqlUpdate(
       "UPDATE tenants SET calls_per_second = :callsPerSecond, max_concurrent_calls = :maxConcurrentCalls,"
           + " max_queue_wait_seconds = :maxQueueWaitSeconds WHERE id = :id AND deleted_at IS NULL")
-  int setCallLimits(@Bind("id") UUID id, @org.jdbi.v3.sqlobject.customizer.BindMethods TenantCallLimits limits);
+  int setCallLimits(
+      @Bind("id") UUID id, @org.jdbi.v3.sqlobject.customizer.BindMethods TenantCallLimits limits);
 
   /**
    * Sets (null: clears) how many days the tenant's recordings are kept; the retention schedule

@@ -26,8 +26,26 @@ class CallDaoTest {
     assertThat(call)
         .isEqualTo(
             new CallRow(
-                id, tenant, "outbound", "+15550001", "+15550002", "hello", "queued", null, null,
-                createdAt, null, null, null, null, null, null, null, "{}", null, null));
+                id,
+                tenant,
+                "outbound",
+                "+15550001",
+                "+15550002",
+                "hello",
+                "queued",
+                null,
+                null,
+                createdAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "{}",
+                null,
+                null));
   }
 
   @Test
@@ -46,7 +64,8 @@ class CallDaoTest {
         .isSortedAccordingTo(
             (a, b) -> {
               int byTime = b.createdAt().compareTo(a.createdAt());
-              // PostgreSQL orders uuids as unsigned bytes, which is their text order; UUID.compareTo
+              // PostgreSQL orders uuids as unsigned bytes, which is their text order;
+              // UUID.compareTo
               // compares signed longs and would disagree.
               return byTime != 0 ? byTime : b.id().toString().compareTo(a.id().toString());
             });
@@ -136,8 +155,20 @@ class CallDaoTest {
     calls.updateStatus(id, "ringing", t0, "node-1", "chan-1");
     CallCompletion cdr =
         new CallCompletion(
-            id, "completed", "node-1", "chan-1", t0, t0.plusSeconds(2), t0.plusSeconds(32), 32, 30,
-            "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", 200, "callee");
+            id,
+            "completed",
+            "node-1",
+            "chan-1",
+            t0,
+            t0.plusSeconds(2),
+            t0.plusSeconds(32),
+            32,
+            30,
+            "NORMAL_CLEARING",
+            16,
+            "{\"reminder\": \"confirmed\"}",
+            200,
+            "callee");
 
     calls.writeCdr(cdr);
     String first = rawRow(id);
@@ -148,9 +179,26 @@ class CallDaoTest {
     assertThat(calls.find(tenant, id).orElseThrow())
         .isEqualTo(
             new CallRow(
-                id, tenant, "outbound", "+15550001", "+15550002", "hello", "completed", "node-1",
-                "chan-1", calls.find(tenant, id).orElseThrow().createdAt(), t0, t0.plusSeconds(2),
-                t0.plusSeconds(32), 32L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", 200, "callee"));
+                id,
+                tenant,
+                "outbound",
+                "+15550001",
+                "+15550002",
+                "hello",
+                "completed",
+                "node-1",
+                "chan-1",
+                calls.find(tenant, id).orElseThrow().createdAt(),
+                t0,
+                t0.plusSeconds(2),
+                t0.plusSeconds(32),
+                32L,
+                30L,
+                "NORMAL_CLEARING",
+                16,
+                "{\"reminder\": \"confirmed\"}",
+                200,
+                "callee"));
   }
 
   @Test
@@ -162,7 +210,20 @@ class CallDaoTest {
 
     calls.writeCdr(
         new CallCompletion(
-            id, "no-answer", null, null, null, null, t0.plusSeconds(30), 30, 0, "NO_ANSWER", 19, null, 480, "callee"));
+            id,
+            "no-answer",
+            null,
+            null,
+            null,
+            null,
+            t0.plusSeconds(30),
+            30,
+            0,
+            "NO_ANSWER",
+            19,
+            null,
+            480,
+            "callee"));
 
     CallRow call = calls.find(tenant, id).orElseThrow();
     assertThat(call.status()).isEqualTo("no-answer");
@@ -178,7 +239,20 @@ class CallDaoTest {
     Instant t0 = PostgresExtension.now();
     calls.writeCdr(
         new CallCompletion(
-            id, "canceled", null, null, null, null, t0, 0, 0, "ORIGINATOR_CANCEL", 487, null, null, null));
+            id,
+            "canceled",
+            null,
+            null,
+            null,
+            null,
+            t0,
+            0,
+            0,
+            "ORIGINATOR_CANCEL",
+            487,
+            null,
+            null,
+            null));
     String before = rawRow(id);
 
     calls.updateStatus(id, "in-progress", t0.plusSeconds(1), "node-9", "chan-9");

@@ -21,7 +21,8 @@ class CallLogDaoTest {
     Instant t0 = PostgresExtension.now();
     CallLogRow queued = new CallLogRow(call, tenant, 1, "call.queued", "queued", null, t0);
     CallLogRow ringing =
-        new CallLogRow(call, tenant, 2, "call.ringing", "ringing", "node node-1", t0.plusSeconds(1));
+        new CallLogRow(
+            call, tenant, 2, "call.ringing", "ringing", "node node-1", t0.plusSeconds(1));
 
     logs.insertIfAbsent(ringing);
     logs.insertIfAbsent(queued);

@@ -18,7 +18,16 @@ class IdempotencyDaoTest {
 
   private boolean claim(String owner, String key, String hash, Instant now) {
     return records
-        .claim(owner, key, null, hash, "POST", "/v1/things", now, now.minusSeconds(120), now.plus(24, ChronoUnit.HOURS))
+        .claim(
+            owner,
+            key,
+            null,
+            hash,
+            "POST",
+            "/v1/things",
+            now,
+            now.minusSeconds(120),
+            now.plus(24, ChronoUnit.HOURS))
         .isPresent();
   }
 
@@ -34,7 +43,10 @@ class IdempotencyDaoTest {
     assertThat(claim(owner, "k", HASH, now)).isTrue();
     assertThat(claim(owner, "k", HASH, now)).isFalse();
     assertThat(claim("operator", "k", HASH, now)).as("another owner's key").isTrue();
-    assertThat(records.complete(owner, "k", HASH, now, 201, "{\"Location\":\"/x\"}", new byte[] {1, 2}, now)).isTrue();
+    assertThat(
+            records.complete(
+                owner, "k", HASH, now, 201, "{\"Location\":\"/x\"}", new byte[] {1, 2}, now))
+        .isTrue();
 
     IdempotencyRecord record = records.find(owner, "k").orElseThrow();
     assertThat(record.completed()).isTrue();

@@ -15,8 +15,17 @@ class MigrationsTest {
 
   private static final List<String> TABLES =
       List.of(
-          "tenants", "users", "api_keys", "phone_numbers", "calls", "call_logs", "webhooks",
-          "webhook_deliveries", "contacts", "sessions", "recordings");
+          "tenants",
+          "users",
+          "api_keys",
+          "phone_numbers",
+          "calls",
+          "call_logs",
+          "webhooks",
+          "webhook_deliveries",
+          "contacts",
+          "sessions",
+          "recordings");
 
   @Test
   void applyingTwiceIsANoOp() {
@@ -24,12 +33,14 @@ class MigrationsTest {
     int applied =
         db.jdbi()
             .withHandle(
-                h -> h.createQuery("SELECT count(*) FROM databasechangelog").mapTo(int.class).one());
+                h ->
+                    h.createQuery("SELECT count(*) FROM databasechangelog").mapTo(int.class).one());
     Migrations.apply(db.dataSource());
     int appliedAgain =
         db.jdbi()
             .withHandle(
-                h -> h.createQuery("SELECT count(*) FROM databasechangelog").mapTo(int.class).one());
+                h ->
+                    h.createQuery("SELECT count(*) FROM databasechangelog").mapTo(int.class).one());
     assertThat(appliedAgain).isEqualTo(applied).isPositive();
   }
 
@@ -111,10 +122,12 @@ class MigrationsTest {
   void callStatusIsOneOfTheWireNames() {
     UUID tenant = db.newTenant();
     UUID call = UUID.randomUUID();
-    db.dao(CallDao.class).insertQueued(call, tenant, "+15550001", "+15550002", "hello", PostgresExtension.now());
+    db.dao(CallDao.class)
+        .insertQueued(call, tenant, "+15550001", "+15550002", "hello", PostgresExtension.now());
     assertThatThrownBy(
             () ->
-                db.dao(CallDao.class).updateStatus(call, "IN_PROGRESS", PostgresExtension.now(), null, null))
+                db.dao(CallDao.class)
+                    .updateStatus(call, "IN_PROGRESS", PostgresExtension.now(), null, null))
         .hasMessageContaining("calls_status_check");
   }
 

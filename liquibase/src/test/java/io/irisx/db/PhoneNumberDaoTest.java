@@ -19,7 +19,14 @@ class PhoneNumberDaoTest {
 
   private PhoneNumberRow add(UUID tenant, String number) {
     return numbers
-        .insert(UUID.randomUUID(), tenant, number, "Line", "hello", "{\"a\": 1}", PostgresExtension.now())
+        .insert(
+            UUID.randomUUID(),
+            tenant,
+            number,
+            "Line",
+            "hello",
+            "{\"a\": 1}",
+            PostgresExtension.now())
         .orElseThrow();
   }
 
@@ -29,9 +36,19 @@ class PhoneNumberDaoTest {
     String number = freshNumber();
     add(owner, number);
 
-    assertThat(numbers.insert(UUID.randomUUID(), db.newTenant(), number, null, "hello", "{}", PostgresExtension.now()))
+    assertThat(
+            numbers.insert(
+                UUID.randomUUID(),
+                db.newTenant(),
+                number,
+                null,
+                "hello",
+                "{}",
+                PostgresExtension.now()))
         .isEmpty();
-    assertThat(numbers.insert(UUID.randomUUID(), owner, number, null, "hello", "{}", PostgresExtension.now()))
+    assertThat(
+            numbers.insert(
+                UUID.randomUUID(), owner, number, null, "hello", "{}", PostgresExtension.now()))
         .isEmpty();
   }
 
@@ -71,10 +88,12 @@ class PhoneNumberDaoTest {
     String number = freshNumber();
     PhoneNumberRow row = add(owner, number);
 
-    PhoneNumberRow updated = numbers.update(owner, row.id(), "hello", "{\"b\": true}", null).orElseThrow();
+    PhoneNumberRow updated =
+        numbers.update(owner, row.id(), "hello", "{\"b\": true}", null).orElseThrow();
 
     assertThat(updated.flowParamsJson()).isEqualTo("{\"b\": true}");
     assertThat(updated.friendlyName()).isNull();
-    assertThat(numbers.findInboundRoute(number).orElseThrow().flowParamsJson()).isEqualTo("{\"b\": true}");
+    assertThat(numbers.findInboundRoute(number).orElseThrow().flowParamsJson())
+        .isEqualTo("{\"b\": true}");
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded PostgreSQL per test class, migrated. Tests own their data by creating a fresh
- * tenant each, so they run in any order against the shared database.
+ * One embedded PostgreSQL per test class, migrated. Tests own their data by creating a fresh tenant
+ * each, so they run in any order against the shared database.
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
   private EmbeddedPostgres postgres;

@@ -18,9 +18,11 @@ class TenantScopingTest {
     UUID tenantA = db.newTenant();
     UUID tenantB = db.newTenant();
     UUID callOfA = UUID.randomUUID();
-    calls.insertQueued(callOfA, tenantA, "+15550001", "+15550002", "hello", PostgresExtension.now());
+    calls.insertQueued(
+        callOfA, tenantA, "+15550001", "+15550002", "hello", PostgresExtension.now());
     logs.insertIfAbsent(
-        new CallLogRow(callOfA, tenantA, 1, "call.queued", "queued", null, PostgresExtension.now()));
+        new CallLogRow(
+            callOfA, tenantA, 1, "call.queued", "queued", null, PostgresExtension.now()));
 
     assertThat(calls.find(tenantA, callOfA)).isPresent();
     assertThat(calls.find(tenantB, callOfA)).isEmpty();

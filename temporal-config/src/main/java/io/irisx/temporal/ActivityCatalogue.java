@@ -21,8 +21,10 @@ public final class ActivityCatalogue {
   public static final String SEND_DIGITS = "SendDigits";
   public static final String HANGUP = "Hangup";
   public static final String INSPECT_CHANNEL = "InspectChannel";
+
   /** A dial's second leg joined to the call (uuid_bridge), on the node's queue. */
   public static final String BRIDGE_LEGS = "BridgeLegs";
+
   public static final String RECORD_TRANSITION = "RecordTransition";
   public static final String WRITE_CDR = "WriteCdr";
   public static final String REGISTER_INBOUND_CALL = "RegisterInboundCall";
@@ -82,20 +84,28 @@ public final class ActivityCatalogue {
           Map.entry(RECORD_TRANSITION, "record a status change in call_logs and calls"),
           Map.entry(WRITE_CDR, "write the call detail record"),
           Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
-          Map.entry(PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
+          Map.entry(
+              PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
           Map.entry(BEGIN_WEBHOOK_DELIVERY, "look up the delivery before its first attempt"),
-          Map.entry(ATTEMPT_WEBHOOK_DELIVERY, "send the signed webhook request once and record the attempt"),
+          Map.entry(
+              ATTEMPT_WEBHOOK_DELIVERY,
+              "send the signed webhook request once and record the attempt"),
           Map.entry(JOIN_CALL_QUEUE, "put the call in its tenant's queue for a slot"),
-          Map.entry(GRANT_CALL_SLOT, "take a slot for the head of the queue if the tenant's limits allow"),
+          Map.entry(
+              GRANT_CALL_SLOT,
+              "take a slot for the head of the queue if the tenant's limits allow"),
           Map.entry(RENEW_CALL_SLOT, "extend the lease of the call's slot"),
           Map.entry(RELEASE_CALL_SLOT, "free the call's slot and wake its tenant's queue"));
 
   public static Map<String, ActivityOptions> options() {
     Map<String, ActivityOptions> options = new java.util.HashMap<>();
-    timing().forEach((name, timing) -> {
-      String summary = SUMMARIES.get(name);
-      options.put(name, summary == null ? timing : timing.toBuilder().setSummary(summary).build());
-    });
+    timing()
+        .forEach(
+            (name, timing) -> {
+              String summary = SUMMARIES.get(name);
+              options.put(
+                  name, summary == null ? timing : timing.toBuilder().setSummary(summary).build());
+            });
     return Map.copyOf(options);
   }
 
@@ -107,7 +117,10 @@ public final class ActivityCatalogue {
                 .setStartToCloseTimeout(Duration.ofSeconds(5))
                 // While no node is up the call waits, but not for ever: then it fails.
                 .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-                .setRetryOptions(CALL_CONTROL_RETRY.toBuilder().setMaximumInterval(Duration.ofSeconds(5)).build())
+                .setRetryOptions(
+                    CALL_CONTROL_RETRY.toBuilder()
+                        .setMaximumInterval(Duration.ofSeconds(5))
+                        .build())
                 .build()),
         Map.entry(ORIGINATE, callControl(Duration.ofSeconds(15), Duration.ofMinutes(1))),
         Map.entry(ANSWER, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
@@ -124,7 +137,8 @@ public final class ActivityCatalogue {
         Map.entry(BEGIN_WEBHOOK_DELIVERY, storage()),
         // One HTTP request (its own timeouts are far shorter) plus its bookkeeping; a failed
         // request is an outcome, so only infrastructure faults (the database) are retried here.
-        Map.entry(ATTEMPT_WEBHOOK_DELIVERY,
+        Map.entry(
+            ATTEMPT_WEBHOOK_DELIVERY,
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
                 // The attempt heartbeats while it waits for the receiver: a dead worker's attempt
@@ -132,7 +146,8 @@ public final class ActivityCatalogue {
                 .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(STORAGE_RETRY)
                 .build()),
-        // Redis down: retried until it answers, so queued calls wait (bounded by their maximum wait).
+        // Redis down: retried until it answers, so queued calls wait (bounded by their maximum
+        // wait).
         Map.entry(JOIN_CALL_QUEUE, storage()),
         Map.entry(GRANT_CALL_SLOT, storage()),
         Map.entry(RENEW_CALL_SLOT, storage()),
@@ -145,8 +160,10 @@ public final class ActivityCatalogue {
         Map.entry(RECORDING_AVAILABLE, storage()),
         Map.entry(RECORDING_FAILED, storage()),
         Map.entry(FIND_EXPIRED_RECORDINGS, storage()),
-        Map.entry(DELETE_RECORDING,
-            storage().toBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+        Map.entry(
+            DELETE_RECORDING,
+            storage().toBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
                 // A run that cannot delete gives up; the next scheduled run tries again.
                 .setScheduleToCloseTimeout(Duration.ofMinutes(30))
                 .build()));
@@ -192,12 +209,15 @@ public final class ActivityCatalogue {
    */
   public static Map<String, LocalActivityOptions> localOptions() {
     Map<String, LocalActivityOptions> options = new java.util.HashMap<>();
-    for (String name : List.of(
-        BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
+    for (String name :
+        List.of(BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
       options.put(name, local(name, STORAGE_RETRY).build());
     }
-    options.put(PICK_NODE,
-        local(PICK_NODE, CALL_CONTROL_RETRY.toBuilder().setMaximumInterval(Duration.ofSeconds(5)).build())
+    options.put(
+        PICK_NODE,
+        local(
+                PICK_NODE,
+                CALL_CONTROL_RETRY.toBuilder().setMaximumInterval(Duration.ofSeconds(5)).build())
             .setStartToCloseTimeout(Duration.ofSeconds(5))
             // While no node is up the call waits, but not for ever: then it fails.
             .setScheduleToCloseTimeout(Duration.ofMinutes(2))

@@ -13,8 +13,8 @@ import org.slf4j.MDC;
  * Carries the log context of a call ({@value #CALL_ID} and {@value #TENANT_ID} in the SLF4J MDC)
  * across Temporal: from the thread that starts or signals a workflow into the workflow, and from a
  * workflow into every activity it schedules, so each log line about a call names the call and its
- * tenant whichever process and thread writes it. Only these two keys travel; nothing secret is
- * ever put in them.
+ * tenant whichever process and thread writes it. Only these two keys travel; nothing secret is ever
+ * put in them.
  */
 public final class LogContext implements ContextPropagator {
   public static final String CALL_ID = "callId";
@@ -31,8 +31,12 @@ public final class LogContext implements ContextPropagator {
   public Map<String, Payload> serializeContext(Object context) {
     DataConverter converter = GlobalDataConverter.get();
     Map<String, Payload> payloads = new HashMap<>();
-    asMap(context).forEach((key, value) ->
-        converter.toPayload(value).ifPresent(payload -> payloads.put(HEADER_PREFIX + key, payload)));
+    asMap(context)
+        .forEach(
+            (key, value) ->
+                converter
+                    .toPayload(value)
+                    .ifPresent(payload -> payloads.put(HEADER_PREFIX + key, payload)));
     return payloads;
   }
 

@@ -24,16 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes sure, at every start of the API and the worker, that the namespace exists with the
  * configured retention and that {@link SearchAttributeCatalogue IRISX's search attributes} are
- * registered in it. Idempotent: what is already there is left alone; several processes starting
- * at once are harmless (a concurrent registration is "already exists", which is success).
+ * registered in it. Idempotent: what is already there is left alone; several processes starting at
+ * once are harmless (a concurrent registration is "already exists", which is success).
  *
  * <p>Works against the three servers IRISX meets: the in-process test server (no namespace
  * registration and no search-attribute listing: it is told to add them and "already exists" is
  * fine), the {@code temporal} CLI dev server and a self-hosted cluster (full operator service).
  * With {@code manageNamespace: false} (Temporal Cloud, where an API key may not administer the
  * namespace) nothing is changed: the attributes are only checked, and a missing one stops the
- * start-up with the command that adds it, because a workflow that upserts an unregistered
- * attribute fails its workflow task over and over.
+ * start-up with the command that adds it, because a workflow that upserts an unregistered attribute
+ * fails its workflow task over and over.
  */
 public final class NamespaceSetup {
   private static final Logger log = LoggerFactory.getLogger(NamespaceSetup.class);
@@ -43,7 +43,8 @@ public final class NamespaceSetup {
   private final OperatorServiceStubs operator;
   private final TemporalSettings settings;
 
-  public NamespaceSetup(WorkflowServiceStubs service, OperatorServiceStubs operator, TemporalSettings settings) {
+  public NamespaceSetup(
+      WorkflowServiceStubs service, OperatorServiceStubs operator, TemporalSettings settings) {
     this.service = service;
     this.operator = operator;
     this.settings = settings;
@@ -57,7 +58,9 @@ public final class NamespaceSetup {
     Map<String, IndexedValueType> added = ensureSearchAttributes();
     log.info(
         "Temporal namespace {} ready (retention {} days{}); search attributes {}",
-        settings.namespace(), settings.retentionDays(), created ? ", created now" : "",
+        settings.namespace(),
+        settings.retentionDays(),
+        created ? ", created now" : "",
         added.isEmpty() ? "all registered" : "added " + added.keySet());
     return new Outcome(created, added);
   }
@@ -66,15 +69,19 @@ public final class NamespaceSetup {
   private boolean ensureNamespace() {
     Optional<DescribeNamespaceResponse> existing = describe();
     com.google.protobuf.Duration retention =
-        com.google.protobuf.Duration.newBuilder().setSeconds(settings.retention().toSeconds()).build();
+        com.google.protobuf.Duration.newBuilder()
+            .setSeconds(settings.retention().toSeconds())
+            .build();
     if (existing.isEmpty()) {
       try {
-        service.blockingStub().registerNamespace(
-            RegisterNamespaceRequest.newBuilder()
-                .setNamespace(settings.namespace())
-                .setDescription("IRISX calls and webhook deliveries")
-                .setWorkflowExecutionRetentionPeriod(retention)
-                .build());
+        service
+            .blockingStub()
+            .registerNamespace(
+                RegisterNamespaceRequest.newBuilder()
+                    .setNamespace(settings.namespace())
+                    .setDescription("IRISX calls and webhook deliveries")
+                    .setWorkflowExecutionRetentionPeriod(retention)
+                    .build());
         awaitNamespace();
         return true;
       } catch (StatusRuntimeException e) {
@@ -82,26 +89,39 @@ public final class NamespaceSetup {
           return false; // another replica was quicker
         }
         if (is(e, Status.Code.UNIMPLEMENTED) || is(e, Status.Code.PERMISSION_DENIED)) {
-          log.warn("cannot register the Temporal namespace {} ({}); create it by hand", settings.namespace(), e.getStatus());
+          log.warn(
+              "cannot register the Temporal namespace {} ({}); create it by hand",
+              settings.namespace(),
+              e.getStatus());
           return false;
         }
         throw new IllegalStateException(
-            "cannot register the Temporal namespace " + settings.namespace() + ": " + e.getStatus(), e);
+            "cannot register the Temporal namespace " + settings.namespace() + ": " + e.getStatus(),
+            e);
       }
     }
     NamespaceConfig config = existing.get().getConfig();
     if (config.hasWorkflowExecutionRetentionTtl()
         && config.getWorkflowExecutionRetentionTtl().getSeconds() != retention.getSeconds()) {
       try {
-        service.blockingStub().updateNamespace(
-            UpdateNamespaceRequest.newBuilder()
-                .setNamespace(settings.namespace())
-                .setConfig(NamespaceConfig.newBuilder().setWorkflowExecutionRetentionTtl(retention))
-                .build());
-        log.info("Temporal namespace {}: retention set to {} days", settings.namespace(), settings.retentionDays());
+        service
+            .blockingStub()
+            .updateNamespace(
+                UpdateNamespaceRequest.newBuilder()
+                    .setNamespace(settings.namespace())
+                    .setConfig(
+                        NamespaceConfig.newBuilder().setWorkflowExecutionRetentionTtl(retention))
+                    .build());
+        log.info(
+            "Temporal namespace {}: retention set to {} days",
+            settings.namespace(),
+            settings.retentionDays());
       } catch (StatusRuntimeException e) {
-        log.warn("Temporal namespace {}: could not set the retention to {} days: {}",
-            settings.namespace(), settings.retentionDays(), e.getStatus());
+        log.warn(
+            "Temporal namespace {}: could not set the retention to {} days: {}",
+            settings.namespace(),
+            settings.retentionDays(),
+            e.getStatus());
       }
     }
     return false;
@@ -110,14 +130,19 @@ public final class NamespaceSetup {
   private Optional<DescribeNamespaceResponse> describe() {
     try {
       return Optional.of(
-          service.blockingStub().describeNamespace(
-              DescribeNamespaceRequest.newBuilder().setNamespace(settings.namespace()).build()));
+          service
+              .blockingStub()
+              .describeNamespace(
+                  DescribeNamespaceRequest.newBuilder()
+                      .setNamespace(settings.namespace())
+                      .build()));
     } catch (StatusRuntimeException e) {
       if (is(e, Status.Code.NOT_FOUND)) {
         return Optional.empty();
       }
       throw new IllegalStateException(
-          "cannot describe the Temporal namespace " + settings.namespace() + ": " + e.getStatus(), e);
+          "cannot describe the Temporal namespace " + settings.namespace() + ": " + e.getStatus(),
+          e);
     }
   }
 
@@ -125,7 +150,8 @@ public final class NamespaceSetup {
     long deadline = System.nanoTime() + PROPAGATION_WAIT.toNanos();
     while (describe().isEmpty()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the namespace " + settings.namespace() + " did not appear after registration");
+        throw new IllegalStateException(
+            "the namespace " + settings.namespace() + " did not appear after registration");
       }
       sleep(Duration.ofMillis(250));
     }
@@ -134,49 +160,75 @@ public final class NamespaceSetup {
   private Map<String, IndexedValueType> ensureSearchAttributes() {
     Optional<Map<String, IndexedValueType>> known = listed();
     Map<String, IndexedValueType> missing = new LinkedHashMap<>();
-    SearchAttributeCatalogue.registrations().forEach((name, type) -> {
-      IndexedValueType has = known.map(k -> k.get(name)).orElse(null);
-      if (has == null) {
-        missing.put(name, type);
-      } else if (has != type) {
-        throw new IllegalStateException(
-            "search attribute " + name + " is registered in namespace " + settings.namespace() + " as " + has
-                + " but IRISX needs " + type + "; remove it or use another namespace");
-      }
-    });
+    SearchAttributeCatalogue.registrations()
+        .forEach(
+            (name, type) -> {
+              IndexedValueType has = known.map(k -> k.get(name)).orElse(null);
+              if (has == null) {
+                missing.put(name, type);
+              } else if (has != type) {
+                throw new IllegalStateException(
+                    "search attribute "
+                        + name
+                        + " is registered in namespace "
+                        + settings.namespace()
+                        + " as "
+                        + has
+                        + " but IRISX needs "
+                        + type
+                        + "; remove it or use another namespace");
+              }
+            });
     if (missing.isEmpty()) {
       return missing;
     }
     if (!settings.manageNamespace()) {
       if (known.isEmpty()) {
-        log.warn("cannot list the search attributes of namespace {}; assuming IRISX's are registered: {}",
-            settings.namespace(), SearchAttributeCatalogue.registrations().keySet());
+        log.warn(
+            "cannot list the search attributes of namespace {}; assuming IRISX's are registered: {}",
+            settings.namespace(),
+            SearchAttributeCatalogue.registrations().keySet());
         return Map.of();
       }
-      StringBuilder command = new StringBuilder("tcld namespace search-attributes add --namespace ").append(settings.namespace());
+      StringBuilder command =
+          new StringBuilder("tcld namespace search-attributes add --namespace ")
+              .append(settings.namespace());
       missing.forEach((name, type) -> command.append(" --sa '").append(name).append("=Keyword'"));
       throw new IllegalStateException(
-          "namespace " + settings.namespace() + " lacks IRISX's search attributes " + missing.keySet()
-              + " and temporal.manageNamespace is false; add them first, e.g. " + command);
+          "namespace "
+              + settings.namespace()
+              + " lacks IRISX's search attributes "
+              + missing.keySet()
+              + " and temporal.manageNamespace is false; add them first, e.g. "
+              + command);
     }
     Map<String, IndexedValueType> added = new LinkedHashMap<>();
-    missing.forEach((name, type) -> {
-      if (add(name, type)) {
-        added.put(name, type);
-      }
-    });
+    missing.forEach(
+        (name, type) -> {
+          if (add(name, type)) {
+            added.put(name, type);
+          }
+        });
     if (known.isPresent()) {
       awaitAttributes(missing);
     }
     return added;
   }
 
-  /** The namespace's custom attributes; empty when the server cannot list them (the test server). */
+  /**
+   * The namespace's custom attributes; empty when the server cannot list them (the test server).
+   */
   private Optional<Map<String, IndexedValueType>> listed() {
     try {
       ListSearchAttributesResponse response =
-          whileNamespacePropagates(() -> operator.blockingStub().listSearchAttributes(
-              ListSearchAttributesRequest.newBuilder().setNamespace(settings.namespace()).build()));
+          whileNamespacePropagates(
+              () ->
+                  operator
+                      .blockingStub()
+                      .listSearchAttributes(
+                          ListSearchAttributesRequest.newBuilder()
+                              .setNamespace(settings.namespace())
+                              .build()));
       Map<String, IndexedValueType> all = new LinkedHashMap<>(response.getCustomAttributesMap());
       return Optional.of(all);
     } catch (StatusRuntimeException e) {
@@ -184,26 +236,39 @@ public final class NamespaceSetup {
         return Optional.empty();
       }
       throw new IllegalStateException(
-          "cannot list the search attributes of namespace " + settings.namespace() + ": " + e.getStatus(), e);
+          "cannot list the search attributes of namespace "
+              + settings.namespace()
+              + ": "
+              + e.getStatus(),
+          e);
     }
   }
 
   /** One at a time: on a server that cannot list them, one already there must not hide the rest. */
   private boolean add(String name, IndexedValueType type) {
     try {
-      whileNamespacePropagates(() -> operator.blockingStub().addSearchAttributes(
-          AddSearchAttributesRequest.newBuilder()
-              .setNamespace(settings.namespace())
-              .putSearchAttributes(name, type)
-              .build()));
+      whileNamespacePropagates(
+          () ->
+              operator
+                  .blockingStub()
+                  .addSearchAttributes(
+                      AddSearchAttributesRequest.newBuilder()
+                          .setNamespace(settings.namespace())
+                          .putSearchAttributes(name, type)
+                          .build()));
       return true;
     } catch (StatusRuntimeException e) {
       if (is(e, Status.Code.ALREADY_EXISTS)) {
         return false;
       }
       throw new IllegalStateException(
-          "cannot register search attribute " + name + " in namespace " + settings.namespace() + ": "
-              + e.getStatus().getDescription(), e);
+          "cannot register search attribute "
+              + name
+              + " in namespace "
+              + settings.namespace()
+              + ": "
+              + e.getStatus().getDescription(),
+          e);
     }
   }
 
@@ -215,7 +280,8 @@ public final class NamespaceSetup {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("search attributes " + expected.keySet() + " did not appear in time");
+        throw new IllegalStateException(
+            "search attributes " + expected.keySet() + " did not appear in time");
       }
       sleep(Duration.ofMillis(250));
     }

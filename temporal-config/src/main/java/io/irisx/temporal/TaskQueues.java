@@ -1,6 +1,8 @@
 package io.irisx.temporal;
 
-/** Task-queue names. Media activities run on the queue of the FreeSWITCH node that owns the channel. */
+/**
+ * Task-queue names. Media activities run on the queue of the FreeSWITCH node that owns the channel.
+ */
 public final class TaskQueues {
   /** Call workflows, and activities that may run on any worker. */
   public static final String CALLS = "irisx-calls";

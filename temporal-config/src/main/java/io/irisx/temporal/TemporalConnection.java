@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One gRPC connection to Temporal (plain, TLS, mutual TLS or with a Temporal Cloud API key), the
- * workflow client over it and the operator service beside it; closed with the process. The
- * client carries the {@link LogContext} propagator, so a call's log context crosses into its
- * workflow and activities, and reports the SDK's metrics to the given scope.
+ * workflow client over it and the operator service beside it; closed with the process. The client
+ * carries the {@link LogContext} propagator, so a call's log context crosses into its workflow and
+ * activities, and reports the SDK's metrics to the given scope.
  */
 public final class TemporalConnection implements AutoCloseable {
   private final TemporalSettings settings;
@@ -32,7 +32,10 @@ public final class TemporalConnection implements AutoCloseable {
   private final OperatorServiceStubs operator;
 
   private TemporalConnection(
-      TemporalSettings settings, WorkflowServiceStubs service, WorkflowClient client, OperatorServiceStubs operator) {
+      TemporalSettings settings,
+      WorkflowServiceStubs service,
+      WorkflowClient client,
+      OperatorServiceStubs operator) {
     this.settings = settings;
     this.service = service;
     this.client = client;
@@ -43,11 +46,16 @@ public final class TemporalConnection implements AutoCloseable {
     return open(settings, new NoopScope());
   }
 
-  /** Connects (waiting up to 30 s for the server) with the SDK's metrics reported to {@code metrics}. */
+  /**
+   * Connects (waiting up to 30 s for the server) with the SDK's metrics reported to {@code
+   * metrics}.
+   */
   public static TemporalConnection open(TemporalSettings settings, Scope metrics) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newConnectedServiceStubs(
-            secured(WorkflowServiceStubsOptions.newBuilder(), settings).setMetricsScope(metrics).build(),
+            secured(WorkflowServiceStubsOptions.newBuilder(), settings)
+                .setMetricsScope(metrics)
+                .build(),
             Duration.ofSeconds(30));
     WorkflowClient client =
         WorkflowClient.newInstance(
@@ -64,7 +72,10 @@ public final class TemporalConnection implements AutoCloseable {
     return new TemporalConnection(settings, service, client, operator);
   }
 
-  /** Registers the namespace and IRISX's search attributes where missing; see {@link NamespaceSetup}. */
+  /**
+   * Registers the namespace and IRISX's search attributes where missing; see {@link
+   * NamespaceSetup}.
+   */
   public NamespaceSetup.Outcome ensureNamespace() {
     return new NamespaceSetup(service, operator, settings).ensure();
   }
@@ -93,7 +104,8 @@ public final class TemporalConnection implements AutoCloseable {
     operator.awaitTermination(1, TimeUnit.SECONDS);
   }
 
-  private static <B extends ServiceStubsOptions.Builder<B>> B secured(B builder, TemporalSettings settings) {
+  private static <B extends ServiceStubsOptions.Builder<B>> B secured(
+      B builder, TemporalSettings settings) {
     builder.setTarget(settings.target());
     if (settings.apiKey() != null) {
       String key = settings.apiKey();
@@ -117,8 +129,10 @@ public final class TemporalConnection implements AutoCloseable {
     try {
       SslContextBuilder builder = GrpcSslContexts.forClient();
       if (tls.mutual()) {
-        if (!TemporalTls.present(tls.clientCertFile()) || !TemporalTls.present(tls.clientKeyFile())) {
-          throw new IllegalArgumentException("temporal.tls needs both clientCertFile and clientKeyFile for mutual TLS");
+        if (!TemporalTls.present(tls.clientCertFile())
+            || !TemporalTls.present(tls.clientKeyFile())) {
+          throw new IllegalArgumentException(
+              "temporal.tls needs both clientCertFile and clientKeyFile for mutual TLS");
         }
         builder.keyManager(new File(tls.clientCertFile()), new File(tls.clientKeyFile()));
       }

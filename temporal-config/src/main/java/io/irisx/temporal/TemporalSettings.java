@@ -60,8 +60,18 @@ public record TemporalSettings(
   /** Never the API key itself: settings end up in logs and error messages. */
   @Override
   public String toString() {
-    return "TemporalSettings[target=" + target + ", namespace=" + namespace + ", retentionDays=" + retentionDays
-        + ", manageNamespace=" + manageNamespace + ", apiKey=" + (apiKey == null ? "none" : "***")
-        + ", tls=" + tls + "]";
+    return "TemporalSettings[target="
+        + target
+        + ", namespace="
+        + namespace
+        + ", retentionDays="
+        + retentionDays
+        + ", manageNamespace="
+        + manageNamespace
+        + ", apiKey="
+        + (apiKey == null ? "none" : "***")
+        + ", tls="
+        + tls
+        + "]";
   }
 }

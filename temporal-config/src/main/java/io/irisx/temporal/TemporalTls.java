@@ -8,7 +8,11 @@ package io.irisx.temporal;
  * in the server's certificate (when the target is an IP address or a load balancer).
  */
 public record TemporalTls(
-    boolean enabled, String caCertFile, String clientCertFile, String clientKeyFile, String serverName) {
+    boolean enabled,
+    String caCertFile,
+    String clientCertFile,
+    String clientKeyFile,
+    String serverName) {
 
   public boolean mutual() {
     return present(clientCertFile) || present(clientKeyFile);

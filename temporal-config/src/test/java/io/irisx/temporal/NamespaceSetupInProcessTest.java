@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
-/** Start-up setup against the in-process test server: every attribute registered once, then nothing. */
+/**
+ * Start-up setup against the in-process test server: every attribute registered once, then nothing.
+ */
 class NamespaceSetupInProcessTest {
 
   @Test
@@ -17,9 +19,11 @@ class NamespaceSetupInProcessTest {
       port = socket.getLocalPort();
     }
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
-    try (TemporalConnection temporal = TemporalConnection.open(new TemporalSettings("127.0.0.1:" + port, "default"))) {
+    try (TemporalConnection temporal =
+        TemporalConnection.open(new TemporalSettings("127.0.0.1:" + port, "default"))) {
       NamespaceSetup.Outcome first = temporal.ensureNamespace();
-      assertThat(first.attributesAdded()).containsOnlyKeys(SearchAttributeCatalogue.registrations().keySet());
+      assertThat(first.attributesAdded())
+          .containsOnlyKeys(SearchAttributeCatalogue.registrations().keySet());
 
       NamespaceSetup.Outcome second = temporal.ensureNamespace();
       assertThat(second.attributesAdded()).isEmpty();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The scripted far end of a test call: whether and when it answers, which keys it presses and
- * when it hangs up. Times count from the answer, or from a prompt starting or ending (the
- * {@code occurrence}-th time that prompt is played, from 1), all on the test's virtual clock.
+ * The scripted far end of a test call: whether and when it answers, which keys it presses and when
+ * it hangs up. Times count from the answer, or from a prompt starting or ending (the {@code
+ * occurrence}-th time that prompt is played, from 1), all on the test's virtual clock.
  *
  * <pre>{@code
  * Caller.answeringAfter(Duration.ofSeconds(3))
@@ -21,17 +21,22 @@ import java.util.Objects;
  * @param refusal a hangup cause the far end refuses with instead of answering, or null
  */
 public record Caller(
-    Duration answerAfter, String refusal, Duration hangUpAfter, List<Press> presses, List<Cue> cues) {
+    Duration answerAfter,
+    String refusal,
+    Duration hangUpAfter,
+    List<Press> presses,
+    List<Cue> cues) {
 
   /** Keys pressed a fixed time after the answer. */
   public record Press(Duration afterAnswer, String digits) {}
 
   /**
-   * Something the caller does {@code delay} after the {@code occurrence}-th playing of
-   * {@code prompt} starts (or ends, when {@code afterEnd}): press {@code digits}, or hang up when
-   * {@code digits} is null.
+   * Something the caller does {@code delay} after the {@code occurrence}-th playing of {@code
+   * prompt} starts (or ends, when {@code afterEnd}): press {@code digits}, or hang up when {@code
+   * digits} is null.
    */
-  public record Cue(String prompt, int occurrence, boolean afterEnd, Duration delay, String digits) {
+  public record Cue(
+      String prompt, int occurrence, boolean afterEnd, Duration delay, String digits) {
     public Cue {
       Objects.requireNonNull(prompt, "prompt");
       Objects.requireNonNull(delay, "delay");
@@ -74,7 +79,8 @@ public record Caller(
 
   /** Refuses with a hangup cause, e.g. CALL_REJECTED. */
   public static Caller rejecting(String cause) {
-    return new Caller(Duration.ZERO, Objects.requireNonNull(cause, "cause"), null, List.of(), List.of());
+    return new Caller(
+        Duration.ZERO, Objects.requireNonNull(cause, "cause"), null, List.of(), List.of());
   }
 
   public Caller pressing(String digits, Duration afterAnswer) {
@@ -92,7 +98,9 @@ public record Caller(
     return cue(new Cue(prompt, occurrence, false, into, Objects.requireNonNull(digits, "digits")));
   }
 
-  /** Presses {@code digits} {@code after} the {@code occurrence}-th playing of {@code prompt} ended. */
+  /**
+   * Presses {@code digits} {@code after} the {@code occurrence}-th playing of {@code prompt} ended.
+   */
   public Caller pressingAfter(String prompt, int occurrence, String digits, Duration after) {
     return cue(new Cue(prompt, occurrence, true, after, Objects.requireNonNull(digits, "digits")));
   }
@@ -105,7 +113,10 @@ public record Caller(
     return cue(new Cue(prompt, occurrence, false, into, null));
   }
 
-  /** Hangs up {@code after} the {@code occurrence}-th playing of {@code prompt} ended (e.g. mid-recording, after the beep). */
+  /**
+   * Hangs up {@code after} the {@code occurrence}-th playing of {@code prompt} ended (e.g.
+   * mid-recording, after the beep).
+   */
   public Caller hangingUpAfter(String prompt, int occurrence, Duration after) {
     return cue(new Cue(prompt, occurrence, true, after, null));
   }

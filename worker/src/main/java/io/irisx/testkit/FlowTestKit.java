@@ -76,7 +76,10 @@ public final class FlowTestKit implements AutoCloseable {
   public static final String FROM = "+15550100";
   private static final AtomicInteger KITS = new AtomicInteger();
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Wall-time bound on one test call: far above any healthy run, so a stuck flow fails, not hangs. */
+
+  /**
+   * Wall-time bound on one test call: far above any healthy run, so a stuck flow fails, not hangs.
+   */
   private static final long CALL_PATIENCE_SECONDS = 20;
 
   private final TestWorkflowEnvironment env;
@@ -98,25 +101,37 @@ public final class FlowTestKit implements AutoCloseable {
     jdbi = infrastructure.jdbi();
     jdbi.useExtension(TenantDao.class, tenants -> tenants.insert(tenantId, "flow-test-kit-" + kit));
     settling = new Settling();
-    env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder()
-            .setWorkerFactoryOptions(
-                WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new SettleAfterActivities(settling)).build())
-            .build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(new SettleAfterActivities(settling))
+                        .build())
+                .build());
     SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
     time = new VirtualTime(env, settling);
-    simulator = EslSimulator.start(
-        SimulatorOptions.defaults().withPort(0).withDefaultPlayback(builder.promptLength), time::newClock);
+    simulator =
+        EslSimulator.start(
+            SimulatorOptions.defaults().withPort(0).withDefaultPlayback(builder.promptLength),
+            time::newClock);
     settling.watch(simulator.traffic());
 
     nodeId = "kit-" + kit;
     EslNodeSettings settings =
-        new EslNodeSettings(nodeId, simulator.host(), simulator.port(), "ClueCon", "sofia/gateway/kit/{to}", Duration.ofSeconds(5));
+        new EslNodeSettings(
+            nodeId,
+            simulator.host(),
+            simulator.port(),
+            "ClueCon",
+            "sofia/gateway/kit/{to}",
+            Duration.ofSeconds(5));
     EslCommandBuilder commands = new EslCommandBuilder(settings);
     WorkflowClient client = env.getWorkflowClient();
     SwitchCommandLine commandLine = new SwitchCommandLine(settings.commandTimeout());
     InboundCallRouter inbound = new InboundCallRouter(nodeId, jdbi, client, commands, commandLine);
-    listener = new KitListener(new EslEventBridge(client, inbound), settling, simulator, time.newClock());
+    listener =
+        new KitListener(new EslEventBridge(client, inbound), settling, simulator, time.newClock());
     esl = EslConnection.connect(settings, EslLinkPolicy.defaults(), listener, listener);
     commandLine.attach(esl);
 
@@ -129,18 +144,27 @@ public final class FlowTestKit implements AutoCloseable {
     Worker calls = env.newWorker(TaskQueues.CALLS);
     CallFlows flows = builder.flows;
     calls.registerWorkflowImplementationFactory(
-        CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(flows),
+        ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(
-        new NodeDirectoryActivitiesImpl(nodes), new CallRecordActivitiesImpl(jdbi), new RecordingRecordActivitiesImpl(jdbi));
+        new NodeDirectoryActivitiesImpl(nodes),
+        new CallRecordActivitiesImpl(jdbi),
+        new RecordingRecordActivitiesImpl(jdbi));
     WebhookWorkerRegistration.register(
         calls, env.newWorker(TaskQueues.WEBHOOKS), jdbi, client, WebhookSettings.localReceivers());
     // As on a worker beside FreeSWITCH: call control, dial/bridge and recording (uuid_record into
     // the node's directory, the simulator writes the WAV there, the upload goes to S3Proxy).
-    env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(
-        new CallControlActivitiesImpl(esl, commands),
-        new DialActivitiesImpl(esl, commands),
-        new RecordingActivitiesImpl(esl, commands, infrastructure.recordingsDirectory(nodeId),
-            infrastructure.recordings(), time.clock()));
+    env.newWorker(TaskQueues.node(nodeId))
+        .registerActivitiesImplementations(
+            new CallControlActivitiesImpl(esl, commands),
+            new DialActivitiesImpl(esl, commands),
+            new RecordingActivitiesImpl(
+                esl,
+                commands,
+                infrastructure.recordingsDirectory(nodeId),
+                infrastructure.recordings(),
+                time.clock()));
     env.start();
   }
 
@@ -148,39 +172,60 @@ public final class FlowTestKit implements AutoCloseable {
     return new Builder();
   }
 
-  /** Calls a new number with {@code flow}, its far end played by {@code caller}; returns once the call has ended. */
+  /**
+   * Calls a new number with {@code flow}, its far end played by {@code caller}; returns once the
+   * call has ended.
+   */
   public CallOutcome call(String flow, Map<String, Object> params, Caller caller) {
     String callId = UUID.randomUUID().toString();
     String to = "+1555020" + String.format("%04d", numbers.incrementAndGet());
     simulator.script(to, caller.farEnd());
     HeardCall heard = listener.watch(callId, caller);
     long virtualStart = time.nowMillis();
-    jdbi.useExtension(CallDao.class, calls -> calls.insertQueued(
-        UUID.fromString(callId), tenantId, FROM, to, flow, Instant.ofEpochMilli(virtualStart)));
-    CallRequest request = new CallRequest(callId, tenantId.toString(), FROM, to, flow, params, 0, 0);
-    CallWorkflow workflow = env.getWorkflowClient().newWorkflowStub(
-        CallWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(CallRequest.workflowId(callId))
-            .setTaskQueue(TaskQueues.CALLS)
-            .build());
+    jdbi.useExtension(
+        CallDao.class,
+        calls ->
+            calls.insertQueued(
+                UUID.fromString(callId),
+                tenantId,
+                FROM,
+                to,
+                flow,
+                Instant.ofEpochMilli(virtualStart)));
+    CallRequest request =
+        new CallRequest(callId, tenantId.toString(), FROM, to, flow, params, 0, 0);
+    CallWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                CallWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(CallRequest.workflowId(callId))
+                    .setTaskQueue(TaskQueues.CALLS)
+                    .build());
     long wallStart = System.nanoTime();
     WorkflowClient.start(workflow::run, request);
     CallResult result;
     try {
-      result = WorkflowStub.fromTyped(workflow).getResult(CALL_PATIENCE_SECONDS, TimeUnit.SECONDS, CallResult.class);
+      result =
+          WorkflowStub.fromTyped(workflow)
+              .getResult(CALL_PATIENCE_SECONDS, TimeUnit.SECONDS, CallResult.class);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the call did not end within " + CALL_PATIENCE_SECONDS + " s of wall time", e);
+      throw new IllegalStateException(
+          "the call did not end within " + CALL_PATIENCE_SECONDS + " s of wall time", e);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
     settling.await();
-    CallRow cdr = jdbi.withExtension(CallDao.class, calls -> calls.find(tenantId, UUID.fromString(callId)))
-        .orElseThrow(() -> new IllegalStateException("no CDR row for call " + callId));
+    CallRow cdr =
+        jdbi.withExtension(CallDao.class, calls -> calls.find(tenantId, UUID.fromString(callId)))
+            .orElseThrow(() -> new IllegalStateException("no CDR row for call " + callId));
     // Up to the CDR's end: once the result is in, time may skip on past timers no call needs.
     Instant ended = cdr.endedAt() != null ? cdr.endedAt() : Instant.ofEpochMilli(time.nowMillis());
     Duration virtual = Duration.between(Instant.ofEpochMilli(virtualStart), ended);
-    var timeline = jdbi.withExtension(CallLogDao.class, logs -> logs.list(tenantId, UUID.fromString(callId)));
-    var recordings = jdbi.withExtension(RecordingDao.class, rows -> rows.listForCall(tenantId, UUID.fromString(callId)));
+    var timeline =
+        jdbi.withExtension(CallLogDao.class, logs -> logs.list(tenantId, UUID.fromString(callId)));
+    var recordings =
+        jdbi.withExtension(
+            RecordingDao.class, rows -> rows.listForCall(tenantId, UUID.fromString(callId)));
     return new CallOutcome(result, cdr, metadata(cdr), timeline, heard, virtual, wall, recordings);
   }
 

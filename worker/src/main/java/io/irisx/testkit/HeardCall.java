@@ -27,8 +27,12 @@ public final class HeardCall {
       case "PLAYBACK_STOP" -> {
         String media = event.header("Playback-File-Path");
         Long since = playingSince.remove(media);
-        prompts.add(new Prompt(media, sinceAnswer(since == null ? at : since), sinceAnswer(at),
-            "done".equals(event.header("Playback-Status"))));
+        prompts.add(
+            new Prompt(
+                media,
+                sinceAnswer(since == null ? at : since),
+                sinceAnswer(at),
+                "done".equals(event.header("Playback-Status"))));
       }
       case "DTMF" -> pressed.append(event.header("DTMF-Digit"));
       case "CHANNEL_HANGUP_COMPLETE" -> hangupCause = event.header("Hangup-Cause");

@@ -20,11 +20,11 @@ import redis.embedded.RedisServer;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * PostgreSQL (embedded, schema applied), Redis (embedded) and S3 (S3Proxy on a temporary
- * directory, for the recordings a flow makes) shared by every kit in a JVM: starting them takes
- * seconds, a kit takes milliseconds. Each kit works in its own tenant and its own Redis database,
- * so kits that run one after another never see each other's rows or nodes; recordings are keyed
- * by tenant and id, so they never collide either.
+ * PostgreSQL (embedded, schema applied), Redis (embedded) and S3 (S3Proxy on a temporary directory,
+ * for the recordings a flow makes) shared by every kit in a JVM: starting them takes seconds, a kit
+ * takes milliseconds. Each kit works in its own tenant and its own Redis database, so kits that run
+ * one after another never see each other's rows or nodes; recordings are keyed by tenant and id, so
+ * they never collide either.
  */
 final class KitInfrastructure {
   static final String BUCKET = "irisx-testkit-recordings";
@@ -41,7 +41,12 @@ final class KitInfrastructure {
   private final RecordingStore recordings;
   private final Path recordingsDirectory;
 
-  private KitInfrastructure(EmbeddedPostgres postgres, RedisServer redis, int redisPort, S3Proxy s3, int s3Port,
+  private KitInfrastructure(
+      EmbeddedPostgres postgres,
+      RedisServer redis,
+      int redisPort,
+      S3Proxy s3,
+      int s3Port,
       Path recordingsDirectory) {
     this.postgres = postgres;
     this.redis = redis;
@@ -49,8 +54,18 @@ final class KitInfrastructure {
     this.s3 = s3;
     this.recordingsDirectory = recordingsDirectory;
     // S3Proxy refuses any server-side-encryption header (501): "none" here.
-    S3Settings settings = new S3Settings(
-        "http://127.0.0.1:" + s3Port, "us-east-1", BUCKET, true, S3_ACCESS_KEY, S3_SECRET_KEY, "none", null, null, null);
+    S3Settings settings =
+        new S3Settings(
+            "http://127.0.0.1:" + s3Port,
+            "us-east-1",
+            BUCKET,
+            true,
+            S3_ACCESS_KEY,
+            S3_SECRET_KEY,
+            "none",
+            null,
+            null,
+            null);
     this.s3Client = settings.client();
     this.recordings = new RecordingStore(s3Client, settings);
     Migrations.apply(postgres.getPostgresDatabase());
@@ -74,7 +89,9 @@ final class KitInfrastructure {
     return recordings;
   }
 
-  /** Where the simulated switch writes a node's recordings (the switch and the worker share a disk). */
+  /**
+   * Where the simulated switch writes a node's recordings (the switch and the worker share a disk).
+   */
   Path recordingsDirectory(String nodeId) {
     return recordingsDirectory.resolve(nodeId);
   }
@@ -87,12 +104,23 @@ final class KitInfrastructure {
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
       int port = freePort();
-      RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("save \"\"").setting("appendonly no").onShutdownForceStop(true).build();
+      RedisServer redis =
+          RedisServer.newRedisServer()
+              .port(port)
+              .bind("127.0.0.1")
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .onShutdownForceStop(true)
+              .build();
       redis.start();
       Path scratch = Files.createTempDirectory("irisx-testkit-");
       int s3Port = freePort();
-      return new KitInfrastructure(postgres, redis, port, startS3(scratch.resolve("s3"), s3Port), s3Port,
+      return new KitInfrastructure(
+          postgres,
+          redis,
+          port,
+          startS3(scratch.resolve("s3"), s3Port),
+          s3Port,
           scratch.resolve("recordings"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the test kit's PostgreSQL, Redis and S3", e);
@@ -104,11 +132,12 @@ final class KitInfrastructure {
     Files.createDirectories(directory.resolve(BUCKET));
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(BlobStores.create("filesystem", properties))
-        .endpoint(URI.create("http://127.0.0.1:" + port))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-        .build();
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(BlobStores.create("filesystem", properties))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+            .build();
     try {
       proxy.start();
       long deadline = System.nanoTime() + 20_000_000_000L;

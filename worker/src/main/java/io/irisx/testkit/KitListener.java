@@ -32,6 +32,7 @@ final class KitListener implements SwitchEventListener, EslObserver {
     final List<Caller.Cue> cues;
     final Map<String, Integer> starts = new HashMap<>();
     final Map<String, Integer> ends = new HashMap<>();
+
     /** Learnt from the first event naming the call: DTMF events carry no channel variables. */
     volatile String channelUuid;
 
@@ -43,7 +44,8 @@ final class KitListener implements SwitchEventListener, EslObserver {
 
     /**
      * The caller's own channel only: a leg the flow dials carries the same irisx_call_id, but what
-     * the second party hears is not what the caller heard. The caller's channel names the call first.
+     * the second party hears is not what the caller heard. The caller's channel names the call
+     * first.
      */
     boolean owns(SwitchEvent event) {
       String uuid = event.header("Unique-ID");
@@ -54,7 +56,8 @@ final class KitListener implements SwitchEventListener, EslObserver {
     }
   }
 
-  KitListener(SwitchEventListener bridge, Settling settling, EslSimulator simulator, SimulatorClock clock) {
+  KitListener(
+      SwitchEventListener bridge, Settling settling, EslSimulator simulator, SimulatorClock clock) {
     this.bridge = bridge;
     this.settling = settling;
     this.simulator = simulator;

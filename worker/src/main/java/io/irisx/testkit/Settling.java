@@ -8,14 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps virtual time from jumping while the switch side is still busy. Temporal's test server
- * skips time whenever no workflow task, activity or timer callback is in hand; but an event the
- * simulator has written is, for a moment, only bytes on a socket. Whoever made switch work (a
- * simulator timer, an activity's command) waits here, with time held, until every event the
- * simulator sent has been consumed (signalled to its workflow) and no command is still running.
+ * Keeps virtual time from jumping while the switch side is still busy. Temporal's test server skips
+ * time whenever no workflow task, activity or timer callback is in hand; but an event the simulator
+ * has written is, for a moment, only bytes on a socket. Whoever made switch work (a simulator
+ * timer, an activity's command) waits here, with time held, until every event the simulator sent
+ * has been consumed (signalled to its workflow) and no command is still running.
  */
 final class Settling {
   private static final Logger log = LoggerFactory.getLogger(Settling.class);
+
   /** Far beyond any wait in a healthy run; past it the kit says so rather than hang the test. */
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -45,7 +46,10 @@ final class Settling {
         SimulatorTraffic watched = traffic;
         log.warn(
             "the simulator did not settle within {}: {} event(s) sent, {} consumed, {} command(s) running",
-            PATIENCE, watched.eventsSent(), consumed.get(), watched.commandsInProgress());
+            PATIENCE,
+            watched.eventsSent(),
+            consumed.get(),
+            watched.commandsInProgress());
         return;
       }
       LockSupport.parkNanos(50_000);

@@ -21,7 +21,8 @@ final class VirtualTime {
   private static final Logger log = LoggerFactory.getLogger(VirtualTime.class);
 
   private static final ScheduledExecutorService LIVENESS =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("irisx-testkit-heartbeat").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("irisx-testkit-heartbeat").factory());
 
   private final TestWorkflowEnvironment env;
   private final Settling settling;
@@ -35,7 +36,10 @@ final class VirtualTime {
     return env.currentTimeMillis();
   }
 
-  /** Virtual time as a {@link java.time.Clock}, for activities that stamp what they do (a recording's start). */
+  /**
+   * Virtual time as a {@link java.time.Clock}, for activities that stamp what they do (a
+   * recording's start).
+   */
   java.time.Clock clock() {
     return new java.time.Clock() {
       @Override
@@ -74,17 +78,19 @@ final class VirtualTime {
         throw new RejectedExecutionException("the simulated switch is gone");
       }
       AtomicBoolean cancelled = new AtomicBoolean();
-      env.registerDelayedCallback(delay, () -> {
-        if (cancelled.get() || shutDown) {
-          return;
-        }
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.warn("a simulator timer failed", e);
-        }
-        settling.await();
-      });
+      env.registerDelayedCallback(
+          delay,
+          () -> {
+            if (cancelled.get() || shutDown) {
+              return;
+            }
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.warn("a simulator timer failed", e);
+            }
+            settling.await();
+          });
       return () -> cancelled.set(true);
     }
 
@@ -94,11 +100,16 @@ final class VirtualTime {
      */
     @Override
     public Timer every(Duration period, Runnable task) {
-      ScheduledFuture<?> ticks = LIVENESS.scheduleAtFixedRate(() -> {
-        if (!shutDown) {
-          task.run();
-        }
-      }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> ticks =
+          LIVENESS.scheduleAtFixedRate(
+              () -> {
+                if (!shutDown) {
+                  task.run();
+                }
+              },
+              period.toMillis(),
+              period.toMillis(),
+              TimeUnit.MILLISECONDS);
       return () -> ticks.cancel(false);
     }
 

@@ -3,7 +3,9 @@ package io.irisx.worker;
 import com.codahale.metrics.health.HealthCheck;
 import io.irisx.activities.esl.EslConnection;
 
-/** Healthy while the event socket to this worker's FreeSWITCH node is connected and authenticated. */
+/**
+ * Healthy while the event socket to this worker's FreeSWITCH node is connected and authenticated.
+ */
 final class EslLinkHealthCheck extends HealthCheck {
   private final EslConnection esl;
 

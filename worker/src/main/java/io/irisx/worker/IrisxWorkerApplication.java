@@ -12,27 +12,29 @@ import io.irisx.activities.esl.CallControlActivitiesImpl;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.EslNodeSettings;
+import io.irisx.activities.limits.CallSlotActivitiesImpl;
+import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.activities.nodes.NodeDirectoryActivitiesImpl;
 import io.irisx.activities.nodes.NodeRegistry;
 import io.irisx.db.Jdbis;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.temporal.TemporalConnection;
-import io.irisx.worker.bridge.EslEventBridge;
-import io.irisx.worker.inbound.InboundCallRouter;
-import io.irisx.worker.inbound.SwitchCommandLine;
-import io.irisx.workflows.call.CallWorkflow;
-import io.irisx.workflows.call.CallWorkflowImpl;
-import io.irisx.workflows.flow.CallFlows;
-import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.Readiness;
+import io.irisx.worker.bridge.EslEventBridge;
 import io.irisx.worker.health.RedisHealthCheck;
 import io.irisx.worker.health.TemporalHealthCheck;
+import io.irisx.worker.inbound.InboundCallRouter;
+import io.irisx.worker.inbound.SwitchCommandLine;
 import io.irisx.worker.ops.CallObservation;
 import io.irisx.worker.ops.EslMeters;
 import io.irisx.worker.ops.PollingCheck;
 import io.irisx.worker.ops.WorkerDrain;
+import io.irisx.workflows.admission.TenantQueueWorkflowImpl;
+import io.irisx.workflows.call.CallWorkflow;
+import io.irisx.workflows.call.CallWorkflowImpl;
+import io.irisx.workflows.flow.CallFlows;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -40,8 +42,6 @@ import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import io.irisx.activities.limits.CallSlotActivitiesImpl;
-import io.irisx.workflows.admission.TenantQueueWorkflowImpl;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -84,7 +84,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Readiness readiness = new Readiness();
     environment.admin().addServlet("readiness", readiness.servlet()).addMapping("/ready");
 
-    TemporalConnection temporal = TemporalConnection.open(config.getTemporal(), metrics.temporalScope());
+    TemporalConnection temporal =
+        TemporalConnection.open(config.getTemporal(), metrics.temporalScope());
     environment.lifecycle().manage(onStop(temporal::close));
     temporal.ensureNamespace();
     environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal.service()));
@@ -98,14 +99,20 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             node.eslPassword(),
             node.dialTemplate(),
             Duration.ofSeconds(10));
-    // Built first: a dial template or dial option that could inject stops the worker before it connects.
-    EslCommandBuilder commands = new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
+    // Built first: a dial template or dial option that could inject stops the worker before it
+    // connects.
+    EslCommandBuilder commands =
+        new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
-    InboundCallRouter inbound = new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+    InboundCallRouter inbound =
+        new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
     EslConnection esl =
         EslConnection.connect(
-            eslSettings, node.linkPolicy(), new EslEventBridge(temporal.client(), inbound), eslMeters);
+            eslSettings,
+            node.linkPolicy(),
+            new EslEventBridge(temporal.client(), inbound),
+            eslMeters);
     eslMeters.bind(esl);
     commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
@@ -115,7 +122,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     WorkerFactory workers =
         WorkerFactory.newInstance(
             temporal.client(),
-            tuning.applyTo(WorkerFactoryOptions.newBuilder())
+            tuning
+                .applyTo(WorkerFactoryOptions.newBuilder())
                 .setWorkerInterceptors(new CallObservation(metrics.registry()))
                 .build());
     Worker calls = workers.newWorker(TaskQueues.CALLS, tuning.workerOptions());
@@ -143,8 +151,17 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands),
         new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
-    boolean retention = registerRecordings(
-        config.getRecordings(), node.id(), jdbi, esl, commands, calls, nodeWorker, environment, activityMeters);
+    boolean retention =
+        registerRecordings(
+            config.getRecordings(),
+            node.id(),
+            jdbi,
+            esl,
+            commands,
+            calls,
+            nodeWorker,
+            environment,
+            activityMeters);
     environment
         .lifecycle()
         .manage(
@@ -163,11 +180,18 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
               }
             });
     readiness
-        .require("temporal-polling",
-            new PollingCheck(workers, temporal.client(), List.of(
-                new PollingCheck.QueueRole(TaskQueues.CALLS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
-                new PollingCheck.QueueRole(TaskQueues.WEBHOOKS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
-                new PollingCheck.QueueRole(TaskQueues.node(node.id()), TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY))))
+        .require(
+            "temporal-polling",
+            new PollingCheck(
+                workers,
+                temporal.client(),
+                List.of(
+                    new PollingCheck.QueueRole(
+                        TaskQueues.CALLS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
+                    new PollingCheck.QueueRole(
+                        TaskQueues.WEBHOOKS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
+                    new PollingCheck.QueueRole(
+                        TaskQueues.node(node.id()), TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY))))
         .require("esl-" + node.id(), esl::problem);
     environment
         .lifecycle()
@@ -180,8 +204,15 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
    * of it runs here, and a warning says so).
    */
   private static boolean registerRecordings(
-      RecordingSettings settings, String nodeId, Jdbi jdbi, EslConnection esl, EslCommandBuilder commands,
-      Worker calls, Worker nodeWorker, Environment environment, ActivityMeters meters) {
+      RecordingSettings settings,
+      String nodeId,
+      Jdbi jdbi,
+      EslConnection esl,
+      EslCommandBuilder commands,
+      Worker calls,
+      Worker nodeWorker,
+      Environment environment,
+      ActivityMeters meters) {
     if (settings == null) {
       org.slf4j.LoggerFactory.getLogger(IrisxWorkerApplication.class)
           .warn("no recordings section in the configuration: this worker cannot record calls");
@@ -191,10 +222,17 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     environment.lifecycle().manage(onStop(s3::close));
     io.irisx.activities.recording.RecordingStore store =
         new io.irisx.activities.recording.RecordingStore(s3, settings.s3());
-    environment.healthChecks().register("s3", new io.irisx.worker.health.S3HealthCheck(s3, store.bucket()));
+    environment
+        .healthChecks()
+        .register("s3", new io.irisx.worker.health.S3HealthCheck(s3, store.bucket()));
     nodeWorker.registerActivitiesImplementations(
         new io.irisx.activities.recording.RecordingActivitiesImpl(
-            esl, commands, settings.directoryFor(nodeId), store, java.time.Clock.systemUTC(), meters));
+            esl,
+            commands,
+            settings.directoryFor(nodeId),
+            store,
+            java.time.Clock.systemUTC(),
+            meters));
     calls.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
         io.irisx.workflows.recording.RecordingRetentionWorkflowImpl.class);
@@ -205,7 +243,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
   }
 
   /** A Temporal that is down now must not stop the worker: the next worker start tries again. */
-  private static void ensureRetentionSchedule(TemporalConnection temporal, RecordingSettings settings) {
+  private static void ensureRetentionSchedule(
+      TemporalConnection temporal, RecordingSettings settings) {
     try {
       RecordingRetentionSchedule.ensure(temporal.client(), settings.retentionSweep());
     } catch (RuntimeException e) {

@@ -54,7 +54,8 @@ public class IrisxWorkerConfiguration extends Configuration {
   }
 
   /** Endpoint URL rules and delivery timeouts; the defaults are production's (https only). */
-  @NotNull private io.irisx.workflows.webhook.WebhookSettings webhooks =
+  @NotNull
+  private io.irisx.workflows.webhook.WebhookSettings webhooks =
       io.irisx.workflows.webhook.WebhookSettings.production();
 
   @JsonProperty
@@ -94,7 +95,9 @@ public class IrisxWorkerConfiguration extends Configuration {
     this.workerTuning = workerTuning;
   }
 
-  @NotNull private io.irisx.temporal.ops.ShutdownSettings shutdown = io.irisx.temporal.ops.ShutdownSettings.defaults();
+  @NotNull
+  private io.irisx.temporal.ops.ShutdownSettings shutdown =
+      io.irisx.temporal.ops.ShutdownSettings.defaults();
 
   @JsonProperty
   public io.irisx.temporal.ops.ShutdownSettings getShutdown() {

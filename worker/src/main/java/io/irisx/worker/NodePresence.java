@@ -21,7 +21,8 @@ final class NodePresence implements Managed {
   private final BooleanSupplier linkUp;
   private final long periodMillis;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("node-presence").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("node-presence").daemon().factory());
 
   NodePresence(NodeRegistry registry, String nodeId, BooleanSupplier linkUp, long periodMillis) {
     this.registry = registry;

@@ -13,10 +13,10 @@ import java.util.Map;
 /**
  * The FreeSWITCH node this worker runs beside: its id (which names its task queue), its event
  * socket, and how it dials out ({@code {to}} is replaced by the E.164 number). Optional: the
- * caller-id name and number its calls present instead of their {@code from}, custom {@code X-}
- * SIP headers for every INVITE, and how long the link may go without a HEARTBEAT before it is
- * replaced (default 60 s: three of FreeSWITCH's 20-second beats), and the text-to-speech engine
- * and voice the node speaks text with (default {@code flite} / {@code kal}).
+ * caller-id name and number its calls present instead of their {@code from}, custom {@code X-} SIP
+ * headers for every INVITE, and how long the link may go without a HEARTBEAT before it is replaced
+ * (default 60 s: three of FreeSWITCH's 20-second beats), and the text-to-speech engine and voice
+ * the node speaks text with (default {@code flite} / {@code kal}).
  */
 public record NodeSettings(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String id,
@@ -37,7 +37,10 @@ public record NodeSettings(
   }
 
   DialOptions dialOptions() {
-    return new DialOptions(blankToNull(callerIdName), blankToNull(callerIdNumber), sipHeaders == null ? Map.of() : sipHeaders);
+    return new DialOptions(
+        blankToNull(callerIdName),
+        blankToNull(callerIdNumber),
+        sipHeaders == null ? Map.of() : sipHeaders);
   }
 
   EslLinkPolicy linkPolicy() {
@@ -54,6 +57,14 @@ public record NodeSettings(
   /** Never prints the password: settings end up in logs. */
   @Override
   public String toString() {
-    return "NodeSettings[id=" + id + ", esl=" + eslHost + ":" + eslPort + ", dialTemplate=" + dialTemplate + "]";
+    return "NodeSettings[id="
+        + id
+        + ", esl="
+        + eslHost
+        + ":"
+        + eslPort
+        + ", dialTemplate="
+        + dialTemplate
+        + "]";
   }
 }

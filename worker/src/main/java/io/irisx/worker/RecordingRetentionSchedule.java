@@ -53,13 +53,19 @@ public final class RecordingRetentionSchedule {
                 ScheduleSpec.newBuilder()
                     .setIntervals(List.of(new ScheduleIntervalSpec(every)))
                     .build())
-            .setPolicy(SchedulePolicy.newBuilder().setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP).build())
+            .setPolicy(
+                SchedulePolicy.newBuilder()
+                    .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                    .build())
             .build();
     try {
       schedules.createSchedule(
           RecordingRetentionWorkflow.SCHEDULE_ID,
           schedule,
-          ScheduleOptions.newBuilder().setMemo(java.util.Map.of("purpose", "deletes recordings past their tenant's retention")).build());
+          ScheduleOptions.newBuilder()
+              .setMemo(
+                  java.util.Map.of("purpose", "deletes recordings past their tenant's retention"))
+              .build());
       log.info("created the schedule {} (every {})", RecordingRetentionWorkflow.SCHEDULE_ID, every);
       return true;
     } catch (ScheduleAlreadyRunningException exists) {

@@ -12,9 +12,7 @@ import java.nio.file.Path;
  * the S3 bucket they go to, and how often the retention schedule runs (default hourly).
  */
 public record RecordingSettings(
-    String directory,
-    @NotNull S3Settings s3,
-    @Min(1) @Max(10_080) Integer retentionSweepMinutes) {
+    String directory, @NotNull S3Settings s3, @Min(1) @Max(10_080) Integer retentionSweepMinutes) {
 
   public Path directoryFor(String nodeId) {
     return directory == null || directory.isBlank()

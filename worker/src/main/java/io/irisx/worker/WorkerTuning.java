@@ -33,29 +33,34 @@ public record WorkerTuning(
   private static final int DEFAULT_CACHE = 10_000;
   private static final int DEFAULT_ACTIVITIES = 1_000;
   private static final int DEFAULT_WORKFLOW_TASKS = 200;
+
   /**
    * The SDK's 5 pollers split 2 for the shared queue and 3 for the sticky one: every new workflow
-   * (each webhook delivery is one) waits for one of those 2, and on a busy server a poll takes
-   * long enough that first workflow tasks waited 29 s on average in {@code ./irisx bench
-   * webhooks} (docs/operations.md, Figures). A poller is a parked virtual thread and an idle
-   * long poll on the server: cheap.
+   * (each webhook delivery is one) waits for one of those 2, and on a busy server a poll takes long
+   * enough that first workflow tasks waited 29 s on average in {@code ./irisx bench webhooks}
+   * (docs/operations.md, Figures). A poller is a parked virtual thread and an idle long poll on the
+   * server: cheap.
    */
   private static final int DEFAULT_WORKFLOW_TASK_POLLERS = 16;
+
   private static final int DEFAULT_ACTIVITY_TASK_POLLERS = 8;
 
   public WorkerTuning {
     workflowCacheSize = positive(workflowCacheSize, DEFAULT_CACHE, "workflowCacheSize");
     maxWorkflowThreads = positive(maxWorkflowThreads, DEFAULT_CACHE, "maxWorkflowThreads");
     virtualThreads = virtualThreads == null || virtualThreads;
-    maxConcurrentActivities = positive(maxConcurrentActivities, DEFAULT_ACTIVITIES, "maxConcurrentActivities");
+    maxConcurrentActivities =
+        positive(maxConcurrentActivities, DEFAULT_ACTIVITIES, "maxConcurrentActivities");
     maxConcurrentWorkflowTasks =
         positive(maxConcurrentWorkflowTasks, DEFAULT_WORKFLOW_TASKS, "maxConcurrentWorkflowTasks");
-    workflowTaskPollers = positive(workflowTaskPollers, DEFAULT_WORKFLOW_TASK_POLLERS, "workflowTaskPollers");
+    workflowTaskPollers =
+        positive(workflowTaskPollers, DEFAULT_WORKFLOW_TASK_POLLERS, "workflowTaskPollers");
     if (workflowTaskPollers < 2) {
       // The SDK needs one for the shared queue and one for the sticky queue.
       throw new IllegalArgumentException("workerTuning.workflowTaskPollers must be at least 2");
     }
-    activityTaskPollers = positive(activityTaskPollers, DEFAULT_ACTIVITY_TASK_POLLERS, "activityTaskPollers");
+    activityTaskPollers =
+        positive(activityTaskPollers, DEFAULT_ACTIVITY_TASK_POLLERS, "activityTaskPollers");
   }
 
   /** 10,000 calls in memory on virtual threads: what one worker beside one switch should hold. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped click-to-call flow under the kit: the scripted caller is the agent (the call's
- * {@code to}); the customer is a second party the simulator plays when the flow dials them.
+ * The shipped click-to-call flow under the kit: the scripted caller is the agent (the call's {@code
+ * to}); the customer is a second party the simulator plays when the flow dials them.
  */
 class ClickToCallFlowKitTest {
   private static final String WHISPER = "click-to-call/connecting-you.wav";
@@ -39,7 +39,8 @@ class ClickToCallFlowKitTest {
   @Test
   void theAgentAnswersThenTheCustomerAnswersAndTheyAreBridged() {
     Map<String, Object> params =
-        customer(Caller.answeringAfter(Duration.ofSeconds(5)).hangingUpAfter(Duration.ofSeconds(30)));
+        customer(
+            Caller.answeringAfter(Duration.ofSeconds(5)).hangingUpAfter(Duration.ofSeconds(30)));
     CallOutcome call = kit.call(ClickToCallFlow.NAME, params, Caller.answering());
     KitTimes.print("click-to-call, bridged", call);
 
@@ -49,15 +50,23 @@ class ClickToCallFlowKitTest {
         .containsEntry("dial.to", params.get("customer"))
         .containsEntry("dial.outcome", "bridged")
         .containsEntry("dial.hangupCause", "NORMAL_CLEARING");
-    // talk counts from the bridge, a few milliseconds after the customer's answer, whole seconds down
+    // talk counts from the bridge, a few milliseconds after the customer's answer, whole seconds
+    // down
     assertThat(((Number) call.metadata().get("dial.talkSeconds")).longValue()).isBetween(29L, 30L);
     // whisper 2 s, customer rings 5 s, talks 30 s
     assertThat(call.cdr().billSeconds()).isBetween(37L, 38L);
     assertThat(call.cdr().status()).isEqualTo("completed");
     assertThat(call.timelineTypes())
-        .containsSubsequence("call.answered", "call.dial-started", "call.dial-bridged", "call.dial-ended", "call.completed");
+        .containsSubsequence(
+            "call.answered",
+            "call.dial-started",
+            "call.dial-bridged",
+            "call.dial-ended",
+            "call.completed");
     assertThat(kit.simulator().receivedOriginates(0))
-        .anyMatch(originate -> originate.destination().contains(((String) params.get("customer")).substring(1)));
+        .anyMatch(
+            originate ->
+                originate.destination().contains(((String) params.get("customer")).substring(1)));
   }
 
   @Test
@@ -75,9 +84,11 @@ class ClickToCallFlowKitTest {
 
   @Test
   void theAgentHangingUpDuringTheConversationEndsIt() {
-    CallOutcome call = kit.call(ClickToCallFlow.NAME,
-        customer(Caller.answeringAfter(Duration.ofSeconds(3))),
-        Caller.answering().hangingUpAfter(Duration.ofSeconds(15)));
+    CallOutcome call =
+        kit.call(
+            ClickToCallFlow.NAME,
+            customer(Caller.answeringAfter(Duration.ofSeconds(3))),
+            Caller.answering().hangingUpAfter(Duration.ofSeconds(15)));
 
     assertThat(call.heard().hangupCause()).isEqualTo("NORMAL_CLEARING");
     assertThat(call.metadata())
@@ -90,14 +101,18 @@ class ClickToCallFlowKitTest {
 
   @Test
   void theAgentHangingUpWhileTheCustomerRingsCancelsTheDial() {
-    CallOutcome call = kit.call(ClickToCallFlow.NAME,
-        customer(Caller.notAnswering()),
-        Caller.answering().hangingUpAfter(Duration.ofSeconds(8)));
+    CallOutcome call =
+        kit.call(
+            ClickToCallFlow.NAME,
+            customer(Caller.notAnswering()),
+            Caller.answering().hangingUpAfter(Duration.ofSeconds(8)));
 
     assertThat(call.metadata())
         .containsEntry(ClickToCallFlow.RESULT, "agent-hung-up")
         .doesNotContainKey("dial.outcome");
-    assertThat(call.timelineTypes()).contains("call.dial-started").doesNotContain("call.dial-bridged");
+    assertThat(call.timelineTypes())
+        .contains("call.dial-started")
+        .doesNotContain("call.dial-bridged");
     assertThat(call.cdr().billSeconds()).isBetween(8L, 9L);
   }
 }

@@ -27,17 +27,22 @@ class HelloFlowKitTest {
     CallOutcome call = kit.call(HelloFlow.NAME, Caller.answeringAfter(Duration.ofSeconds(4)));
     KitTimes.print("hello, answered", call);
 
-    assertThat(call.heard().prompts()).singleElement().satisfies(prompt -> {
-      assertThat(prompt.media()).isEqualTo(HelloFlow.PROMPT);
-      assertThat(prompt.complete()).isTrue();
-      assertThat(prompt.heardFor()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(5).plus(KitTimes.CREEP));
-    });
+    assertThat(call.heard().prompts())
+        .singleElement()
+        .satisfies(
+            prompt -> {
+              assertThat(prompt.media()).isEqualTo(HelloFlow.PROMPT);
+              assertThat(prompt.complete()).isTrue();
+              assertThat(prompt.heardFor())
+                  .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(5).plus(KitTimes.CREEP));
+            });
     assertThat(call.cdr().status()).isEqualTo("completed");
     assertThat(call.cdr().hangupCause()).isEqualTo("NORMAL_CLEARING");
     assertThat(call.cdr().billSeconds()).isBetween(5L, 6L);
     assertThat(call.cdr().durationSeconds()).isBetween(9L, 10L);
     assertThat(call.timelineTypes())
-        .containsSubsequence("call.queued", "call.originated", "call.ringing", "call.answered", "call.completed");
+        .containsSubsequence(
+            "call.queued", "call.originated", "call.ringing", "call.answered", "call.completed");
     assertThat(call.callTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(9));
   }
 
@@ -65,13 +70,19 @@ class HelloFlowKitTest {
 
   @Test
   void calleeHangingUpDuringTheGreetingCutsItShort() {
-    CallOutcome call = kit.call(
-        HelloFlow.NAME, Caller.answering().hangingUpDuring(HelloFlow.PROMPT, 1, Duration.ofSeconds(2)));
+    CallOutcome call =
+        kit.call(
+            HelloFlow.NAME,
+            Caller.answering().hangingUpDuring(HelloFlow.PROMPT, 1, Duration.ofSeconds(2)));
 
-    assertThat(call.heard().prompts()).singleElement().satisfies(prompt -> {
-      assertThat(prompt.complete()).isFalse();
-      assertThat(prompt.heardFor()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(2).plus(KitTimes.CREEP));
-    });
+    assertThat(call.heard().prompts())
+        .singleElement()
+        .satisfies(
+            prompt -> {
+              assertThat(prompt.complete()).isFalse();
+              assertThat(prompt.heardFor())
+                  .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(2).plus(KitTimes.CREEP));
+            });
     assertThat(call.cdr().status()).isEqualTo("completed");
     assertThat(call.cdr().billSeconds()).isBetween(2L, 3L);
   }

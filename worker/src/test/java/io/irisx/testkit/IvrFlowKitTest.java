@@ -47,15 +47,20 @@ class IvrFlowKitTest {
   /** A party that answers after 3 s and hangs up after 10 s of talk. */
   private static String talkingParty() {
     String number = number();
-    kit.party(number, Caller.answeringAfter(Duration.ofSeconds(3)).hangingUpAfter(Duration.ofSeconds(10)));
+    kit.party(
+        number,
+        Caller.answeringAfter(Duration.ofSeconds(3)).hangingUpAfter(Duration.ofSeconds(10)));
     return number;
   }
 
   @Test
   void keyTwoDialsSalesAndBridgesTheCallerToThem() {
     String sales = talkingParty();
-    CallOutcome call = kit.call(IvrFlow.NAME, menu(sales, number()),
-        Caller.answering().pressingDuring(MENU, "2", Duration.ofSeconds(1)));
+    CallOutcome call =
+        kit.call(
+            IvrFlow.NAME,
+            menu(sales, number()),
+            Caller.answering().pressingDuring(MENU, "2", Duration.ofSeconds(1)));
     KitTimes.print("ivr, key 2 to sales", call);
 
     assertThat(call.heard().media()).containsExactly(MENU);
@@ -68,35 +73,54 @@ class IvrFlowKitTest {
     // talk counts from the bridge, a few milliseconds after the party's answer, whole seconds down
     assertThat(((Number) call.metadata().get("dial.talkSeconds")).longValue()).isBetween(9L, 10L);
     assertThat(call.timelineTypes())
-        .containsSubsequence("call.gathered", "call.dial-started", "call.dial-bridged", "call.dial-ended", "call.completed");
+        .containsSubsequence(
+            "call.gathered",
+            "call.dial-started",
+            "call.dial-bridged",
+            "call.dial-ended",
+            "call.completed");
     assertThat(call.cdr().status()).isEqualTo("completed");
-    assertThat(kit.simulator().receivedCommands()).anyMatch(command -> command.contains("uuid_bridge"));
+    assertThat(kit.simulator().receivedCommands())
+        .anyMatch(command -> command.contains("uuid_bridge"));
   }
 
   @Test
   void keyOnePlaysTheHoursThenTheMenuAgain() {
-    CallOutcome call = kit.call(IvrFlow.NAME, menu(number(), number()),
-        Caller.answering()
-            .pressingDuring(MENU, 1, "1", Duration.ofSeconds(1))
-            .hangingUpDuring(MENU, 2, Duration.ofSeconds(2)));
+    CallOutcome call =
+        kit.call(
+            IvrFlow.NAME,
+            menu(number(), number()),
+            Caller.answering()
+                .pressingDuring(MENU, 1, "1", Duration.ofSeconds(1))
+                .hangingUpDuring(MENU, 2, Duration.ofSeconds(2)));
 
     assertThat(call.heard().media()).containsExactly(MENU, HOURS, MENU);
-    assertThat(call.heard().prompts()).extracting(Prompt::complete).containsExactly(false, true, false);
-    assertThat(call.metadata()).containsEntry(IvrFlow.RESULT, "option-1").doesNotContainKey("dial.outcome");
+    assertThat(call.heard().prompts())
+        .extracting(Prompt::complete)
+        .containsExactly(false, true, false);
+    assertThat(call.metadata())
+        .containsEntry(IvrFlow.RESULT, "option-1")
+        .doesNotContainKey("dial.outcome");
   }
 
   @Test
   void aWrongKeyIsAskedAgainThenTheRightOneRunsItsBranch() {
     String sales = talkingParty();
-    CallOutcome call = kit.call(IvrFlow.NAME, menu(sales, number()),
-        Caller.answering()
-            .pressingDuring(MENU, 1, "7", Duration.ofSeconds(1))
-            .pressingDuring(MENU, 2, "2", Duration.ofSeconds(1)));
+    CallOutcome call =
+        kit.call(
+            IvrFlow.NAME,
+            menu(sales, number()),
+            Caller.answering()
+                .pressingDuring(MENU, 1, "7", Duration.ofSeconds(1))
+                .pressingDuring(MENU, 2, "2", Duration.ofSeconds(1)));
 
     assertThat(call.heard().media()).containsExactly(MENU, MENU);
     assertThat(call.heard().pressed()).isEqualTo("72");
-    assertThat(call.metadata()).containsEntry(IvrFlow.RESULT, "option-2").containsEntry("dial.to", sales);
-    assertThat(call.timelineTypes()).containsSubsequence("call.gather-retry", "call.gathered", "call.dial-bridged");
+    assertThat(call.metadata())
+        .containsEntry(IvrFlow.RESULT, "option-2")
+        .containsEntry("dial.to", sales);
+    assertThat(call.timelineTypes())
+        .containsSubsequence("call.gather-retry", "call.gathered", "call.dial-bridged");
   }
 
   @Test
@@ -118,8 +142,11 @@ class IvrFlowKitTest {
   @Test
   void zeroGoesStraightToTheOperator() {
     String operator = talkingParty();
-    CallOutcome call = kit.call(IvrFlow.NAME, menu(number(), operator),
-        Caller.answering().pressingDuring(MENU, "0", Duration.ofSeconds(2)));
+    CallOutcome call =
+        kit.call(
+            IvrFlow.NAME,
+            menu(number(), operator),
+            Caller.answering().pressingDuring(MENU, "0", Duration.ofSeconds(2)));
 
     assertThat(call.heard().media()).containsExactly(MENU);
     assertThat(call.metadata())

@@ -12,9 +12,12 @@ final class KitTimes {
 
   private KitTimes() {}
 
-  /** One line per measured call in the test output (surefire keeps it in target/surefire-reports). */
+  /**
+   * One line per measured call in the test output (surefire keeps it in target/surefire-reports).
+   */
   static void print(String what, CallOutcome call) {
-    System.out.printf("flow-test-kit | %-32s | call time %8.3f s | wall time %6d ms%n",
+    System.out.printf(
+        "flow-test-kit | %-32s | call time %8.3f s | wall time %6d ms%n",
         what, call.callTime().toMillis() / 1000.0, call.wallTime().toMillis());
   }
 }

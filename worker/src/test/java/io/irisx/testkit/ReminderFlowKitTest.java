@@ -14,7 +14,8 @@ class ReminderFlowKitTest {
   private static final String MESSAGE = "reminders/dentist.wav";
   private static final String MENU = "reminders/press-1-or-2.wav";
   private static final String THANKS = "reminders/thanks.wav";
-  private static final Map<String, Object> PARAMS = Map.of("message", MESSAGE, "menu", MENU, "thanks", THANKS);
+  private static final Map<String, Object> PARAMS =
+      Map.of("message", MESSAGE, "menu", MENU, "thanks", THANKS);
   private static FlowTestKit kit;
 
   @BeforeAll
@@ -29,11 +30,16 @@ class ReminderFlowKitTest {
 
   @Test
   void pressingOneDuringTheMenuCutsItShortAndConfirms() {
-    CallOutcome call = kit.call(ReminderFlow.NAME, PARAMS,
-        Caller.answering().pressingDuring(MENU, "1", Duration.ofSeconds(1)));
+    CallOutcome call =
+        kit.call(
+            ReminderFlow.NAME,
+            PARAMS,
+            Caller.answering().pressingDuring(MENU, "1", Duration.ofSeconds(1)));
 
     assertThat(call.heard().media()).containsExactly(MESSAGE, MENU, THANKS);
-    assertThat(call.heard().prompts()).extracting(Prompt::complete).containsExactly(true, false, true);
+    assertThat(call.heard().prompts())
+        .extracting(Prompt::complete)
+        .containsExactly(true, false, true);
     assertThat(call.heard().pressed()).isEqualTo("1");
     assertThat(call.metadata()).containsEntry(ReminderFlow.RESULT, "confirmed");
     assertThat(call.cdr().status()).isEqualTo("completed");
@@ -42,19 +48,27 @@ class ReminderFlowKitTest {
 
   @Test
   void pressingTwoAfterTheMenuCancels() {
-    CallOutcome call = kit.call(ReminderFlow.NAME, PARAMS,
-        Caller.answering().pressingAfter(MENU, 1, "2", Duration.ofSeconds(2)));
+    CallOutcome call =
+        kit.call(
+            ReminderFlow.NAME,
+            PARAMS,
+            Caller.answering().pressingAfter(MENU, 1, "2", Duration.ofSeconds(2)));
 
-    assertThat(call.heard().prompts()).extracting(Prompt::complete).containsExactly(true, true, true);
+    assertThat(call.heard().prompts())
+        .extracting(Prompt::complete)
+        .containsExactly(true, true, true);
     assertThat(call.metadata()).containsEntry(ReminderFlow.RESULT, "canceled");
   }
 
   @Test
   void aWrongKeyThenTheRightOneOnTheSecondAsking() {
-    CallOutcome call = kit.call(ReminderFlow.NAME, PARAMS,
-        Caller.answering()
-            .pressingDuring(MENU, 1, "7", Duration.ofSeconds(1))
-            .pressingDuring(MENU, 2, "1", Duration.ofSeconds(3)));
+    CallOutcome call =
+        kit.call(
+            ReminderFlow.NAME,
+            PARAMS,
+            Caller.answering()
+                .pressingDuring(MENU, 1, "7", Duration.ofSeconds(1))
+                .pressingDuring(MENU, 2, "1", Duration.ofSeconds(3)));
 
     assertThat(call.heard().media()).containsExactly(MESSAGE, MENU, MENU, THANKS);
     assertThat(call.heard().pressed()).isEqualTo("71");
@@ -75,8 +89,11 @@ class ReminderFlowKitTest {
 
   @Test
   void aCalleeWhoHangsUpDuringTheMenuLeavesNoResponseInTheCdr() {
-    CallOutcome call = kit.call(ReminderFlow.NAME, PARAMS,
-        Caller.answering().hangingUpDuring(MENU, 1, Duration.ofSeconds(2)));
+    CallOutcome call =
+        kit.call(
+            ReminderFlow.NAME,
+            PARAMS,
+            Caller.answering().hangingUpDuring(MENU, 1, Duration.ofSeconds(2)));
 
     assertThat(call.heard().prompts()).extracting(Prompt::complete).containsExactly(true, false);
     assertThat(call.heard().hangupCause()).isEqualTo("NORMAL_CLEARING");

@@ -31,16 +31,25 @@ class TwoMinuteIvrKitTest {
       call.answer();
       call.annotate("line", "support");
       call.play(WELCOME);
-      GatherResult choice = call.gather(
-          Gather.digits(1).prompt(MENU).accepting("[12]").timeouts(Duration.ofSeconds(5), Duration.ofSeconds(3)).attempts(3));
+      GatherResult choice =
+          call.gather(
+              Gather.digits(1)
+                  .prompt(MENU)
+                  .accepting("[12]")
+                  .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(3))
+                  .attempts(3));
       if (!choice.answered()) {
         call.play(GOODBYE);
         call.hangup();
         return;
       }
       call.annotate("choice", choice.digits());
-      GatherResult account = call.gather(
-          Gather.digits(8).minDigits(4).prompt(ACCOUNT).timeouts(Duration.ofSeconds(10), Duration.ofSeconds(5)));
+      GatherResult account =
+          call.gather(
+              Gather.digits(8)
+                  .minDigits(4)
+                  .prompt(ACCOUNT)
+                  .timeouts(Duration.ofSeconds(10), Duration.ofSeconds(5)));
       call.annotate("accountDigits", account.digits().length());
       for (int round = 0; round < 3; round++) {
         call.play(HOLD);
@@ -56,7 +65,11 @@ class TwoMinuteIvrKitTest {
 
   @BeforeAll
   static void start() {
-    kit = FlowTestKit.builder().flow("support-line", SupportLine::new).promptLength(Duration.ofSeconds(6)).start();
+    kit =
+        FlowTestKit.builder()
+            .flow("support-line", SupportLine::new)
+            .promptLength(Duration.ofSeconds(6))
+            .start();
     // One short call first, so the measured one does not pay for class loading and warm-up.
     kit.call("support-line", Caller.answering().hangingUpDuring(WELCOME, 1, Duration.ofSeconds(1)));
   }
@@ -68,10 +81,12 @@ class TwoMinuteIvrKitTest {
 
   @Test
   void aTwoMinuteConversation() {
-    CallOutcome call = kit.call("support-line",
-        Caller.answeringAfter(Duration.ofSeconds(4))
-            .pressingDuring(MENU, 2, "1", Duration.ofSeconds(2))   // silent the first time
-            .pressingAfter(ACCOUNT, 1, "4321#", Duration.ofSeconds(3)));
+    CallOutcome call =
+        kit.call(
+            "support-line",
+            Caller.answeringAfter(Duration.ofSeconds(4))
+                .pressingDuring(MENU, 2, "1", Duration.ofSeconds(2)) // silent the first time
+                .pressingAfter(ACCOUNT, 1, "4321#", Duration.ofSeconds(3)));
     KitTimes.print("two-minute IVR", call);
 
     assertThat(call.heard().media())
@@ -88,7 +103,12 @@ class TwoMinuteIvrKitTest {
     assertThat(call.cdr().status()).isEqualTo("completed");
     assertThat(call.cdr().hangupCause()).isEqualTo("NORMAL_CLEARING");
     assertThat(call.timelineTypes())
-        .containsSubsequence("call.answered", "call.gather-retry", "call.gathered", "call.gathered", "call.completed");
+        .containsSubsequence(
+            "call.answered",
+            "call.gather-retry",
+            "call.gathered",
+            "call.gathered",
+            "call.completed");
     // welcome 6, menu 6 + 5 silent, menu 2, account 6 + 3, hold 18, pause 60, callback 6: 112 s
     assertThat(call.cdr().billSeconds()).isBetween(112L, 113L);
     assertThat(call.callTime()).isGreaterThan(Duration.ofMinutes(1).plusSeconds(55));

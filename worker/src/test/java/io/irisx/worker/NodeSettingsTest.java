@@ -15,21 +15,24 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The worker's {@code node:} block: the optional dialling extras and the link's HEARTBEAT timeout. */
+/**
+ * The worker's {@code node:} block: the optional dialling extras and the link's HEARTBEAT timeout.
+ */
 class NodeSettingsTest {
   private static final ObjectMapper YAML = Jackson.newObjectMapper(new YAMLFactory());
 
   @Test
   void theOptionalKeysMayBeLeftOut() throws Exception {
-    NodeSettings node = YAML.readValue(
-        """
+    NodeSettings node =
+        YAML.readValue(
+            """
         id: fs1
         eslHost: 127.0.0.1
         eslPort: 8021
         eslPassword: secret
         dialTemplate: "sofia/gateway/carrier/{to}"
         """,
-        NodeSettings.class);
+            NodeSettings.class);
 
     assertThat(node.dialOptions()).isEqualTo(DialOptions.NONE);
     assertThat(node.linkPolicy()).isEqualTo(EslLinkPolicy.defaults());
@@ -38,8 +41,9 @@ class NodeSettingsTest {
 
   @Test
   void callerIdSipHeadersAndTheHeartbeatTimeoutAreRead() throws Exception {
-    NodeSettings node = YAML.readValue(
-        """
+    NodeSettings node =
+        YAML.readValue(
+            """
         id: fs1
         eslHost: 127.0.0.1
         eslPort: 8021
@@ -51,16 +55,18 @@ class NodeSettingsTest {
           X-Tenant: acme
         eslHeartbeatTimeoutSeconds: 90
         """,
-        NodeSettings.class);
+            NodeSettings.class);
 
-    assertThat(node.dialOptions()).isEqualTo(new DialOptions("Acme_Support", "+15550199", Map.of("X-Tenant", "acme")));
+    assertThat(node.dialOptions())
+        .isEqualTo(new DialOptions("Acme_Support", "+15550199", Map.of("X-Tenant", "acme")));
     assertThat(node.linkPolicy().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
   void aSipHeaderThatCouldInjectStopsTheWorkerAtStartup() throws Exception {
-    NodeSettings node = YAML.readValue(
-        """
+    NodeSettings node =
+        YAML.readValue(
+            """
         id: fs1
         eslHost: 127.0.0.1
         eslPort: 8021
@@ -69,9 +75,12 @@ class NodeSettingsTest {
         sipHeaders:
           X-Campaign: "a,execute_on_answer=system"
         """,
-        NodeSettings.class);
-    EslNodeSettings esl = new EslNodeSettings("fs1", "127.0.0.1", 8021, "secret", node.dialTemplate(), Duration.ofSeconds(1));
+            NodeSettings.class);
+    EslNodeSettings esl =
+        new EslNodeSettings(
+            "fs1", "127.0.0.1", 8021, "secret", node.dialTemplate(), Duration.ofSeconds(1));
 
-    assertThatThrownBy(() -> new EslCommandBuilder(esl, node.dialOptions())).isInstanceOf(UnsafeCommandException.class);
+    assertThatThrownBy(() -> new EslCommandBuilder(esl, node.dialOptions()))
+        .isInstanceOf(UnsafeCommandException.class);
   }
 }

@@ -17,11 +17,19 @@ class RecordingSettingsTest {
   void theShippedWorkerYmlHasRecordingsWithProductionDefaults() throws Exception {
     IrisxWorkerConfiguration config =
         new YamlConfigurationFactory<>(
-                IrisxWorkerConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+                IrisxWorkerConfiguration.class,
+                Validators.newValidator(),
+                Jackson.newObjectMapper(),
+                "dw")
             .build(
                 new SubstitutingSourceProvider(
-                    new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
-                Path.of(System.getenv().getOrDefault("IRISX_PROJECT_ROOT", ".."), "worker", "worker.yml").toString());
+                    new FileConfigurationSourceProvider(),
+                    new EnvironmentVariableSubstitutor(false)),
+                Path.of(
+                        System.getenv().getOrDefault("IRISX_PROJECT_ROOT", ".."),
+                        "worker",
+                        "worker.yml")
+                    .toString());
 
     RecordingSettings recordings = config.getRecordings();
     assertThat(recordings).isNotNull();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.worker.WorkerFactoryOptions;
 import org.junit.jupiter.api.Test;
 
-/** Unset tuning fields take IRISX's defaults (10,000 calls on virtual threads); nonsense is refused. */
+/**
+ * Unset tuning fields take IRISX's defaults (10,000 calls on virtual threads); nonsense is refused.
+ */
 class WorkerTuningTest {
   @Test
   void unsetFieldsTakeTheDefaultsAndReachTheSdkOptions() {
@@ -21,7 +23,8 @@ class WorkerTuningTest {
     assertThat(tuning.workerOptions().getMaxConcurrentWorkflowTaskPollers()).isEqualTo(16);
     assertThat(tuning.workerOptions().getMaxConcurrentActivityTaskPollers()).isEqualTo(8);
     assertThat(WorkerTuning.sdkDefaults().virtualThreads()).isFalse();
-    assertThat(WorkerTuning.sdkDefaults().workerOptions().getMaxConcurrentWorkflowTaskPollers()).isEqualTo(5);
+    assertThat(WorkerTuning.sdkDefaults().workerOptions().getMaxConcurrentWorkflowTaskPollers())
+        .isEqualTo(5);
   }
 
   @Test

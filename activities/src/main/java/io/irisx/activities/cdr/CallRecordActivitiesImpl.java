@@ -50,7 +50,9 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                     call.from(),
                     call.to(),
                     call.flow(),
-                    call.phoneNumberId() == null ? null : uuid(call.phoneNumberId(), "phoneNumberId"),
+                    call.phoneNumberId() == null
+                        ? null
+                        : uuid(call.phoneNumberId(), "phoneNumberId"),
                     call.nodeId(),
                     call.channelUuid(),
                     CallRequest.workflowId(call.callId()),
@@ -126,7 +128,8 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
     try {
       return JSON.writeValueAsString(record.metadata());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApplicationFailure.newNonRetryableFailure("unwritable CDR metadata: " + e.getMessage(), INVALID_RECORD);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "unwritable CDR metadata: " + e.getMessage(), INVALID_RECORD);
     }
   }
 

@@ -34,11 +34,18 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
   public void originate(OriginateCommand command) {
     EslCommand originate = safely(() -> commands.originate(command));
     if (channelExists(command.channelUuid())) {
-      log.info("call {}: channel {} already exists; not dialling again", command.callId(), command.channelUuid());
+      log.info(
+          "call {}: channel {} already exists; not dialling again",
+          command.callId(),
+          command.channelUuid());
       return;
     }
     String jobUuid = esl.bgapi(originate.command(), originate.args());
-    log.info("call {}: originate sent on node {} as job {}", command.callId(), esl.settings().nodeId(), jobUuid);
+    log.info(
+        "call {}: originate sent on node {} as job {}",
+        command.callId(),
+        esl.settings().nodeId(),
+        jobUuid);
   }
 
   @Override
@@ -47,7 +54,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     ApiReply reply = esl.api(answer.command(), answer.args());
     // uuid_answer says "-ERROR" both for a channel that is gone and for one that failed to answer.
     if (reply.isError() && channelExists(channelUuid)) {
-      throw ApplicationFailure.newFailure("switch refused answer: " + reply.firstLine(), SWITCH_REFUSED);
+      throw ApplicationFailure.newFailure(
+          "switch refused answer: " + reply.firstLine(), SWITCH_REFUSED);
     }
   }
 
@@ -62,7 +70,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
         log.info("channel {} is gone; nothing to play to", channelUuid);
         return;
       }
-      throw ApplicationFailure.newNonRetryableFailure("switch refused playback: " + reply.firstLine(), SWITCH_REFUSED);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "switch refused playback: " + reply.firstLine(), SWITCH_REFUSED);
     }
   }
 
@@ -71,7 +80,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     EslCommand stop = safely(() -> commands.stopMedia(channelUuid));
     ApiReply reply = esl.api(stop.command(), stop.args());
     if (reply.isError() && !isNoSuchChannel(reply)) {
-      throw ApplicationFailure.newFailure("switch refused to stop the prompt: " + reply.firstLine(), SWITCH_REFUSED);
+      throw ApplicationFailure.newFailure(
+          "switch refused to stop the prompt: " + reply.firstLine(), SWITCH_REFUSED);
     }
   }
 
@@ -84,7 +94,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
         log.info("channel {} is gone; no digits to send", channelUuid);
         return;
       }
-      throw ApplicationFailure.newNonRetryableFailure("switch refused to send DTMF: " + reply.firstLine(), SWITCH_REFUSED);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "switch refused to send DTMF: " + reply.firstLine(), SWITCH_REFUSED);
     }
   }
 
@@ -93,7 +104,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     EslCommand kill = safely(() -> commands.kill(channelUuid, cause));
     ApiReply reply = esl.api(kill.command(), kill.args());
     if (reply.isError() && !isNoSuchChannel(reply)) {
-      throw ApplicationFailure.newFailure("switch refused hangup: " + reply.firstLine(), SWITCH_REFUSED);
+      throw ApplicationFailure.newFailure(
+          "switch refused hangup: " + reply.firstLine(), SWITCH_REFUSED);
     }
   }
 
@@ -118,7 +130,8 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
         }
       }
     } catch (java.io.IOException e) {
-      throw ApplicationFailure.newFailure("unreadable channel list: " + e.getMessage(), SWITCH_REFUSED);
+      throw ApplicationFailure.newFailure(
+          "unreadable channel list: " + e.getMessage(), SWITCH_REFUSED);
     }
     // It existed a moment ago and has just gone: the next look will say so.
     return new ChannelSnapshot(true, false, null, null);
@@ -129,7 +142,9 @@ public final class CallControlActivitiesImpl implements CallControlActivities {
     return "true".equals(esl.api(exists.command(), exists.args()).firstLine());
   }
 
-  /** uuid_kill says "No such channel!", uuid_broadcast "invalid uuid", for a channel that is gone. */
+  /**
+   * uuid_kill says "No such channel!", uuid_broadcast "invalid uuid", for a channel that is gone.
+   */
   private static boolean isNoSuchChannel(ApiReply reply) {
     String verdict = reply.firstLine();
     return verdict.contains("No such channel") || verdict.contains("invalid uuid");

@@ -23,7 +23,10 @@ final class ChannelLedger {
     switch (event.name()) {
       case "CHANNEL_CREATE", "CHANNEL_ANSWER" -> {
         String callId = event.header("variable_irisx_call_id");
-        alive.merge(uuid, callId == null ? UNKNOWN_CALL : callId, (known, seen) -> seen.isEmpty() ? known : seen);
+        alive.merge(
+            uuid,
+            callId == null ? UNKNOWN_CALL : callId,
+            (known, seen) -> seen.isEmpty() ? known : seen);
       }
       case "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> alive.remove(uuid);
       default -> {

@@ -27,10 +27,12 @@ public final class DialActivitiesImpl implements DialActivities {
     try {
       bridge = commands.bridge(channelUuid, otherUuid);
     } catch (UnsafeCommandException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CallControlActivitiesImpl.UNSAFE_COMMAND);
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), CallControlActivitiesImpl.UNSAFE_COMMAND);
     }
     EslCommand bridgedTo = commands.bridgedTo(channelUuid);
-    if (otherUuid.equalsIgnoreCase(esl.api(bridgedTo.command(), bridgedTo.args()).firstLine().trim())) {
+    if (otherUuid.equalsIgnoreCase(
+        esl.api(bridgedTo.command(), bridgedTo.args()).firstLine().trim())) {
       log.info("channel {} is already bridged to {}", channelUuid, otherUuid);
       return;
     }
@@ -44,9 +46,11 @@ public final class DialActivitiesImpl implements DialActivities {
     if (reply.isError()) {
       if (exists(channelUuid) && exists(otherUuid)) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "switch refused the bridge: " + reply.firstLine(), CallControlActivitiesImpl.SWITCH_REFUSED);
+            "switch refused the bridge: " + reply.firstLine(),
+            CallControlActivitiesImpl.SWITCH_REFUSED);
       }
-      log.info("a leg of {} / {} is gone; not bridged ({})", channelUuid, otherUuid, reply.firstLine());
+      log.info(
+          "a leg of {} / {} is gone; not bridged ({})", channelUuid, otherUuid, reply.firstLine());
     }
   }
 

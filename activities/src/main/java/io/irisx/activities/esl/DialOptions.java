@@ -10,12 +10,14 @@ import java.util.TreeMap;
  * sip_h_X-...} channel variables). Null means "not set". {@link EslCommandBuilder} validates every
  * value and refuses what it cannot send safely.
  */
-public record DialOptions(String callerIdName, String callerIdNumber, Map<String, String> sipHeaders) {
+public record DialOptions(
+    String callerIdName, String callerIdNumber, Map<String, String> sipHeaders) {
 
   public static final DialOptions NONE = new DialOptions(null, null, Map.of());
 
   public DialOptions {
-    sipHeaders = sipHeaders == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sipHeaders));
+    sipHeaders =
+        sipHeaders == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sipHeaders));
   }
 
   public static DialOptions sipHeaders(Map<String, String> headers) {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class EslCommandBuilder {
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern HANGUP_CAUSE = Pattern.compile("[A-Z][A-Z0-9_]{2,49}");
+
   /**
    * Sound files (relative to the sound prefix or absolute) and tone/silence streams. No {@code ::}
    * anywhere: uuid_broadcast would run {@code app::args} as a dialplan application.
@@ -25,27 +27,43 @@ public final class EslCommandBuilder {
   private static final Pattern MEDIA =
       Pattern.compile(
           "(?:tone_stream|silence_stream)://[A-Za-z0-9_.;=%(),+-]{1,512}|[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
+
   /** DTMF to send: digits, A-D, * and #, and w/W for half-second and one-second pauses. */
   private static final Pattern DTMF = Pattern.compile("[0-9A-Da-d*#wW]{1,64}");
-  private static final Pattern DIAL_TEMPLATE = Pattern.compile("[A-Za-z0-9_./:@+-]*\\{to\\}[A-Za-z0-9_./:@+-]*");
+
+  private static final Pattern DIAL_TEMPLATE =
+      Pattern.compile("[A-Za-z0-9_./:@+-]*\\{to\\}[A-Za-z0-9_./:@+-]*");
   private static final int MAX_RING_SECONDS = 600;
+
   /** A day: a longer recording is a mistake, not a call. */
   private static final int MAX_RECORD_SECONDS = 86_400;
+
   private static final Pattern RECORDING_PATH = Pattern.compile("/[A-Za-z0-9_./-]{1,1000}");
+
   /** Custom SIP headers: only X- headers, so no standard header (From, Via, ...) can be forged. */
   private static final Pattern SIP_HEADER_NAME = Pattern.compile("X-[A-Za-z0-9-]{1,40}");
+
   /**
    * Free-text values inside {@code {...}}: printable ASCII without whitespace (splits the command),
    * the variable syntax {@code ,{}[]^=}, leg separators {@code |&}, {@code $} (expansion), quotes,
    * backslashes, parentheses and angle brackets.
    */
-  private static final Pattern VARIABLE_TEXT = Pattern.compile("[\\x21-\\x7e&&[^,{}\\[\\]^|&$'\"\\\\()<>=]]{1,128}");
+  private static final Pattern VARIABLE_TEXT =
+      Pattern.compile("[\\x21-\\x7e&&[^,{}\\[\\]^|&$'\"\\\\()<>=]]{1,128}");
 
-  /** Text to speak (io.irisx.workflows.flow.Media): quotes, {@code |}, {@code $}, braces and colons refused. */
+  /**
+   * Text to speak (io.irisx.workflows.flow.Media): quotes, {@code |}, {@code $}, braces and colons
+   * refused.
+   */
   private static final Pattern SPEECH = Pattern.compile("say:([\\p{L}\\p{N} .,?!%-]{1,1000})");
-  /** An https URL for mod_http_cache: nothing the argument splitter, a variable or an app could act on. */
+
+  /**
+   * An https URL for mod_http_cache: nothing the argument splitter, a variable or an app could act
+   * on.
+   */
   private static final Pattern HTTP_CACHE =
-      Pattern.compile("http_cache://https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%=&+-]*)?(?:\\?[A-Za-z0-9_.~/%=&+-]*)?");
+      Pattern.compile(
+          "http_cache://https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%=&+-]*)?(?:\\?[A-Za-z0-9_.~/%=&+-]*)?");
 
   private final String dialTemplate;
   private final DialOptions nodeOptions;
@@ -55,7 +73,10 @@ public final class EslCommandBuilder {
     this(settings, DialOptions.NONE);
   }
 
-  /** With the node's own caller id and SIP headers, checked now so a bad configuration fails at startup. */
+  /**
+   * With the node's own caller id and SIP headers, checked now so a bad configuration fails at
+   * startup.
+   */
   public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions) {
     this(settings, nodeOptions, SpeechVoice.FLITE_KAL);
   }
@@ -64,7 +85,8 @@ public final class EslCommandBuilder {
   public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions, SpeechVoice speech) {
     this.speech = java.util.Objects.requireNonNull(speech, "speech");
     if (!DIAL_TEMPLATE.matcher(settings.dialTemplate()).matches()) {
-      throw new UnsafeCommandException("dial template has characters ESL would interpret: " + settings.dialTemplate());
+      throw new UnsafeCommandException(
+          "dial template has characters ESL would interpret: " + settings.dialTemplate());
     }
     this.dialTemplate = settings.dialTemplate();
     validate(nodeOptions);
@@ -92,13 +114,22 @@ public final class EslCommandBuilder {
     String from = e164(command.from(), "from");
     String to = e164(command.to(), "to");
     if (command.timeoutSeconds() < 1 || command.timeoutSeconds() > MAX_RING_SECONDS) {
-      throw new UnsafeCommandException("ring timeout must be 1.." + MAX_RING_SECONDS + " seconds: " + command.timeoutSeconds());
+      throw new UnsafeCommandException(
+          "ring timeout must be 1.." + MAX_RING_SECONDS + " seconds: " + command.timeoutSeconds());
     }
     List<String> variables = new ArrayList<>();
     variables.add("origination_uuid=" + channelUuid);
     variables.add("irisx_call_id=" + callId);
-    variables.add("origination_caller_id_number=" + (options.callerIdNumber() == null ? from : e164(options.callerIdNumber(), "caller id number")));
-    variables.add("origination_caller_id_name=" + (options.callerIdName() == null ? from : text(options.callerIdName(), "caller id name")));
+    variables.add(
+        "origination_caller_id_number="
+            + (options.callerIdNumber() == null
+                ? from
+                : e164(options.callerIdNumber(), "caller id number")));
+    variables.add(
+        "origination_caller_id_name="
+            + (options.callerIdName() == null
+                ? from
+                : text(options.callerIdName(), "caller id name")));
     variables.add("originate_timeout=" + command.timeoutSeconds());
     variables.add("ignore_early_media=true");
     variables.addAll(sipHeaderVariables(options));
@@ -121,7 +152,8 @@ public final class EslCommandBuilder {
     for (Map.Entry<String, String> header : options.sipHeaders().entrySet()) {
       String name = header.getKey();
       if (name == null || !SIP_HEADER_NAME.matcher(name).matches()) {
-        throw new UnsafeCommandException("SIP header names must match X-[A-Za-z0-9-]{1,40}: " + printable(name));
+        throw new UnsafeCommandException(
+            "SIP header names must match X-[A-Za-z0-9-]{1,40}: " + printable(name));
       }
       variables.add("sip_h_" + name + "=" + text(header.getValue(), "SIP header " + name));
     }
@@ -131,7 +163,9 @@ public final class EslCommandBuilder {
   private static String text(String value, String what) {
     if (value == null || !VARIABLE_TEXT.matcher(value).matches()) {
       throw new UnsafeCommandException(
-          what + " must be 1..128 printable characters without spaces or any of ,{}[]^|&$'\"\\()<>=: " + printable(value));
+          what
+              + " must be 1..128 printable characters without spaces or any of ,{}[]^|&$'\"\\()<>=: "
+              + printable(value));
     }
     return value;
   }
@@ -142,13 +176,14 @@ public final class EslCommandBuilder {
 
   /** Plays to the channel's own leg; the parked channel returns to park when it ends. */
   public EslCommand broadcast(String channelUuid, String media) {
-    return new EslCommand("uuid_broadcast", uuid(channelUuid, "channel uuid") + " " + playable(media) + " aleg");
+    return new EslCommand(
+        "uuid_broadcast", uuid(channelUuid, "channel uuid") + " " + playable(media) + " aleg");
   }
 
   /**
-   * The switch's form of a media reference. Speech ({@code say:text}) becomes the file
-   * {@code tts://engine|voice|text} in single quotes, which uuid_broadcast's argument splitter keeps
-   * whole and strips (switch_separate_string); the text has no quote to end them early.
+   * The switch's form of a media reference. Speech ({@code say:text}) becomes the file {@code
+   * tts://engine|voice|text} in single quotes, which uuid_broadcast's argument splitter keeps whole
+   * and strips (switch_separate_string); the text has no quote to end them early.
    */
   private String playable(String media) {
     if (media != null && media.startsWith("say:")) {
@@ -189,7 +224,8 @@ public final class EslCommandBuilder {
    */
   public EslCommand tagWithCallId(String channelUuid, String callId) {
     return new EslCommand(
-        "uuid_setvar", uuid(channelUuid, "channel uuid") + " irisx_call_id " + uuid(callId, "call id"));
+        "uuid_setvar",
+        uuid(channelUuid, "channel uuid") + " irisx_call_id " + uuid(callId, "call id"));
   }
 
   /** Stops the prompt playing now and drops those queued behind it. */
@@ -199,7 +235,8 @@ public final class EslCommandBuilder {
 
   public EslCommand sendDigits(String channelUuid, String digits) {
     if (digits == null || !DTMF.matcher(digits).matches()) {
-      throw new UnsafeCommandException("DTMF must be 1..64 of 0-9 A-D * # w W: " + printable(digits));
+      throw new UnsafeCommandException(
+          "DTMF must be 1..64 of 0-9 A-D * # w W: " + printable(digits));
     }
     return new EslCommand("uuid_send_dtmf", uuid(channelUuid, "channel uuid") + " " + digits);
   }
@@ -219,49 +256,68 @@ public final class EslCommandBuilder {
    * {RECORD_INITIAL_TIMEOUT_MS=n,RECORD_FINAL_TIMEOUT_MS=n}}. mod_commands reads the recording
    * variables only after a limit, so the limit is always written then (0: none).
    */
-  public EslCommand recordStart(String channelUuid, String path, int maxSeconds, int silenceMillis) {
+  public EslCommand recordStart(
+      String channelUuid, String path, int maxSeconds, int silenceMillis) {
     if (maxSeconds < 0 || maxSeconds > MAX_RECORD_SECONDS) {
-      throw new UnsafeCommandException("recording limit must be 0.." + MAX_RECORD_SECONDS + " seconds: " + maxSeconds);
+      throw new UnsafeCommandException(
+          "recording limit must be 0.." + MAX_RECORD_SECONDS + " seconds: " + maxSeconds);
     }
     if (silenceMillis < 0 || silenceMillis > MAX_RECORD_SECONDS * 1000) {
-      throw new UnsafeCommandException("silence end must be 0.." + MAX_RECORD_SECONDS * 1000 + " ms: " + silenceMillis);
+      throw new UnsafeCommandException(
+          "silence end must be 0.." + MAX_RECORD_SECONDS * 1000 + " ms: " + silenceMillis);
     }
     String args = uuid(channelUuid, "channel uuid") + " start " + recordingPath(path);
     if (silenceMillis > 0) {
-      return new EslCommand("uuid_record", args + " " + maxSeconds
-          + " {RECORD_INITIAL_TIMEOUT_MS=" + silenceMillis + ",RECORD_FINAL_TIMEOUT_MS=" + silenceMillis + "}");
+      return new EslCommand(
+          "uuid_record",
+          args
+              + " "
+              + maxSeconds
+              + " {RECORD_INITIAL_TIMEOUT_MS="
+              + silenceMillis
+              + ",RECORD_FINAL_TIMEOUT_MS="
+              + silenceMillis
+              + "}");
     }
     return new EslCommand("uuid_record", maxSeconds > 0 ? args + " " + maxSeconds : args);
   }
 
   /** {@code uuid_record <uuid> stop <path>}. */
   public EslCommand recordStop(String channelUuid, String path) {
-    return new EslCommand("uuid_record", uuid(channelUuid, "channel uuid") + " stop " + recordingPath(path));
+    return new EslCommand(
+        "uuid_record", uuid(channelUuid, "channel uuid") + " stop " + recordingPath(path));
   }
 
   private static String recordingPath(String path) {
-    if (path == null || !RECORDING_PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
+    if (path == null
+        || !RECORDING_PATH.matcher(path).matches()
+        || path.contains("..")
+        || path.contains("//")) {
       throw new UnsafeCommandException("not a safe absolute recording path: " + printable(path));
     }
     return path;
   }
 
   /**
-   * {@code uuid_setvar <uuid> park_after_bridge true}: when the other leg of a bridge hangs up, this
-   * channel parks again (switch_ivr_bridge.c) instead of hanging up, and its flow goes on.
+   * {@code uuid_setvar <uuid> park_after_bridge true}: when the other leg of a bridge hangs up,
+   * this channel parks again (switch_ivr_bridge.c) instead of hanging up, and its flow goes on.
    */
   public EslCommand parkAfterBridge(String channelUuid) {
-    return new EslCommand("uuid_setvar", uuid(channelUuid, "channel uuid") + " park_after_bridge true");
+    return new EslCommand(
+        "uuid_setvar", uuid(channelUuid, "channel uuid") + " park_after_bridge true");
   }
 
-  /** {@code uuid_getvar <uuid> bridge_to}: the leg this channel is bridged to, or {@code _undef_}. */
+  /**
+   * {@code uuid_getvar <uuid> bridge_to}: the leg this channel is bridged to, or {@code _undef_}.
+   */
   public EslCommand bridgedTo(String channelUuid) {
     return new EslCommand("uuid_getvar", uuid(channelUuid, "channel uuid") + " bridge_to");
   }
 
   /** {@code uuid_bridge <uuid> <other>}: {@code channelUuid} is the bridge's originator. */
   public EslCommand bridge(String channelUuid, String otherUuid) {
-    return new EslCommand("uuid_bridge", uuid(channelUuid, "channel uuid") + " " + uuid(otherUuid, "other leg uuid"));
+    return new EslCommand(
+        "uuid_bridge", uuid(channelUuid, "channel uuid") + " " + uuid(otherUuid, "other leg uuid"));
   }
 
   public EslCommand listChannels() {
@@ -283,7 +339,10 @@ public final class EslCommandBuilder {
   }
 
   private static String media(String value) {
-    if (value == null || !MEDIA.matcher(value).matches() || value.contains("..") || value.contains("::")) {
+    if (value == null
+        || !MEDIA.matcher(value).matches()
+        || value.contains("..")
+        || value.contains("::")) {
       throw new UnsafeCommandException("not a playable media reference: " + printable(value));
     }
     return value;

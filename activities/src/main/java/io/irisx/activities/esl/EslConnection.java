@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's inbound event-socket link to its FreeSWITCH node, on the freeswitch-esl client.
- * A supervisor thread owns the link: it opens one {@link EslSession} (one client, one socket) at a
+ * The worker's inbound event-socket link to its FreeSWITCH node, on the freeswitch-esl client. A
+ * supervisor thread owns the link: it opens one {@link EslSession} (one client, one socket) at a
  * time, checks that the switch really accepted the password, subscribes, and replaces the session
  * with capped exponential backoff when it closes, when no HEARTBEAT arrives in time, or when a
  * command outlives its deadline. After a reconnect it reconciles the channels it believed alive
@@ -51,11 +51,13 @@ public final class EslConnection implements AutoCloseable {
 
   /** Marks the hangups this class makes up for channels that vanished while the link was down. */
   public static final String SYNTHETIC_HEADER = "X-IRISX-Synthetic";
+
   public static final String RECONCILED_CAUSE = "NORMAL_TEMPORARY_FAILURE";
 
   private static final int DISPATCH_LANES = 8;
   private static final int REMEMBERED_EVENTS = 20_000;
-  private static final Pattern ORIGINATION_UUID = Pattern.compile("origination_uuid=([0-9A-Fa-f-]{36})");
+  private static final Pattern ORIGINATION_UUID =
+      Pattern.compile("origination_uuid=([0-9A-Fa-f-]{36})");
 
   private final EslNodeSettings settings;
   private final EslLinkPolicy policy;
@@ -76,18 +78,27 @@ public final class EslConnection implements AutoCloseable {
   private volatile String coreUuid;
 
   private EslConnection(
-      EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener, EslObserver observer) {
+      EslNodeSettings settings,
+      EslLinkPolicy policy,
+      SwitchEventListener listener,
+      EslObserver observer) {
     this.settings = settings;
     this.policy = policy;
     this.listener = listener;
     this.observer = observer;
     this.host = resolve(settings.host());
-    this.dispatcher = new OrderedDispatcher("esl-events-" + settings.nodeId(), DISPATCH_LANES, listener);
+    this.dispatcher =
+        new OrderedDispatcher("esl-events-" + settings.nodeId(), DISPATCH_LANES, listener);
     this.supervisor =
-        Thread.ofPlatform().daemon().name("esl-link-" + settings.nodeId()).unstarted(this::supervise);
+        Thread.ofPlatform()
+            .daemon()
+            .name("esl-link-" + settings.nodeId())
+            .unstarted(this::supervise);
   }
 
-  /** {@link #connect(EslNodeSettings, EslLinkPolicy, SwitchEventListener)} with the default policy. */
+  /**
+   * {@link #connect(EslNodeSettings, EslLinkPolicy, SwitchEventListener)} with the default policy.
+   */
   public static EslConnection connect(EslNodeSettings settings, SwitchEventListener listener) {
     return connect(settings, EslLinkPolicy.defaults(), listener);
   }
@@ -96,20 +107,28 @@ public final class EslConnection implements AutoCloseable {
    * Starts the link and waits up to the command timeout for it to come up. A switch that is down
    * does not stop the worker: the link keeps trying and {@link #isConnected()} says so.
    */
-  public static EslConnection connect(EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener) {
+  public static EslConnection connect(
+      EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener) {
     return connect(settings, policy, listener, EslObserver.NONE);
   }
 
   /** As above, reporting events and command round trips to {@code observer} (metrics). */
   public static EslConnection connect(
-      EslNodeSettings settings, EslLinkPolicy policy, SwitchEventListener listener, EslObserver observer) {
+      EslNodeSettings settings,
+      EslLinkPolicy policy,
+      SwitchEventListener listener,
+      EslObserver observer) {
     EslConnection connection = new EslConnection(settings, policy, listener, observer);
     connection.supervisor.start();
     try {
-      if (!connection.firstLink.await(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!connection.firstLink.await(
+          settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn(
             "ESL link to node {} at {}:{} not up yet ({}); retrying in the background",
-            settings.nodeId(), settings.host(), settings.port(), connection.problem);
+            settings.nodeId(),
+            settings.host(),
+            settings.port(),
+            connection.problem);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -151,7 +170,9 @@ public final class EslConnection implements AutoCloseable {
     }
   }
 
-  /** Runs {@code bgapi <command> <args>}; returns the Job-UUID its BACKGROUND_JOB event will carry. */
+  /**
+   * Runs {@code bgapi <command> <args>}; returns the Job-UUID its BACKGROUND_JOB event will carry.
+   */
   public String bgapi(String command, String args) {
     EslSession session = session();
     long started = System.nanoTime();
@@ -173,7 +194,8 @@ public final class EslConnection implements AutoCloseable {
   private EslSession session() {
     EslSession session = live;
     if (session == null || session.isDead()) {
-      throw new SwitchUnavailableException("ESL link to node " + settings.nodeId() + " is down: " + problem);
+      throw new SwitchUnavailableException(
+          "ESL link to node " + settings.nodeId() + " is down: " + problem);
     }
     return session;
   }
@@ -204,7 +226,9 @@ public final class EslConnection implements AutoCloseable {
   private void supervise() {
     int failures = 0;
     while (!closed()) {
-      EslSession session = EslSession.open(host, settings.port(), settings.password(), commandThreads, this::onSocketEvent);
+      EslSession session =
+          EslSession.open(
+              host, settings.port(), settings.password(), commandThreads, this::onSocketEvent);
       String refusal = establish(session);
       if (refusal != null) {
         session.shutdown();
@@ -218,7 +242,8 @@ public final class EslConnection implements AutoCloseable {
       problem = null;
       boolean reconnect = linksEstablished.incrementAndGet() > 1;
       firstLink.countDown();
-      log.info("ESL link to node {} at {}:{} up", settings.nodeId(), settings.host(), settings.port());
+      log.info(
+          "ESL link to node {} at {}:{} up", settings.nodeId(), settings.host(), settings.port());
       if (reconnect) {
         reconcile(session);
       }
@@ -245,17 +270,29 @@ public final class EslConnection implements AutoCloseable {
       log.error(
           "ESL node {} at {}:{} refused our password (auth answered '{}'): the link stays down;"
               + " check node.eslPassword against event_socket.conf.xml",
-          settings.nodeId(), settings.host(), settings.port(), refused.replyText());
+          settings.nodeId(),
+          settings.host(),
+          settings.port(),
+          refused.replyText());
       return "authentication refused (" + refused.replyText() + ")";
     }
     if (opening instanceof EslSession.Opening.Failed failed) {
       log.debug("ESL link to node {} not opened: {}", settings.nodeId(), failed.reason());
-      return "cannot reach " + settings.host() + ":" + settings.port() + " (" + failed.reason() + ")";
+      return "cannot reach "
+          + settings.host()
+          + ":"
+          + settings.port()
+          + " ("
+          + failed.reason()
+          + ")";
     }
     try {
       EslMessage status = session.api("status", "", timeout);
       if (!"api/response".equals(status.getContentType()) || status.getBodyLines().isEmpty()) {
-        log.error("ESL node {} does not answer 'api status' after auth (got {}): the link stays down", settings.nodeId(), status.getContentType());
+        log.error(
+            "ESL node {} does not answer 'api status' after auth (got {}): the link stays down",
+            settings.nodeId(),
+            status.getContentType());
         return "the switch does not run commands after auth";
       }
       if (!session.subscribe(SUBSCRIBED_EVENTS, timeout)) {
@@ -269,7 +306,8 @@ public final class EslConnection implements AutoCloseable {
 
   /** Waits until the session dies or goes silent; returns why it ended. */
   private String watch(EslSession session) {
-    Duration tick = Duration.ofMillis(Math.max(10, Math.min(1000, policy.heartbeatTimeout().toMillis() / 4)));
+    Duration tick =
+        Duration.ofMillis(Math.max(10, Math.min(1000, policy.heartbeatTimeout().toMillis() / 4)));
     while (!closed()) {
       String death = session.awaitDeath(tick);
       if (death != null) {
@@ -317,15 +355,24 @@ public final class EslConnection implements AutoCloseable {
           }
         }
       } catch (SwitchUnavailableException e) {
-        log.warn("could not reconcile node {} after the reconnect: {}; trying on the next link", settings.nodeId(), e.getMessage());
+        log.warn(
+            "could not reconcile node {} after the reconnect: {}; trying on the next link",
+            settings.nodeId(),
+            e.getMessage());
         return;
       }
       for (String uuid : vanished) {
-        channels.forget(uuid).ifPresent(callId -> dispatcher.dispatch(uuid, syntheticHangup(uuid, callId)));
+        channels
+            .forget(uuid)
+            .ifPresent(callId -> dispatcher.dispatch(uuid, syntheticHangup(uuid, callId)));
       }
       log.info(
           "ESL node {} reconciled: {} channel(s) believed alive, {} still up, {} vanished and ended with {}",
-          settings.nodeId(), believed.size(), stillAlive.size(), vanished.size(), RECONCILED_CAUSE);
+          settings.nodeId(),
+          believed.size(),
+          stillAlive.size(),
+          vanished.size(),
+          RECONCILED_CAUSE);
     }
     try {
       listener.onLinkRestored(new LinkReconciliation(believed, stillAlive, vanished));
@@ -377,7 +424,8 @@ public final class EslConnection implements AutoCloseable {
     SwitchEvent event = toSwitchEvent(raw);
     noteCore(event.header("Core-UUID"));
     if (!seen.firstTime(event)) {
-      log.debug("dropped a duplicate {} (sequence {})", event.name(), event.header("Event-Sequence"));
+      log.debug(
+          "dropped a duplicate {} (sequence {})", event.name(), event.header("Event-Sequence"));
       return;
     }
     observer.eventReceived(event.name());
@@ -394,7 +442,11 @@ public final class EslConnection implements AutoCloseable {
       return;
     }
     if (coreUuid != null) {
-      log.warn("FreeSWITCH node {} restarted (Core-UUID {} is now {}): its earlier channels are gone", settings.nodeId(), coreUuid, core);
+      log.warn(
+          "FreeSWITCH node {} restarted (Core-UUID {} is now {}): its earlier channels are gone",
+          settings.nodeId(),
+          coreUuid,
+          core);
     }
     coreUuid = core;
   }
@@ -414,7 +466,8 @@ public final class EslConnection implements AutoCloseable {
   }
 
   private static String resolve(String host) {
-    // The client matches replies to servers by the socket's numeric address, so it must be given one.
+    // The client matches replies to servers by the socket's numeric address, so it must be given
+    // one.
     try {
       return InetAddress.getByName(host).getHostAddress();
     } catch (UnknownHostException e) {

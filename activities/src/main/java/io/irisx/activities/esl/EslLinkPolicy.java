@@ -6,14 +6,16 @@ import java.util.Objects;
 /**
  * How the event-socket link looks after itself. After a failed attempt or a lost link the next
  * attempt waits {@code initialBackoff}, doubling per consecutive failure up to {@code maxBackoff};
- * a link that stayed up for at least {@code maxBackoff} starts the doubling afresh. A connected link
- * that receives no HEARTBEAT for {@code heartbeatTimeout} (FreeSWITCH sends one every 20 s) is
+ * a link that stayed up for at least {@code maxBackoff} starts the doubling afresh. A connected
+ * link that receives no HEARTBEAT for {@code heartbeatTimeout} (FreeSWITCH sends one every 20 s) is
  * treated as dead and replaced.
  */
-public record EslLinkPolicy(Duration initialBackoff, Duration maxBackoff, Duration heartbeatTimeout) {
+public record EslLinkPolicy(
+    Duration initialBackoff, Duration maxBackoff, Duration heartbeatTimeout) {
 
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(250);
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
+
   /** Three missed beats of FreeSWITCH's default 20-second HEARTBEAT. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -21,8 +23,11 @@ public record EslLinkPolicy(Duration initialBackoff, Duration maxBackoff, Durati
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
-    if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("backoff must be positive and initial <= max: " + initialBackoff + ", " + maxBackoff);
+    if (initialBackoff.isNegative()
+        || initialBackoff.isZero()
+        || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "backoff must be positive and initial <= max: " + initialBackoff + ", " + maxBackoff);
     }
     if (heartbeatTimeout.isNegative() || heartbeatTimeout.isZero()) {
       throw new IllegalArgumentException("heartbeatTimeout must be positive: " + heartbeatTimeout);
@@ -30,7 +35,8 @@ public record EslLinkPolicy(Duration initialBackoff, Duration maxBackoff, Durati
   }
 
   public static EslLinkPolicy defaults() {
-    return new EslLinkPolicy(DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, DEFAULT_HEARTBEAT_TIMEOUT);
+    return new EslLinkPolicy(
+        DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, DEFAULT_HEARTBEAT_TIMEOUT);
   }
 
   public EslLinkPolicy withHeartbeatTimeout(Duration value) {
@@ -41,7 +47,9 @@ public record EslLinkPolicy(Duration initialBackoff, Duration maxBackoff, Durati
     return new EslLinkPolicy(initial, max, heartbeatTimeout);
   }
 
-  /** The wait before the next attempt after {@code failures} consecutive failures (0 for the first). */
+  /**
+   * The wait before the next attempt after {@code failures} consecutive failures (0 for the first).
+   */
   public Duration backoff(int failures) {
     long millis = initialBackoff.toMillis();
     for (int i = 0; i < failures && millis < maxBackoff.toMillis(); i++) {

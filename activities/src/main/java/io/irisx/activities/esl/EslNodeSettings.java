@@ -8,7 +8,12 @@ import java.util.Objects;
  * E.164 number into a dial string, e.g. {@code sofia/gateway/carrier/{to}}.
  */
 public record EslNodeSettings(
-    String nodeId, String host, int port, String password, String dialTemplate, Duration commandTimeout) {
+    String nodeId,
+    String host,
+    int port,
+    String password,
+    String dialTemplate,
+    Duration commandTimeout) {
 
   public EslNodeSettings {
     Objects.requireNonNull(nodeId, "nodeId");

@@ -12,9 +12,9 @@ public interface EslObserver {
   default void eventReceived(String eventName) {}
 
   /**
-   * A command finished: {@code api} or {@code bgapi}, its first word (e.g. {@code originate}),
-   * how long the switch took to answer (for {@code bgapi}, to accept the job) and whether it
-   * answered at all.
+   * A command finished: {@code api} or {@code bgapi}, its first word (e.g. {@code originate}), how
+   * long the switch took to answer (for {@code bgapi}, to accept the job) and whether it answered
+   * at all.
    */
   default void commandCompleted(String kind, String command, long nanos, boolean answered) {}
 }

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EslSession {
   private static final Logger log = LoggerFactory.getLogger(EslSession.class);
+
   /** Far enough away that the library's own reconnect timer never fires. */
   private static final int NEVER_SECONDS = Integer.MAX_VALUE / 2;
 
@@ -52,6 +53,7 @@ final class EslSession {
 
   /** The client's key for the server: {@code host:port}, as it names the socket's remote end. */
   private final String address;
+
   private final String password;
   private final ServerOption server;
   private final LinkClient client;
@@ -61,7 +63,12 @@ final class EslSession {
   private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean shutDown = new AtomicBoolean();
 
-  private EslSession(String address, int port, String password, ExecutorService commandThreads, Consumer<EslEvent> events) {
+  private EslSession(
+      String address,
+      int port,
+      String password,
+      ExecutorService commandThreads,
+      Consumer<EslEvent> events) {
     this.password = password;
     this.commandThreads = commandThreads;
     this.server = new ServerOption(address, port).password(password).timeoutSeconds(NEVER_SECONDS);
@@ -73,7 +80,8 @@ final class EslSession {
             .workerGroupThread(1)
             .publicExecutorThread(1)
             .privateExecutorThread(1)
-            // Liveness is the HEARTBEAT watchdog's job, not the library's idle probe and read timeout.
+            // Liveness is the HEARTBEAT watchdog's job, not the library's idle probe and read
+            // timeout.
             .readerIdleTimeSeconds(0)
             .readTimeoutSeconds(0)
             // Events are decoded on the I/O thread, in socket order, and handed on at once.
@@ -84,7 +92,12 @@ final class EslSession {
   }
 
   /** Starts connecting; {@link #awaitOpening} says how it went. */
-  static EslSession open(String address, int port, String password, ExecutorService commandThreads, Consumer<EslEvent> events) {
+  static EslSession open(
+      String address,
+      int port,
+      String password,
+      ExecutorService commandThreads,
+      Consumer<EslEvent> events) {
     EslSession session = new EslSession(address, port, password, commandThreads, events);
     session.client.start();
     return session;
@@ -116,21 +129,26 @@ final class EslSession {
 
   /** {@code api <command> <args>} with a deadline; past it the socket is killed. */
   EslMessage api(String command, String args, Duration timeout) {
-    return withDeadline("api " + command, timeout, () -> client.sendSyncApiCommand(address, command, args));
+    return withDeadline(
+        "api " + command, timeout, () -> client.sendSyncApiCommand(address, command, args));
   }
 
   /** {@code bgapi <command> <args>}; returns the Job-UUID. */
   String bgapi(String command, String args, Duration timeout) {
-    return withDeadline("bgapi " + command, timeout, () -> client.sendAsyncApiCommand(address, command, args));
+    return withDeadline(
+        "bgapi " + command, timeout, () -> client.sendAsyncApiCommand(address, command, args));
   }
 
   /** {@code event plain <names>}; true when the switch accepted the subscription. */
   boolean subscribe(String events, Duration timeout) {
-    CommandResponse reply = withDeadline("event plain", timeout, () -> client.setEventSubscriptions(address, "plain", events));
+    CommandResponse reply =
+        withDeadline(
+            "event plain", timeout, () -> client.setEventSubscriptions(address, "plain", events));
     return reply.isOk();
   }
 
-  private <T> T withDeadline(String what, Duration timeout, java.util.concurrent.Callable<T> command) {
+  private <T> T withDeadline(
+      String what, Duration timeout, java.util.concurrent.Callable<T> command) {
     if (death.isDone()) {
       throw new SwitchUnavailableException(what + ": the link is down (" + death.getNow("") + ")");
     }
@@ -139,12 +157,18 @@ final class EslSession {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      kill(what + " got no reply within " + timeout + "; later replies on this socket could be paired with the wrong command");
+      kill(
+          what
+              + " got no reply within "
+              + timeout
+              + "; later replies on this socket could be paired with the wrong command");
       throw new SwitchUnavailableException(what + " got no reply within " + timeout);
     } catch (CancellationException e) {
-      throw new SwitchUnavailableException(what + ": the link went down (" + death.getNow("") + ")");
+      throw new SwitchUnavailableException(
+          what + ": the link went down (" + death.getNow("") + ")");
     } catch (ExecutionException e) {
-      throw new SwitchUnavailableException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+      throw new SwitchUnavailableException(
+          what + " failed: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -172,7 +196,9 @@ final class EslSession {
     }
   }
 
-  /** Declares the socket dead for {@code reason}, fails the commands waiting on it and closes it. */
+  /**
+   * Declares the socket dead for {@code reason}, fails the commands waiting on it and closes it.
+   */
   void kill(String reason) {
     if (death.complete(reason)) {
       log.warn("ESL socket to {} torn down: {}", address, reason);
@@ -201,7 +227,9 @@ final class EslSession {
    * their threads for good; with one client per attempt that would leak threads on every reconnect.
    */
   private void stopLibraryThreads() {
-    for (Class<?> type = client.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = client.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         boolean executor = ExecutorService.class.isAssignableFrom(field.getType());
         boolean eventLoop = io.netty.channel.EventLoopGroup.class.isAssignableFrom(field.getType());
@@ -239,7 +267,8 @@ final class EslSession {
           opening.complete(new Opening.Authenticated());
         } else {
           server.state(ConnectState.AUTHED_FAILED);
-          // The switch closes the socket itself; the supervisor logs the refusal and shuts this down.
+          // The switch closes the socket itself; the supervisor logs the refusal and shuts this
+          // down.
           opening.complete(new Opening.Refused(text == null ? reply.getContentType() : text));
         }
       } catch (RuntimeException e) {

@@ -22,7 +22,9 @@ final class OrderedDispatcher implements AutoCloseable {
   OrderedDispatcher(String name, int laneCount, SwitchEventListener listener) {
     this.listener = listener;
     for (int i = 0; i < laneCount; i++) {
-      lanes.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name + "-" + i).factory()));
+      lanes.add(
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().daemon().name(name + "-" + i).factory()));
     }
   }
 

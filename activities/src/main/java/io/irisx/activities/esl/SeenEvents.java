@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers the last events delivered, by switch ({@code Core-UUID}) and {@code Event-Sequence},
- * so one that arrives twice (around a reconnect) is delivered once. Bounded: the oldest are
- * forgotten first.
+ * Remembers the last events delivered, by switch ({@code Core-UUID}) and {@code Event-Sequence}, so
+ * one that arrives twice (around a reconnect) is delivered once. Bounded: the oldest are forgotten
+ * first.
  */
 final class SeenEvents {
   private final Map<String, Boolean> seen;

@@ -13,8 +13,12 @@ public record SpeechVoice(String engine, String voice) {
   public static final SpeechVoice FLITE_KAL = new SpeechVoice("flite", "kal");
 
   public SpeechVoice {
-    if (engine == null || !NAME.matcher(engine).matches() || voice == null || !NAME.matcher(voice).matches()) {
-      throw new UnsafeCommandException("speech engine and voice must be 1..64 of A-Z a-z 0-9 _ . -: " + engine + "/" + voice);
+    if (engine == null
+        || !NAME.matcher(engine).matches()
+        || voice == null
+        || !NAME.matcher(voice).matches()) {
+      throw new UnsafeCommandException(
+          "speech engine and voice must be 1..64 of A-Z a-z 0-9 _ . -: " + engine + "/" + voice);
     }
   }
 

@@ -40,7 +40,8 @@ public final class CallSlotActivitiesImpl implements CallSlotActivities {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(TenantQueueWorkflow.workflowId(call.tenantId()))
                 .setTaskQueue(TaskQueues.CALLS)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .setStaticSummary("call queue of tenant " + call.tenantId())
                 .build());
     BatchRequest request = temporal.newSignalWithStartRequest();

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The business meters activities count: webhook deliveries by how they ended, and recording
- * uploads. Registered up front, so a scrape shows them at zero before the first event (a rate
- * over a series that appears late misses its first increment).
+ * uploads. Registered up front, so a scrape shows them at zero before the first event (a rate over
+ * a series that appears late misses its first increment).
  */
 public final class ActivityMeters {
   private final Map<DeliveryStatus, Counter> deliveries = new EnumMap<>(DeliveryStatus.class);
@@ -46,7 +46,9 @@ public final class ActivityMeters {
             .register(registry);
   }
 
-  /** Meters that go nowhere, for tests and tools that run activities without a process around them. */
+  /**
+   * Meters that go nowhere, for tests and tools that run activities without a process around them.
+   */
   public static ActivityMeters none() {
     return new ActivityMeters(new CompositeMeterRegistry());
   }

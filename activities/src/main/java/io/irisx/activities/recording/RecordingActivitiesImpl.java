@@ -5,6 +5,7 @@ import io.irisx.activities.esl.EslCommand;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.UnsafeCommandException;
+import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.workflows.activities.RecordingActivities;
 import io.irisx.workflows.activities.RecordingFile;
 import io.irisx.workflows.activities.RecordingUpload;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import io.irisx.activities.metrics.ActivityMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +48,21 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
    *     FreeSWITCH and for this worker (they share the node's disk); made if missing
    */
   public RecordingActivitiesImpl(
-      EslConnection esl, EslCommandBuilder commands, Path directory, RecordingStore store, Clock clock) {
+      EslConnection esl,
+      EslCommandBuilder commands,
+      Path directory,
+      RecordingStore store,
+      Clock clock) {
     this(esl, commands, directory, store, clock, ActivityMeters.none());
   }
 
   /** As above, counting uploads (sent and confirmed, or failed) on {@code meters}. */
   public RecordingActivitiesImpl(
-      EslConnection esl, EslCommandBuilder commands, Path directory, RecordingStore store, Clock clock,
+      EslConnection esl,
+      EslCommandBuilder commands,
+      Path directory,
+      RecordingStore store,
+      Clock clock,
       ActivityMeters meters) {
     this.esl = esl;
     this.commands = commands;
@@ -65,10 +73,12 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
   }
 
   @Override
-  public RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds, int silenceMillis) {
+  public RecordingFile startRecording(
+      String channelUuid, String recordingId, int maxSeconds, int silenceMillis) {
     UUID id = uuid(recordingId, "recordingId");
     Path file = fileOf(id);
-    EslCommand start = safely(() -> commands.recordStart(channelUuid, file.toString(), maxSeconds, silenceMillis));
+    EslCommand start =
+        safely(() -> commands.recordStart(channelUuid, file.toString(), maxSeconds, silenceMillis));
     Optional<Instant> created = createdAt(file);
     if (created.isPresent()) {
       // The switch creates the file when it starts recording: an earlier attempt did this already.
@@ -101,7 +111,11 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
     if (reply.isError()) {
       // "Cannot locate session": the channel is gone and the switch closed the file at hangup.
       // "Cannot stop record session": stopped already (a retry, the limit, or the hangup).
-      log.info("recording {} on channel {}: {}; counts as stopped", path, channelUuid, reply.firstLine());
+      log.info(
+          "recording {} on channel {}: {}; counts as stopped",
+          path,
+          channelUuid,
+          reply.firstLine());
     }
   }
 
@@ -114,10 +128,12 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
       throw ApplicationFailure.newNonRetryableFailure("startedAt is required", INVALID_RECORDING);
     }
     Path file = fileOf(recordingId);
-    if (upload.path() == null || !Path.of(upload.path()).toAbsolutePath().normalize().equals(file)) {
+    if (upload.path() == null
+        || !Path.of(upload.path()).toAbsolutePath().normalize().equals(file)) {
       // Only this node's recordings are ever read (and deleted): never a path a workflow made up.
       throw ApplicationFailure.newNonRetryableFailure(
-          "not this node's file for recording " + recordingId + ": " + upload.path(), INVALID_RECORDING);
+          "not this node's file for recording " + recordingId + ": " + upload.path(),
+          INVALID_RECORDING);
     }
     String key = RecordingKeys.of(tenantId, upload.startedAt(), callId, recordingId);
     WavFile wav;
@@ -136,7 +152,8 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
       throw failed;
     }
     deleteLocal(file);
-    return new UploadedRecording(store.bucket(), key, wav.sizeBytes(), wav.sha256Hex(), wav.durationMillis());
+    return new UploadedRecording(
+        store.bucket(), key, wav.sizeBytes(), wav.sha256Hex(), wav.durationMillis());
   }
 
   /** Sends the file unless S3 holds it already, and checks that S3 then holds exactly it. */
@@ -159,11 +176,19 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
     double seconds = took.toNanos() / 1e9;
     log.info(
         "recording {} uploaded as s3://{}/{}: {} bytes in {} s ({} MB/s)",
-        recordingId, store.bucket(), key, wav.sizeBytes(), String.format("%.2f", seconds),
+        recordingId,
+        store.bucket(),
+        key,
+        wav.sizeBytes(),
+        String.format("%.2f", seconds),
         String.format("%.1f", wav.sizeBytes() / 1e6 / Math.max(seconds, 1e-6)));
     RecordingStore.StoredObject confirmed =
-        store.head(key).orElseThrow(() -> ApplicationFailure.newFailure(
-            "S3 does not show " + key + " after the upload", "UploadNotConfirmed"));
+        store
+            .head(key)
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newFailure(
+                        "S3 does not show " + key + " after the upload", "UploadNotConfirmed"));
     if (!same(confirmed, wav)) {
       throw ApplicationFailure.newFailure(
           "S3 holds another object under " + key + " than was sent", "UploadNotConfirmed");
@@ -176,10 +201,18 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
     return store
         .head(key)
         .filter(object -> object.sha256Hex() != null)
-        .map(object -> new UploadedRecording(
-            store.bucket(), key, object.sizeBytes(), object.sha256Hex(), object.durationMillis()))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "no file " + file + " and no object " + key, FILE_MISSING));
+        .map(
+            object ->
+                new UploadedRecording(
+                    store.bucket(),
+                    key,
+                    object.sizeBytes(),
+                    object.sha256Hex(),
+                    object.durationMillis()))
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "no file " + file + " and no object " + key, FILE_MISSING));
   }
 
   private static boolean same(RecordingStore.StoredObject object, WavFile wav) {
@@ -228,7 +261,8 @@ public final class RecordingActivitiesImpl implements RecordingActivities {
     } catch (IllegalArgumentException | NullPointerException notAUuid) {
       // reported below
     }
-    throw ApplicationFailure.newNonRetryableFailure(field + " is not a UUID: " + value, INVALID_RECORDING);
+    throw ApplicationFailure.newNonRetryableFailure(
+        field + " is not a UUID: " + value, INVALID_RECORDING);
   }
 
   private static EslCommand safely(Supplier<EslCommand> build) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** The object key of a recording: {@code <tenant>/<yyyy>/<mm>/<dd>/<callId>/<recordingId>.wav}. */
 public final class RecordingKeys {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
 
   private RecordingKeys() {}
 

@@ -11,7 +11,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link RecordingRecordActivities} over {@code recordings}: each write one idempotent statement. */
+/**
+ * {@link RecordingRecordActivities} over {@code recordings}: each write one idempotent statement.
+ */
 public final class RecordingRecordActivitiesImpl implements RecordingRecordActivities {
   private static final Logger log = LoggerFactory.getLogger(RecordingRecordActivitiesImpl.class);
   private static final int MAX_REASON = 1000;
@@ -74,7 +76,10 @@ public final class RecordingRecordActivitiesImpl implements RecordingRecordActiv
   @Override
   public void recordingFailed(String recordingId, String reason) {
     UUID id = uuid(recordingId, "recordingId");
-    String shown = reason == null ? "unknown" : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    String shown =
+        reason == null
+            ? "unknown"
+            : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     if (recordings.markFailed(id, shown) == 0) {
       requireRow(id);
     }
@@ -83,14 +88,17 @@ public final class RecordingRecordActivitiesImpl implements RecordingRecordActiv
   private RecordingRow requireRow(UUID id) {
     return recordings
         .findAny(id)
-        .orElseThrow(() -> ApplicationFailure.newFailure("no recording " + id + " yet", RECORDING_NOT_FOUND));
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newFailure("no recording " + id + " yet", RECORDING_NOT_FOUND));
   }
 
   private static UUID uuid(String value, String field) {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ApplicationFailure.newNonRetryableFailure(field + " is not a UUID: " + value, INVALID_RECORDING);
+      throw ApplicationFailure.newNonRetryableFailure(
+          field + " is not a UUID: " + value, INVALID_RECORDING);
     }
   }
 }

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds recordings past their tenant's retention period and deletes them: the object first, then
- * the row, so a crash between the two leaves a row the next run deletes again (harmless: deleting
- * a missing object succeeds), never an object nobody points at.
+ * the row, so a crash between the two leaves a row the next run deletes again (harmless: deleting a
+ * missing object succeeds), never an object nobody points at.
  */
 public final class RecordingRetentionActivitiesImpl implements RecordingRetentionActivities {
   private static final Logger log = LoggerFactory.getLogger(RecordingRetentionActivitiesImpl.class);
@@ -27,7 +27,9 @@ public final class RecordingRetentionActivitiesImpl implements RecordingRetentio
 
   @Override
   public List<String> findExpired(int limit) {
-    return recordings.findExpired(Math.max(1, Math.min(limit, 1000))).stream().map(UUID::toString).toList();
+    return recordings.findExpired(Math.max(1, Math.min(limit, 1000))).stream()
+        .map(UUID::toString)
+        .toList();
   }
 
   @Override
@@ -39,7 +41,11 @@ public final class RecordingRetentionActivitiesImpl implements RecordingRetentio
     }
     if (row.s3Key() != null) {
       if (!store.bucket().equals(row.s3Bucket())) {
-        log.warn("recording {} is in bucket {}, not {}; deleting it there", id, row.s3Bucket(), store.bucket());
+        log.warn(
+            "recording {} is in bucket {}, not {}; deleting it there",
+            id,
+            row.s3Bucket(),
+            store.bucket());
       }
       store.delete(row.s3Bucket(), row.s3Key());
     }

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * Recording objects in one bucket. Every request carries the bytes' SHA-256 ({@code
  * x-amz-checksum-sha256}, verified by S3) and MD5 ({@code Content-MD5}, verified by S3 and by
  * S3-compatible stores that ignore the former); a part or object whose bytes changed on the way is
- * refused. The whole file's SHA-256 and duration go in the object's metadata, so a later look
- * (a retry, an idempotency check) knows what the object holds whatever way it was sent.
+ * refused. The whole file's SHA-256 and duration go in the object's metadata, so a later look (a
+ * retry, an idempotency check) knows what the object holds whatever way it was sent.
  */
 public final class RecordingStore {
   static final String SHA256_METADATA = "irisx-sha256";
@@ -84,7 +84,8 @@ public final class RecordingStore {
    * of every part sent (the caller heartbeats it); {@code resume}, from an earlier attempt's
    * heartbeat, skips the parts already sent.
    */
-  void put(String key, Path file, WavFile wav, UploadProgress resume, Consumer<UploadProgress> progress)
+  void put(
+      String key, Path file, WavFile wav, UploadProgress resume, Consumer<UploadProgress> progress)
       throws IOException {
     if (wav.sizeBytes() <= settings.multipartThresholdBytes()) {
       putWhole(key, file, wav);
@@ -163,7 +164,8 @@ public final class RecordingStore {
   }
 
   private UploadProgress sendParts(
-      Path file, WavFile wav, UploadProgress upload, Consumer<UploadProgress> progress) throws IOException {
+      Path file, WavFile wav, UploadProgress upload, Consumer<UploadProgress> progress)
+      throws IOException {
     long partSize = settings.partSizeBytes();
     List<UploadProgress.Part> parts = new ArrayList<>(upload.parts());
     try (InputStream in = Files.newInputStream(file)) {
@@ -190,13 +192,19 @@ public final class RecordingStore {
                         .checksumSHA256(sha256),
                 RequestBody.fromBytes(bytes));
         parts.add(new UploadProgress.Part(partNumber, sent.eTag(), sha256));
-        progress.accept(new UploadProgress(upload.key(), upload.sha256Hex(), upload.uploadId(), List.copyOf(parts)));
+        progress.accept(
+            new UploadProgress(
+                upload.key(), upload.sha256Hex(), upload.uploadId(), List.copyOf(parts)));
       }
     }
-    return new UploadProgress(upload.key(), upload.sha256Hex(), upload.uploadId(), List.copyOf(parts));
+    return new UploadProgress(
+        upload.key(), upload.sha256Hex(), upload.uploadId(), List.copyOf(parts));
   }
 
-  /** Gives up a multipart upload (its parts would otherwise be kept, and billed, until a lifecycle rule). */
+  /**
+   * Gives up a multipart upload (its parts would otherwise be kept, and billed, until a lifecycle
+   * rule).
+   */
   void abandon(UploadProgress upload) {
     try {
       s3.abortMultipartUpload(
@@ -206,7 +214,11 @@ public final class RecordingStore {
               .uploadId(upload.uploadId())
               .build());
     } catch (RuntimeException e) {
-      log.info("could not abort multipart upload {} of {}: {}", upload.uploadId(), upload.key(), e.toString());
+      log.info(
+          "could not abort multipart upload {} of {}: {}",
+          upload.uploadId(),
+          upload.key(),
+          e.toString());
     }
   }
 
@@ -220,7 +232,8 @@ public final class RecordingStore {
   }
 
   private static Map<String, String> metadata(WavFile wav) {
-    return Map.of(SHA256_METADATA, wav.sha256Hex(), DURATION_METADATA, Long.toString(wav.durationMillis()));
+    return Map.of(
+        SHA256_METADATA, wav.sha256Hex(), DURATION_METADATA, Long.toString(wav.durationMillis()));
   }
 
   private static String base64(byte[] bytes) {

@@ -45,15 +45,19 @@ public record S3Settings(
     region = blank(region) ? "us-east-1" : region;
     pathStyleAccess = pathStyleAccess != null && pathStyleAccess;
     serverSideEncryption = blank(serverSideEncryption) ? "AES256" : serverSideEncryption;
-    if (!serverSideEncryption.equals("AES256") && !serverSideEncryption.equals("aws:kms")
+    if (!serverSideEncryption.equals("AES256")
+        && !serverSideEncryption.equals("aws:kms")
         && !serverSideEncryption.equals("none")) {
       throw new IllegalArgumentException(
-          "recordings.s3.serverSideEncryption must be AES256, aws:kms or none: " + serverSideEncryption);
+          "recordings.s3.serverSideEncryption must be AES256, aws:kms or none: "
+              + serverSideEncryption);
     }
-    multipartThresholdBytes = multipartThresholdBytes == null ? DEFAULT_PART_SIZE : multipartThresholdBytes;
+    multipartThresholdBytes =
+        multipartThresholdBytes == null ? DEFAULT_PART_SIZE : multipartThresholdBytes;
     partSizeBytes = partSizeBytes == null ? DEFAULT_PART_SIZE : partSizeBytes;
     if (partSizeBytes < MIN_PART_SIZE) {
-      throw new IllegalArgumentException("recordings.s3.partSizeBytes must be 5 MiB or more: " + partSizeBytes);
+      throw new IllegalArgumentException(
+          "recordings.s3.partSizeBytes must be 5 MiB or more: " + partSizeBytes);
     }
   }
 
@@ -71,7 +75,8 @@ public record S3Settings(
             // aws-chunked trailers, which some S3-compatible endpoints do not read.
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyleAccess).build());
+            .serviceConfiguration(
+                S3Configuration.builder().pathStyleAccessEnabled(pathStyleAccess).build());
     if (!blank(endpoint)) {
       builder.endpointOverride(URI.create(endpoint));
     }
@@ -82,7 +87,8 @@ public record S3Settings(
     if (blank(accessKeyId)) {
       return DefaultCredentialsProvider.builder().build();
     }
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
   }
 
   boolean encrypts() {

@@ -9,7 +9,8 @@ package io.irisx.activities.webhook;
  * @param error why there was no usable answer; null when there was one
  * @param refused the address policy refused the URL: nothing was sent
  */
-record HttpAttempt(Integer status, long latencyMillis, String bodyStart, String error, boolean refused) {
+record HttpAttempt(
+    Integer status, long latencyMillis, String bodyStart, String error, boolean refused) {
   boolean succeeded() {
     return status != null && status >= 200 && status < 300;
   }

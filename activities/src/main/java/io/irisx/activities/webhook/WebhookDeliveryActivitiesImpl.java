@@ -29,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends deliveries over HTTP and keeps {@code webhook_deliveries} and
- * {@code webhook_delivery_attempts} up to date. An attempt already recorded under its number is
- * not sent again when the activity is retried. A worker that dies after the request but before
- * the record sends it again on retry: delivery is at least once, and receivers drop duplicates by
- * {@code webhook-id}.
+ * Sends deliveries over HTTP and keeps {@code webhook_deliveries} and {@code
+ * webhook_delivery_attempts} up to date. An attempt already recorded under its number is not sent
+ * again when the activity is retried. A worker that dies after the request but before the record
+ * sends it again on retry: delivery is at least once, and receivers drop duplicates by {@code
+ * webhook-id}.
  */
 public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActivities {
   static final String DELIVERY_NOT_FOUND = "WebhookDeliveryNotFound";
@@ -49,7 +49,8 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     this(jdbi, sender, clock, ActivityMeters.none());
   }
 
-  public WebhookDeliveryActivitiesImpl(Jdbi jdbi, WebhookSender sender, Clock clock, ActivityMeters meters) {
+  public WebhookDeliveryActivitiesImpl(
+      Jdbi jdbi, WebhookSender sender, Clock clock, ActivityMeters meters) {
     this.jdbi = jdbi;
     this.sender = sender;
     this.clock = clock;
@@ -66,7 +67,8 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
           int next = deliveries.lastAttemptNumber(id) + 1;
           DeliveryStatus status = DeliveryStatus.fromWireName(row.status());
           if (request.redelivery()) {
-            deliveries.reopen(id, DeliveryRequest.workflowId(request.deliveryId()), clock.instant());
+            deliveries.reopen(
+                id, DeliveryRequest.workflowId(request.deliveryId()), clock.instant());
             status = DeliveryStatus.PENDING;
           }
           return new DeliveryStart(
@@ -83,44 +85,64 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     if (recorded.isPresent()) {
       WebhookAttemptRow attempt = recorded.get();
       return new AttemptOutcome(
-          attempt.attemptNumber(), attempt.outcome(), attempt.responseStatus(), attempt.error(),
+          attempt.attemptNumber(),
+          attempt.outcome(),
+          attempt.responseStatus(),
+          attempt.error(),
           DeliveryStatus.fromWireName(delivery.status()));
     }
     WebhookRowWithDeletion found =
-        jdbi.onDemand(WebhookDao.class).findForDelivery(delivery.webhookId()).orElseThrow(() -> notFound(id));
+        jdbi.onDemand(WebhookDao.class)
+            .findForDelivery(delivery.webhookId())
+            .orElseThrow(() -> notFound(id));
     WebhookRow endpoint = found.endpoint();
     if (found.deleted() || !endpoint.enabled()) {
       String reason = found.deleted() ? "the endpoint was deleted" : "the endpoint is disabled";
       deliveries.cancel(id, reason);
       meters.deliveryEnded(DeliveryStatus.CANCELED);
-      return new AttemptOutcome(request.attemptNumber(), "skipped", null, reason, DeliveryStatus.CANCELED);
+      return new AttemptOutcome(
+          request.attemptNumber(), "skipped", null, reason, DeliveryStatus.CANCELED);
     }
 
     Instant attemptedAt = clock.instant();
     ActivityExecutionContext context = Activity.getExecutionContext();
     HttpAttempt http =
         sender.send(
-            endpoint.url(), signedHeaders(delivery, endpoint, attemptedAt), body(delivery),
+            endpoint.url(),
+            signedHeaders(delivery, endpoint, attemptedAt),
+            body(delivery),
             () -> heartbeat(context, request.attemptNumber()));
     String outcome =
-        http.refused() ? WebhookAttemptRow.REFUSED
-            : http.succeeded() ? WebhookAttemptRow.SUCCEEDED
-            : http.gone() ? WebhookAttemptRow.GONE
-            : WebhookAttemptRow.FAILED;
+        http.refused()
+            ? WebhookAttemptRow.REFUSED
+            : http.succeeded()
+                ? WebhookAttemptRow.SUCCEEDED
+                : http.gone() ? WebhookAttemptRow.GONE : WebhookAttemptRow.FAILED;
     DeliveryStatus after =
-        http.succeeded() ? DeliveryStatus.SUCCEEDED
-            : http.gone() || request.lastAttempt() ? DeliveryStatus.FAILED
-            : DeliveryStatus.PENDING;
+        http.succeeded()
+            ? DeliveryStatus.SUCCEEDED
+            : http.gone() || request.lastAttempt() ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
     String error = error(http);
-    Instant next = after == DeliveryStatus.PENDING ? attemptedAt.plusMillis(request.nextAttemptInMillis()) : null;
+    Instant next =
+        after == DeliveryStatus.PENDING
+            ? attemptedAt.plusMillis(request.nextAttemptInMillis())
+            : null;
     jdbi.useTransaction(
         handle -> {
           WebhookDeliveryDao tx = handle.attach(WebhookDeliveryDao.class);
           WebhookDao endpoints = handle.attach(WebhookDao.class);
           tx.insertAttemptIfAbsent(
               new WebhookAttemptRow(
-                  id, delivery.tenantId(), request.attemptNumber(), attemptedAt, endpoint.url(), outcome,
-                  http.status(), http.latencyMillis(), clean(http.bodyStart()), error));
+                  id,
+                  delivery.tenantId(),
+                  request.attemptNumber(),
+                  attemptedAt,
+                  endpoint.url(),
+                  outcome,
+                  http.status(),
+                  http.latencyMillis(),
+                  clean(http.bodyStart()),
+                  error));
           tx.recordOutcome(id, after.wireName(), attemptedAt, next, http.status(), error);
           if (http.succeeded()) {
             endpoints.recordSuccess(endpoint.id(), attemptedAt);
@@ -137,16 +159,20 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     // The endpoint's id, not its URL: URLs sometimes carry tokens.
     log.info(
         "webhook delivery {} attempt {} to endpoint {}: {} ({}), {} ms",
-        id, request.attemptNumber(), endpoint.id(), outcome,
-        http.status() == null ? error : "HTTP " + http.status(), http.latencyMillis());
+        id,
+        request.attemptNumber(),
+        endpoint.id(),
+        outcome,
+        http.status() == null ? error : "HTTP " + http.status(),
+        http.latencyMillis());
     return new AttemptOutcome(request.attemptNumber(), outcome, http.status(), error, after);
   }
 
   /**
    * While the worker shuts down gracefully the SDK answers heartbeats with {@link
-   * ActivityWorkerShutdownException}; the request in flight is finished and recorded instead
-   * (its own timeout bounds it, well inside the worker's grace period), so the receiver does not
-   * get it a second time from the retry on another worker.
+   * ActivityWorkerShutdownException}; the request in flight is finished and recorded instead (its
+   * own timeout bounds it, well inside the worker's grace period), so the receiver does not get it
+   * a second time from the retry on another worker.
    */
   private static void heartbeat(ActivityExecutionContext context, int attemptNumber) {
     try {
@@ -159,7 +185,8 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
   /** The Standard Webhooks headers; during a rotation's overlap both secrets sign. */
   private static Map<String, String> signedHeaders(
       WebhookDeliveryRow delivery, WebhookRow endpoint, Instant at) {
-    List<WebhookSecret> secrets = endpoint.signingSecrets(at).stream().map(WebhookSecret::parse).toList();
+    List<WebhookSecret> secrets =
+        endpoint.signingSecrets(at).stream().map(WebhookSecret::parse).toList();
     String messageId = delivery.eventId().toString();
     long timestamp = at.getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>();
@@ -180,7 +207,9 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     if (error == null && !http.succeeded()) {
       error = "HTTP " + http.status();
     }
-    return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    return error == null || error.length() <= MAX_ERROR_LENGTH
+        ? error
+        : error.substring(0, MAX_ERROR_LENGTH);
   }
 
   /** PostgreSQL text holds no NUL character; a binary answer is kept readable. */
@@ -192,11 +221,13 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ApplicationFailure.newNonRetryableFailure("not a delivery id: " + value, DELIVERY_NOT_FOUND);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "not a delivery id: " + value, DELIVERY_NOT_FOUND);
     }
   }
 
   private static ApplicationFailure notFound(UUID id) {
-    return ApplicationFailure.newNonRetryableFailure("no webhook delivery " + id, DELIVERY_NOT_FOUND);
+    return ApplicationFailure.newNonRetryableFailure(
+        "no webhook delivery " + id, DELIVERY_NOT_FOUND);
   }
 }

@@ -43,6 +43,7 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   static final String INVALID_EVENT = "InvalidWebhookEvent";
   private static final Logger log = LoggerFactory.getLogger(WebhookPublishingImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The API's timestamp form: ISO-8601 UTC with milliseconds. */
   private static final java.time.format.DateTimeFormatter UTC_MILLIS =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -53,7 +54,8 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   private final WebhookUrlPolicy policy;
   private final WebhookSettings settings;
 
-  public WebhookPublishingImpl(Jdbi jdbi, WorkflowClient temporal, WebhookUrlPolicy policy, WebhookSettings settings) {
+  public WebhookPublishingImpl(
+      Jdbi jdbi, WorkflowClient temporal, WebhookUrlPolicy policy, WebhookSettings settings) {
     this.jdbi = jdbi;
     this.temporal = temporal;
     this.policy = policy;
@@ -75,7 +77,8 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
             handle -> {
               WebhookDao endpoints = handle.attach(WebhookDao.class);
               WebhookDeliveryDao deliveries = handle.attach(WebhookDeliveryDao.class);
-              List<WebhookRow> targets = new ArrayList<>(endpoints.listSubscribed(tenantId, event.type()));
+              List<WebhookRow> targets =
+                  new ArrayList<>(endpoints.listSubscribed(tenantId, event.type()));
               if (callId != null && event.webhookUrl() != null && !event.webhookUrl().isBlank()) {
                 callEndpoint(endpoints, tenantId, event.webhookUrl()).ifPresent(targets::add);
               }
@@ -83,11 +86,21 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
               for (WebhookRow endpoint : targets) {
                 UUID deliveryId = deliveryId(eventId, endpoint.id());
                 deliveries.insertIfAbsent(
-                    deliveryId, tenantId, endpoint.id(), eventId, event.type(), callId,
-                    callId == null ? null : event.sequence(), event.occurredAt(), payload,
+                    deliveryId,
+                    tenantId,
+                    endpoint.id(),
+                    eventId,
+                    event.type(),
+                    callId,
+                    callId == null ? null : event.sequence(),
+                    event.occurredAt(),
+                    payload,
                     DeliveryRequest.workflowId(deliveryId.toString()));
                 // An earlier publish of the same event may have made it under the same id.
-                made.add(new Planned(deliveries.findByEvent(endpoint.id(), eventId).orElseThrow().id(), endpoint.id()));
+                made.add(
+                    new Planned(
+                        deliveries.findByEvent(endpoint.id(), eventId).orElseThrow().id(),
+                        endpoint.id()));
               }
               return made;
             });
@@ -103,7 +116,10 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
         eventId.toString(), planned.stream().map(p -> p.deliveryId().toString()).toList());
   }
 
-  /** The endpoint for a call's own URL, made on first use; empty when the URL is refused or disabled. */
+  /**
+   * The endpoint for a call's own URL, made on first use; empty when the URL is refused or
+   * disabled.
+   */
   private Optional<WebhookRow> callEndpoint(WebhookDao endpoints, UUID tenantId, String url) {
     Optional<WebhookRow> existing = endpoints.findCallEndpoint(tenantId, url);
     if (existing.isEmpty()) {
@@ -113,7 +129,8 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
         log.warn("tenant {}: a call's webhookUrl is refused: {}", tenantId, refused.getMessage());
         return Optional.empty();
       }
-      endpoints.insertCallEndpointIfAbsent(UUID.randomUUID(), tenantId, url, WebhookSecret.generate().reveal());
+      endpoints.insertCallEndpointIfAbsent(
+          UUID.randomUUID(), tenantId, url, WebhookSecret.generate().reveal());
       existing = endpoints.findCallEndpoint(tenantId, url);
     }
     return existing.filter(WebhookRow::enabled);
@@ -124,9 +141,15 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
         temporal.newUntypedWorkflowStub(
             "WebhookStream",
             WorkflowOptions.newBuilder()
-                .setWorkflowId(DeliveryStream.workflowId(callId.toString(), delivery.endpointId().toString()))
+                .setWorkflowId(
+                    DeliveryStream.workflowId(callId.toString(), delivery.endpointId().toString()))
                 .setTaskQueue(TaskQueues.WEBHOOKS)
-                .setStaticSummary("webhooks of call " + callId + " to endpoint " + delivery.endpointId() + ", in order")
+                .setStaticSummary(
+                    "webhooks of call "
+                        + callId
+                        + " to endpoint "
+                        + delivery.endpointId()
+                        + ", in order")
                 .build());
     stream.signalWithStart(
         WebhookStreamWorkflow.ENQUEUE_SIGNAL,
@@ -166,8 +189,13 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   private String envelope(UUID eventId, CallEventRecord event) {
     WebhookEnvelope envelope =
         new WebhookEnvelope(
-            eventId.toString(), event.type(), UTC_MILLIS.format(event.occurredAt()), event.tenantId(),
-            event.callId(), event.callId() == null ? null : event.sequence(), event.data());
+            eventId.toString(),
+            event.type(),
+            UTC_MILLIS.format(event.occurredAt()),
+            event.tenantId(),
+            event.callId(),
+            event.callId() == null ? null : event.sequence(),
+            event.data());
     String json;
     try {
       json = JSON.writeValueAsString(envelope);
@@ -176,26 +204,30 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
     }
     int size = json.getBytes(StandardCharsets.UTF_8).length;
     if (size > settings.maxPayloadBytes()) {
-      throw invalid("the envelope is " + size + " bytes, over the cap of " + settings.maxPayloadBytes());
+      throw invalid(
+          "the envelope is " + size + " bytes, over the cap of " + settings.maxPayloadBytes());
     }
     return json;
   }
 
   /**
-   * A call's event is named by (call, sequence); any other event by the activity that publishes
-   * it, which stays the same across its retries.
+   * A call's event is named by (call, sequence); any other event by the activity that publishes it,
+   * which stays the same across its retries.
    */
   static UUID eventId(UUID callId, long sequence) {
     String name =
         callId != null
             ? "irisx-call-event:" + callId + ":" + sequence
-            : "irisx-event:" + Activity.getExecutionContext().getInfo().getWorkflowId() + ":"
+            : "irisx-event:"
+                + Activity.getExecutionContext().getInfo().getWorkflowId()
+                + ":"
                 + Activity.getExecutionContext().getInfo().getActivityId();
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
   }
 
   static UUID deliveryId(UUID eventId, UUID endpointId) {
-    return UUID.nameUUIDFromBytes(("irisx-delivery:" + eventId + ":" + endpointId).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        ("irisx-delivery:" + eventId + ":" + endpointId).getBytes(StandardCharsets.UTF_8));
   }
 
   private static UUID uuid(String value, String field) {

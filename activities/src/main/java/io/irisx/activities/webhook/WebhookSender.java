@@ -24,12 +24,12 @@ import javax.net.ssl.SSLParameters;
 /**
  * Sends one webhook request with {@link HttpClient}, to the address the policy has just checked.
  *
- * <p>The URL's host is resolved and every address checked right before the request, and the
- * request goes to the first checked address, written into the URL: nothing resolves the name
- * again, so DNS rebinding cannot swap in another address. For https the certificate is still
- * checked against the URL's host name: the request carries that name as SNI, and JSSE verifies the
- * server's identity against the SNI name (one {@link HttpClient} per host name, since SNI is a
- * client setting). A plain-http request's {@code Host} header carries the address.
+ * <p>The URL's host is resolved and every address checked right before the request, and the request
+ * goes to the first checked address, written into the URL: nothing resolves the name again, so DNS
+ * rebinding cannot swap in another address. For https the certificate is still checked against the
+ * URL's host name: the request carries that name as SNI, and JSSE verifies the server's identity
+ * against the SNI name (one {@link HttpClient} per host name, since SNI is a client setting). A
+ * plain-http request's {@code Host} header carries the address.
  *
  * <p>Redirects are not followed (a 3xx is a failed attempt): a redirect could lead anywhere.
  */
@@ -63,9 +63,9 @@ public final class WebhookSender implements AutoCloseable {
   }
 
   /**
-   * Checks the URL, sends once and waits for the answer, calling {@code stillWaiting} every
-   * {@link #HEARTBEAT_EVERY} meanwhile (the activity heartbeats, so a worker that dies in the middle
-   * is noticed in seconds, not after the activity's whole timeout).
+   * Checks the URL, sends once and waits for the answer, calling {@code stillWaiting} every {@link
+   * #HEARTBEAT_EVERY} meanwhile (the activity heartbeats, so a worker that dies in the middle is
+   * noticed in seconds, not after the activity's whole timeout).
    */
   HttpAttempt send(String url, Map<String, String> headers, byte[] body, Runnable stillWaiting) {
     WebhookUrlPolicy.Target target;
@@ -110,7 +110,8 @@ public final class WebhookSender implements AutoCloseable {
       int status = handler.status();
       return status > 0
           ? new HttpAttempt(status, elapsed(started), null, "the response body stalled", false)
-          : new HttpAttempt(null, elapsed(started), null, "no answer within " + deadlineMillis + " ms", false);
+          : new HttpAttempt(
+              null, elapsed(started), null, "no answer within " + deadlineMillis + " ms", false);
     } catch (ExecutionException failed) {
       return new HttpAttempt(null, elapsed(started), null, describe(failed.getCause()), false);
     } catch (InterruptedException e) {

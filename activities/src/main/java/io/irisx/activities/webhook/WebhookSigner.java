@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs a request the Standard Webhooks way: {@code v1,<base64 HMAC-SHA256(key, id.timestamp.body)>},
- * one signature per secret, separated by spaces (during a rotation's overlap, the new secret's
- * first).
+ * Signs a request the Standard Webhooks way: {@code v1,<base64 HMAC-SHA256(key,
+ * id.timestamp.body)>}, one signature per secret, separated by spaces (during a rotation's overlap,
+ * the new secret's first).
  */
 public final class WebhookSigner {
   public static final String ID_HEADER = "webhook-id";

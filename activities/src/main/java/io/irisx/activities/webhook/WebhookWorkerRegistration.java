@@ -14,10 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Puts the webhook workflows and activities on a worker's queues. The {@code irisx-webhooks} worker
- * runs the delivery and stream workflows and {@link WebhookDeliveryActivitiesImpl}; the
- * {@code irisx-calls} worker runs {@link WebhookPublishingImpl} (activity
- * {@value ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}, which call workflows schedule) and, for the
- * deliveries begun there before {@link TaskQueues#WEBHOOKS} existed, the workflows too.
+ * runs the delivery and stream workflows and {@link WebhookDeliveryActivitiesImpl}; the {@code
+ * irisx-calls} worker runs {@link WebhookPublishingImpl} (activity {@value
+ * ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}, which call workflows schedule) and, for the deliveries
+ * begun there before {@link TaskQueues#WEBHOOKS} existed, the workflows too.
  */
 public final class WebhookWorkerRegistration {
   private WebhookWorkerRegistration() {}
@@ -29,11 +29,16 @@ public final class WebhookWorkerRegistration {
 
   /** As above, counting deliveries' outcomes on {@code meters}. */
   public static void register(
-      Worker calls, Worker webhooks, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings,
+      Worker calls,
+      Worker webhooks,
+      Jdbi jdbi,
+      WorkflowClient temporal,
+      WebhookSettings settings,
       ActivityMeters meters) {
     WebhookUrlPolicy policy = new WebhookUrlPolicy(settings);
     WebhookDeliveryActivitiesImpl deliveries =
-        new WebhookDeliveryActivitiesImpl(jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), meters);
+        new WebhookDeliveryActivitiesImpl(
+            jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), meters);
     for (Worker worker : new Worker[] {webhooks, calls}) {
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(),
@@ -41,6 +46,7 @@ public final class WebhookWorkerRegistration {
           WebhookStreamWorkflowImpl.class);
       worker.registerActivitiesImplementations(deliveries);
     }
-    calls.registerActivitiesImplementations(new WebhookPublishingImpl(jdbi, temporal, policy, settings));
+    calls.registerActivitiesImplementations(
+        new WebhookPublishingImpl(jdbi, temporal, policy, settings));
   }
 }

@@ -88,8 +88,10 @@ class CallRecordActivitiesImplTest {
   @Test
   void retriedCdrLeavesOneIdenticalRowInAFinalStatus() {
     activities.recordTransition(transition(1, "call.queued", CallStatus.QUEUED, t0));
-    activities.recordTransition(transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1)));
-    activities.recordTransition(transition(3, "call.answered", CallStatus.IN_PROGRESS, t0.plusSeconds(3)));
+    activities.recordTransition(
+        transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1)));
+    activities.recordTransition(
+        transition(3, "call.answered", CallStatus.IN_PROGRESS, t0.plusSeconds(3)));
     CallDetailRecord cdr = cdr(CallStatus.COMPLETED);
 
     activities.writeCdr(cdr);
@@ -101,19 +103,38 @@ class CallRecordActivitiesImplTest {
     assertThat(callRow())
         .isEqualTo(
             new CallRow(
-                call, tenant, "outbound", "+15550001", "+15550002", "hello", "completed",
-                "node-1", "chan-1", t0, t0.plusSeconds(1), t0.plusSeconds(3),
-                t0.plusSeconds(33), 33L, 30L, "NORMAL_CLEARING", 16, "{\"reminder\": \"confirmed\"}", null, "platform"));
+                call,
+                tenant,
+                "outbound",
+                "+15550001",
+                "+15550002",
+                "hello",
+                "completed",
+                "node-1",
+                "chan-1",
+                t0,
+                t0.plusSeconds(1),
+                t0.plusSeconds(3),
+                t0.plusSeconds(33),
+                33L,
+                30L,
+                "NORMAL_CLEARING",
+                16,
+                "{\"reminder\": \"confirmed\"}",
+                null,
+                "platform"));
   }
 
   @Test
   void aFinalStatusAppearsOnlyWithItsCdr() {
-    activities.recordTransition(transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1)));
+    activities.recordTransition(
+        transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1)));
     activities.recordTransition(transition(3, "call.busy", CallStatus.BUSY, t0.plusSeconds(2)));
 
     assertThat(callRow().status()).isEqualTo("ringing");
     assertThat(callRow().hangupCause()).isNull();
-    assertThat(jdbi.onDemand(CallLogDao.class).list(tenant, call)).extracting(CallLogRow::status)
+    assertThat(jdbi.onDemand(CallLogDao.class).list(tenant, call))
+        .extracting(CallLogRow::status)
         .containsExactly("ringing", "busy");
 
     activities.writeCdr(cdr(CallStatus.NO_ANSWER));
@@ -141,8 +162,15 @@ class CallRecordActivitiesImplTest {
     jdbi.onDemand(TenantDao.class).insert(otherTenant, "other");
     CallTransition foreign =
         new CallTransition(
-            call.toString(), otherTenant.toString(), 1, "call.ringing", CallStatus.RINGING,
-            t0, "node-1", "chan-1", null);
+            call.toString(),
+            otherTenant.toString(),
+            1,
+            "call.ringing",
+            CallStatus.RINGING,
+            t0,
+            "node-1",
+            "chan-1",
+            null);
 
     assertThatThrownBy(() -> activities.recordTransition(foreign))
         .isInstanceOfSatisfying(
@@ -169,7 +197,14 @@ class CallRecordActivitiesImplTest {
 
   private CallTransition transition(int sequence, String event, CallStatus status, Instant at) {
     return new CallTransition(
-        call.toString(), tenant.toString(), sequence, event, status, at, "node-1", "chan-1",
+        call.toString(),
+        tenant.toString(),
+        sequence,
+        event,
+        status,
+        at,
+        "node-1",
+        "chan-1",
         "detail " + sequence);
   }
 

@@ -64,7 +64,8 @@ class CdrWrittenOnceTest {
   }
 
   public static final class WriteCdrTwiceImpl implements WriteCdrTwice {
-    private final CallRecordActivities records = Workflow.newActivityStub(CallRecordActivities.class);
+    private final CallRecordActivities records =
+        Workflow.newActivityStub(CallRecordActivities.class);
 
     @Override
     public void write(CallDetailRecord record, CallDetailRecord later) {
@@ -109,12 +110,40 @@ class CdrWrittenOnceTest {
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     jdbi.onDemand(TenantDao.class).insert(tenant, "tenant " + tenant);
     jdbi.onDemand(CallDao.class).insertQueued(call, tenant, "+15550100", "+15550111", "hello", t0);
-    CallDetailRecord cdr = new CallDetailRecord(
-        call.toString(), tenant.toString(), CallStatus.COMPLETED, "node-1", UUID.randomUUID().toString(),
-        t0.plusSeconds(1), t0.plusSeconds(2), t0.plusSeconds(12), 12, 10, "NORMAL_CLEARING", 16, Map.of("a", 1), 200, "callee");
-    CallDetailRecord later = new CallDetailRecord(
-        call.toString(), tenant.toString(), CallStatus.FAILED, "node-2", null,
-        null, null, t0.plusSeconds(99), 99, 0, "CALL_REJECTED", 21, Map.of("b", 2), 603, "platform");
+    CallDetailRecord cdr =
+        new CallDetailRecord(
+            call.toString(),
+            tenant.toString(),
+            CallStatus.COMPLETED,
+            "node-1",
+            UUID.randomUUID().toString(),
+            t0.plusSeconds(1),
+            t0.plusSeconds(2),
+            t0.plusSeconds(12),
+            12,
+            10,
+            "NORMAL_CLEARING",
+            16,
+            Map.of("a", 1),
+            200,
+            "callee");
+    CallDetailRecord later =
+        new CallDetailRecord(
+            call.toString(),
+            tenant.toString(),
+            CallStatus.FAILED,
+            "node-2",
+            null,
+            null,
+            null,
+            t0.plusSeconds(99),
+            99,
+            0,
+            "CALL_REJECTED",
+            21,
+            Map.of("b", 2),
+            603,
+            "platform");
 
     CrashingAfterCommit activities = new CrashingAfterCommit();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
@@ -123,22 +152,35 @@ class CdrWrittenOnceTest {
           ActivityCatalogue.workflowImplementationOptions(), WriteCdrTwiceImpl.class);
       worker.registerActivitiesImplementations(activities);
       env.start();
-      WriteCdrTwice workflow = env.getWorkflowClient().newWorkflowStub(
-          WriteCdrTwice.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
+      WriteCdrTwice workflow =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  WriteCdrTwice.class,
+                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
 
       workflow.write(cdr, later);
     }
 
     assertThat(activities.crashed).hasSize(3);
     assertThat(activities.attempts.get()).isEqualTo(6);
-    var row = jdbi.withHandle(h -> h.createQuery(
-            "SELECT status, node_id, ended_at, duration_seconds, hangup_cause, hangup_cause_code, metadata::text AS m,"
-                + " cdr_written_at, updated_at FROM calls WHERE id = :id")
-        .bind("id", call).mapToMap().one());
-    assertThat(row).containsEntry("status", "completed").containsEntry("node_id", "node-1")
-        .containsEntry("duration_seconds", 12L).containsEntry("hangup_cause", "NORMAL_CLEARING")
-        .containsEntry("hangup_cause_code", 16).containsEntry("m", "{\"a\": 1}");
-    assertThat(((java.sql.Timestamp) row.get("ended_at")).toInstant()).isEqualTo(t0.plusSeconds(12));
+    var row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT status, node_id, ended_at, duration_seconds, hangup_cause, hangup_cause_code, metadata::text AS m,"
+                            + " cdr_written_at, updated_at FROM calls WHERE id = :id")
+                    .bind("id", call)
+                    .mapToMap()
+                    .one());
+    assertThat(row)
+        .containsEntry("status", "completed")
+        .containsEntry("node_id", "node-1")
+        .containsEntry("duration_seconds", 12L)
+        .containsEntry("hangup_cause", "NORMAL_CLEARING")
+        .containsEntry("hangup_cause_code", 16)
+        .containsEntry("m", "{\"a\": 1}");
+    assertThat(((java.sql.Timestamp) row.get("ended_at")).toInstant())
+        .isEqualTo(t0.plusSeconds(12));
     assertThat(row.get("cdr_written_at")).isNotNull();
     // Nothing touched the row after the first write: written once.
     assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant())

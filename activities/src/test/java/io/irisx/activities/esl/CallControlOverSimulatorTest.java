@@ -36,10 +36,18 @@ class CallControlOverSimulatorTest {
   void start() {
     simulator =
         EslSimulator.start(
-            SimulatorOptions.defaults().withPort(0).withPassword("s3cret").withDefaultPlayback(PLAYBACK));
+            SimulatorOptions.defaults()
+                .withPort(0)
+                .withPassword("s3cret")
+                .withDefaultPlayback(PLAYBACK));
     EslNodeSettings settings =
         new EslNodeSettings(
-            "node-test", simulator.host(), simulator.port(), "s3cret", "sofia/gateway/irisx/{to}", Duration.ofSeconds(3));
+            "node-test",
+            simulator.host(),
+            simulator.port(),
+            "s3cret",
+            "sofia/gateway/irisx/{to}",
+            Duration.ofSeconds(3));
     esl = EslConnection.connect(settings, events::add);
     control = new CallControlActivitiesImpl(esl, new EslCommandBuilder(settings));
   }
@@ -65,11 +73,14 @@ class CallControlOverSimulatorTest {
     assertThat(playing.exists()).isTrue();
     assertThat(playing.answered()).isTrue();
     assertThat(playing.application()).isEqualTo("playback");
-    assertThat(awaitEvent("PLAYBACK_STOP", call.channelUuid()).header("Playback-File-Path")).endsWith("ivr-welcome.wav");
+    assertThat(awaitEvent("PLAYBACK_STOP", call.channelUuid()).header("Playback-File-Path"))
+        .endsWith("ivr-welcome.wav");
 
     control.hangup(call.channelUuid(), "NORMAL_CLEARING");
-    assertThat(awaitEvent("CHANNEL_HANGUP", call.channelUuid()).header("Hangup-Cause")).isEqualTo("NORMAL_CLEARING");
-    control.hangup(call.channelUuid(), "NORMAL_CLEARING"); // a retried hangup of a gone channel is fine
+    assertThat(awaitEvent("CHANNEL_HANGUP", call.channelUuid()).header("Hangup-Cause"))
+        .isEqualTo("NORMAL_CLEARING");
+    control.hangup(
+        call.channelUuid(), "NORMAL_CLEARING"); // a retried hangup of a gone channel is fine
     assertThat(control.inspect(call.channelUuid())).isEqualTo(ChannelSnapshot.gone());
   }
 
@@ -115,14 +126,22 @@ class CallControlOverSimulatorTest {
     control.originate(call);
 
     SwitchEvent job =
-        await().atMost(Duration.ofSeconds(5))
-            .until(() -> events.stream()
-                .filter(e -> "BACKGROUND_JOB".equals(e.name()))
-                .filter(e -> Objects.toString(e.header("Job-Command-Arg"), "").contains(call.channelUuid()))
-                .findFirst(), java.util.Optional::isPresent)
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    events.stream()
+                        .filter(e -> "BACKGROUND_JOB".equals(e.name()))
+                        .filter(
+                            e ->
+                                Objects.toString(e.header("Job-Command-Arg"), "")
+                                    .contains(call.channelUuid()))
+                        .findFirst(),
+                java.util.Optional::isPresent)
             .orElseThrow();
     assertThat(job.body()).startsWith("-ERR USER_BUSY");
-    assertThat(awaitEvent("CHANNEL_HANGUP", call.channelUuid()).header("Hangup-Cause")).isEqualTo("USER_BUSY");
+    assertThat(awaitEvent("CHANNEL_HANGUP", call.channelUuid()).header("Hangup-Cause"))
+        .isEqualTo("USER_BUSY");
   }
 
   @Test
@@ -131,7 +150,8 @@ class CallControlOverSimulatorTest {
 
     control.play(gone, "ivr/ivr-welcome.wav");
 
-    assertThat(simulator.receivedCommands()).anyMatch(c -> c.startsWith("api uuid_broadcast " + gone));
+    assertThat(simulator.receivedCommands())
+        .anyMatch(c -> c.startsWith("api uuid_broadcast " + gone));
   }
 
   @Test
@@ -139,13 +159,19 @@ class CallControlOverSimulatorTest {
     int sentBefore = simulator.receivedCommands().size();
     OriginateCommand hostile =
         new OriginateCommand(
-            UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111 &bridge(sofia/x)", 30);
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            "+15550100",
+            "+15550111 &bridge(sofia/x)",
+            30);
 
     assertThatThrownBy(() -> control.originate(hostile))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getType()).isEqualTo(CallControlActivitiesImpl.UNSAFE_COMMAND);
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(CallControlActivitiesImpl.UNSAFE_COMMAND);
+            });
     assertThatThrownBy(() -> control.play(UUID.randomUUID().toString(), "x.wav\n\napi hupall"))
         .isInstanceOf(ApplicationFailure.class);
     assertThatThrownBy(() -> control.hangup("x\n\napi hupall", "NORMAL_CLEARING"))
@@ -161,7 +187,10 @@ class CallControlOverSimulatorTest {
     await().atMost(Duration.ofSeconds(10)).until(this::reconnected);
 
     OriginateCommand call = command("+15550133");
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> control.originate(call));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(() -> control.originate(call));
     awaitEvent("CHANNEL_ANSWER", call.channelUuid());
     control.hangup(call.channelUuid(), "NORMAL_CLEARING");
   }
@@ -187,14 +216,16 @@ class CallControlOverSimulatorTest {
     return await()
         .atMost(Duration.ofSeconds(5))
         .until(
-            () -> events.stream()
-                .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
-                .findFirst(),
+            () ->
+                events.stream()
+                    .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
+                    .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
   }
 
   private static OriginateCommand command(String to) {
-    return new OriginateCommand(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
+    return new OriginateCommand(
+        UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
   }
 }

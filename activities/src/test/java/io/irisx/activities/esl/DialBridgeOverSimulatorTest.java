@@ -34,7 +34,12 @@ class DialBridgeOverSimulatorTest {
     simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("s3cret"));
     EslNodeSettings settings =
         new EslNodeSettings(
-            "node-test", simulator.host(), simulator.port(), "s3cret", "sofia/gateway/irisx/{to}", Duration.ofSeconds(3));
+            "node-test",
+            simulator.host(),
+            simulator.port(),
+            "s3cret",
+            "sofia/gateway/irisx/{to}",
+            Duration.ofSeconds(3));
     esl = EslConnection.connect(settings, events::add);
     EslCommandBuilder commands = new EslCommandBuilder(settings);
     control = new CallControlActivitiesImpl(esl, commands);
@@ -56,7 +61,8 @@ class DialBridgeOverSimulatorTest {
     SwitchEvent bridged = awaitEvent("CHANNEL_BRIDGE", call.channelUuid());
     assertThat(bridged.header("Other-Leg-Unique-ID")).isEqualTo(other.channelUuid());
     dialing.bridge(call.channelUuid(), other.channelUuid()); // a retry sends nothing
-    assertThat(simulator.receivedCommands().stream().filter(c -> c.contains("uuid_bridge"))).hasSize(1);
+    assertThat(simulator.receivedCommands().stream().filter(c -> c.contains("uuid_bridge")))
+        .hasSize(1);
 
     simulator.hangUpFarEnd(other.channelUuid(), "NORMAL_CLEARING");
 
@@ -77,7 +83,8 @@ class DialBridgeOverSimulatorTest {
 
     simulator.hangUpFarEnd(call.channelUuid(), "NORMAL_CLEARING");
 
-    assertThat(awaitEvent("CHANNEL_HANGUP", other.channelUuid()).header("Hangup-Cause")).isEqualTo("NORMAL_CLEARING");
+    assertThat(awaitEvent("CHANNEL_HANGUP", other.channelUuid()).header("Hangup-Cause"))
+        .isEqualTo("NORMAL_CLEARING");
   }
 
   @Test
@@ -94,15 +101,20 @@ class DialBridgeOverSimulatorTest {
   }
 
   private OriginateCommand answeredCall(String to) {
-    OriginateCommand call = new OriginateCommand(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
+    OriginateCommand call =
+        new OriginateCommand(
+            UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
     control.originate(call);
     awaitEvent("CHANNEL_ANSWER", call.channelUuid());
     return call;
   }
 
-  /** The second leg as the dialer originates it: the same call id, its own uuid, parked on answer. */
+  /**
+   * The second leg as the dialer originates it: the same call id, its own uuid, parked on answer.
+   */
   private OriginateCommand secondLeg(OriginateCommand call, String to) {
-    OriginateCommand other = new OriginateCommand(call.callId(), UUID.randomUUID().toString(), "+15550100", to, 5);
+    OriginateCommand other =
+        new OriginateCommand(call.callId(), UUID.randomUUID().toString(), "+15550100", to, 5);
     control.originate(other);
     SwitchEvent answer = awaitEvent("CHANNEL_ANSWER", other.channelUuid());
     assertThat(answer.header("variable_irisx_call_id")).isEqualTo(call.callId());
@@ -118,10 +130,11 @@ class DialBridgeOverSimulatorTest {
     return await()
         .atMost(Duration.ofSeconds(5))
         .until(
-            () -> events.stream()
-                .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
-                .skip(nth - 1)
-                .findFirst(),
+            () ->
+                events.stream()
+                    .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
+                    .skip(nth - 1)
+                    .findFirst(),
             Optional::isPresent)
         .orElseThrow();
   }

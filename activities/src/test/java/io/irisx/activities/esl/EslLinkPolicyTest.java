@@ -23,9 +23,13 @@ class EslLinkPolicyTest {
 
   @Test
   void nonsensicalPoliciesAreRefused() {
-    assertThatThrownBy(() -> new EslLinkPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () -> new EslLinkPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new EslLinkPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                new EslLinkPolicy(
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> EslLinkPolicy.defaults().withHeartbeatTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -16,10 +16,16 @@ class EventBookkeepingTest {
   void anEventSeenAgainFromTheSameSwitchIsDroppedButNotOneFromARestartedSwitch() {
     SeenEvents seen = new SeenEvents(100);
 
-    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "41"))).isTrue();
-    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "41"))).isFalse();
-    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "42"))).isTrue();
-    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", "other-core", "Event-Sequence", "41"))).isTrue();
+    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "41")))
+        .isTrue();
+    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "41")))
+        .isFalse();
+    assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Core-UUID", CORE, "Event-Sequence", "42")))
+        .isTrue();
+    assertThat(
+            seen.firstTime(
+                event("CHANNEL_ANSWER", "Core-UUID", "other-core", "Event-Sequence", "41")))
+        .isTrue();
     assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Unique-ID", CHANNEL))).isTrue();
     assertThat(seen.firstTime(event("CHANNEL_ANSWER", "Unique-ID", CHANNEL))).isTrue();
   }
@@ -28,7 +34,8 @@ class EventBookkeepingTest {
   void theMemoryOfSeenEventsIsBounded() {
     SeenEvents seen = new SeenEvents(3);
     for (int sequence = 1; sequence <= 4; sequence++) {
-      seen.firstTime(event("DTMF", "Core-UUID", CORE, "Event-Sequence", Integer.toString(sequence)));
+      seen.firstTime(
+          event("DTMF", "Core-UUID", CORE, "Event-Sequence", Integer.toString(sequence)));
     }
 
     assertThat(seen.firstTime(event("DTMF", "Core-UUID", CORE, "Event-Sequence", "1"))).isTrue();
@@ -55,12 +62,23 @@ class EventBookkeepingTest {
     SwitchEvent job =
         event(
             "BACKGROUND_JOB",
-            "Job-UUID", "7f4db78a-17d7-11dd-b7a0-db4edd065621",
-            "Job-Command", "originate",
-            "Job-Command-Arg", "{origination_uuid=" + CHANNEL + ",irisx_call_id=" + CALL + "}sofia/gateway/gw1/+15551234567 &park()");
+            "Job-UUID",
+            "7f4db78a-17d7-11dd-b7a0-db4edd065621",
+            "Job-Command",
+            "originate",
+            "Job-Command-Arg",
+            "{origination_uuid="
+                + CHANNEL
+                + ",irisx_call_id="
+                + CALL
+                + "}sofia/gateway/gw1/+15551234567 &park()");
 
-    assertThat(EslConnection.orderingKey(job)).isEqualTo(EslConnection.orderingKey(event("CHANNEL_ANSWER", "Unique-ID", CHANNEL)));
-    assertThat(EslConnection.orderingKey(event("BACKGROUND_JOB", "Job-UUID", "j-1", "Job-Command", "status"))).isEqualTo("j-1");
+    assertThat(EslConnection.orderingKey(job))
+        .isEqualTo(EslConnection.orderingKey(event("CHANNEL_ANSWER", "Unique-ID", CHANNEL)));
+    assertThat(
+            EslConnection.orderingKey(
+                event("BACKGROUND_JOB", "Job-UUID", "j-1", "Job-Command", "status")))
+        .isEqualTo("j-1");
   }
 
   private static SwitchEvent event(String name, String... headerPairs) {

@@ -24,13 +24,15 @@ class ReconcileAfterReconnectTest {
 
   @Test
   void aChannelThatVanishedDuringTheGapEndsWithASyntheticHangupAndTheOthersCarryOn() {
-    try (EslSimulator simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("pw"));
+    try (EslSimulator simulator =
+            EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("pw"));
         EslConnection esl =
             EslConnection.connect(
                 EslLinkSupervisionTest.settings(simulator, "pw"),
                 EslLinkPolicy.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new Recorder())) {
-      CallControlActivitiesImpl control = new CallControlActivitiesImpl(esl, new EslCommandBuilder(esl.settings()));
+      CallControlActivitiesImpl control =
+          new CallControlActivitiesImpl(esl, new EslCommandBuilder(esl.settings()));
       OriginateCommand gone = command("+15550111");
       OriginateCommand stays = command("+15550122");
       control.originate(gone);
@@ -48,8 +50,14 @@ class ReconcileAfterReconnectTest {
       assertThat(synthetic.header("Hangup-Cause")).isEqualTo("NORMAL_TEMPORARY_FAILURE");
       assertThat(synthetic.header("variable_irisx_call_id")).isEqualTo(gone.callId());
 
-      LinkReconciliation reconciliation = await().atMost(Duration.ofSeconds(5)).until(() -> reconciliations.stream().findFirst(), Optional::isPresent).orElseThrow();
-      assertThat(reconciliation.believedAlive()).containsEntry(gone.channelUuid(), gone.callId()).containsEntry(stays.channelUuid(), stays.callId());
+      LinkReconciliation reconciliation =
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .until(() -> reconciliations.stream().findFirst(), Optional::isPresent)
+              .orElseThrow();
+      assertThat(reconciliation.believedAlive())
+          .containsEntry(gone.channelUuid(), gone.callId())
+          .containsEntry(stays.channelUuid(), stays.callId());
       assertThat(reconciliation.vanished()).containsExactly(gone.channelUuid());
       assertThat(reconciliation.stillAlive()).containsExactly(stays.channelUuid());
 
@@ -57,19 +65,26 @@ class ReconcileAfterReconnectTest {
       SwitchEvent real = awaitEvent("CHANNEL_HANGUP_COMPLETE", stays.channelUuid());
       assertThat(real.header(EslConnection.SYNTHETIC_HEADER)).isNull();
       assertThat(real.header("Hangup-Cause")).isEqualTo("NORMAL_CLEARING");
-      assertThat(events).filteredOn(e -> "CHANNEL_HANGUP_COMPLETE".equals(e.name()) && gone.channelUuid().equals(e.header("Unique-ID"))).hasSize(1);
+      assertThat(events)
+          .filteredOn(
+              e ->
+                  "CHANNEL_HANGUP_COMPLETE".equals(e.name())
+                      && gone.channelUuid().equals(e.header("Unique-ID")))
+          .hasSize(1);
     }
   }
 
   @Test
   void afterTheSwitchRestartsEveryCallItHadEndsWithASyntheticHangup() {
-    try (EslSimulator simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("pw"));
+    try (EslSimulator simulator =
+            EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("pw"));
         EslConnection esl =
             EslConnection.connect(
                 EslLinkSupervisionTest.settings(simulator, "pw"),
                 EslLinkPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)),
                 new Recorder())) {
-      CallControlActivitiesImpl control = new CallControlActivitiesImpl(esl, new EslCommandBuilder(esl.settings()));
+      CallControlActivitiesImpl control =
+          new CallControlActivitiesImpl(esl, new EslCommandBuilder(esl.settings()));
       OriginateCommand first = command("+15550111");
       OriginateCommand second = command("+15550122");
       control.originate(first);
@@ -85,8 +100,13 @@ class ReconcileAfterReconnectTest {
         assertThat(synthetic.header("Hangup-Cause")).isEqualTo("NORMAL_TEMPORARY_FAILURE");
         assertThat(synthetic.header("variable_irisx_call_id")).isEqualTo(call.callId());
       }
-      LinkReconciliation reconciliation = await().atMost(Duration.ofSeconds(5)).until(() -> reconciliations.stream().findFirst(), Optional::isPresent).orElseThrow();
-      assertThat(reconciliation.vanished()).containsExactlyInAnyOrder(first.channelUuid(), second.channelUuid());
+      LinkReconciliation reconciliation =
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .until(() -> reconciliations.stream().findFirst(), Optional::isPresent)
+              .orElseThrow();
+      assertThat(reconciliation.vanished())
+          .containsExactlyInAnyOrder(first.channelUuid(), second.channelUuid());
       assertThat(reconciliation.stillAlive()).isEmpty();
     }
   }
@@ -107,12 +127,16 @@ class ReconcileAfterReconnectTest {
     return await()
         .atMost(Duration.ofSeconds(5))
         .until(
-            () -> events.stream().filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID"))).findFirst(),
+            () ->
+                events.stream()
+                    .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
+                    .findFirst(),
             Optional::isPresent)
         .orElseThrow();
   }
 
   static OriginateCommand command(String to) {
-    return new OriginateCommand(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
+    return new OriginateCommand(
+        UUID.randomUUID().toString(), UUID.randomUUID().toString(), "+15550100", to, 5);
   }
 }

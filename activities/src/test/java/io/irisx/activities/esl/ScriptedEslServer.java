@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A bare inbound event socket for misbehaviours the simulator does not script: it authenticates,
- * answers {@code api status} and {@code event}, and never answers {@code api slow} — except that
- * it writes that lost reply late, just before the reply to the next command on the same socket,
- * as a switch that was merely slow would. Any other {@code api X} is answered {@code X-REPLY}.
+ * answers {@code api status} and {@code event}, and never answers {@code api slow} — except that it
+ * writes that lost reply late, just before the reply to the next command on the same socket, as a
+ * switch that was merely slow would. Any other {@code api X} is answered {@code X-REPLY}.
  */
 final class ScriptedEslServer implements AutoCloseable {
   private final ServerSocket server;
@@ -68,7 +68,8 @@ final class ScriptedEslServer implements AutoCloseable {
         if (packet.startsWith("auth ")) {
           write(out, "Content-Type: command/reply\nReply-Text: +OK accepted\n\n");
         } else if (packet.startsWith("event ")) {
-          write(out, "Content-Type: command/reply\nReply-Text: +OK event listener enabled plain\n\n");
+          write(
+              out, "Content-Type: command/reply\nReply-Text: +OK event listener enabled plain\n\n");
         } else if (packet.equals("api slow")) {
           owesSlowReply = true;
         } else if (packet.startsWith("api ")) {
@@ -77,7 +78,12 @@ final class ScriptedEslServer implements AutoCloseable {
             owesSlowReply = false;
           }
           String command = packet.substring(4).split(" ")[0];
-          write(out, apiResponse(command.equals("status") ? "UP 0 years, 0 days\nFreeSWITCH is ready" : command.toUpperCase() + "-REPLY"));
+          write(
+              out,
+              apiResponse(
+                  command.equals("status")
+                      ? "UP 0 years, 0 days\nFreeSWITCH is ready"
+                      : command.toUpperCase() + "-REPLY"));
         }
       }
     } catch (IOException e) {

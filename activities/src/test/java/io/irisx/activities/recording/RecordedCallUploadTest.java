@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irisx.db.RecordingRow;
+import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.activities.RecordingActivities;
 import io.irisx.workflows.activities.RecordingFile;
 import io.irisx.workflows.activities.RecordingRecordActivities;
 import io.irisx.workflows.activities.RecordingUpload;
 import io.irisx.workflows.activities.UploadedRecording;
-import io.irisx.temporal.ActivityCatalogue;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -51,8 +51,14 @@ class RecordedCallUploadTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         bed.recordingActivities(bed.store), new RecordingRecordActivitiesImpl(bed.jdbi));
-    recording = env.newActivityStub(RecordingActivities.class, ActivityCatalogue.options().get(ActivityCatalogue.UPLOAD_RECORDING));
-    rows = env.newActivityStub(RecordingRecordActivities.class, ActivityCatalogue.options().get(ActivityCatalogue.RECORDING_STARTED));
+    recording =
+        env.newActivityStub(
+            RecordingActivities.class,
+            ActivityCatalogue.options().get(ActivityCatalogue.UPLOAD_RECORDING));
+    rows =
+        env.newActivityStub(
+            RecordingRecordActivities.class,
+            ActivityCatalogue.options().get(ActivityCatalogue.RECORDING_STARTED));
   }
 
   @AfterEach
@@ -68,32 +74,48 @@ class RecordedCallUploadTest {
 
     RecordingFile file = recording.startRecording(channel, recordingId, 0, 0);
     RecordingFile again = recording.startRecording(channel, recordingId, 0, 0); // a retry
-    rows.recordingStarted(recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
-    rows.recordingStarted(recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
+    rows.recordingStarted(
+        recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
+    rows.recordingStarted(
+        recordingId, call.tenantId().toString(), call.callId().toString(), file.startedAt());
 
-    assertThat(file.path()).isEqualTo(bed.recordingsDirectory.resolve(recordingId + ".wav").toString());
+    assertThat(file.path())
+        .isEqualTo(bed.recordingsDirectory.resolve(recordingId + ".wav").toString());
     assertThat(file.nodeId()).isEqualTo("node-test");
     assertThat(again.path()).isEqualTo(file.path());
-    assertThat(bed.awaitEvent("RECORD_START", channel).header("Record-File-Path")).isEqualTo(file.path());
-    assertThat(bed.count("RECORD_START", channel)).as("one recording, however many starts").isEqualTo(1);
+    assertThat(bed.awaitEvent("RECORD_START", channel).header("Record-File-Path"))
+        .isEqualTo(file.path());
+    assertThat(bed.count("RECORD_START", channel))
+        .as("one recording, however many starts")
+        .isEqualTo(1);
     assertThat(bed.row(recordingId).status()).isEqualTo("recording");
 
     Thread.sleep(400); // not waiting for a condition: the call records 400 ms of audio
     recording.stopRecording(channel, file.path());
     recording.stopRecording(channel, file.path()); // a retry: stopped already
-    assertThat(bed.awaitEvent("RECORD_STOP", channel).header("Record-File-Path")).isEqualTo(file.path());
+    assertThat(bed.awaitEvent("RECORD_STOP", channel).header("Record-File-Path"))
+        .isEqualTo(file.path());
     byte[] written = Files.readAllBytes(Path.of(file.path()));
-    long recordMs = Long.parseLong(bed.awaitEvent("RECORD_STOP", channel).header("variable_record_ms"));
+    long recordMs =
+        Long.parseLong(bed.awaitEvent("RECORD_STOP", channel).header("variable_record_ms"));
 
     rows.recordingUploading(recordingId);
     RecordingUpload upload =
-        new RecordingUpload(recordingId, call.tenantId().toString(), call.callId().toString(), file.path(), file.startedAt());
+        new RecordingUpload(
+            recordingId,
+            call.tenantId().toString(),
+            call.callId().toString(),
+            file.path(),
+            file.startedAt());
     UploadedRecording uploaded = recording.upload(upload);
     rows.recordingAvailable(recordingId, uploaded);
 
-    String day = java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(java.time.ZoneOffset.UTC)
-        .format(file.startedAt());
-    assertThat(uploaded.key()).isEqualTo(call.tenantId() + "/" + day + "/" + call.callId() + "/" + recordingId + ".wav");
+    String day =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(file.startedAt());
+    assertThat(uploaded.key())
+        .isEqualTo(call.tenantId() + "/" + day + "/" + call.callId() + "/" + recordingId + ".wav");
     assertThat(uploaded.bucket()).isEqualTo(RecordingTestBed.BUCKET);
     assertThat(bed.object(uploaded.key())).isEqualTo(written);
     assertThat(uploaded.sizeBytes()).isEqualTo(written.length);
@@ -127,10 +149,12 @@ class RecordedCallUploadTest {
     assertThatThrownBy(() -> recording.startRecording(channel, UUID.randomUUID().toString(), 0, 0))
         .isInstanceOf(ActivityFailure.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(RecordingActivities.CHANNEL_GONE);
-          assertThat(failure.isNonRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(RecordingActivities.CHANNEL_GONE);
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
   }
 
   @Test
@@ -139,29 +163,54 @@ class RecordedCallUploadTest {
     Path elsewhere = Files.createTempFile("not-a-recording", ".wav");
     String recordingId = UUID.randomUUID().toString();
 
-    assertThatThrownBy(() -> recording.upload(new RecordingUpload(
-            recordingId, call.tenantId().toString(), call.callId().toString(), elsewhere.toString(), Instant.now())))
+    assertThatThrownBy(
+            () ->
+                recording.upload(
+                    new RecordingUpload(
+                        recordingId,
+                        call.tenantId().toString(),
+                        call.callId().toString(),
+                        elsewhere.toString(),
+                        Instant.now())))
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class,
-            failure -> assertThat(failure.getType()).isEqualTo(RecordingActivities.INVALID_RECORDING));
-    assertThatThrownBy(() -> recording.upload(new RecordingUpload(
-            recordingId, "../../etc", call.callId().toString(),
-            bed.recordingsDirectory.resolve(recordingId + ".wav").toString(), Instant.now())))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(failure.getType()).isEqualTo(RecordingActivities.INVALID_RECORDING));
+    assertThatThrownBy(
+            () ->
+                recording.upload(
+                    new RecordingUpload(
+                        recordingId,
+                        "../../etc",
+                        call.callId().toString(),
+                        bed.recordingsDirectory.resolve(recordingId + ".wav").toString(),
+                        Instant.now())))
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class,
-            failure -> assertThat(failure.getType()).isEqualTo(RecordingActivities.INVALID_RECORDING));
-    assertThatThrownBy(() -> recording.upload(new RecordingUpload(
-            recordingId, call.tenantId().toString(), call.callId().toString(),
-            bed.recordingsDirectory.resolve(recordingId + ".wav").toString(), Instant.now())))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(failure.getType()).isEqualTo(RecordingActivities.INVALID_RECORDING));
+    assertThatThrownBy(
+            () ->
+                recording.upload(
+                    new RecordingUpload(
+                        recordingId,
+                        call.tenantId().toString(),
+                        call.callId().toString(),
+                        bed.recordingsDirectory.resolve(recordingId + ".wav").toString(),
+                        Instant.now())))
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class,
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
             failure -> assertThat(failure.getType()).isEqualTo(RecordingActivities.FILE_MISSING));
     assertThat(elsewhere).exists();
   }
 
   private String answeredChannel(RecordingTestBed.Call call) {
     OriginateCommand originate =
-        new OriginateCommand(call.callId().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111", 30);
+        new OriginateCommand(
+            call.callId().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111", 30);
     bed.callControl().originate(originate);
     bed.awaitEvent("CHANNEL_ANSWER", originate.channelUuid());
     return originate.channelUuid();

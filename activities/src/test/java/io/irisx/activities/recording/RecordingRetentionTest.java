@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** The retention workflow deletes what is past its tenant's period, object and row, and nothing else. */
+/**
+ * The retention workflow deletes what is past its tenant's period, object and row, and nothing
+ * else.
+ */
 class RecordingRetentionTest {
   private static RecordingTestBed bed;
 
@@ -46,14 +49,21 @@ class RecordingRetentionTest {
       var worker = env.newWorker(TaskQueues.CALLS);
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(), RecordingRetentionWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new RecordingRetentionActivitiesImpl(bed.jdbi, bed.store));
+      worker.registerActivitiesImplementations(
+          new RecordingRetentionActivitiesImpl(bed.jdbi, bed.store));
       env.start();
-      RecordingRetentionWorkflow retention = env.getWorkflowClient().newWorkflowStub(
-          RecordingRetentionWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
+      RecordingRetentionWorkflow retention =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  RecordingRetentionWorkflow.class,
+                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
 
       assertThat(retention.deleteExpired()).isEqualTo(2);
-      RecordingRetentionWorkflow again = env.getWorkflowClient().newWorkflowStub(
-          RecordingRetentionWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
+      RecordingRetentionWorkflow again =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  RecordingRetentionWorkflow.class,
+                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CALLS).build());
       assertThat(again.deleteExpired()).isZero();
     }
 
@@ -72,15 +82,21 @@ class RecordingRetentionTest {
     UUID id = UUID.randomUUID();
     Instant made = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
     String key = RecordingKeys.of(call.tenantId(), made, call.callId(), id);
-    bed.s3.putObject(b -> b.bucket(RecordingTestBed.BUCKET).key(key), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+    bed.s3.putObject(
+        b -> b.bucket(RecordingTestBed.BUCKET).key(key),
+        RequestBody.fromBytes(new byte[] {1, 2, 3}));
     RecordingDao recordings = bed.jdbi.onDemand(RecordingDao.class);
     recordings.insertStarted(id, call.tenantId(), call.callId(), made);
     recordings.markAvailable(id, RecordingTestBed.BUCKET, key, 3, "0".repeat(64), 0);
-    bed.jdbi.useHandle(h -> h.execute("UPDATE recordings SET created_at = ? WHERE id = ?", made, id));
+    bed.jdbi.useHandle(
+        h -> h.execute("UPDATE recordings SET created_at = ? WHERE id = ?", made, id));
     return id;
   }
 
   private static boolean exists(String key) {
-    return !bed.s3.listObjectsV2(b -> b.bucket(RecordingTestBed.BUCKET).prefix(key)).contents().isEmpty();
+    return !bed.s3
+        .listObjectsV2(b -> b.bucket(RecordingTestBed.BUCKET).prefix(key))
+        .contents()
+        .isEmpty();
   }
 }

@@ -67,7 +67,12 @@ final class RecordingTestBed implements AutoCloseable {
     simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0).withPassword("s3cret"));
     EslNodeSettings settings =
         new EslNodeSettings(
-            "node-test", simulator.host(), simulator.port(), "s3cret", "sofia/gateway/irisx/{to}", Duration.ofSeconds(3));
+            "node-test",
+            simulator.host(),
+            simulator.port(),
+            "s3cret",
+            "sofia/gateway/irisx/{to}",
+            Duration.ofSeconds(3));
     esl = EslConnection.connect(settings, events::add);
     commands = new EslCommandBuilder(settings);
     s3Settings = s3Settings(null);
@@ -82,12 +87,21 @@ final class RecordingTestBed implements AutoCloseable {
 
   S3Settings s3Settings(Long multipartThreshold, String serverSideEncryption) {
     return new S3Settings(
-        "http://127.0.0.1:" + s3Port, "us-east-1", BUCKET, true, ACCESS_KEY, SECRET_KEY, serverSideEncryption, null,
-        multipartThreshold, null);
+        "http://127.0.0.1:" + s3Port,
+        "us-east-1",
+        BUCKET,
+        true,
+        ACCESS_KEY,
+        SECRET_KEY,
+        serverSideEncryption,
+        null,
+        multipartThreshold,
+        null);
   }
 
   RecordingActivitiesImpl recordingActivities(RecordingStore store) {
-    return new RecordingActivitiesImpl(esl, commands, recordingsDirectory, store, Clock.systemUTC());
+    return new RecordingActivitiesImpl(
+        esl, commands, recordingsDirectory, store, Clock.systemUTC());
   }
 
   CallControlActivitiesImpl callControl() {
@@ -101,10 +115,13 @@ final class RecordingTestBed implements AutoCloseable {
         S3Proxy.builder()
             .blobStore(org.gaul.s3proxy.BlobStores.create("filesystem", properties))
             .endpoint(URI.create("http://127.0.0.1:" + s3Port))
-            .awsAuthentication(org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .awsAuthentication(
+                org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .build();
     proxy.start();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> proxy.getState().equals("STARTED"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> proxy.getState().equals("STARTED"));
   }
 
   void stopS3() throws Exception {
@@ -118,7 +135,8 @@ final class RecordingTestBed implements AutoCloseable {
     UUID tenant = UUID.randomUUID();
     UUID call = UUID.randomUUID();
     jdbi.onDemand(TenantDao.class).insert(tenant, "tenant " + tenant);
-    jdbi.onDemand(CallDao.class).insertQueued(call, tenant, "+15550100", "+15550111", "hello", Instant.now());
+    jdbi.onDemand(CallDao.class)
+        .insertQueued(call, tenant, "+15550100", "+15550111", "hello", Instant.now());
     return new Call(tenant, call);
   }
 
@@ -134,15 +152,18 @@ final class RecordingTestBed implements AutoCloseable {
     return Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () -> events.stream()
-                .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
-                .findFirst()
-                .orElse(null),
+            () ->
+                events.stream()
+                    .filter(e -> name.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
+                    .findFirst()
+                    .orElse(null),
             java.util.Objects::nonNull);
   }
 
   long count(String eventName, String channelUuid) {
-    return events.stream().filter(e -> eventName.equals(e.name()) && channelUuid.equals(e.header("Unique-ID"))).count();
+    return events.stream()
+        .filter(e -> eventName.equals(e.name()) && channelUuid.equals(e.header("Unique-ID")))
+        .count();
   }
 
   @Override

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recording uploads are counted where operators look: one success (with its bytes and its time)
- * per recording that reached S3, however often the activity runs, and one failure per attempt S3
+ * Recording uploads are counted where operators look: one success (with its bytes and its time) per
+ * recording that reached S3, however often the activity runs, and one failure per attempt S3
  * refused.
  */
 class RecordingUploadMetersTest {
@@ -47,8 +47,11 @@ class RecordingUploadMetersTest {
     UploadedRecording uploaded = recording.upload(upload);
     recording.upload(upload); // the result was lost: the activity runs again
 
-    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "succeeded").counter().count()).isEqualTo(1.0);
-    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "failed").counter().count()).isZero();
+    assertThat(
+            registry.get("irisx_recording_uploads").tag("outcome", "succeeded").counter().count())
+        .isEqualTo(1.0);
+    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "failed").counter().count())
+        .isZero();
     assertThat(registry.get("irisx_recording_upload_bytes").summary().totalAmount())
         .isEqualTo((double) uploaded.sizeBytes());
     assertThat(registry.get("irisx_recording_upload").timer().count()).isEqualTo(1);
@@ -60,17 +63,31 @@ class RecordingUploadMetersTest {
     // A bucket that does not exist: S3 refuses every request for it.
     S3Settings real = bed.s3Settings(null);
     S3Settings missingBucket =
-        new S3Settings(real.endpoint(), real.region(), "no-such-bucket", true, RecordingTestBed.ACCESS_KEY,
-            RecordingTestBed.SECRET_KEY, "none", null, null, null);
+        new S3Settings(
+            real.endpoint(),
+            real.region(),
+            "no-such-bucket",
+            true,
+            RecordingTestBed.ACCESS_KEY,
+            RecordingTestBed.SECRET_KEY,
+            "none",
+            null,
+            null,
+            null);
     RecordingStore nowhere = new RecordingStore(bed.s3, missingBucket);
     RecordingUpload upload = recordedCall(stub(bed.store, new SimpleMeterRegistry()));
     RecordingActivities refused = stub(nowhere, registry);
 
     assertThatThrownBy(() -> refused.upload(upload)).isInstanceOf(ActivityFailure.class);
 
-    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "failed").counter().count()).isEqualTo(1.0);
-    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "succeeded").counter().count()).isZero();
-    assertThat(java.nio.file.Path.of(upload.path())).as("kept until an upload is confirmed").exists();
+    assertThat(registry.get("irisx_recording_uploads").tag("outcome", "failed").counter().count())
+        .isEqualTo(1.0);
+    assertThat(
+            registry.get("irisx_recording_uploads").tag("outcome", "succeeded").counter().count())
+        .isZero();
+    assertThat(java.nio.file.Path.of(upload.path()))
+        .as("kept until an upload is confirmed")
+        .exists();
   }
 
   /** One attempt per call, so a failure shows as exactly one failed attempt. */
@@ -78,7 +95,11 @@ class RecordingUploadMetersTest {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new RecordingActivitiesImpl(
-            bed.esl, bed.commands, bed.recordingsDirectory, store, java.time.Clock.systemUTC(),
+            bed.esl,
+            bed.commands,
+            bed.recordingsDirectory,
+            store,
+            java.time.Clock.systemUTC(),
             new ActivityMeters(registry)));
     ActivityOptions once =
         ActivityCatalogue.options().get(ActivityCatalogue.UPLOAD_RECORDING).toBuilder()
@@ -88,17 +109,24 @@ class RecordingUploadMetersTest {
   }
 
   /** A call recorded for 300 ms on the simulated switch, ready to upload. */
-  private static RecordingUpload recordedCall(RecordingActivities recording) throws InterruptedException {
+  private static RecordingUpload recordedCall(RecordingActivities recording)
+      throws InterruptedException {
     RecordingTestBed.Call call = bed.newCall();
     OriginateCommand originate =
-        new OriginateCommand(call.callId().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111", 30);
+        new OriginateCommand(
+            call.callId().toString(), UUID.randomUUID().toString(), "+15550100", "+15550111", 30);
     bed.callControl().originate(originate);
     bed.awaitEvent("CHANNEL_ANSWER", originate.channelUuid());
-    RecordingFile file = recording.startRecording(originate.channelUuid(), UUID.randomUUID().toString(), 0, 0);
+    RecordingFile file =
+        recording.startRecording(originate.channelUuid(), UUID.randomUUID().toString(), 0, 0);
     Thread.sleep(300); // not waiting for a condition: the call records 300 ms of audio
     recording.stopRecording(originate.channelUuid(), file.path());
     bed.awaitEvent("RECORD_STOP", originate.channelUuid());
     return new RecordingUpload(
-        file.recordingId(), call.tenantId().toString(), call.callId().toString(), file.path(), file.startedAt());
+        file.recordingId(),
+        call.tenantId().toString(),
+        call.callId().toString(),
+        file.path(),
+        file.startedAt());
   }
 }

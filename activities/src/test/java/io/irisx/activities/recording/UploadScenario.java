@@ -15,7 +15,8 @@ public interface UploadScenario {
   UploadedRecording uploadAndRecord(String nodeQueue, RecordingUpload upload);
 
   final class Impl implements UploadScenario {
-    private final RecordingRecordActivities rows = Workflow.newActivityStub(RecordingRecordActivities.class);
+    private final RecordingRecordActivities rows =
+        Workflow.newActivityStub(RecordingRecordActivities.class);
 
     @Override
     public UploadedRecording uploadAndRecord(String nodeQueue, RecordingUpload upload) {

@@ -43,19 +43,28 @@ class DeliveryRetriesTest {
     bed.awaitStream(call, endpoint.id());
 
     assertThat(receiver.received).hasSize(4);
-    assertThat(receiver.received).extracting(r -> r.header("webhook-id")).containsOnly(published.eventId());
-    assertThat(receiver.received).extracting(Receiver.Received::bodyText).containsOnly(receiver.received.get(0).bodyText());
+    assertThat(receiver.received)
+        .extracting(r -> r.header("webhook-id"))
+        .containsOnly(published.eventId());
+    assertThat(receiver.received)
+        .extracting(Receiver.Received::bodyText)
+        .containsOnly(receiver.received.get(0).bodyText());
     assertThat(bed.attempts(deliveryId))
-        .extracting(WebhookAttemptRow::attemptNumber, WebhookAttemptRow::outcome, WebhookAttemptRow::responseStatus)
+        .extracting(
+            WebhookAttemptRow::attemptNumber,
+            WebhookAttemptRow::outcome,
+            WebhookAttemptRow::responseStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "failed", 503),
             org.assertj.core.groups.Tuple.tuple(2, "failed", 503),
             org.assertj.core.groups.Tuple.tuple(3, "failed", 503),
             org.assertj.core.groups.Tuple.tuple(4, "succeeded", 200));
-    assertThat(bed.attempts(deliveryId)).allSatisfy(a -> {
-      assertThat(a.latencyMillis()).isNotNull().isNotNegative();
-      assertThat(a.responseBody()).startsWith("answer ");
-    });
+    assertThat(bed.attempts(deliveryId))
+        .allSatisfy(
+            a -> {
+              assertThat(a.latencyMillis()).isNotNull().isNotNegative();
+              assertThat(a.responseBody()).startsWith("answer ");
+            });
     WebhookDeliveryRow row = bed.delivery(deliveryId);
     assertThat(row.status()).isEqualTo(WebhookDeliveryRow.SUCCEEDED);
     assertThat(row.attemptCount()).isEqualTo(4);
@@ -66,12 +75,17 @@ class DeliveryRetriesTest {
   @Test
   void aHangingReceiverTimesOutAndTheRetryFollows() {
     bed.startTemporal(WebhookSettings.localReceivers().withTimeouts(1000, 700));
-    receiver.answering(r -> r.index() == 0 ? Receiver.Reply.hang(Duration.ofSeconds(30)) : Receiver.Reply.status(204));
+    receiver.answering(
+        r ->
+            r.index() == 0
+                ? Receiver.Reply.hang(Duration.ofSeconds(30))
+                : Receiver.Reply.status(204));
     UUID tenant = bed.newTenant();
     UUID call = bed.newCall(tenant);
     WebhookTestBed.Endpoint endpoint = bed.newEndpoint(tenant, receiver.url("/slow"));
 
-    String deliveryId = bed.publish(event(tenant, call, 1, "call.answered")).get(0).deliveryIds().get(0);
+    String deliveryId =
+        bed.publish(event(tenant, call, 1, "call.answered")).get(0).deliveryIds().get(0);
     bed.awaitStream(call, endpoint.id());
 
     var attempts = bed.attempts(deliveryId);
@@ -94,12 +108,18 @@ class DeliveryRetriesTest {
 
     var published = bed.publish(event(tenant, call, 1, "call.ringing"));
     bed.awaitStream(call, endpoint.id());
-    var endpointRow = bed.jdbi.onDemand(io.irisx.db.webhook.WebhookDao.class).find(tenant, endpoint.id()).orElseThrow();
+    var endpointRow =
+        bed.jdbi
+            .onDemand(io.irisx.db.webhook.WebhookDao.class)
+            .find(tenant, endpoint.id())
+            .orElseThrow();
 
     assertThat(receiver.received).hasSize(1);
     assertThat(bed.delivery(published.get(0).deliveryIds().get(0)).status()).isEqualTo("failed");
-    assertThat(bed.attempts(published.get(0).deliveryIds().get(0))).singleElement()
-        .extracting(WebhookAttemptRow::outcome).isEqualTo("gone");
+    assertThat(bed.attempts(published.get(0).deliveryIds().get(0)))
+        .singleElement()
+        .extracting(WebhookAttemptRow::outcome)
+        .isEqualTo("gone");
     assertThat(endpointRow.enabled()).isFalse();
     assertThat(endpointRow.disabledReason()).contains("410");
     // A disabled endpoint is no longer subscribed: the next event makes no delivery for it.
@@ -116,9 +136,14 @@ class DeliveryRetriesTest {
     var result = bed.awaitDelivery(published.deliveryIds().get(0));
 
     assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
-    assertThat(receiver.received).singleElement().satisfies(r -> {
-      assertThat(r.bodyText()).doesNotContain("callId").contains("\"type\":\"recording.failed\"");
-      assertThat(r.header("webhook-id")).isEqualTo(published.eventId());
-    });
+    assertThat(receiver.received)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.bodyText())
+                  .doesNotContain("callId")
+                  .contains("\"type\":\"recording.failed\"");
+              assertThat(r.header("webhook-id")).isEqualTo(published.eventId());
+            });
   }
 }

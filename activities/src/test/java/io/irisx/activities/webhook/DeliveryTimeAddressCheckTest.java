@@ -37,22 +37,27 @@ class DeliveryTimeAddressCheckTest {
     WebhookSettings strict = new WebhookSettings(false, List.of(), null, null, null);
     bed.startTemporal(
         strict,
-        host -> host.equals("rebind.test")
-            ? new InetAddress[] {InetAddress.getLoopbackAddress()}
-            : InetAddress.getAllByName(host));
+        host ->
+            host.equals("rebind.test")
+                ? new InetAddress[] {InetAddress.getLoopbackAddress()}
+                : InetAddress.getAllByName(host));
     UUID tenant = bed.newTenant();
     UUID call = bed.newCall(tenant);
     String url = receiver.url("/steal").replace("127.0.0.1", "rebind.test");
     WebhookTestBed.Endpoint endpoint = bed.newEndpoint(tenant, url);
 
-    String deliveryId = bed.publish(event(tenant, call, 1, "call.completed")).get(0).deliveryIds().get(0);
+    String deliveryId =
+        bed.publish(event(tenant, call, 1, "call.completed")).get(0).deliveryIds().get(0);
     bed.awaitStream(call, endpoint.id());
 
     assertThat(receiver.received).isEmpty();
-    assertThat(bed.attempts(deliveryId)).isNotEmpty().allSatisfy(a -> {
-      assertThat(a.outcome()).isEqualTo(WebhookAttemptRow.REFUSED);
-      assertThat(a.error()).contains("loopback");
-    });
+    assertThat(bed.attempts(deliveryId))
+        .isNotEmpty()
+        .allSatisfy(
+            a -> {
+              assertThat(a.outcome()).isEqualTo(WebhookAttemptRow.REFUSED);
+              assertThat(a.error()).contains("loopback");
+            });
     assertThat(bed.delivery(deliveryId).status()).isEqualTo("failed");
   }
 }

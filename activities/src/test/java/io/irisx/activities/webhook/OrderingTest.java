@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A call's events reach an endpoint in sequence order, even while an earlier one is being retried. */
+/**
+ * A call's events reach an endpoint in sequence order, even while an earlier one is being retried.
+ */
 class OrderingTest {
   private static final WebhookTestBed bed = new WebhookTestBed();
   private final Receiver receiver = new Receiver();
@@ -59,7 +61,9 @@ class OrderingTest {
         .extracting(r -> r.header("webhook-id"))
         .containsExactly(
             published.get(0).eventId(),
-            published.get(1).eventId(), published.get(1).eventId(), published.get(1).eventId(),
+            published.get(1).eventId(),
+            published.get(1).eventId(),
+            published.get(1).eventId(),
             published.get(1).eventId(),
             published.get(2).eventId());
     assertThat(bed.attempts(published.get(1).deliveryIds().get(0))).hasSize(4);
@@ -75,13 +79,16 @@ class OrderingTest {
       bed.newEndpoint(tenant, down.url("/down"));
 
       List<PublishedEvent> published =
-          bed.publish(event(tenant, call, 1, "call.ringing"), event(tenant, call, 2, "call.answered"));
+          bed.publish(
+              event(tenant, call, 1, "call.ringing"), event(tenant, call, 2, "call.answered"));
       bed.awaitStream(call, healthy.id());
 
       assertThat(receiver.received).hasSize(2);
       // The failing endpoint is still retrying event 1; event 2 waits for it there, and only there.
-      assertThat(down.received).isNotEmpty()
-          .extracting(r -> r.header("webhook-id")).containsOnly(published.get(0).eventId());
+      assertThat(down.received)
+          .isNotEmpty()
+          .extracting(r -> r.header("webhook-id"))
+          .containsOnly(published.get(0).eventId());
     }
   }
 

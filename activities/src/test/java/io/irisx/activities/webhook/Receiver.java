@@ -85,9 +85,15 @@ final class Receiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
     Received request =
-        new Received(count.getAndIncrement(), headers, exchange.getRequestBody().readAllBytes(), Instant.now());
+        new Received(
+            count.getAndIncrement(),
+            headers,
+            exchange.getRequestBody().readAllBytes(),
+            Instant.now());
     received.add(request);
     Reply reply = script.answer(request);
     try {

@@ -52,12 +52,28 @@ class SignatureTest {
     assertThat(request.header("content-type")).isEqualTo("application/json");
     assertThat(StandardWebhooksVerifier.verify(endpoint.secret(), request, now)).isTrue();
 
-    byte[] tampered = request.bodyText().replace("call.completed", "call.failed").getBytes(StandardCharsets.UTF_8);
-    assertThat(verify(endpoint.secret(), request, tampered, request.header("webhook-timestamp"), now)).isFalse();
-    assertThat(verify(endpoint.secret(), request, request.body(),
-        Long.toString(Long.parseLong(request.header("webhook-timestamp")) + 1), now)).isFalse();
-    assertThat(StandardWebhooksVerifier.verify(endpoint.secret(), request, now.plus(Duration.ofMinutes(6)))).isFalse();
-    assertThat(StandardWebhooksVerifier.verify(WebhookSecret.generate().reveal(), request, now)).isFalse();
+    byte[] tampered =
+        request
+            .bodyText()
+            .replace("call.completed", "call.failed")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(
+            verify(endpoint.secret(), request, tampered, request.header("webhook-timestamp"), now))
+        .isFalse();
+    assertThat(
+            verify(
+                endpoint.secret(),
+                request,
+                request.body(),
+                Long.toString(Long.parseLong(request.header("webhook-timestamp")) + 1),
+                now))
+        .isFalse();
+    assertThat(
+            StandardWebhooksVerifier.verify(
+                endpoint.secret(), request, now.plus(Duration.ofMinutes(6))))
+        .isFalse();
+    assertThat(StandardWebhooksVerifier.verify(WebhookSecret.generate().reveal(), request, now))
+        .isFalse();
   }
 
   @Test
@@ -74,7 +90,8 @@ class SignatureTest {
     assertThat(StandardWebhooksVerifier.verify(rotated, during, Instant.now())).isTrue();
     assertThat(StandardWebhooksVerifier.verify(endpoint.secret(), during, Instant.now())).isTrue();
 
-    webhooks.rotateSecret(tenant, endpoint.id(), WebhookSecret.generate().reveal(), Instant.now().minusSeconds(1));
+    webhooks.rotateSecret(
+        tenant, endpoint.id(), WebhookSecret.generate().reveal(), Instant.now().minusSeconds(1));
     String latest = webhooks.find(tenant, endpoint.id()).orElseThrow().secret();
     bed.publish(event(tenant, call, 2, "call.completed"));
     bed.awaitStream(call, endpoint.id());
@@ -85,8 +102,14 @@ class SignatureTest {
     assertThat(StandardWebhooksVerifier.verify(rotated, after, Instant.now())).isFalse();
   }
 
-  private static boolean verify(String secret, Receiver.Received request, byte[] body, String timestamp, Instant now) {
+  private static boolean verify(
+      String secret, Receiver.Received request, byte[] body, String timestamp, Instant now) {
     return StandardWebhooksVerifier.verify(
-        secret, request.header("webhook-id"), timestamp, request.header("webhook-signature"), body, now);
+        secret,
+        request.header("webhook-id"),
+        timestamp,
+        request.header("webhook-signature"),
+        body,
+        now);
   }
 }

@@ -17,7 +17,8 @@ final class StandardWebhooksVerifier {
 
   private StandardWebhooksVerifier() {}
 
-  static boolean verify(String secret, String id, String timestamp, String signatures, byte[] body, Instant now) {
+  static boolean verify(
+      String secret, String id, String timestamp, String signatures, byte[] body, Instant now) {
     if (id == null || timestamp == null || signatures == null) {
       return false;
     }
@@ -57,7 +58,11 @@ final class StandardWebhooksVerifier {
 
   static boolean verify(String secret, Receiver.Received request, Instant now) {
     return verify(
-        secret, request.header("webhook-id"), request.header("webhook-timestamp"),
-        request.header("webhook-signature"), request.body(), now);
+        secret,
+        request.header("webhook-id"),
+        request.header("webhook-timestamp"),
+        request.header("webhook-signature"),
+        request.body(),
+        now);
   }
 }

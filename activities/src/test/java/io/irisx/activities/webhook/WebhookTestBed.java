@@ -61,15 +61,20 @@ final class WebhookTestBed implements AutoCloseable {
   void startTemporal(WebhookSettings settings, WebhookUrlPolicy.Resolver resolver) {
     env = TestWorkflowEnvironment.newInstance();
     // The delivery workflow upserts IRISX's search attributes; the namespace must know them.
-    io.irisx.temporal.SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
+    io.irisx.temporal.SearchAttributeCatalogue.registrations()
+        .forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
     WebhookUrlPolicy policy = new WebhookUrlPolicy(settings, resolver);
     sender = new WebhookSender(policy, settings);
-    // As the worker registers them: streams and deliveries on their own queue, publishing on the calls one.
-    WebhookDeliveryActivitiesImpl deliveries = new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC());
+    // As the worker registers them: streams and deliveries on their own queue, publishing on the
+    // calls one.
+    WebhookDeliveryActivitiesImpl deliveries =
+        new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC());
     Worker webhooks = env.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(
-        ActivityCatalogue.workflowImplementationOptions(), WebhookDeliveryWorkflowImpl.class, WebhookStreamWorkflowImpl.class);
+        ActivityCatalogue.workflowImplementationOptions(),
+        WebhookDeliveryWorkflowImpl.class,
+        WebhookStreamWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(deliveries);
     Worker worker = env.newWorker(TaskQueues.CALLS);
     worker.registerWorkflowImplementationTypes(
@@ -77,7 +82,8 @@ final class WebhookTestBed implements AutoCloseable {
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class,
         PublishEventsWorkflow.Impl.class);
-    worker.registerActivitiesImplementations(deliveries, new WebhookPublishingImpl(jdbi, client, policy, settings));
+    worker.registerActivitiesImplementations(
+        deliveries, new WebhookPublishingImpl(jdbi, client, policy, settings));
     env.start();
   }
 
@@ -101,7 +107,8 @@ final class WebhookTestBed implements AutoCloseable {
 
   UUID newCall(UUID tenant) {
     UUID id = UUID.randomUUID();
-    jdbi.onDemand(CallDao.class).insertQueued(id, tenant, "+15550100", "+15550111", "hello", Instant.now());
+    jdbi.onDemand(CallDao.class)
+        .insertQueued(id, tenant, "+15550100", "+15550111", "hello", Instant.now());
     return id;
   }
 
@@ -114,8 +121,13 @@ final class WebhookTestBed implements AutoCloseable {
 
   static CallEventRecord event(UUID tenant, UUID call, long sequence, String type) {
     return new CallEventRecord(
-        tenant.toString(), call == null ? null : call.toString(), sequence, type,
-        Instant.now().truncatedTo(ChronoUnit.MILLIS), Map.of("status", type, "sequence", sequence), null);
+        tenant.toString(),
+        call == null ? null : call.toString(),
+        sequence,
+        type,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        Map.of("status", type, "sequence", sequence),
+        null);
   }
 
   /** Publishes the events in order from a workflow, exactly as the call workflow would. */
@@ -144,7 +156,9 @@ final class WebhookTestBed implements AutoCloseable {
   }
 
   WebhookDeliveryRow delivery(String deliveryId) {
-    return jdbi.onDemand(WebhookDeliveryDao.class).findById(UUID.fromString(deliveryId)).orElseThrow();
+    return jdbi.onDemand(WebhookDeliveryDao.class)
+        .findById(UUID.fromString(deliveryId))
+        .orElseThrow();
   }
 
   List<WebhookAttemptRow> attempts(String deliveryId) {

@@ -35,9 +35,16 @@ public final class ApiKeyIssuer {
     Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     dao.insert(
         new ApiKeyRow(
-            id, tenantId, name, ApiKeys.prefix(key), ApiKeys.hash(key), createdAt, scope.wireName()));
+            id,
+            tenantId,
+            name,
+            ApiKeys.prefix(key),
+            ApiKeys.hash(key),
+            createdAt,
+            scope.wireName()));
     return new IssuedKey(
-        new ApiKeySummary(id, tenantId, name, ApiKeys.prefix(key), scope.wireName(), createdAt, null),
+        new ApiKeySummary(
+            id, tenantId, name, ApiKeys.prefix(key), scope.wireName(), createdAt, null),
         key);
   }
 }

@@ -15,6 +15,7 @@ public final class ApiKeys {
   static final String SCHEME = "irx_";
   private static final int RANDOM_BYTES = 32;
   private static final int PREFIX_LENGTH = SCHEME.length() + 8;
+
   /** Longer than any key we issue; a longer credential is refused without touching the database. */
   private static final int MAX_LENGTH = 128;
 

@@ -27,7 +27,8 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
 
   /** An empty key refuses every request. */
   public OperatorAuthFilter(String operatorKey) {
-    this.keyDigest = operatorKey == null || operatorKey.isEmpty() ? null : ApiKeys.digest(operatorKey);
+    this.keyDigest =
+        operatorKey == null || operatorKey.isEmpty() ? null : ApiKeys.digest(operatorKey);
   }
 
   @Override
@@ -68,7 +69,8 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   }
 
   private boolean matches(String header) {
-    if (header == null || header.length() <= PREFIX.length()
+    if (header == null
+        || header.length() <= PREFIX.length()
         || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return false;
     }

@@ -7,6 +7,12 @@ public record ProvisionedTenant(UUID tenantId, String name, UUID apiKeyId, Strin
   @Override
   public String toString() {
     // Keeps the key out of logs that print the record.
-    return "ProvisionedTenant[tenantId=" + tenantId + ", name=" + name + ", apiKeyId=" + apiKeyId + "]";
+    return "ProvisionedTenant[tenantId="
+        + tenantId
+        + ", name="
+        + name
+        + ", apiKeyId="
+        + apiKeyId
+        + "]";
   }
 }

@@ -7,7 +7,9 @@ import java.security.SecureRandom;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** Makes tenants with their first API key (the {@code create-tenant} command, the dev stack, tests). */
+/**
+ * Makes tenants with their first API key (the {@code create-tenant} command, the dev stack, tests).
+ */
 public final class TenantProvisioner {
   static final String FIRST_KEY_NAME = "default";
 

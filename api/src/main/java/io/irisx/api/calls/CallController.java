@@ -1,5 +1,6 @@
 package io.irisx.api.calls;
 
+import io.grpc.Context;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
@@ -8,20 +9,19 @@ import io.irisx.db.CallRow;
 import io.irisx.workflows.admission.QueuePosition;
 import io.irisx.workflows.admission.TenantQueueWorkflow;
 import io.irisx.workflows.call.CallCommands;
-import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallState;
+import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.grpc.Context;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,7 @@ public final class CallController {
 
   /** A live view is a nicety of GET: never let a busy or absent worker hold the read up. */
   private static final long LIVE_STATE_DEADLINE_MILLIS = 2_000;
+
   /** A hangup waits for the switch to confirm; a call that takes longer answers 503. */
   private static final long COMMAND_DEADLINE_MILLIS = 20_000;
 
@@ -44,7 +45,8 @@ public final class CallController {
   private final WorkflowClient temporal;
   private final ScheduledExecutorService deadlines;
 
-  public CallController(CallDao calls, WorkflowClient temporal, ScheduledExecutorService deadlines) {
+  public CallController(
+      CallDao calls, WorkflowClient temporal, ScheduledExecutorService deadlines) {
     this.calls = calls;
     this.temporal = temporal;
     this.deadlines = deadlines;
@@ -58,15 +60,19 @@ public final class CallController {
     return update(tenant, callId, call -> call.play(command));
   }
 
-  public CallState sendDigits(AuthenticatedTenant tenant, UUID callId, CallCommands.SendDigits command) {
+  public CallState sendDigits(
+      AuthenticatedTenant tenant, UUID callId, CallCommands.SendDigits command) {
     return update(tenant, callId, call -> call.sendDigits(command));
   }
 
-  public CallState redirect(AuthenticatedTenant tenant, UUID callId, CallCommands.Redirect command) {
+  public CallState redirect(
+      AuthenticatedTenant tenant, UUID callId, CallCommands.Redirect command) {
     return update(tenant, callId, call -> call.redirect(command));
   }
 
-  /** The call's state from its workflow while it runs; empty once it has ended or cannot be asked. */
+  /**
+   * The call's state from its workflow while it runs; empty once it has ended or cannot be asked.
+   */
   public Optional<CallState> liveState(CallRow call) {
     if (call.endedAt() != null) {
       return Optional.empty();
@@ -82,7 +88,8 @@ public final class CallController {
 
   /** A queued call's place in its tenant's queue; empty when it is not waiting for a slot. */
   public Optional<QueuePosition> queuePosition(CallRow call) {
-    if (!CallStatus.QUEUED.wireName().equals(call.status()) || !"outbound".equals(call.direction())) {
+    if (!CallStatus.QUEUED.wireName().equals(call.status())
+        || !"outbound".equals(call.direction())) {
       return Optional.empty();
     }
     try {
@@ -92,7 +99,8 @@ public final class CallController {
               () ->
                   temporal
                       .newWorkflowStub(
-                          TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(call.tenantId().toString()))
+                          TenantQueueWorkflow.class,
+                          TenantQueueWorkflow.workflowId(call.tenantId().toString()))
                       .position(call.id().toString())));
     } catch (RuntimeException e) {
       // No queue (the tenant never queued a call) or Temporal busy: the call shows no position.
@@ -108,7 +116,8 @@ public final class CallController {
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No call " + callId + "."));
   }
 
-  private CallState update(AuthenticatedTenant tenant, UUID callId, Function<CallWorkflow, CallState> command) {
+  private CallState update(
+      AuthenticatedTenant tenant, UUID callId, Function<CallWorkflow, CallState> command) {
     CallRow call = requireCall(tenant, callId);
     if (call.endedAt() != null) {
       throw ended(call);
@@ -161,12 +170,15 @@ public final class CallController {
       if (reason != null && reason.contains("has ended")) {
         return ended(call);
       }
-      return new ProblemException(ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + ": " + reason + ".");
+      return new ProblemException(
+          ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + ": " + reason + ".");
     }
-    return new ProblemException(ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + " did not accept the command.");
+    return new ProblemException(
+        ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + " did not accept the command.");
   }
 
   private static ProblemException ended(CallRow call) {
-    return new ProblemException(ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + " has ended.");
+    return new ProblemException(
+        ProblemType.CALL_STATE_CONFLICT, "Call " + call.id() + " has ended.");
   }
 }

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Where a page of calls ends: the (createdAt, id) of its last call, as base64url of
- * {@code createdAt|id}. Opaque to clients; a cursor we did not issue is a validation error.
+ * Where a page of calls ends: the (createdAt, id) of its last call, as base64url of {@code
+ * createdAt|id}. Opaque to clients; a cursor we did not issue is a validation error.
  */
 public record CallCursor(Instant createdAt, UUID id) {
   private static final int MAX_LENGTH = 200;
@@ -20,7 +20,9 @@ public record CallCursor(Instant createdAt, UUID id) {
 
   public String encode() {
     String plain = createdAt + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   public static CallCursor decode(String cursor) {

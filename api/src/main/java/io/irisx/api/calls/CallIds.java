@@ -25,7 +25,9 @@ public final class CallIds {
     try {
       hash =
           MessageDigest.getInstance("SHA-256")
-              .digest(("irisx-call\n" + tenantId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+              .digest(
+                  ("irisx-call\n" + tenantId + "\n" + idempotencyKey)
+                      .getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

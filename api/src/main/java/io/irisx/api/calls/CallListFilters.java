@@ -15,7 +15,15 @@ import java.util.UUID;
 /** Reads the filter query parameters of {@code GET /v1/calls} and its export; all optional. */
 public final class CallListFilters {
   private static final Set<String> STATUSES =
-      Set.of("queued", "ringing", "in-progress", "completed", "busy", "no-answer", "failed", "canceled");
+      Set.of(
+          "queued",
+          "ringing",
+          "in-progress",
+          "completed",
+          "busy",
+          "no-answer",
+          "failed",
+          "canceled");
   private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
   private static final int MAX_FLOW = 100;
 
@@ -28,8 +36,16 @@ public final class CallListFilters {
    * @param createdTo ISO-8601 instant, exclusive
    */
   public static CallFilter parse(
-      UUID tenantId, String status, String direction, String from, String to, String flow,
-      String createdFromName, String createdFrom, String createdToName, String createdTo) {
+      UUID tenantId,
+      String status,
+      String direction,
+      String from,
+      String to,
+      String flow,
+      String createdFromName,
+      String createdFrom,
+      String createdToName,
+      String createdTo) {
     CallListFilters reader = new CallListFilters();
     String s = reader.oneOf("status", status, STATUSES);
     String d = reader.oneOf("direction", direction, DIRECTIONS);
@@ -55,7 +71,9 @@ public final class CallListFilters {
       return null;
     }
     if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
+      errors.add(
+          new FieldError(
+              field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
     }
     return value;
   }
@@ -65,7 +83,8 @@ public final class CallListFilters {
       return null;
     }
     if (!PhoneNumber.isE164(value)) {
-      errors.add(new FieldError(field, "must be an E.164 number such as +15550100 (+ as %2B in a URL)"));
+      errors.add(
+          new FieldError(field, "must be an E.164 number such as +15550100 (+ as %2B in a URL)"));
     }
     return value;
   }

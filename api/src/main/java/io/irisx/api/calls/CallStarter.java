@@ -5,15 +5,15 @@ import io.grpc.StatusRuntimeException;
 import io.irisx.api.CallSettings;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.errors.ProblemException;
-import io.irisx.api.limits.CallAdmissionGate;
-import io.irisx.db.TenantCallLimits;
-import io.irisx.db.TenantDao;
-import io.irisx.workflows.admission.CallAdmission;
 import io.irisx.api.errors.ProblemType;
+import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
+import io.irisx.db.TenantCallLimits;
+import io.irisx.db.TenantDao;
 import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.admission.CallAdmission;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
@@ -47,8 +47,10 @@ public final class CallStarter {
   private final CallSettings settings;
   private final ScheduledExecutorService deadlines;
   private final Clock clock;
+
   /** Null: no Redis configured, calls run under no limits (the API warns at start). */
   private final CallAdmissionGate gate;
+
   private final TenantDao tenants;
 
   public CallStarter(
@@ -80,7 +82,9 @@ public final class CallStarter {
     this.clock = clock;
   }
 
-  /** Validates the request, then starts the call; throws a {@link ProblemException} if it cannot. */
+  /**
+   * Validates the request, then starts the call; throws a {@link ProblemException} if it cannot.
+   */
   public CallRow start(AuthenticatedTenant tenant, StartCallBody body) {
     return start(tenant, body, null);
   }
@@ -186,7 +190,8 @@ public final class CallStarter {
     TenantCallLimits own =
         tenants.findCallLimits(tenant.tenantId()).orElse(new TenantCallLimits(null, null, null));
     boolean mayQueue = !Boolean.FALSE.equals(body.queue());
-    CallAdmissionGate.Decision decision = gate.admit(tenant.tenantId(), callId, gate.limitsOf(own), mayQueue);
+    CallAdmissionGate.Decision decision =
+        gate.admit(tenant.tenantId(), callId, gate.limitsOf(own), mayQueue);
     return switch (decision.outcome()) {
       case ADMITTED, QUEUED -> decision.limits();
       case REFUSED ->
@@ -195,7 +200,9 @@ public final class CallStarter {
                   "The tenant is at its call limit ("
                       + describe(decision)
                       + ") and the request asked not to queue; retry after the time in Retry-After.")
-              .withHeader("Retry-After", String.valueOf(Math.max(1, (decision.retryAfterMillis() + 999) / 1000)));
+              .withHeader(
+                  "Retry-After",
+                  String.valueOf(Math.max(1, (decision.retryAfterMillis() + 999) / 1000)));
       case UNAVAILABLE ->
           throw new ProblemException(
                   ProblemType.CALL_ADMISSION_UNAVAILABLE,
@@ -229,11 +236,17 @@ public final class CallStarter {
             .setTaskQueue(TaskQueues.CALLS)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary("outbound " + request.from() + " → " + request.to() + " · " + request.flow())
+            .setStaticSummary(
+                "outbound " + request.from() + " → " + request.to() + " · " + request.flow())
             .setTypedSearchAttributes(CallSearchAttributes.initial(request))
             .setStaticDetails(
-                "Outbound call " + request.callId() + " for tenant " + request.tenantId()
-                    + "; ring timeout " + request.ringTimeoutSeconds() + " s")
+                "Outbound call "
+                    + request.callId()
+                    + " for tenant "
+                    + request.tenantId()
+                    + "; ring timeout "
+                    + request.ringTimeoutSeconds()
+                    + " s")
             .build();
     CallWorkflow workflow = temporal.newWorkflowStub(CallWorkflow.class, options);
     // The SDK retries an unreachable server until the gRPC context's deadline: bound the wait.
@@ -256,6 +269,8 @@ public final class CallStarter {
   }
 
   private static String shorten(String name) {
-    return name.length() <= MAX_SHOWN_FLOW_NAME ? name : name.substring(0, MAX_SHOWN_FLOW_NAME) + "…";
+    return name.length() <= MAX_SHOWN_FLOW_NAME
+        ? name
+        : name.substring(0, MAX_SHOWN_FLOW_NAME) + "…";
   }
 }

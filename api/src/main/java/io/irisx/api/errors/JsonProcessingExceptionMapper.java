@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * own types failing to (de)serialize is a bug: 500.
  */
 @Provider
-public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+public final class JsonProcessingExceptionMapper
+    implements ExceptionMapper<JsonProcessingException> {
   private static final Logger log = LoggerFactory.getLogger(JsonProcessingExceptionMapper.class);
 
   @Context private UriInfo uriInfo;
@@ -59,8 +60,7 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
     String path =
         exception.getPath().stream()
             .map(
-                ref ->
-                    ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."))
             .replace(".[", "[");
     return path.isEmpty() ? "(body)" : path;

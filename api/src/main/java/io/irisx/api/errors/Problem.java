@@ -11,7 +11,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public Problem withErrors(List<FieldError> fieldErrors) {
     return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));

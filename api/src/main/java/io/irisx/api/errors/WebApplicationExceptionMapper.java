@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * documents, keeping the headers Jersey set (such as {@code Allow}).
  */
 @Provider
-public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public final class WebApplicationExceptionMapper
+    implements ExceptionMapper<WebApplicationException> {
   private static final Logger log = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 
   @Context private UriInfo uriInfo;
@@ -27,8 +28,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     String instance = ProblemResponses.instance(uriInfo);
     Problem problem =
         switch (status) {
-          case 401 ->
-              ProblemType.UNAUTHORIZED.problem("A valid API key is required.", instance);
+          case 401 -> ProblemType.UNAUTHORIZED.problem("A valid API key is required.", instance);
           case 404 -> ProblemType.NOT_FOUND.problem("There is nothing at this address.", instance);
           case 415 ->
               ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
@@ -39,13 +39,15 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
       log.error("request to {} failed with {}", instance, status, exception);
     }
     Response.ResponseBuilder response = ProblemResponses.of(problem);
-    original.getStringHeaders().forEach(
-        (name, values) -> {
-          if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
-              && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-            values.forEach(value -> response.header(name, value));
-          }
-        });
+    original
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                  && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> response.header(name, value));
+              }
+            });
     return response.build();
   }
 }

@@ -110,7 +110,9 @@ public final class IdempotencyFilter
       return;
     }
     Principal principal =
-        request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        request.getSecurityContext() == null
+            ? null
+            : request.getSecurityContext().getUserPrincipal();
     UUID tenantId = principal instanceof AuthenticatedTenant tenant ? tenant.tenantId() : null;
     String owner =
         tenantId != null ? "tenant:" + tenantId : principal instanceof Operator ? "operator" : null;
@@ -142,7 +144,8 @@ public final class IdempotencyFilter
               now.minusSeconds(settings.getAbandonedAfterSeconds()),
               now.plus(settings.getRetentionHours(), ChronoUnit.HOURS));
       if (claimed.isPresent()) {
-        request.setProperty(CLAIM, new Claim(owner, key, requestHash, now, secretFields(request), null));
+        request.setProperty(
+            CLAIM, new Claim(owner, key, requestHash, now, secretFields(request), null));
         return;
       }
       Optional<IdempotencyRecord> existing = records.find(owner, key);
@@ -213,12 +216,19 @@ public final class IdempotencyFilter
     }
     byte[] body = written.toByteArray();
     // Stored before the client gets it: a client that hangs up still finds it on retry.
-    store(claim, context.getHeaders(), context.getMediaType(), withoutSecrets(body, claim.secretFields()));
+    store(
+        claim,
+        context.getHeaders(),
+        context.getMediaType(),
+        withoutSecrets(body, claim.secretFields()));
     client.write(body);
   }
 
   private void store(
-      Claim claim, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers, MediaType type, byte[] body) {
+      Claim claim,
+      jakarta.ws.rs.core.MultivaluedMap<String, Object> headers,
+      MediaType type,
+      byte[] body) {
     Map<String, String> kept = new LinkedHashMap<>();
     Object contentType = type != null ? type : headers.getFirst(HttpHeaders.CONTENT_TYPE);
     if (contentType != null) {
@@ -240,13 +250,16 @@ public final class IdempotencyFilter
               body,
               clock.instant());
       if (!stored) {
-        log.warn("the idempotency record of a {} response was taken over before it was stored", claim.status());
+        log.warn(
+            "the idempotency record of a {} response was taken over before it was stored",
+            claim.status());
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     } catch (RuntimeException e) {
       // The response itself stands; a retry with the key re-runs the request once the claim is
-      // abandoned (idempotency.abandonedAfterSeconds). Calls stay single: their id comes from the key.
+      // abandoned (idempotency.abandonedAfterSeconds). Calls stay single: their id comes from the
+      // key.
       log.error("could not store the response for an idempotency key", e);
     }
   }
@@ -338,7 +351,8 @@ public final class IdempotencyFilter
       Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while waiting"));
+      throw new UncheckedIOException(
+          new java.io.InterruptedIOException("interrupted while waiting"));
     }
   }
 }

@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What makes two requests "the same" for an idempotency key: the method, the path and the body.
- * A JSON body counts by its content, not its spelling: object keys are sorted and whitespace
- * dropped, so {@code {"a":1, "b":2}} and {@code {"b":2,"a":1}} are the same request.
+ * What makes two requests "the same" for an idempotency key: the method, the path and the body. A
+ * JSON body counts by its content, not its spelling: object keys are sorted and whitespace dropped,
+ * so {@code {"a":1, "b":2}} and {@code {"b":2,"a":1}} are the same request.
  */
 final class RequestFingerprint {
   private static final ObjectMapper CANONICAL =

@@ -27,7 +27,8 @@ public final class CallAdmissionGate {
   }
 
   /** What the door said; {@code retryAfterMillis} when refused. */
-  public record Decision(Outcome outcome, CallAdmission limits, String refusedBy, long retryAfterMillis) {}
+  public record Decision(
+      Outcome outcome, CallAdmission limits, String refusedBy, long retryAfterMillis) {}
 
   private static final Logger log = LoggerFactory.getLogger(CallAdmissionGate.class);
 
@@ -44,8 +45,12 @@ public final class CallAdmissionGate {
     return new CallAdmission(
         false,
         own.callsPerSecond() != null ? own.callsPerSecond() : defaults.getCallsPerSecond(),
-        own.maxConcurrentCalls() != null ? own.maxConcurrentCalls() : defaults.getMaxConcurrentCalls(),
-        own.maxQueueWaitSeconds() != null ? own.maxQueueWaitSeconds() : defaults.getMaxQueueWaitSeconds(),
+        own.maxConcurrentCalls() != null
+            ? own.maxConcurrentCalls()
+            : defaults.getMaxConcurrentCalls(),
+        own.maxQueueWaitSeconds() != null
+            ? own.maxQueueWaitSeconds()
+            : defaults.getMaxQueueWaitSeconds(),
         defaults.getSlotLeaseSeconds());
   }
 
@@ -61,9 +66,12 @@ public final class CallAdmissionGate {
                   CallSlotKeys.TAKE_SLOT_SCRIPT,
                   RScript.ReturnType.LIST,
                   CallSlotKeys.of(tenantId.toString()),
-                  CallSlotKeys.takeSlotArguments(callId.toString(), limits, mayQueue ? "queue" : "door"));
+                  CallSlotKeys.takeSlotArguments(
+                      callId.toString(), limits, mayQueue ? "queue" : "door"));
     } catch (RuntimeException e) {
-      log.warn("Redis does not answer ({}): outbound calls are refused with 503 until it does", e.toString());
+      log.warn(
+          "Redis does not answer ({}): outbound calls are refused with 503 until it does",
+          e.toString());
       return new Decision(Outcome.UNAVAILABLE, limits, null, 0);
     }
     if (((Number) reply.get(0)).longValue() == 1) {
@@ -86,7 +94,9 @@ public final class CallAdmissionGate {
               RScript.Mode.READ_WRITE,
               "redis.call('ZREM', KEYS[1], ARGV[1]); redis.call('ZREM', KEYS[2], ARGV[1]); return 1",
               RScript.ReturnType.LONG,
-              List.of(CallSlotKeys.leases(tenantId.toString()), CallSlotKeys.waiting(tenantId.toString())),
+              List.of(
+                  CallSlotKeys.leases(tenantId.toString()),
+                  CallSlotKeys.waiting(tenantId.toString())),
               callId.toString());
     } catch (RuntimeException e) {
       // The lease runs out on its own.
@@ -96,6 +106,10 @@ public final class CallAdmissionGate {
 
   private static CallAdmission withAdmitted(CallAdmission limits) {
     return new CallAdmission(
-        true, limits.callsPerSecond(), limits.maxConcurrentCalls(), limits.maxWaitSeconds(), limits.leaseSeconds());
+        true,
+        limits.callsPerSecond(),
+        limits.maxConcurrentCalls(),
+        limits.maxWaitSeconds(),
+        limits.leaseSeconds());
   }
 }

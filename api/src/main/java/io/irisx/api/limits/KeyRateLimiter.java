@@ -30,14 +30,17 @@ public final class KeyRateLimiter {
 
   static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
   private static final Duration WINDOW = Duration.ofSeconds(1);
+
   /** An idle key's limiter leaves Redis after this long. */
   private static final Duration KEEP_ALIVE = Duration.ofMinutes(10);
+
   private static final Logger log = LoggerFactory.getLogger(KeyRateLimiter.class);
 
   private final RateLimitSettings settings;
   private final RedissonClient redis;
   private final LocalTokenBuckets local;
   private final Clock clock;
+
   /** When Redis last failed, while it is thought down; empty while it answers. */
   private final AtomicReference<Optional<Instant>> redisDownSince =
       new AtomicReference<>(Optional.empty());
@@ -55,7 +58,8 @@ public final class KeyRateLimiter {
       return local.tryAcquire(apiKeyId) ? Decision.ALLOWED : Decision.LIMITED;
     }
     Optional<Instant> downSince = redisDownSince.get();
-    if (downSince.isPresent() && clock.instant().isBefore(downSince.get().plus(REDIS_RETRY_AFTER))) {
+    if (downSince.isPresent()
+        && clock.instant().isBefore(downSince.get().plus(REDIS_RETRY_AFTER))) {
       return fallback(apiKeyId);
     }
     try {

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Every request made with an API key counts against that key's rate, on every resource present
- * and future: once the key is known (after authentication), before anything else is done for it.
- * Over the rate: {@code 429 rate-limited} with {@code Retry-After}.
+ * Every request made with an API key counts against that key's rate, on every resource present and
+ * future: once the key is known (after authentication), before anything else is done for it. Over
+ * the rate: {@code 429 rate-limited} with {@code Retry-After}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 500)
@@ -29,7 +29,8 @@ public final class RateLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext() == null
-        || !(request.getSecurityContext().getUserPrincipal() instanceof AuthenticatedTenant tenant)) {
+        || !(request.getSecurityContext().getUserPrincipal()
+            instanceof AuthenticatedTenant tenant)) {
       return;
     }
     switch (limiter.decide(tenant.apiKeyId())) {
@@ -45,7 +46,9 @@ public final class RateLimitFilter implements ContainerRequestFilter {
           throw new ProblemException(
                   ProblemType.RATE_LIMITER_UNAVAILABLE,
                   "The rate limiter cannot be reached, so no request is taken; retry shortly.")
-              .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(KeyRateLimiter.REDIS_RETRY_AFTER.toSeconds()));
+              .withHeader(
+                  HttpHeaders.RETRY_AFTER,
+                  String.valueOf(KeyRateLimiter.REDIS_RETRY_AFTER.toSeconds()));
     }
   }
 }

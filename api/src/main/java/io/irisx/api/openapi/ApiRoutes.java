@@ -23,8 +23,7 @@ public final class ApiRoutes {
   public static List<ApiRoute> of(ResourceConfig config) {
     List<ApiRoute> routes = new ArrayList<>();
     Stream.concat(
-            config.getClasses().stream(),
-            config.getInstances().stream().map(Object::getClass))
+            config.getClasses().stream(), config.getInstances().stream().map(Object::getClass))
         .filter(type -> type.isAnnotationPresent(Path.class))
         .distinct()
         .forEach(type -> collect(Resource.from(type), "", routes));
@@ -36,10 +35,7 @@ public final class ApiRoutes {
     String path = join(parentPath, resource.getPath());
     for (ResourceMethod method : resource.getResourceMethods()) {
       routes.add(
-          new ApiRoute(
-              method.getHttpMethod(),
-              path,
-              method.getInvocable().getDefinitionMethod()));
+          new ApiRoute(method.getHttpMethod(), path, method.getInvocable().getDefinitionMethod()));
     }
     for (Resource child : resource.getChildResources()) {
       collect(child, path, routes);
@@ -49,6 +45,8 @@ public final class ApiRoutes {
   private static String join(String parent, String path) {
     String joined = (parent + "/" + (path == null ? "" : path)).replaceAll("/+", "/");
     joined = REGEX_IN_VARIABLE.matcher(joined).replaceAll("{$1}");
-    return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    return joined.length() > 1 && joined.endsWith("/")
+        ? joined.substring(0, joined.length() - 1)
+        : joined;
   }
 }

@@ -43,17 +43,33 @@ public final class OpenApiDocument {
     doc.putArray("servers").addObject().put("url", "/");
     ObjectNode components = JSON.createObjectNode();
     ObjectNode schemas = components.putObject("schemas");
-    schemas.putObject("E164")
+    schemas
+        .putObject("E164")
         .put("type", "string")
         .put("pattern", "^\\+[1-9][0-9]{1,14}$")
         .put("description", "Strict E.164: '+' then 2 to 15 digits, the first not 0");
-    schemas.putObject("OpenApi").put("type", "object").put("description", "An OpenAPI 3.1 document");
-    catalogue.path("responseTypes").properties().forEach(entry -> schemas.set(entry.getKey(), recordSchema(entry.getValue().asText())));
-    catalogue.path("requestSchemas").properties().forEach(entry -> schemas.set(entry.getKey(), entry.getValue().deepCopy()));
+    schemas
+        .putObject("OpenApi")
+        .put("type", "object")
+        .put("description", "An OpenAPI 3.1 document");
+    catalogue
+        .path("responseTypes")
+        .properties()
+        .forEach(entry -> schemas.set(entry.getKey(), recordSchema(entry.getValue().asText())));
+    catalogue
+        .path("requestSchemas")
+        .properties()
+        .forEach(entry -> schemas.set(entry.getKey(), entry.getValue().deepCopy()));
     ObjectNode security = components.putObject("securitySchemes");
-    security.putObject("apiKey").put("type", "http").put("scheme", "bearer")
+    security
+        .putObject("apiKey")
+        .put("type", "http")
+        .put("scheme", "bearer")
         .put("description", "A tenant's API key (irx_...)");
-    security.putObject("operatorKey").put("type", "http").put("scheme", "bearer")
+    security
+        .putObject("operatorKey")
+        .put("type", "http")
+        .put("scheme", "bearer")
         .put("description", "The operator key from the API's configuration");
 
     ObjectNode paths = doc.putObject("paths");
@@ -61,7 +77,10 @@ public final class OpenApiDocument {
       if (route.httpMethod().equals("HEAD") || route.httpMethod().equals("OPTIONS")) {
         continue;
       }
-      ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
+      ObjectNode path =
+          paths.has(route.path())
+              ? (ObjectNode) paths.get(route.path())
+              : paths.putObject(route.path());
       JsonNode entry = catalogue.path("operations").path(route.toString());
       path.set(route.httpMethod().toLowerCase(Locale.ROOT), operation(route, entry));
     }
@@ -71,11 +90,16 @@ public final class OpenApiDocument {
 
   private static ObjectNode operation(ApiRoute route, JsonNode entry) {
     ObjectNode operation = JSON.createObjectNode();
-    operation.put("operationId", route.handler().getDeclaringClass().getSimpleName() + "." + route.handler().getName());
+    operation.put(
+        "operationId",
+        route.handler().getDeclaringClass().getSimpleName() + "." + route.handler().getName());
     if (entry.isMissingNode()) {
       operation.put("summary", route.toString());
       operation.put(UNDOCUMENTED, true);
-      operation.putObject("responses").putObject("default").put("description", "Not yet documented");
+      operation
+          .putObject("responses")
+          .putObject("default")
+          .put("description", "Not yet documented");
       return operation;
     }
     operation.put("summary", entry.path("summary").asText());
@@ -85,59 +109,103 @@ public final class OpenApiDocument {
     if (entry.path("public").asBoolean(false)) {
       operation.putArray("security");
     } else {
-      operation.putArray("security").addObject().putArray(entry.path("operator").asBoolean(false) ? "operatorKey" : "apiKey");
+      operation
+          .putArray("security")
+          .addObject()
+          .putArray(entry.path("operator").asBoolean(false) ? "operatorKey" : "apiKey");
     }
     ArrayNode parameters = operation.putArray("parameters");
     for (String variable : route.pathVariables()) {
-      ObjectNode parameter = parameters.addObject().put("name", variable).put("in", "path").put("required", true);
+      ObjectNode parameter =
+          parameters.addObject().put("name", variable).put("in", "path").put("required", true);
       parameter.putObject("schema").put("type", "string").put("format", "uuid");
     }
     if (entry.path("paged").asBoolean(false)) {
       ObjectNode limit = parameters.addObject().put("name", "limit").put("in", "query");
-      limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", 100).put("default", 20);
-      ObjectNode cursor = parameters.addObject().put("name", "cursor").put("in", "query")
-          .put("description", "nextCursor of the previous page");
+      limit
+          .putObject("schema")
+          .put("type", "integer")
+          .put("minimum", 1)
+          .put("maximum", 100)
+          .put("default", 20);
+      ObjectNode cursor =
+          parameters
+              .addObject()
+              .put("name", "cursor")
+              .put("in", "query")
+              .put("description", "nextCursor of the previous page");
       cursor.putObject("schema").put("type", "string");
     }
     // Other query parameters (filters), as the catalogue lists them: name, description, schema.
     for (JsonNode query : entry.path("query")) {
-      ObjectNode parameter = parameters.addObject().put("name", query.path("name").asText()).put("in", "query");
+      ObjectNode parameter =
+          parameters.addObject().put("name", query.path("name").asText()).put("in", "query");
       if (query.has("description")) {
         parameter.put("description", query.path("description").asText());
       }
-      parameter.set("schema", query.path("schema").isMissingNode() ? JSON.createObjectNode().put("type", "string") : query.get("schema").deepCopy());
+      parameter.set(
+          "schema",
+          query.path("schema").isMissingNode()
+              ? JSON.createObjectNode().put("type", "string")
+              : query.get("schema").deepCopy());
     }
     if (route.httpMethod().equals("POST")) {
-      ObjectNode key = parameters.addObject().put("name", "Idempotency-Key").put("in", "header")
-          .put("description", "Same key and same request within 24 h: the original response, once; same key, other request: 422");
+      ObjectNode key =
+          parameters
+              .addObject()
+              .put("name", "Idempotency-Key")
+              .put("in", "header")
+              .put(
+                  "description",
+                  "Same key and same request within 24 h: the original response, once; same key, other request: 422");
       key.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255);
     }
     if (parameters.isEmpty()) {
       operation.remove("parameters");
     }
     if (entry.has("request")) {
-      ObjectNode content = operation.putObject("requestBody").put("required", true).putObject("content");
-      ObjectNode ref = JSON.createObjectNode().put("$ref", "#/components/schemas/" + entry.get("request").asText());
+      ObjectNode content =
+          operation.putObject("requestBody").put("required", true).putObject("content");
+      ObjectNode ref =
+          JSON.createObjectNode()
+              .put("$ref", "#/components/schemas/" + entry.get("request").asText());
       content.putObject("application/json").set("schema", ref);
       if (entry.path("mergePatch").asBoolean(false)) {
         content.putObject("application/merge-patch+json").set("schema", ref.deepCopy());
       }
     }
     ObjectNode responses = operation.putObject("responses");
-    entry.path("responses").properties().forEach(response -> {
-      ObjectNode answer = responses.putObject(response.getKey()).put("description", describe(response.getKey()));
-      if (response.getValue().asText().startsWith("text/")) {
-        // A streamed document (e.g. text/csv), not JSON.
-        answer.putObject("content").putObject(response.getValue().asText()).putObject("schema").put("type", "string");
-      } else if (!response.getValue().isNull()) {
-        answer.putObject("content").putObject("application/json").set("schema", schemaRef(response.getValue().asText()));
-      }
-    });
+    entry
+        .path("responses")
+        .properties()
+        .forEach(
+            response -> {
+              ObjectNode answer =
+                  responses
+                      .putObject(response.getKey())
+                      .put("description", describe(response.getKey()));
+              if (response.getValue().asText().startsWith("text/")) {
+                // A streamed document (e.g. text/csv), not JSON.
+                answer
+                    .putObject("content")
+                    .putObject(response.getValue().asText())
+                    .putObject("schema")
+                    .put("type", "string");
+              } else if (!response.getValue().isNull()) {
+                answer
+                    .putObject("content")
+                    .putObject("application/json")
+                    .set("schema", schemaRef(response.getValue().asText()));
+              }
+            });
     for (JsonNode status : entry.path("errors")) {
-      responses.putObject(status.asText())
+      responses
+          .putObject(status.asText())
           .put("description", describe(status.asText()))
-          .putObject("content").putObject("application/problem+json")
-          .putObject("schema").put("$ref", "#/components/schemas/Problem");
+          .putObject("content")
+          .putObject("application/problem+json")
+          .putObject("schema")
+          .put("$ref", "#/components/schemas/Problem");
     }
     return operation;
   }
@@ -146,7 +214,10 @@ public final class OpenApiDocument {
     if (name.startsWith("page:")) {
       ObjectNode page = JSON.createObjectNode().put("type", "object");
       ObjectNode properties = page.putObject("properties");
-      properties.putObject("data").put("type", "array").putObject("items")
+      properties
+          .putObject("data")
+          .put("type", "array")
+          .putObject("items")
           .put("$ref", "#/components/schemas/" + name.substring("page:".length()));
       properties.putObject("nextCursor").putArray("type").add("string").add("null");
       page.putArray("required").add("data").add("nextCursor");

@@ -47,7 +47,8 @@ final class RecordSchemas {
       boolean omittedWhenNull =
           include != null ? include.value() != JsonInclude.Include.ALWAYS : classOmitsNulls;
       boolean primitive = component.getType().isPrimitive();
-      properties.set(name, property(name, component.getGenericType(), primitive || name.equals("id")));
+      properties.set(
+          name, property(name, component.getGenericType(), primitive || name.equals("id")));
       if (!omittedWhenNull || primitive) {
         required.add(name);
       }

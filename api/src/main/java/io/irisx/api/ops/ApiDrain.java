@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API's graceful stop, run when the server starts stopping (SIGTERM): {@code /ready} turns
- * 503 and the drain delay gives load balancers time to stop routing here while requests are still
+ * The API's graceful stop, run when the server starts stopping (SIGTERM): {@code /ready} turns 503
+ * and the drain delay gives load balancers time to stop routing here while requests are still
  * served; then Jetty closes its connectors and finishes the requests in flight (for up to {@code
  * server.shutdownGracePeriod}) before anything else closes.
  */
@@ -30,7 +30,9 @@ public final class ApiDrain implements LifeCycle.Listener {
     }
     readiness.drain();
     if (!settings.drainDelay().isZero()) {
-      log.info("API draining: not ready; serving {} s more before closing its connectors", settings.drainDelaySeconds());
+      log.info(
+          "API draining: not ready; serving {} s more before closing its connectors",
+          settings.drainDelaySeconds());
       try {
         Thread.sleep(settings.drainDelay().toMillis());
       } catch (InterruptedException e) {

@@ -12,8 +12,8 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 /**
  * {@code irisx_http_server_requests_seconds}: every API request timed by method, route template
  * (e.g. {@code /v1/calls/{id}}, never the raw path, so ids do not explode the series) and status,
- * as a histogram for latency percentiles. Dropwizard's own Jetty meters (requests by status
- * class) come along in the same scrape.
+ * as a histogram for latency percentiles. Dropwizard's own Jetty meters (requests by status class)
+ * come along in the same scrape.
  */
 @Provider
 public final class RequestMetrics implements ApplicationEventListener {

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Cursor pagination as every list of the API does it: {@code limit}, {@code cursor}, {@code nextCursor}. */
+/**
+ * Cursor pagination as every list of the API does it: {@code limit}, {@code cursor}, {@code
+ * nextCursor}.
+ */
 public final class Pages {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 
-  /** Reads one page of rows newest first: (tenant-scoped) {@code (createdAt, id, limit) -> rows}. */
+  /**
+   * Reads one page of rows newest first: (tenant-scoped) {@code (createdAt, id, limit) -> rows}.
+   */
   public interface Query<R> {
     List<R> newestFirst(Instant cursorCreatedAt, UUID cursorId, int limit);
   }
@@ -30,7 +35,9 @@ public final class Pages {
     // One row more than asked for says whether there is a next page.
     List<R> rows =
         query.newestFirst(
-            cursor == null ? null : cursor.createdAt(), cursor == null ? null : cursor.id(), limit + 1);
+            cursor == null ? null : cursor.createdAt(),
+            cursor == null ? null : cursor.id(),
+            limit + 1);
     boolean more = rows.size() > limit;
     List<R> page = more ? rows.subList(0, limit) : rows;
     String next = more ? cursorOf.apply(page.get(page.size() - 1)).encode() : null;

@@ -13,7 +13,8 @@ public final class ResourceIds {
     }
     try {
       UUID uuid = UUID.fromString(id);
-      // UUID.fromString accepts shortened forms such as "1-2-3-4-5"; only the canonical one is an id.
+      // UUID.fromString accepts shortened forms such as "1-2-3-4-5"; only the canonical one is an
+      // id.
       return uuid.toString().equalsIgnoreCase(id) ? Optional.of(uuid) : Optional.empty();
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();

@@ -18,7 +18,9 @@ public final class RecordingObjects implements AutoCloseable {
 
   public static RecordingObjects of(RecordingStorageSettings settings) {
     return new RecordingObjects(
-        settings.client(), settings.presigner(), Duration.ofSeconds(settings.getUrlExpirySeconds()));
+        settings.client(),
+        settings.presigner(),
+        Duration.ofSeconds(settings.getUrlExpirySeconds()));
   }
 
   /** A GET URL for the object that works without a key until it expires. */

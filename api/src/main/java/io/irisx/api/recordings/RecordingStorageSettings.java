@@ -18,14 +18,16 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The API's {@code recordings} section: the bucket the workers upload to (the same {@code s3}
- * keys as the worker's) and how long a presigned download URL lasts ({@code urlExpirySeconds},
- * default 3600, at most 7 days as SigV4 allows).
+ * The API's {@code recordings} section: the bucket the workers upload to (the same {@code s3} keys
+ * as the worker's) and how long a presigned download URL lasts ({@code urlExpirySeconds}, default
+ * 3600, at most 7 days as SigV4 allows).
  */
 public class RecordingStorageSettings {
   @Valid @NotNull private S3 s3;
 
-  @Min(1) @Max(604_800) private int urlExpirySeconds = 3600;
+  @Min(1)
+  @Max(604_800)
+  private int urlExpirySeconds = 3600;
 
   /** Where the objects are. Without {@code endpoint}: AWS S3; without keys: the default chain. */
   public static class S3 {
@@ -95,7 +97,8 @@ public class RecordingStorageSettings {
   private AwsCredentialsProvider credentials() {
     return blank(s3.accessKeyId)
         ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId, s3.secretAccessKey));
+        : StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(s3.accessKeyId, s3.secretAccessKey));
   }
 
   private static boolean blank(String value) {

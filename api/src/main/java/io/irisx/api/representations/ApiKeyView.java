@@ -40,6 +40,14 @@ public record ApiKeyView(
   @Override
   public String toString() {
     // Keeps the key out of anything that prints the record.
-    return "ApiKeyView[id=" + id + ", name=" + name + ", prefix=" + prefix + ", scope=" + scope + "]";
+    return "ApiKeyView[id="
+        + id
+        + ", name="
+        + name
+        + ", prefix="
+        + prefix
+        + ", scope="
+        + scope
+        + "]";
   }
 }

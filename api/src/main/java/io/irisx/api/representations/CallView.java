@@ -12,9 +12,26 @@ import java.time.format.DateTimeFormatter;
 /** A call as the API shows it everywhere: the README's field names, times in ISO-8601 UTC. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
-  "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause", "hangupCauseCode",
-  "sipCode", "hungUpBy", "metadata", "live", "queue"
+  "id",
+  "direction",
+  "from",
+  "to",
+  "flow",
+  "status",
+  "nodeId",
+  "createdAt",
+  "ringingAt",
+  "answeredAt",
+  "endedAt",
+  "durationSeconds",
+  "billSeconds",
+  "hangupCause",
+  "hangupCauseCode",
+  "sipCode",
+  "hungUpBy",
+  "metadata",
+  "live",
+  "queue"
 })
 public record CallView(
     String id,
@@ -70,18 +87,56 @@ public record CallView(
   /** This call with its workflow's live view ({@code GET /v1/calls/{id}} while the call is up). */
   public CallView withLive(LiveCallView now) {
     return new CallView(
-        id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
-        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, now, queue);
+        id,
+        direction,
+        from,
+        to,
+        flow,
+        status,
+        nodeId,
+        createdAt,
+        ringingAt,
+        answeredAt,
+        endedAt,
+        durationSeconds,
+        billSeconds,
+        hangupCause,
+        hangupCauseCode,
+        sipCode,
+        hungUpBy,
+        metadata,
+        now,
+        queue);
   }
 
   /** This call with its place in its tenant's queue (while it waits for a slot). */
   public CallView withQueue(QueueView place) {
     return new CallView(
-        id, direction, from, to, flow, status, nodeId, createdAt, ringingAt, answeredAt, endedAt,
-        durationSeconds, billSeconds, hangupCause, hangupCauseCode, sipCode, hungUpBy, metadata, live, place);
+        id,
+        direction,
+        from,
+        to,
+        flow,
+        status,
+        nodeId,
+        createdAt,
+        ringingAt,
+        answeredAt,
+        endedAt,
+        durationSeconds,
+        billSeconds,
+        hangupCause,
+        hangupCauseCode,
+        sipCode,
+        hungUpBy,
+        metadata,
+        live,
+        place);
   }
 
-  /** What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing. */
+  /**
+   * What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing.
+   */
   private static JsonNode metadata(String json) {
     try {
       return json == null ? JSON.createObjectNode() : JSON.readTree(json);

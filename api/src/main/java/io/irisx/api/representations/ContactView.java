@@ -9,8 +9,17 @@ import java.util.Map;
 /** A contact of the tenant's. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "id", "firstName", "lastName", "phoneNumber", "email", "company", "tags", "notes", "metadata",
-  "createdAt", "updatedAt"
+  "id",
+  "firstName",
+  "lastName",
+  "phoneNumber",
+  "email",
+  "company",
+  "tags",
+  "notes",
+  "metadata",
+  "createdAt",
+  "updatedAt"
 })
 public record ContactView(
     String id,

@@ -2,9 +2,17 @@ package io.irisx.api.representations;
 
 import io.irisx.workflows.call.CallState;
 
-/** A call as its workflow sees it right now: the answer to a control command and {@code live} in a call. */
+/**
+ * A call as its workflow sees it right now: the answer to a control command and {@code live} in a
+ * call.
+ */
 public record LiveCallView(
-    String status, String flow, boolean answered, boolean ended, String nodeId, String hangupCause) {
+    String status,
+    String flow,
+    boolean answered,
+    boolean ended,
+    String nodeId,
+    String hangupCause) {
 
   public static LiveCallView of(CallState state) {
     return new LiveCallView(

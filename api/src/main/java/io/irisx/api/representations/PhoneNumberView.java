@@ -8,7 +8,14 @@ import java.util.Map;
 /** A phone number (DID) and the flow its inbound calls run, with that flow's parameters. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "id", "number", "friendlyName", "flow", "params", "status", "createdAt", "updatedAt"
+  "id",
+  "number",
+  "friendlyName",
+  "flow",
+  "params",
+  "status",
+  "createdAt",
+  "updatedAt"
 })
 public record PhoneNumberView(
     String id,

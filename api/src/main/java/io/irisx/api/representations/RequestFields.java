@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Reads a JSON request body field by field, collecting every wrong field before answering, so one
- * {@code validation-error} lists them all. A field it was not told about is an error, so a
- * misspelt optional field is reported rather than silently ignored. {@link #has} tells an absent
- * field from one set to null (what PATCH needs).
+ * {@code validation-error} lists them all. A field it was not told about is an error, so a misspelt
+ * optional field is reported rather than silently ignored. {@link #has} tells an absent field from
+ * one set to null (what PATCH needs).
  */
 public final class RequestFields {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,11 +41,13 @@ public final class RequestFields {
     }
     RequestFields fields = new RequestFields(body);
     List<String> unknown = new ArrayList<>();
-    body.fieldNames().forEachRemaining(name -> {
-      if (!knownFields.contains(name)) {
-        unknown.add(name);
-      }
-    });
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!knownFields.contains(name)) {
+                unknown.add(name);
+              }
+            });
     unknown.stream()
         .sorted()
         .limit(MAX_UNKNOWN_REPORTED)
@@ -92,7 +94,10 @@ public final class RequestFields {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+    if (!value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.intValue() < min
+        || value.intValue() > max) {
       error(field, "must be a whole number from " + min + " to " + max);
       return null;
     }
@@ -144,7 +149,9 @@ public final class RequestFields {
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
       if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
-        error(field + "[" + i + "]", "must be a non-empty string of at most " + maxLength + " characters");
+        error(
+            field + "[" + i + "]",
+            "must be a non-empty string of at most " + maxLength + " characters");
       } else {
         strings.add(item.asText());
       }

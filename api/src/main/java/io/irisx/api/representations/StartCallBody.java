@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /v1/calls}. {@code queue}: false asks for 429 rather than a queued call
- * when the tenant is at its call limits (absent or true: the call waits for a slot). Fields it does not know are collected rather than dropped, so
- * a misspelt optional field ({@code parms}) is reported instead of silently ignored.
+ * when the tenant is at its call limits (absent or true: the call waits for a slot). Fields it does
+ * not know are collected rather than dropped, so a misspelt optional field ({@code parms}) is
+ * reported instead of silently ignored.
  */
 public record StartCallBody(
     String from,
@@ -36,7 +37,6 @@ public record StartCallBody(
   }
 
   /** Strict E.164: a plus, a non-zero first digit, 2 to 15 digits in all; nothing else. */
-
   static final int MAX_FLOW_NAME_LENGTH = 100;
 
   /** What is missing or malformed, field by field; empty when the body is well formed. */
@@ -47,10 +47,13 @@ public record StartCallBody(
     if (flow == null || flow.isBlank()) {
       problems.add(new FieldError("flow", "is required"));
     } else if (flow.length() > MAX_FLOW_NAME_LENGTH) {
-      problems.add(new FieldError("flow", "is longer than " + MAX_FLOW_NAME_LENGTH + " characters"));
+      problems.add(
+          new FieldError("flow", "is longer than " + MAX_FLOW_NAME_LENGTH + " characters"));
     }
     if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
-      problems.add(new FieldError("webhookUrl", "must be an absolute http(s) URL of at most 2048 characters"));
+      problems.add(
+          new FieldError(
+              "webhookUrl", "must be an absolute http(s) URL of at most 2048 characters"));
     }
     unknownFields.keySet().stream()
         .sorted()
@@ -59,8 +62,9 @@ public record StartCallBody(
     return problems;
   }
 
-
-  /** The shape only; the address rules (https, no private addresses) are applied when it is used. */
+  /**
+   * The shape only; the address rules (https, no private addresses) are applied when it is used.
+   */
   private static boolean isHttpUrl(String url) {
     if (url.length() > 2048) {
       return false;

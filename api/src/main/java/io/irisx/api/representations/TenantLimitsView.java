@@ -16,7 +16,8 @@ public record TenantLimitsView(
     int maxQueueWaitSeconds,
     List<String> defaulted) {
 
-  public static TenantLimitsView of(String tenantId, TenantCallLimits own, CallLimitSettings defaults) {
+  public static TenantLimitsView of(
+      String tenantId, TenantCallLimits own, CallLimitSettings defaults) {
     List<String> defaulted = new ArrayList<>();
     if (own.callsPerSecond() == null) {
       defaulted.add("callsPerSecond");
@@ -30,8 +31,12 @@ public record TenantLimitsView(
     return new TenantLimitsView(
         tenantId,
         own.callsPerSecond() != null ? own.callsPerSecond() : defaults.getCallsPerSecond(),
-        own.maxConcurrentCalls() != null ? own.maxConcurrentCalls() : defaults.getMaxConcurrentCalls(),
-        own.maxQueueWaitSeconds() != null ? own.maxQueueWaitSeconds() : defaults.getMaxQueueWaitSeconds(),
+        own.maxConcurrentCalls() != null
+            ? own.maxConcurrentCalls()
+            : defaults.getMaxConcurrentCalls(),
+        own.maxQueueWaitSeconds() != null
+            ? own.maxQueueWaitSeconds()
+            : defaults.getMaxQueueWaitSeconds(),
         List.copyOf(defaulted));
   }
 }

@@ -30,7 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
 public final class AdminTenantLimitsResource {
-  private static final Set<String> FIELDS = Set.of("callsPerSecond", "maxConcurrentCalls", "maxQueueWaitSeconds");
+  private static final Set<String> FIELDS =
+      Set.of("callsPerSecond", "maxConcurrentCalls", "maxQueueWaitSeconds");
 
   private final Jdbi jdbi;
   private final CallLimitSettings defaults;
@@ -44,7 +45,8 @@ public final class AdminTenantLimitsResource {
   public TenantLimitsView get(@PathParam("id") String id) {
     UUID tenantId = tenantId(id);
     TenantCallLimits own =
-        jdbi.withExtension(TenantDao.class, dao -> dao.findCallLimits(tenantId)).orElseThrow(() -> notFound(id));
+        jdbi.withExtension(TenantDao.class, dao -> dao.findCallLimits(tenantId))
+            .orElseThrow(() -> notFound(id));
     return TenantLimitsView.of(tenantId.toString(), own, defaults);
   }
 
@@ -70,7 +72,10 @@ public final class AdminTenantLimitsResource {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > max) {
+    if (!value.canConvertToInt()
+        || !value.isIntegralNumber()
+        || value.asInt() < 1
+        || value.asInt() > max) {
       fields.error(field, "must be a whole number from 1 to " + max + ", or null for the default");
       return null;
     }

@@ -34,8 +34,10 @@ import org.jdbi.v3.core.Jdbi;
 @OperatorOnly
 public final class AdminTenantsResource {
   static final int MAX_TENANT_NAME_LENGTH = 200;
+
   /** The bounds the tenants table's check constraint enforces (a hundred years at most). */
   static final int MIN_RETENTION_DAYS = 1;
+
   static final int MAX_RETENTION_DAYS = 36_500;
 
   private final Jdbi jdbi;
@@ -61,7 +63,11 @@ public final class AdminTenantsResource {
               return tenants.find(id).orElseThrow();
             });
     return Response.created(
-            uriInfo.getBaseUriBuilder().path(AdminTenantsResource.class).path(id.toString()).build())
+            uriInfo
+                .getBaseUriBuilder()
+                .path(AdminTenantsResource.class)
+                .path(id.toString())
+                .build())
         .entity(TenantView.of(tenant))
         .build();
   }
@@ -86,13 +92,13 @@ public final class AdminTenantsResource {
     fields.check();
     TenantRow updated =
         jdbi.inTransaction(
-            handle -> {
-              TenantDao tenants = handle.attach(TenantDao.class);
-              if (fields.has("recordingRetentionDays")) {
-                tenants.setRecordingRetentionDays(tenantId, days);
-              }
-              return tenants.find(tenantId);
-            })
+                handle -> {
+                  TenantDao tenants = handle.attach(TenantDao.class);
+                  if (fields.has("recordingRetentionDays")) {
+                    tenants.setRecordingRetentionDays(tenantId, days);
+                  }
+                  return tenants.find(tenantId);
+                })
             .orElseThrow(() -> notFound(id));
     return TenantView.of(updated);
   }
@@ -106,7 +112,8 @@ public final class AdminTenantsResource {
     ApiKeysResource.NewKey request = ApiKeysResource.NewKey.read(body);
     ApiKeyIssuer.IssuedKey issued =
         jdbi.withExtension(
-            ApiKeyDao.class, dao -> issuer.issue(dao, tenant.id(), request.name(), request.scope()));
+            ApiKeyDao.class,
+            dao -> issuer.issue(dao, tenant.id(), request.name(), request.scope()));
     return Response.status(Response.Status.CREATED)
         .entity(ApiKeyView.withKey(issued.summary(), issued.key()))
         .build();

@@ -95,7 +95,8 @@ public final class ApiKeysResource {
   public Response create(
       @Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
     NewKey request = NewKey.read(body);
-    ApiKeyIssuer.IssuedKey issued = issuer.issue(keys, tenant.tenantId(), request.name(), request.scope());
+    ApiKeyIssuer.IssuedKey issued =
+        issuer.issue(keys, tenant.tenantId(), request.name(), request.scope());
     return Response.created(
             uriInfo
                 .getBaseUriBuilder()

@@ -10,6 +10,8 @@ import io.irisx.api.representations.LiveCallView;
 import io.irisx.workflows.call.CallCommands;
 import io.irisx.workflows.call.HangupCause;
 import io.irisx.workflows.flow.CallFlows;
+import io.irisx.workflows.flow.Media;
+import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import io.irisx.workflows.flow.Media;
-import io.irisx.workflows.webhook.WebhookUrlPolicy;
 
 /**
  * {@code /v1/calls/{id}/hangup|play|dtmf|redirect}: live control of a call. The request's shape is
@@ -50,10 +50,12 @@ public final class CallControlResource {
   public LiveCallView hangup(
       @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Hangup body) {
     UUID callId = callId(id);
-    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    controller.requireCall(
+        tenant, callId); // not found before invalid: the body says nothing of others' calls
     String cause = body == null ? null : body.cause();
     if (cause != null && !HangupCause.isName(cause)) {
-      throw ProblemException.validation("cause", "must be a Q.850 cause name such as NORMAL_CLEARING or CALL_REJECTED");
+      throw ProblemException.validation(
+          "cause", "must be a Q.850 cause name such as NORMAL_CLEARING or CALL_REJECTED");
     }
     return LiveCallView.of(controller.hangup(tenant, callId, new CallCommands.Hangup(cause)));
   }
@@ -63,7 +65,8 @@ public final class CallControlResource {
   public LiveCallView play(
       @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Play body) {
     UUID callId = callId(id);
-    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    controller.requireCall(
+        tenant, callId); // not found before invalid: the body says nothing of others' calls
     return LiveCallView.of(controller.play(tenant, callId, new CallCommands.Play(media(body))));
   }
 
@@ -72,28 +75,40 @@ public final class CallControlResource {
   public LiveCallView dtmf(
       @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Dtmf body) {
     UUID callId = callId(id);
-    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    controller.requireCall(
+        tenant, callId); // not found before invalid: the body says nothing of others' calls
     if (body == null || body.digits() == null || !DIGITS.matcher(body.digits()).matches()) {
-      throw ProblemException.validation("digits", "must be 1 to 64 of 0-9 A-D * # (w and W pause for 0.5 s and 1 s)");
+      throw ProblemException.validation(
+          "digits", "must be 1 to 64 of 0-9 A-D * # (w and W pause for 0.5 s and 1 s)");
     }
-    return LiveCallView.of(controller.sendDigits(tenant, callId, new CallCommands.SendDigits(body.digits())));
+    return LiveCallView.of(
+        controller.sendDigits(tenant, callId, new CallCommands.SendDigits(body.digits())));
   }
 
   @POST
   @Path("{id}/redirect")
   public LiveCallView redirect(
-      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, CallCommandBodies.Redirect body) {
+      @Auth AuthenticatedTenant tenant,
+      @PathParam("id") String id,
+      CallCommandBodies.Redirect body) {
     UUID callId = callId(id);
-    controller.requireCall(tenant, callId); // not found before invalid: the body says nothing of others' calls
+    controller.requireCall(
+        tenant, callId); // not found before invalid: the body says nothing of others' calls
     if (body == null || body.flow() == null || body.flow().isBlank()) {
       throw ProblemException.validation("flow", "is required");
     }
     if (!flows.contains(body.flow())) {
       throw new ProblemException(
-          ProblemType.UNKNOWN_FLOW, "No flow named '" + body.flow() + "'. Known flows: " + String.join(", ", flows.names()) + ".");
+          ProblemType.UNKNOWN_FLOW,
+          "No flow named '"
+              + body.flow()
+              + "'. Known flows: "
+              + String.join(", ", flows.names())
+              + ".");
     }
     Map<String, Object> params = body.params() == null ? Map.of() : body.params();
-    return LiveCallView.of(controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), params)));
+    return LiveCallView.of(
+        controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), params)));
   }
 
   /** The one thing to play, as the media reference the switch takes. */
@@ -148,8 +163,10 @@ public final class CallControlResource {
       Map.of(
           "file", "must be a sound file path on the node, e.g. ivr/ivr-welcome.wav",
           "tone", "must be a FreeSWITCH tone spec, e.g. %(250,50,440)",
-          "text", "must be 1 to 1000 letters, digits, spaces and . , ? ! % - (no quotes, | $ { } or :)",
-          "url", "must be an https URL of letters, digits and _ . ~ / % = & + - (no spaces or quotes)");
+          "text",
+              "must be 1 to 1000 letters, digits, spaces and . , ? ! % - (no quotes, | $ { } or :)",
+          "url",
+              "must be an https URL of letters, digits and _ . ~ / % = & + - (no spaces or quotes)");
 
   private static UUID callId(String id) {
     try {
@@ -160,6 +177,8 @@ public final class CallControlResource {
     } catch (IllegalArgumentException notAnId) {
       // a 404 below, like any id that names no call of the tenant
     }
-    throw new ProblemException(ProblemType.NOT_FOUND, "No call " + (id.length() <= 40 ? id : id.substring(0, 40) + "…") + ".");
+    throw new ProblemException(
+        ProblemType.NOT_FOUND,
+        "No call " + (id.length() <= 40 ? id : id.substring(0, 40) + "…") + ".");
   }
 }

@@ -13,7 +13,6 @@ import io.irisx.db.CallDao;
 import io.irisx.db.CallFilter;
 import io.irisx.db.CallLogDao;
 import io.irisx.db.CallSearch;
-import io.irisx.db.RecordingDao;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,7 +54,8 @@ public final class CallRecordsResource {
   @Path("{id}/events")
   public CallEventList events(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     UUID callId = requireCall(tenant, id);
-    return new CallEventList(logs.list(tenant.tenantId(), callId).stream().map(CallEventView::of).toList());
+    return new CallEventList(
+        logs.list(tenant.tenantId(), callId).stream().map(CallEventView::of).toList());
   }
 
   @GET
@@ -63,7 +63,9 @@ public final class CallRecordsResource {
   public RecordingList recordings(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     UUID callId = requireCall(tenant, id);
     return new RecordingList(
-        recordings.dao().listForCall(tenant.tenantId(), callId).stream().map(recordings::view).toList());
+        recordings.dao().listForCall(tenant.tenantId(), callId).stream()
+            .map(recordings::view)
+            .toList());
   }
 
   /**
@@ -82,19 +84,23 @@ public final class CallRecordsResource {
       @QueryParam("direction") String direction,
       @QueryParam("flow") String flow) {
     CallFilter filter =
-        CallListFilters.parse(tenant.tenantId(), status, direction, null, null, flow, "from", from, "to", to);
+        CallListFilters.parse(
+            tenant.tenantId(), status, direction, null, null, flow, "from", from, "to", to);
     StreamingOutput body =
         output -> {
-          BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
           writer.write(CdrCsv.HEADER);
           try {
-            search.exportOldestFirst(filter, row -> {
-              try {
-                writer.write(CdrCsv.line(row));
-              } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+            search.exportOldestFirst(
+                filter,
+                row -> {
+                  try {
+                    writer.write(CdrCsv.line(row));
+                  } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
           } catch (UncheckedIOException e) {
             throw e.getCause();
           }
@@ -109,6 +115,9 @@ public final class CallRecordsResource {
   private UUID requireCall(AuthenticatedTenant tenant, String id) {
     return ResourceIds.parse(id)
         .filter(callId -> calls.find(tenant.tenantId(), callId).isPresent())
-        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No call " + ResourceIds.shown(id) + "."));
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.NOT_FOUND, "No call " + ResourceIds.shown(id) + "."));
   }
 }

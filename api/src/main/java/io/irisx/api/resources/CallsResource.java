@@ -2,6 +2,7 @@ package io.irisx.api.resources;
 
 import io.dropwizard.auth.Auth;
 import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.calls.CallController;
 import io.irisx.api.calls.CallCursor;
 import io.irisx.api.calls.CallStarter;
 import io.irisx.api.errors.ProblemException;
@@ -11,7 +12,6 @@ import io.irisx.api.representations.CallPage;
 import io.irisx.api.representations.CallView;
 import io.irisx.api.representations.LiveCallView;
 import io.irisx.api.representations.QueueView;
-import io.irisx.api.calls.CallController;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
@@ -31,7 +31,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code /v1/calls}: start a call, fetch one, list them. Every read is scoped to the caller's tenant. */
+/**
+ * {@code /v1/calls}: start a call, fetch one, list them. Every read is scoped to the caller's
+ * tenant.
+ */
 @Path("/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CallsResource {
@@ -57,7 +60,11 @@ public final class CallsResource {
       @Context UriInfo uriInfo) {
     CallRow call = starter.start(tenant, body, idempotencyKey);
     return Response.created(
-            uriInfo.getBaseUriBuilder().path(CallsResource.class).path(call.id().toString()).build())
+            uriInfo
+                .getBaseUriBuilder()
+                .path(CallsResource.class)
+                .path(call.id().toString())
+                .build())
         .entity(CallView.of(call))
         .build();
   }
@@ -67,10 +74,15 @@ public final class CallsResource {
   public CallView get(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     return parseId(id)
         .flatMap(callId -> calls.find(tenant.tenantId(), callId))
-        // While the call is up, its workflow adds what it knows now (e.g. the flow a redirect started).
-        .map(row -> CallView.of(row).withLive(controller.liveState(row).map(LiveCallView::of).orElse(null))
-            .withQueue(controller.queuePosition(row).map(QueueView::of).orElse(null)))
-        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No call " + shorten(id) + "."));
+        // While the call is up, its workflow adds what it knows now (e.g. the flow a redirect
+        // started).
+        .map(
+            row ->
+                CallView.of(row)
+                    .withLive(controller.liveState(row).map(LiveCallView::of).orElse(null))
+                    .withQueue(controller.queuePosition(row).map(QueueView::of).orElse(null)))
+        .orElseThrow(
+            () -> new ProblemException(ProblemType.NOT_FOUND, "No call " + shorten(id) + "."));
   }
 
   /**
@@ -95,8 +107,16 @@ public final class CallsResource {
         cursorParam == null || cursorParam.isEmpty() ? null : CallCursor.decode(cursorParam);
     io.irisx.db.CallFilter filter =
         io.irisx.api.calls.CallListFilters.parse(
-            tenant.tenantId(), status, direction, from, to, flow,
-            "createdFrom", createdFrom, "createdTo", createdTo);
+            tenant.tenantId(),
+            status,
+            direction,
+            from,
+            to,
+            flow,
+            "createdFrom",
+            createdFrom,
+            "createdTo",
+            createdTo);
     // One row more than asked for says whether there is a next page.
     List<CallRow> rows =
         calls.listNewestFirst(
@@ -128,7 +148,8 @@ public final class CallsResource {
   private static Optional<UUID> parseId(String id) {
     try {
       UUID uuid = UUID.fromString(id);
-      // UUID.fromString accepts shortened forms such as "1-2-3-4-5"; only the canonical one is an id.
+      // UUID.fromString accepts shortened forms such as "1-2-3-4-5"; only the canonical one is an
+      // id.
       return uuid.toString().equalsIgnoreCase(id) ? Optional.of(uuid) : Optional.empty();
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();

@@ -7,14 +7,15 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One CSV line per call (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line
- * break), with the fields and names of {@link CallView}. A field that a spreadsheet would run as
- * a formula (starting with {@code = + - @}) other than an E.164 number is prefixed with {@code '}.
+ * break), with the fields and names of {@link CallView}. A field that a spreadsheet would run as a
+ * formula (starting with {@code = + - @}) other than an E.164 number is prefixed with {@code '}.
  */
 final class CdrCsv {
   static final String HEADER =
       "id,direction,from,to,flow,status,nodeId,createdAt,ringingAt,answeredAt,endedAt,"
           + "durationSeconds,billSeconds,hangupCause,hangupCauseCode,sipCode,hungUpBy,metadata\r\n";
-  static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private CdrCsv() {}
 
@@ -38,7 +39,9 @@ final class CdrCsv {
     field(out, call.hangupCauseCode());
     field(out, call.sipCode());
     field(out, call.hungUpBy());
-    field(out, call.metadata() == null || call.metadata().isEmpty() ? null : call.metadata().toString());
+    field(
+        out,
+        call.metadata() == null || call.metadata().isEmpty() ? null : call.metadata().toString());
     out.setLength(out.length() - 1);
     return out.append("\r\n").toString();
   }
@@ -46,10 +49,15 @@ final class CdrCsv {
   private static void field(StringBuilder out, Object value) {
     if (value != null) {
       String text = value.toString();
-      if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("\\+[0-9]{2,15}")) {
+      if (!text.isEmpty()
+          && "=+-@".indexOf(text.charAt(0)) >= 0
+          && !text.matches("\\+[0-9]{2,15}")) {
         text = "'" + text;
       }
-      if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      if (text.indexOf(',') >= 0
+          || text.indexOf('"') >= 0
+          || text.indexOf('\n') >= 0
+          || text.indexOf('\r') >= 0) {
         text = "\"" + text.replace("\"", "\"\"") + "\"";
       }
       out.append(text);

@@ -60,12 +60,23 @@ public final class ContactsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
+  public Response create(
+      @Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
     RequestFields fields = RequestFields.of(body, FIELDS);
     ContactRow empty =
         new ContactRow(
-            UUID.randomUUID(), tenant.tenantId(), null, null, null, null, null, "[]", null, "{}",
-            clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+            UUID.randomUUID(),
+            tenant.tenantId(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "[]",
+            null,
+            "{}",
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            null);
     ContactRow contact = merge(empty, fields);
     if (contact.firstName() == null
         && contact.lastName() == null
@@ -77,7 +88,11 @@ public final class ContactsResource {
     }
     ContactRow row = contacts.insert(contact);
     return Response.created(
-            uriInfo.getBaseUriBuilder().path(ContactsResource.class).path(row.id().toString()).build())
+            uriInfo
+                .getBaseUriBuilder()
+                .path(ContactsResource.class)
+                .path(row.id().toString())
+                .build())
         .entity(ContactView.of(row))
         .build();
   }

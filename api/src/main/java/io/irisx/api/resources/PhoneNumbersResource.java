@@ -62,8 +62,10 @@ public final class PhoneNumbersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
-    RequestFields fields = RequestFields.of(body, Set.of("number", "flow", "params", "friendlyName"));
+  public Response create(
+      @Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
+    RequestFields fields =
+        RequestFields.of(body, Set.of("number", "flow", "params", "friendlyName"));
     String number = fields.e164("number", true);
     String flow = fields.text("flow", true, MAX_FLOW_NAME_LENGTH);
     Map<String, Object> params = fields.object("params", MAX_PARAMS_BYTES);
@@ -85,9 +87,15 @@ public final class PhoneNumbersResource {
                 () ->
                     new ProblemException(
                         ProblemType.PHONE_NUMBER_TAKEN,
-                        "The number " + number + " is already in use; a number belongs to one tenant."));
+                        "The number "
+                            + number
+                            + " is already in use; a number belongs to one tenant."));
     return Response.created(
-            uriInfo.getBaseUriBuilder().path(PhoneNumbersResource.class).path(row.id().toString()).build())
+            uriInfo
+                .getBaseUriBuilder()
+                .path(PhoneNumbersResource.class)
+                .path(row.id().toString())
+                .build())
         .entity(PhoneNumberView.of(row))
         .build();
   }

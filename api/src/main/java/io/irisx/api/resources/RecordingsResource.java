@@ -32,7 +32,10 @@ public final class RecordingsResource {
   private final Duration urlExpiry;
   private final Clock clock;
 
-  /** {@code objects} null: no {@code recordings} configuration, so no URLs (and deletes keep objects). */
+  /**
+   * {@code objects} null: no {@code recordings} configuration, so no URLs (and deletes keep
+   * objects).
+   */
   public RecordingsResource(Jdbi jdbi, RecordingObjects objects, Duration urlExpiry, Clock clock) {
     this.recordings = jdbi.onDemand(RecordingDao.class);
     this.objects = objects;
@@ -52,7 +55,8 @@ public final class RecordingsResource {
     RecordingRow row = find(tenant, id);
     if (row.s3Key() != null) {
       if (objects == null) {
-        throw new IllegalStateException("recordings are not configured: cannot delete " + row.s3Key());
+        throw new IllegalStateException(
+            "recordings are not configured: cannot delete " + row.s3Key());
       }
       objects.delete(row.s3Bucket(), row.s3Key());
     }
@@ -75,6 +79,9 @@ public final class RecordingsResource {
   private RecordingRow find(AuthenticatedTenant tenant, String id) {
     return ResourceIds.parse(id)
         .flatMap(recordingId -> recordings.find(tenant.tenantId(), recordingId))
-        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No recording " + ResourceIds.shown(id) + "."));
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.NOT_FOUND, "No recording " + ResourceIds.shown(id) + "."));
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A delivery (one event to one endpoint) as the API shows it. {@code payload} is the envelope
- * sent; {@code attempts} is present on {@code GET /v1/webhook-deliveries/{id}} only.
+ * A delivery (one event to one endpoint) as the API shows it. {@code payload} is the envelope sent;
+ * {@code attempts} is present on {@code GET /v1/webhook-deliveries/{id}} only.
  */
 public record DeliveryView(
     UUID id,
@@ -46,8 +46,14 @@ public record DeliveryView(
       String error) {
     static AttemptView of(WebhookAttemptRow row) {
       return new AttemptView(
-          row.attemptNumber(), Times.iso(row.attemptedAt()), row.url(), row.outcome(), row.responseStatus(),
-          row.latencyMillis(), row.responseBody(), row.error());
+          row.attemptNumber(),
+          Times.iso(row.attemptedAt()),
+          row.url(),
+          row.outcome(),
+          row.responseStatus(),
+          row.latencyMillis(),
+          row.responseBody(),
+          row.error());
     }
   }
 
@@ -63,10 +69,23 @@ public record DeliveryView(
       payload = JSON.getNodeFactory().textNode(row.payload());
     }
     return new DeliveryView(
-        row.id(), row.webhookId(), row.eventId(), row.eventType(), row.callId(), row.sequence(),
-        row.status(), row.attemptCount(), Times.iso(row.lastAttemptAt()), Times.iso(row.nextAttemptAt()),
-        row.responseStatus(), row.error(), Times.iso(row.deliveredAt()), row.workflowId(),
-        Times.iso(row.createdAt()), Times.iso(row.updatedAt()), payload,
+        row.id(),
+        row.webhookId(),
+        row.eventId(),
+        row.eventType(),
+        row.callId(),
+        row.sequence(),
+        row.status(),
+        row.attemptCount(),
+        Times.iso(row.lastAttemptAt()),
+        Times.iso(row.nextAttemptAt()),
+        row.responseStatus(),
+        row.error(),
+        Times.iso(row.deliveredAt()),
+        row.workflowId(),
+        Times.iso(row.createdAt()),
+        Times.iso(row.updatedAt()),
+        payload,
         attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
   }
 }

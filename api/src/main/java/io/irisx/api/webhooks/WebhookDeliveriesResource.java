@@ -52,7 +52,9 @@ public final class WebhookDeliveriesResource {
     this.temporal = temporal;
   }
 
-  /** Newest first; {@code since} (inclusive) and {@code until} (exclusive) bound the creation time. */
+  /**
+   * Newest first; {@code since} (inclusive) and {@code until} (exclusive) bound the creation time.
+   */
   @GET
   public Page<DeliveryView> list(
       @Auth AuthenticatedTenant tenant,
@@ -87,8 +89,9 @@ public final class WebhookDeliveriesResource {
   }
 
   /**
-   * Sends the delivery again, whatever its outcome, with the same {@code webhook-id} and body: a new
-   * run of workflow {@code webhook-<id>}, on the full retry schedule. 409 while a run is under way.
+   * Sends the delivery again, whatever its outcome, with the same {@code webhook-id} and body: a
+   * new run of workflow {@code webhook-<id>}, on the full retry schedule. 409 while a run is under
+   * way.
    */
   @POST
   @Path("{id}/retry")
@@ -101,7 +104,8 @@ public final class WebhookDeliveriesResource {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(DeliveryRequest.workflowId(deliveryId))
                 .setTaskQueue(TaskQueues.WEBHOOKS)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                 .setStaticSummary("redelivery of " + row.eventType() + " requested through the API")
                 .build());
     try {
@@ -113,7 +117,8 @@ public final class WebhookDeliveriesResource {
     } catch (RuntimeException unavailable) {
       log.warn("redelivery of {} could not be started", deliveryId, unavailable);
       throw new ProblemException(
-              ProblemType.REDELIVERY_UNAVAILABLE, "The redelivery could not be started; try again shortly.")
+              ProblemType.REDELIVERY_UNAVAILABLE,
+              "The redelivery could not be started; try again shortly.")
           .causedBy(unavailable);
     }
     return Response.accepted(DeliveryView.of(row)).build();
@@ -123,8 +128,9 @@ public final class WebhookDeliveriesResource {
     return ResourceIds.parse(id)
         .flatMap(deliveryId -> deliveries.find(tenant.tenantId(), deliveryId))
         .orElseThrow(
-            () -> new ProblemException(
-                ProblemType.NOT_FOUND, "No webhook delivery " + ResourceIds.shown(id) + "."));
+            () ->
+                new ProblemException(
+                    ProblemType.NOT_FOUND, "No webhook delivery " + ResourceIds.shown(id) + "."));
   }
 
   private static UUID uuidParam(String name, String value) {
@@ -140,7 +146,8 @@ public final class WebhookDeliveriesResource {
       return null;
     }
     if (!allowed.contains(value)) {
-      throw ProblemException.validation(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      throw ProblemException.validation(
+          name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
     return value;
   }
@@ -152,7 +159,8 @@ public final class WebhookDeliveriesResource {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ProblemException.validation(name, "must be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
+      throw ProblemException.validation(
+          name, "must be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
     }
   }
 }

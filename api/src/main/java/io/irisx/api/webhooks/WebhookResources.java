@@ -14,8 +14,15 @@ public final class WebhookResources {
   private WebhookResources() {}
 
   public static void register(
-      JerseyEnvironment jersey, Jdbi jdbi, WorkflowClient temporal, WebhookSettings settings, Clock clock) {
-    jersey.register(new WebhooksResource(jdbi.onDemand(WebhookDao.class), new WebhookUrlPolicy(settings), clock));
-    jersey.register(new WebhookDeliveriesResource(jdbi.onDemand(WebhookDeliveryDao.class), temporal));
+      JerseyEnvironment jersey,
+      Jdbi jdbi,
+      WorkflowClient temporal,
+      WebhookSettings settings,
+      Clock clock) {
+    jersey.register(
+        new WebhooksResource(
+            jdbi.onDemand(WebhookDao.class), new WebhookUrlPolicy(settings), clock));
+    jersey.register(
+        new WebhookDeliveriesResource(jdbi.onDemand(WebhookDeliveryDao.class), temporal));
   }
 }

@@ -27,17 +27,39 @@ public record WebhookView(
 
   static WebhookView of(WebhookRow row) {
     return new WebhookView(
-        row.id(), row.url(), row.description(), row.events(), row.status(), row.disabledReason(),
-        row.source(), row.failureCount(), Times.iso(row.lastSuccessAt()), Times.iso(row.lastFailureAt()),
-        Times.iso(row.previousSecretExpiresAt()), Times.iso(row.createdAt()), Times.iso(row.updatedAt()), null);
+        row.id(),
+        row.url(),
+        row.description(),
+        row.events(),
+        row.status(),
+        row.disabledReason(),
+        row.source(),
+        row.failureCount(),
+        Times.iso(row.lastSuccessAt()),
+        Times.iso(row.lastFailureAt()),
+        Times.iso(row.previousSecretExpiresAt()),
+        Times.iso(row.createdAt()),
+        Times.iso(row.updatedAt()),
+        null);
   }
 
   static WebhookView withSecret(WebhookRow row) {
     WebhookView view = of(row);
     return new WebhookView(
-        view.id, view.url, view.description, view.events, view.status, view.disabledReason,
-        view.source, view.failureCount, view.lastSuccessAt, view.lastFailureAt,
-        view.previousSecretExpiresAt, view.createdAt, view.updatedAt, row.secret());
+        view.id,
+        view.url,
+        view.description,
+        view.events,
+        view.status,
+        view.disabledReason,
+        view.source,
+        view.failureCount,
+        view.lastSuccessAt,
+        view.lastFailureAt,
+        view.previousSecretExpiresAt,
+        view.createdAt,
+        view.updatedAt,
+        row.secret());
   }
 
   @Override

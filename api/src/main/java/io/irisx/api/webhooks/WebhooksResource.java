@@ -59,7 +59,8 @@ public final class WebhooksResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
+  public Response create(
+      @Auth AuthenticatedTenant tenant, JsonNode body, @Context UriInfo uriInfo) {
     RequestFields fields = RequestFields.of(body, FIELDS);
     String url = fields.text("url", true, WebhookUrlPolicy.MAX_URL_LENGTH);
     List<String> events = events(fields);
@@ -67,9 +68,16 @@ public final class WebhooksResource {
     fields.check();
     checkUrl(url);
     UUID id = UUID.randomUUID();
-    webhooks.insert(id, tenant.tenantId(), url, description, events.toArray(String[]::new), WebhookSecrets.generate());
+    webhooks.insert(
+        id,
+        tenant.tenantId(),
+        url,
+        description,
+        events.toArray(String[]::new),
+        WebhookSecrets.generate());
     WebhookRow row = webhooks.find(tenant.tenantId(), id).orElseThrow();
-    return Response.created(uriInfo.getBaseUriBuilder().path(WebhooksResource.class).path(id.toString()).build())
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path(WebhooksResource.class).path(id.toString()).build())
         .entity(WebhookView.withSecret(row))
         .build();
   }
@@ -97,31 +105,41 @@ public final class WebhooksResource {
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public WebhookView update(@Auth AuthenticatedTenant tenant, @PathParam("id") String id, JsonNode body) {
+  public WebhookView update(
+      @Auth AuthenticatedTenant tenant, @PathParam("id") String id, JsonNode body) {
     WebhookRow row = find(tenant, id);
     RequestFields fields = RequestFields.of(body, FIELDS);
-    String url = fields.has("url") ? fields.text("url", true, WebhookUrlPolicy.MAX_URL_LENGTH) : null;
+    String url =
+        fields.has("url") ? fields.text("url", true, WebhookUrlPolicy.MAX_URL_LENGTH) : null;
     List<String> events = fields.has("events") ? events(fields) : null;
     String description = fields.text("description", false, MAX_DESCRIPTION_LENGTH);
     fields.check();
     if (WebhookRow.SOURCE_CALL.equals(row.source()) && (url != null || events != null)) {
       throw ProblemException.validation(
-          url != null ? "url" : "events", "cannot change on an endpoint made for a call's webhookUrl");
+          url != null ? "url" : "events",
+          "cannot change on an endpoint made for a call's webhookUrl");
     }
     if (url != null) {
       checkUrl(url);
     }
     webhooks.update(
-        tenant.tenantId(), row.id(), url, description, events == null ? null : events.toArray(String[]::new));
-    return WebhookView.of(webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
+        tenant.tenantId(),
+        row.id(),
+        url,
+        description,
+        events == null ? null : events.toArray(String[]::new));
+    return WebhookView.of(
+        webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
   }
 
   @POST
   @Path("{id}/disable")
   public WebhookView disable(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     WebhookRow row = find(tenant, id);
-    webhooks.setStatus(tenant.tenantId(), row.id(), WebhookRow.DISABLED, "disabled through the API");
-    return WebhookView.of(webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
+    webhooks.setStatus(
+        tenant.tenantId(), row.id(), WebhookRow.DISABLED, "disabled through the API");
+    return WebhookView.of(
+        webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
   }
 
   /** Enables the endpoint again (also after a 410 Gone); the URL is checked again first. */
@@ -131,7 +149,8 @@ public final class WebhooksResource {
     WebhookRow row = find(tenant, id);
     checkUrl(row.url());
     webhooks.setStatus(tenant.tenantId(), row.id(), WebhookRow.ENABLED, null);
-    return WebhookView.of(webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
+    return WebhookView.of(
+        webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
   }
 
   /** Deletes the endpoint; deliveries still waiting for it end {@code canceled}. */
@@ -144,8 +163,8 @@ public final class WebhooksResource {
   }
 
   /**
-   * A new secret, returned once. The previous one keeps signing too (each request then carries
-   * both signatures) for {@code overlapSeconds} (default 24 h, at most 7 days; 0 ends it now).
+   * A new secret, returned once. The previous one keeps signing too (each request then carries both
+   * signatures) for {@code overlapSeconds} (default 24 h, at most 7 days; 0 ends it now).
    */
   @POST
   @Path("{id}/rotate-secret")
@@ -157,8 +176,10 @@ public final class WebhooksResource {
       RequestFields fields = RequestFields.of(body, ROTATE_FIELDS);
       JsonNode value = body.get("overlapSeconds");
       if (value != null && !value.isNull()) {
-        if (!value.canConvertToLong() || !value.isIntegralNumber()
-            || value.asLong() < 0 || value.asLong() > MAX_OVERLAP_SECONDS) {
+        if (!value.canConvertToLong()
+            || !value.isIntegralNumber()
+            || value.asLong() < 0
+            || value.asLong() > MAX_OVERLAP_SECONDS) {
           fields.error("overlapSeconds", "must be a whole number from 0 to " + MAX_OVERLAP_SECONDS);
         } else {
           overlap = value.asLong();
@@ -167,16 +188,22 @@ public final class WebhooksResource {
       fields.check();
     }
     webhooks.rotateSecret(
-        tenant.tenantId(), row.id(), WebhookSecrets.generate(), clock.instant().plusSeconds(overlap));
-    return WebhookView.withSecret(webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
+        tenant.tenantId(),
+        row.id(),
+        WebhookSecrets.generate(),
+        clock.instant().plusSeconds(overlap));
+    return WebhookView.withSecret(
+        webhooks.find(tenant.tenantId(), row.id()).orElseThrow(() -> notFound(id)));
   }
 
   private static List<String> events(RequestFields fields) {
     List<String> events = fields.strings("events", WebhookEventTypes.ALL.size(), 100);
     for (int i = 0; i < events.size(); i++) {
       if (!WebhookEventTypes.isKnown(events.get(i))) {
-        fields.error("events[" + i + "]", "is not an event type; known: " + String.join(", ",
-            WebhookEventTypes.ALL.stream().sorted().toList()));
+        fields.error(
+            "events[" + i + "]",
+            "is not an event type; known: "
+                + String.join(", ", WebhookEventTypes.ALL.stream().sorted().toList()));
       }
     }
     return events;
@@ -186,7 +213,8 @@ public final class WebhooksResource {
     try {
       policy.check(url);
     } catch (WebhookUrlRefusedException refused) {
-      throw new ProblemException(ProblemType.WEBHOOK_URL_REFUSED, "The URL is refused: " + refused.getMessage() + ".");
+      throw new ProblemException(
+          ProblemType.WEBHOOK_URL_REFUSED, "The URL is refused: " + refused.getMessage() + ".");
     }
   }
 

@@ -24,7 +24,8 @@ class AuthenticationTest {
   @Order(2)
   static final DropwizardAppExtension<IrisxApiConfiguration> APP = STACK.app();
 
-  private static final String CALL = "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}";
+  private static final String CALL =
+      "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}";
 
   private ApiClient api;
   private ProvisionedTenant tenant;
@@ -37,7 +38,8 @@ class AuthenticationTest {
 
   private static void assertUnauthorized(ApiClient.Reply reply) {
     ProblemAssert.assertProblem(reply, 401, "unauthorized");
-    assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(reply.header("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
   }
 
   @Test
@@ -73,14 +75,25 @@ class AuthenticationTest {
   @Test
   void aRevokedKeyIsUnauthorized() {
     assertThat(api.get("/v1/calls", tenant.apiKey()).status()).isEqualTo(200);
-    STACK.jdbi().useHandle(h -> h.execute("UPDATE api_keys SET revoked_at = now() WHERE tenant_id = ?", tenant.tenantId()));
+    STACK
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE api_keys SET revoked_at = now() WHERE tenant_id = ?",
+                    tenant.tenantId()));
 
     assertUnauthorized(api.get("/v1/calls", tenant.apiKey()));
   }
 
   @Test
   void theKeyOfASuspendedTenantIsUnauthorized() {
-    STACK.jdbi().useHandle(h -> h.execute("UPDATE tenants SET status = 'suspended' WHERE id = ?", tenant.tenantId()));
+    STACK
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE tenants SET status = 'suspended' WHERE id = ?", tenant.tenantId()));
 
     assertUnauthorized(api.get("/v1/calls", tenant.apiKey()));
   }
@@ -92,8 +105,14 @@ class AuthenticationTest {
     assertThat(api.get("/v1/calls", tenant.apiKey()).status()).isEqualTo(200);
 
     Instant lastUsed =
-        STACK.jdbi().withHandle(h -> h.createQuery("SELECT last_used_at FROM api_keys WHERE tenant_id = :t")
-            .bind("t", tenant.tenantId()).mapTo(Instant.class).one());
+        STACK
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT last_used_at FROM api_keys WHERE tenant_id = :t")
+                        .bind("t", tenant.tenantId())
+                        .mapTo(Instant.class)
+                        .one());
     assertThat(lastUsed).isAfter(before);
   }
 }

@@ -27,7 +27,8 @@ class OperatorEndpointsOffTest {
     ApiClient api = new ApiClient(APP.getLocalPort());
     ProvisionedTenant tenant = STACK.newTenant();
 
-    for (String credential : java.util.Arrays.asList(null, "", ApiTestStack.OPERATOR_KEY, tenant.apiKey())) {
+    for (String credential :
+        java.util.Arrays.asList(null, "", ApiTestStack.OPERATOR_KEY, tenant.apiKey())) {
       ProblemAssert.assertProblem(
           api.post("/v1/admin/tenants", credential, "{\"name\":\"Acme\"}"), 401, "unauthorized");
     }

@@ -50,14 +50,16 @@ class OperatorEndpointsTest {
 
     assertThat(tenant.status()).isEqualTo(201);
     JsonNode body = tenant.body();
-    assertThat(body.properties()).extracting(Map.Entry::getKey)
+    assertThat(body.properties())
+        .extracting(Map.Entry::getKey)
         .containsExactly("id", "name", "status", "createdAt", "recordingRetentionDays");
     assertThat(body.path("recordingRetentionDays").isNull()).as("kept until deleted").isTrue();
     String tenantId = body.path("id").asText();
     assertThat(UUID.fromString(tenantId).toString()).isEqualTo(tenantId);
     assertThat(body.path("name").asText()).isEqualTo("Acme");
     assertThat(body.path("status").asText()).isEqualTo("active");
-    assertThat(tenant.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/admin/tenants/" + tenantId));
+    assertThat(tenant.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/admin/tenants/" + tenantId));
     assertThat(api.get("/v1/admin/tenants/" + tenantId, OPERATOR).body()).isEqualTo(body);
 
     ApiClient.Reply key =
@@ -80,7 +82,8 @@ class OperatorEndpointsTest {
 
   @Test
   void theOperatorMayMakeAReadOnlyKey() {
-    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String tenantId =
+        api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
 
     ApiClient.Reply key =
         api.post(
@@ -92,7 +95,8 @@ class OperatorEndpointsTest {
     assertThat(key.body().path("scope").asText()).isEqualTo("read-only");
     String apiKey = key.body().path("key").asText();
     assertThat(api.get("/v1/calls", apiKey).status()).isEqualTo(200);
-    ProblemAssert.assertProblem(api.startCall(apiKey, "+15550100", "+15550111", "hello"), 403, "insufficient-scope");
+    ProblemAssert.assertProblem(
+        api.startCall(apiKey, "+15550100", "+15550111", "hello"), 403, "insufficient-scope");
   }
 
   @Test
@@ -101,9 +105,11 @@ class OperatorEndpointsTest {
     String path = "/v1/admin/tenants/" + tenant.tenantId() + "/api-keys";
     String body = "{\"name\":\"stolen\"}";
 
-    for (String credential : java.util.Arrays.asList(null, tenant.apiKey(), OPERATOR + "x", OPERATOR.substring(1), "")) {
+    for (String credential :
+        java.util.Arrays.asList(null, tenant.apiKey(), OPERATOR + "x", OPERATOR.substring(1), "")) {
       // A fresh client each time: a refused request's unread body may end the server's connection.
-      assertOperatorUnauthorized(fresh().post("/v1/admin/tenants", credential, "{\"name\":\"Evil\"}"));
+      assertOperatorUnauthorized(
+          fresh().post("/v1/admin/tenants", credential, "{\"name\":\"Evil\"}"));
       assertOperatorUnauthorized(fresh().post(path, credential, body));
       assertOperatorUnauthorized(fresh().get("/v1/admin/tenants/" + tenant.tenantId(), credential));
     }
@@ -123,19 +129,23 @@ class OperatorEndpointsTest {
 
   @Test
   void theOperatorSetsAndClearsATenantsRecordingRetention() {
-    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String tenantId =
+        api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
     String path = "/v1/admin/tenants/" + tenantId;
 
     ApiClient.Reply set = api.patch(path, OPERATOR, "{\"recordingRetentionDays\":30}");
     assertThat(set.status()).isEqualTo(200);
     assertThat(set.body().path("recordingRetentionDays").asInt()).isEqualTo(30);
     assertThat(api.get(path, OPERATOR).body().path("recordingRetentionDays").asInt()).isEqualTo(30);
-    assertThat(STACK.count(
-            "SELECT count(*) FROM tenants WHERE id = ? AND recording_retention_days = 30", UUID.fromString(tenantId)))
+    assertThat(
+            STACK.count(
+                "SELECT count(*) FROM tenants WHERE id = ? AND recording_retention_days = 30",
+                UUID.fromString(tenantId)))
         .isEqualTo(1);
 
     assertThat(api.patch(path, OPERATOR, "{}").body().path("recordingRetentionDays").asInt())
-        .as("absent: unchanged").isEqualTo(30);
+        .as("absent: unchanged")
+        .isEqualTo(30);
     ApiClient.Reply cleared = api.patch(path, OPERATOR, "{\"recordingRetentionDays\":null}");
     assertThat(cleared.status()).isEqualTo(200);
     assertThat(cleared.body().path("recordingRetentionDays").isNull()).isTrue();
@@ -143,41 +153,56 @@ class OperatorEndpointsTest {
 
   @Test
   void aRetentionOutsideOneDayToAHundredYearsOrNotWholeIsRefused() {
-    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String tenantId =
+        api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
     String path = "/v1/admin/tenants/" + tenantId;
     api.patch(path, OPERATOR, "{\"recordingRetentionDays\":7}");
 
     for (String bad : List.of("0", "-1", "36501", "7.5", "\"7\"", "true", "9999999999")) {
-      ApiClient.Reply refused = fresh().patch(path, OPERATOR, "{\"recordingRetentionDays\":" + bad + "}");
+      ApiClient.Reply refused =
+          fresh().patch(path, OPERATOR, "{\"recordingRetentionDays\":" + bad + "}");
       ProblemAssert.assertProblem(refused, 422, "validation-error");
-      assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("recordingRetentionDays");
+      assertThat(refused.body().path("errors").get(0).path("field").asText())
+          .isEqualTo("recordingRetentionDays");
     }
     ApiClient.Reply unknown = fresh().patch(path, OPERATOR, "{\"name\":\"Other\"}");
     ProblemAssert.assertProblem(unknown, 422, "validation-error");
     ProblemAssert.assertProblem(
-        fresh().patch("/v1/admin/tenants/" + UUID.randomUUID(), OPERATOR, "{\"recordingRetentionDays\":7}"),
+        fresh()
+            .patch(
+                "/v1/admin/tenants/" + UUID.randomUUID(),
+                OPERATOR,
+                "{\"recordingRetentionDays\":7}"),
         404,
         "not-found");
     ProblemAssert.assertProblem(
-        fresh().patch(path, STACK.newTenant().apiKey(), "{\"recordingRetentionDays\":1}"), 401, "unauthorized");
+        fresh().patch(path, STACK.newTenant().apiKey(), "{\"recordingRetentionDays\":1}"),
+        401,
+        "unauthorized");
     assertThat(api.get(path, OPERATOR).body().path("recordingRetentionDays").asInt()).isEqualTo(7);
   }
 
   @Test
   void anUnknownTenantIsNotFoundAndABadBodyIsAValidationError() {
     ProblemAssert.assertProblem(
-        api.post("/v1/admin/tenants/" + UUID.randomUUID() + "/api-keys", OPERATOR, "{\"name\":\"x\"}"),
+        api.post(
+            "/v1/admin/tenants/" + UUID.randomUUID() + "/api-keys", OPERATOR, "{\"name\":\"x\"}"),
         404,
         "not-found");
     ProblemAssert.assertProblem(api.get("/v1/admin/tenants/not-an-id", OPERATOR), 404, "not-found");
 
     ApiClient.Reply noName = api.post("/v1/admin/tenants", OPERATOR, "{\"nmae\":\"Acme\"}");
     ProblemAssert.assertProblem(noName, 422, "validation-error");
-    assertThat(noName.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "nmae");
+    assertThat(noName.body().path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("name", "nmae");
 
-    String tenantId = api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
+    String tenantId =
+        api.post("/v1/admin/tenants", OPERATOR, "{\"name\":\"Acme\"}").body().path("id").asText();
     ApiClient.Reply badScope =
-        api.post("/v1/admin/tenants/" + tenantId + "/api-keys", OPERATOR, "{\"name\":\"k\",\"scope\":\"admin\"}");
+        api.post(
+            "/v1/admin/tenants/" + tenantId + "/api-keys",
+            OPERATOR,
+            "{\"name\":\"k\",\"scope\":\"admin\"}");
     ProblemAssert.assertProblem(badScope, 422, "validation-error");
     assertThat(badScope.body().path("errors").get(0).path("field").asText()).isEqualTo("scope");
   }
@@ -186,8 +211,12 @@ class OperatorEndpointsTest {
   void theOperatorsPostsHonourIdempotencyKeys() {
     String key = UUID.randomUUID().toString();
 
-    ApiClient.Reply first = api.request("POST", "/v1/admin/tenants", OPERATOR, "{\"name\":\"Once\"}", "Idempotency-Key", key);
-    ApiClient.Reply again = api.request("POST", "/v1/admin/tenants", OPERATOR, "{\"name\":\"Once\"}", "Idempotency-Key", key);
+    ApiClient.Reply first =
+        api.request(
+            "POST", "/v1/admin/tenants", OPERATOR, "{\"name\":\"Once\"}", "Idempotency-Key", key);
+    ApiClient.Reply again =
+        api.request(
+            "POST", "/v1/admin/tenants", OPERATOR, "{\"name\":\"Once\"}", "Idempotency-Key", key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.header("Idempotent-Replayed")).hasValue("true");

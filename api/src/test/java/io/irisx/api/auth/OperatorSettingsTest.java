@@ -52,5 +52,4 @@ class OperatorSettingsTest {
     assertThat(operator.enabled()).isTrue();
     assertThat(operator.toString()).doesNotContain(key);
   }
-
 }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code db migrate} and {@code create-tenant} against an empty database, as an operator runs them. */
+/**
+ * {@code db migrate} and {@code create-tenant} against an empty database, as an operator runs them.
+ */
 class CommandsTest {
   private static EmbeddedPostgres postgres;
   private static Path config;
@@ -61,7 +63,8 @@ class CommandsTest {
     IrisxApiApplication application = new IrisxApiApplication();
     Bootstrap<IrisxApiConfiguration> bootstrap = new Bootstrap<>(application);
     application.initialize(bootstrap);
-    return new Cli(new JarLocation(CommandsTest.class), bootstrap, System.out, System.err).run(args);
+    return new Cli(new JarLocation(CommandsTest.class), bootstrap, System.out, System.err)
+        .run(args);
   }
 
   @Test
@@ -70,18 +73,20 @@ class CommandsTest {
     Jdbi jdbi = Jdbis.create(postgres.getPostgresDatabase());
     int tables =
         jdbi.withHandle(
-            h -> h.createQuery(
-                    "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('tenants', 'api_keys', 'calls', 'call_logs')")
-                .mapTo(Integer.class)
-                .one());
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('tenants', 'api_keys', 'calls', 'call_logs')")
+                    .mapTo(Integer.class)
+                    .one());
     assertThat(tables).isEqualTo(4);
 
     assertThat(run("create-tenant", config.toString(), "--name", "Acme via CLI")).isEmpty();
     int cliTenants =
         jdbi.withHandle(
-            h -> h.createQuery("SELECT count(*) FROM tenants WHERE name = 'Acme via CLI'")
-                .mapTo(Integer.class)
-                .one());
+            h ->
+                h.createQuery("SELECT count(*) FROM tenants WHERE name = 'Acme via CLI'")
+                    .mapTo(Integer.class)
+                    .one());
     assertThat(cliTenants).isEqualTo(1);
 
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -94,7 +99,8 @@ class CommandsTest {
     new CreateTenantCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))
         .run(bootstrap, new Namespace(arguments));
 
-    Matcher key = Pattern.compile("irx_[A-Za-z0-9_-]{43}").matcher(printed.toString(StandardCharsets.UTF_8));
+    Matcher key =
+        Pattern.compile("irx_[A-Za-z0-9_-]{43}").matcher(printed.toString(StandardCharsets.UTF_8));
     assertThat(key.find()).isTrue();
     assertThat(new TenantProvisioner(jdbi).isActiveKey(key.group())).isTrue();
   }

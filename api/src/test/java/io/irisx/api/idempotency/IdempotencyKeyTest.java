@@ -39,7 +39,8 @@ class IdempotencyKeyTest {
   static final DropwizardAppExtension<IrisxApiConfiguration> OTHER_REPLICA =
       STACK.app(ConfigOverride.config("idempotency.waitSeconds", "5"));
 
-  private static final String CALL = "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}";
+  private static final String CALL =
+      "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}";
 
   private ApiClient api;
   private ProvisionedTenant tenant;
@@ -62,7 +63,10 @@ class IdempotencyKeyTest {
     ApiClient.Reply second = post("/v1/calls", CALL, key);
     // The same request spelt differently (key order, spacing) is the same request.
     ApiClient.Reply third =
-        post("/v1/calls", "{ \"flow\": \"hello\", \"to\": \"+15550111\", \"from\": \"+15550100\" }", key);
+        post(
+            "/v1/calls",
+            "{ \"flow\": \"hello\", \"to\": \"+15550111\", \"from\": \"+15550100\" }",
+            key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.header("Idempotent-Replayed")).isEmpty();
@@ -120,8 +124,14 @@ class IdempotencyKeyTest {
       pool.shutdownNow();
     }
     assertThat(STACK.callCount(tenant.tenantId())).isEqualTo(1);
-    String id = api.get("/v1/calls", tenant.apiKey()).body().path("data").get(0).path("id").asText();
-    assertThat(STACK.describeWorkflow("call-" + id).getWorkflowExecutionInfo().getExecution().getWorkflowId())
+    String id =
+        api.get("/v1/calls", tenant.apiKey()).body().path("data").get(0).path("id").asText();
+    assertThat(
+            STACK
+                .describeWorkflow("call-" + id)
+                .getWorkflowExecutionInfo()
+                .getExecution()
+                .getWorkflowId())
         .isEqualTo("call-" + id);
   }
 
@@ -130,10 +140,14 @@ class IdempotencyKeyTest {
     String key = UUID.randomUUID().toString();
     ApiClient.Reply first = post("/v1/calls", CALL, key);
     // As if the stored response had expired, or another replica had not seen it.
-    STACK.jdbi().useHandle(h -> h.execute("DELETE FROM idempotency_keys WHERE idempotency_key = ?", key));
+    STACK
+        .jdbi()
+        .useHandle(h -> h.execute("DELETE FROM idempotency_keys WHERE idempotency_key = ?", key));
 
     ApiClient.Reply again = post("/v1/calls", CALL, key);
-    STACK.jdbi().useHandle(h -> h.execute("DELETE FROM idempotency_keys WHERE idempotency_key = ?", key));
+    STACK
+        .jdbi()
+        .useHandle(h -> h.execute("DELETE FROM idempotency_keys WHERE idempotency_key = ?", key));
     ApiClient.Reply otherNumbers = post("/v1/calls", CALL.replace("+15550111", "+15550112"), key);
 
     assertThat(again.status()).isEqualTo(201);
@@ -181,9 +195,11 @@ class IdempotencyKeyTest {
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(second.raw().body()).isEqualTo(first.raw().body());
-    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId())).isEqualTo(1);
+    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId()))
+        .isEqualTo(1);
     assertThat(keySecond.body().path("id")).isEqualTo(keyFirst.body().path("id"));
-    assertThat(STACK.count("SELECT count(*) FROM api_keys WHERE tenant_id = ?", tenant.tenantId())).isEqualTo(2);
+    assertThat(STACK.count("SELECT count(*) FROM api_keys WHERE tenant_id = ?", tenant.tenantId()))
+        .isEqualTo(2);
   }
 
   @Test
@@ -220,18 +236,28 @@ class IdempotencyKeyTest {
         .isEqualTo(1);
     ApiClient.Reply tooLong = post("/v1/contacts", "{\"firstName\":\"Grace\"}", "k".repeat(256));
     ProblemAssert.assertProblem(tooLong, 422, "validation-error");
-    assertThat(tooLong.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(tooLong.body().path("errors").get(0).path("field").asText())
+        .isEqualTo("Idempotency-Key");
   }
 
   /** A claim as a replica leaves it while it runs the request (or when it died doing so). */
   private void claimAsAnotherReplica(String key, String path, String body, String lockedAgo) {
     String hash =
         RequestFingerprint.of("POST", path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    STACK.jdbi().useHandle(h -> h.execute(
-        "INSERT INTO idempotency_keys (owner, idempotency_key, tenant_id, request_hash, method, path,"
-            + " locked_at, expires_at) VALUES (?, ?, ?, ?, 'POST', ?, now() - CAST(? AS interval),"
-            + " now() + interval '1 day')",
-        "tenant:" + tenant.tenantId(), key, tenant.tenantId(), hash, path, lockedAgo));
+    STACK
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO idempotency_keys (owner, idempotency_key, tenant_id, request_hash, method, path,"
+                        + " locked_at, expires_at) VALUES (?, ?, ?, ?, 'POST', ?, now() - CAST(? AS interval),"
+                        + " now() + interval '1 day')",
+                    "tenant:" + tenant.tenantId(),
+                    key,
+                    tenant.tenantId(),
+                    hash,
+                    path,
+                    lockedAgo));
   }
 
   @Test
@@ -244,7 +270,8 @@ class IdempotencyKeyTest {
 
     ProblemAssert.assertProblem(reply, 409, "idempotency-key-in-use");
     assertThat(reply.header("Retry-After")).isPresent();
-    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId())).isZero();
+    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId()))
+        .isZero();
   }
 
   @Test
@@ -257,6 +284,7 @@ class IdempotencyKeyTest {
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(post("/v1/contacts", contact, key).raw().body()).isEqualTo(reply.raw().body());
-    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId())).isEqualTo(1);
+    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId()))
+        .isEqualTo(1);
   }
 }

@@ -47,21 +47,30 @@ class CallLimitsAtTheDoorTest {
     assertThat(initial.body().path("callsPerSecond").asInt()).isEqualTo(10);
 
     ApiClient.Reply set =
-        api.request("PUT", path, ApiTestStack.OPERATOR_KEY,
+        api.request(
+            "PUT",
+            path,
+            ApiTestStack.OPERATOR_KEY,
             "{\"maxConcurrentCalls\":2,\"callsPerSecond\":3}");
     assertThat(set.status()).isEqualTo(200);
-    assertThat(api.get(path, ApiTestStack.OPERATOR_KEY).body().path("maxConcurrentCalls").asInt()).isEqualTo(2);
+    assertThat(api.get(path, ApiTestStack.OPERATOR_KEY).body().path("maxConcurrentCalls").asInt())
+        .isEqualTo(2);
     assertThat(set.body().path("defaulted").toString()).isEqualTo("[\"maxQueueWaitSeconds\"]");
 
     api.request("PUT", path, ApiTestStack.OPERATOR_KEY, "{\"maxConcurrentCalls\":null}");
-    assertThat(api.get(path, ApiTestStack.OPERATOR_KEY).body().path("maxConcurrentCalls").asInt()).isEqualTo(7);
+    assertThat(api.get(path, ApiTestStack.OPERATOR_KEY).body().path("maxConcurrentCalls").asInt())
+        .isEqualTo(7);
 
     ProblemAssert.assertProblem(
         api.request("PUT", path, ApiTestStack.OPERATOR_KEY, "{\"maxConcurrentCalls\":0}"),
-        422, "validation-error");
+        422,
+        "validation-error");
     ProblemAssert.assertProblem(
-        api.get("/v1/admin/tenants/" + java.util.UUID.randomUUID() + "/limits", ApiTestStack.OPERATOR_KEY),
-        404, "not-found");
+        api.get(
+            "/v1/admin/tenants/" + java.util.UUID.randomUUID() + "/limits",
+            ApiTestStack.OPERATOR_KEY),
+        404,
+        "not-found");
     // A tenant's key is not the operator's.
     assertThat(api.get(path, tenant.apiKey()).status()).isEqualTo(401);
   }
@@ -69,14 +78,19 @@ class CallLimitsAtTheDoorTest {
   @Test
   void overTheConcurrencyACallIsQueuedOrWithQueueFalseRefusedWith429() {
     ProvisionedTenant tenant = STACK.newTenant();
-    api.request("PUT", "/v1/admin/tenants/" + tenant.tenantId() + "/limits", ApiTestStack.OPERATOR_KEY,
+    api.request(
+        "PUT",
+        "/v1/admin/tenants/" + tenant.tenantId() + "/limits",
+        ApiTestStack.OPERATOR_KEY,
         "{\"maxConcurrentCalls\":1}");
 
     ApiClient.Reply first = api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello");
     assertThat(first.status()).isEqualTo(201);
 
     ApiClient.Reply refused =
-        api.post("/v1/calls", tenant.apiKey(),
+        api.post(
+            "/v1/calls",
+            tenant.apiKey(),
             "{\"from\":\"+15550100\",\"to\":\"+15550112\",\"flow\":\"hello\",\"queue\":false}");
     ProblemAssert.assertProblem(refused, 429, "call-limit-reached");
     assertThat(refused.header("Retry-After")).isPresent();
@@ -84,15 +98,20 @@ class CallLimitsAtTheDoorTest {
     assertThat(STACK.callCount(tenant.tenantId())).isEqualTo(1);
 
     ApiClient.Reply queued =
-        api.post("/v1/calls", tenant.apiKey(),
+        api.post(
+            "/v1/calls",
+            tenant.apiKey(),
             "{\"from\":\"+15550100\",\"to\":\"+15550113\",\"flow\":\"hello\",\"queue\":true}");
     assertThat(queued.status()).isEqualTo(201);
     assertThat(queued.body().path("status").asText()).isEqualTo("queued");
     assertThat(STACK.callCount(tenant.tenantId())).isEqualTo(2);
 
-    // Someone waits now: even a tenant under its concurrency may not overtake (first come, first served).
+    // Someone waits now: even a tenant under its concurrency may not overtake (first come, first
+    // served).
     ApiClient.Reply behindTheQueue =
-        api.post("/v1/calls", tenant.apiKey(),
+        api.post(
+            "/v1/calls",
+            tenant.apiKey(),
             "{\"from\":\"+15550100\",\"to\":\"+15550114\",\"flow\":\"hello\",\"queue\":false}");
     ProblemAssert.assertProblem(behindTheQueue, 429, "call-limit-reached");
   }
@@ -100,9 +119,13 @@ class CallLimitsAtTheDoorTest {
   @Test
   void theRateLimitRefusesTheSecondCallInTheSameSecond() {
     ProvisionedTenant tenant = STACK.newTenant();
-    api.request("PUT", "/v1/admin/tenants/" + tenant.tenantId() + "/limits", ApiTestStack.OPERATOR_KEY,
+    api.request(
+        "PUT",
+        "/v1/admin/tenants/" + tenant.tenantId() + "/limits",
+        ApiTestStack.OPERATOR_KEY,
         "{\"callsPerSecond\":1}");
-    String noQueue = "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\",\"queue\":false}";
+    String noQueue =
+        "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\",\"queue\":false}";
 
     assertThat(api.post("/v1/calls", tenant.apiKey(), noQueue).status()).isEqualTo(201);
     ApiClient.Reply refused = api.post("/v1/calls", tenant.apiKey(), noQueue);
@@ -116,7 +139,9 @@ class CallLimitsAtTheDoorTest {
   void aBadQueueFieldIsAProblem() {
     ProvisionedTenant tenant = STACK.newTenant();
     ApiClient.Reply reply =
-        api.post("/v1/calls", tenant.apiKey(),
+        api.post(
+            "/v1/calls",
+            tenant.apiKey(),
             "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\",\"queue\":\"maybe\"}");
     assertThat(reply.status()).isIn(400, 422);
     assertThat(reply.contentType()).startsWith("application/problem+json");

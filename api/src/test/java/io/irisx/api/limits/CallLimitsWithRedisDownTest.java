@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Redis stopped while the API runs: no outbound call is made without its limits being checked;
- * the API answers 503 with Retry-After (the key rate limit falls back to local buckets, so the
- * refusal comes from the call limits themselves).
+ * Redis stopped while the API runs: no outbound call is made without its limits being checked; the
+ * API answers 503 with Retry-After (the key rate limit falls back to local buckets, so the refusal
+ * comes from the call limits themselves).
  */
 class CallLimitsWithRedisDownTest {
   @RegisterExtension
@@ -36,7 +36,8 @@ class CallLimitsWithRedisDownTest {
   void withRedisStoppedPostCallsAnswers503WithRetryAfterAndMakesNoCall() throws Exception {
     ApiClient api = new ApiClient(APP.getLocalPort());
     ProvisionedTenant tenant = STACK.newTenant();
-    assertThat(api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello").status()).isEqualTo(201);
+    assertThat(api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello").status())
+        .isEqualTo(201);
 
     REDIS.stop();
     ApiClient.Reply reply = api.startCall(tenant.apiKey(), "+15550100", "+15550112", "hello");

@@ -56,7 +56,8 @@ class RateLimitTest {
         replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
     ProblemAssert.assertProblem(limited, 429, "rate-limited");
     assertThat(limited.header("Retry-After")).hasValue("1");
-    assertThat(replies.stream().filter(r -> r.status() == 200).count()).isGreaterThanOrEqualTo(RATE);
+    assertThat(replies.stream().filter(r -> r.status() == 200).count())
+        .isGreaterThanOrEqualTo(RATE);
     assertThat(api.get("/v1/calls", quiet.apiKey()).status()).isEqualTo(200);
   }
 
@@ -82,6 +83,7 @@ class RateLimitTest {
 
   @Test
   void theRedisHealthCheckIsHealthy() {
-    assertThat(REPLICA_A.getEnvironment().healthChecks().runHealthCheck("redis").isHealthy()).isTrue();
+    assertThat(REPLICA_A.getEnvironment().healthChecks().runHealthCheck("redis").isHealthy())
+        .isTrue();
   }
 }

@@ -52,7 +52,8 @@ class RateLimitWithoutRedisTest {
 
     assertThat(statuses).contains(200, 429).containsOnly(200, 429);
     ProblemAssert.assertProblem(api.get("/v1/calls", tenant.apiKey()), 429, "rate-limited");
-    assertThat(LOCAL_FALLBACK.getEnvironment().healthChecks().runHealthCheck("redis").isHealthy()).isFalse();
+    assertThat(LOCAL_FALLBACK.getEnvironment().healthChecks().runHealthCheck("redis").isHealthy())
+        .isFalse();
   }
 
   @Test
@@ -64,7 +65,10 @@ class RateLimitWithoutRedisTest {
 
     ProblemAssert.assertProblem(reply, 503, "rate-limiter-unavailable");
     assertThat(reply.header("Retry-After")).isPresent();
-    ProblemAssert.assertProblem(api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello"), 503, "rate-limiter-unavailable");
+    ProblemAssert.assertProblem(
+        api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello"),
+        503,
+        "rate-limiter-unavailable");
     assertThat(STACK.callCount(tenant.tenantId())).isZero();
   }
 }

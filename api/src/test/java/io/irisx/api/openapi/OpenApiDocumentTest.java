@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The OpenAPI document covers every route Jersey has registered, documents each one, refers only
- * to schemas it defines, and says what the API really answers.
+ * The OpenAPI document covers every route Jersey has registered, documents each one, refers only to
+ * schemas it defines, and says what the API really answers.
  */
 class OpenApiDocumentTest {
   @RegisterExtension
@@ -55,12 +55,14 @@ class OpenApiDocumentTest {
     List<String> missing = new ArrayList<>();
     List<String> undocumented = new ArrayList<>();
     for (ApiRoute route : routes()) {
-      JsonNode operation = doc.path("paths").path(route.path()).path(route.httpMethod().toLowerCase(Locale.ROOT));
+      JsonNode operation =
+          doc.path("paths").path(route.path()).path(route.httpMethod().toLowerCase(Locale.ROOT));
       if (operation.isMissingNode()) {
         missing.add(route.toString());
       } else if (operation.path(OpenApiDocument.UNDOCUMENTED).asBoolean(false)
           || operation.path("summary").asText().isBlank()
-          || operation.path("responses").properties().stream().noneMatch(e -> e.getKey().startsWith("2"))) {
+          || operation.path("responses").properties().stream()
+              .noneMatch(e -> e.getKey().startsWith("2"))) {
         undocumented.add(route.toString());
       }
     }
@@ -68,8 +70,10 @@ class OpenApiDocumentTest {
     assertThat(undocumented)
         .as("routes without an entry in irisx/openapi/operations.json")
         .isEmpty();
-    assertThat(routes()).extracting(ApiRoute::toString)
-        .contains("POST /v1/calls", "GET /v1/phone-numbers/{id}", "POST /v1/admin/tenants/{id}/api-keys");
+    assertThat(routes())
+        .extracting(ApiRoute::toString)
+        .contains(
+            "POST /v1/calls", "GET /v1/phone-numbers/{id}", "POST /v1/admin/tenants/{id}/api-keys");
   }
 
   @Test
@@ -77,7 +81,8 @@ class OpenApiDocumentTest {
     Set<String> registered = new HashSet<>(routes().stream().map(ApiRoute::toString).toList());
 
     assertThat(OpenApiDocument.catalogue().path("operations").properties())
-        .allSatisfy(entry -> assertThat(registered).as("documented route").contains(entry.getKey()));
+        .allSatisfy(
+            entry -> assertThat(registered).as("documented route").contains(entry.getKey()));
   }
 
   @Test
@@ -88,8 +93,12 @@ class OpenApiDocumentTest {
     assertThat(refs).isNotEmpty();
     for (String ref : refs) {
       assertThat(ref).startsWith("#/components/schemas/");
-      assertThat(doc.path("components").path("schemas").has(ref.substring("#/components/schemas/".length())))
-          .as(ref).isTrue();
+      assertThat(
+              doc.path("components")
+                  .path("schemas")
+                  .has(ref.substring("#/components/schemas/".length())))
+          .as(ref)
+          .isTrue();
     }
   }
 
@@ -101,14 +110,26 @@ class OpenApiDocumentTest {
     assertShape("Call", api.startCall(key, "+15550100", "+15550111", "hello").body());
     assertShape("ApiKey", api.post("/v1/api-keys", key, "{\"name\":\"n\"}").body());
     assertShape("ApiKey", api.get("/v1/api-keys", key).body().path("data").get(0));
-    assertShape("PhoneNumber", api.post("/v1/phone-numbers", key, "{\"number\":\"+1555" + (1_000_000 + (int) (Math.random() * 8_999_999)) + "\",\"flow\":\"hello\"}").body());
+    assertShape(
+        "PhoneNumber",
+        api.post(
+                "/v1/phone-numbers",
+                key,
+                "{\"number\":\"+1555"
+                    + (1_000_000 + (int) (Math.random() * 8_999_999))
+                    + "\",\"flow\":\"hello\"}")
+            .body());
     assertShape("Contact", api.post("/v1/contacts", key, "{\"firstName\":\"A\"}").body());
-    assertShape("Tenant", api.post("/v1/admin/tenants", ApiTestStack.OPERATOR_KEY, "{\"name\":\"T\"}").body());
+    assertShape(
+        "Tenant",
+        api.post("/v1/admin/tenants", ApiTestStack.OPERATOR_KEY, "{\"name\":\"T\"}").body());
     assertShape("Problem", api.get("/v1/contacts/" + UUID.randomUUID(), key).body());
     assertShape("Problem", api.post("/v1/contacts", key, "{\"x\":1}").body());
     for (String list : List.of("/v1/calls", "/v1/api-keys", "/v1/phone-numbers", "/v1/contacts")) {
       JsonNode page = api.get(list, key).body();
-      assertThat(page.properties()).extracting(e -> e.getKey()).containsExactly("data", "nextCursor");
+      assertThat(page.properties())
+          .extracting(e -> e.getKey())
+          .containsExactly("data", "nextCursor");
     }
   }
 
@@ -119,18 +140,22 @@ class OpenApiDocumentTest {
     Set<String> sent = new HashSet<>();
     body.fieldNames().forEachRemaining(sent::add);
     assertThat(documented).as("documented fields of %s", schemaName).containsAll(sent);
-    schema.path("required").forEach(required -> assertThat(sent).as(schemaName).contains(required.asText()));
+    schema
+        .path("required")
+        .forEach(required -> assertThat(sent).as(schemaName).contains(required.asText()));
   }
 
   private static void collectRefs(JsonNode node, List<String> refs) {
     if (node.isObject()) {
-      node.properties().forEach(e -> {
-        if (e.getKey().equals("$ref")) {
-          refs.add(e.getValue().asText());
-        } else {
-          collectRefs(e.getValue(), refs);
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (e.getKey().equals("$ref")) {
+                  refs.add(e.getValue().asText());
+                } else {
+                  collectRefs(e.getValue(), refs);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collectRefs(child, refs));
     }

@@ -41,11 +41,13 @@ class ApiKeysTest {
 
   @Test
   void aNewKeyIsShownOnceAndListedByItsPrefixOnly() {
-    ApiClient.Reply created = api.post("/v1/api-keys", tenant.apiKey(), "{\"name\":\"billing job\"}");
+    ApiClient.Reply created =
+        api.post("/v1/api-keys", tenant.apiKey(), "{\"name\":\"billing job\"}");
 
     assertThat(created.status()).isEqualTo(201);
     JsonNode key = created.body();
-    assertThat(key.properties()).extracting(Map.Entry::getKey)
+    assertThat(key.properties())
+        .extracting(Map.Entry::getKey)
         .containsExactlyElementsOf(concat(KEY_FIELDS, "key"));
     String secret = key.path("key").asText();
     assertThat(secret).startsWith("irx_").hasSizeGreaterThan(40);
@@ -61,7 +63,9 @@ class ApiKeysTest {
     assertThat(listed.status()).isEqualTo(200);
     assertThat(listed.body().path("data")).hasSize(2);
     for (JsonNode item : listed.body().path("data")) {
-      assertThat(item.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(KEY_FIELDS);
+      assertThat(item.properties())
+          .extracting(Map.Entry::getKey)
+          .containsExactlyElementsOf(KEY_FIELDS);
     }
     assertThat(listed.raw().body()).doesNotContain(secret).doesNotContain(tenant.apiKey());
     assertThat(listed.body().path("data").get(0).path("name").asText()).isEqualTo("billing job");
@@ -76,7 +80,8 @@ class ApiKeysTest {
     String secret = key.path("key").asText();
     assertThat(api.get("/v1/calls", secret).status()).isEqualTo(200);
 
-    ApiClient.Reply revoked = api.delete("/v1/api-keys/" + key.path("id").asText(), tenant.apiKey());
+    ApiClient.Reply revoked =
+        api.delete("/v1/api-keys/" + key.path("id").asText(), tenant.apiKey());
 
     assertThat(revoked.status()).isEqualTo(204);
     ProblemAssert.assertProblem(api.get("/v1/calls", secret), 401, "unauthorized");
@@ -87,7 +92,8 @@ class ApiKeysTest {
 
   @Test
   void aKeyMayRevokeItself() {
-    String ownId = api.get("/v1/api-keys", tenant.apiKey()).body().path("data").get(0).path("id").asText();
+    String ownId =
+        api.get("/v1/api-keys", tenant.apiKey()).body().path("data").get(0).path("id").asText();
 
     assertThat(api.delete("/v1/api-keys/" + ownId, tenant.apiKey()).status()).isEqualTo(204);
     ProblemAssert.assertProblem(api.get("/v1/api-keys", tenant.apiKey()), 401, "unauthorized");
@@ -96,9 +102,13 @@ class ApiKeysTest {
   @Test
   void aReadOnlyKeyMayReadButNotWriteAnywhere() {
     String readOnly =
-        api.post("/v1/api-keys", tenant.apiKey(), "{\"name\":\"dashboard\",\"scope\":\"read-only\"}")
-            .body().path("key").asText();
-    String someKeyId = api.get("/v1/api-keys", tenant.apiKey()).body().path("data").get(0).path("id").asText();
+        api.post(
+                "/v1/api-keys", tenant.apiKey(), "{\"name\":\"dashboard\",\"scope\":\"read-only\"}")
+            .body()
+            .path("key")
+            .asText();
+    String someKeyId =
+        api.get("/v1/api-keys", tenant.apiKey()).body().path("data").get(0).path("id").asText();
 
     assertThat(api.get("/v1/calls", readOnly).status()).isEqualTo(200);
     assertThat(api.get("/v1/api-keys", readOnly).status()).isEqualTo(200);
@@ -108,7 +118,8 @@ class ApiKeysTest {
             api.startCall(readOnly, "+15550100", "+15550111", "hello"),
             api.post("/v1/api-keys", readOnly, "{\"name\":\"escalate\"}"),
             api.delete("/v1/api-keys/" + someKeyId, readOnly),
-            api.post("/v1/phone-numbers", readOnly, "{\"number\":\"+15550123\",\"flow\":\"hello\"}"),
+            api.post(
+                "/v1/phone-numbers", readOnly, "{\"number\":\"+15550123\",\"flow\":\"hello\"}"),
             api.patch("/v1/contacts/" + UUID.randomUUID(), readOnly, "{}"));
     for (ApiClient.Reply write : writes) {
       ProblemAssert.assertProblem(write, 403, "insufficient-scope");
@@ -126,25 +137,33 @@ class ApiKeysTest {
     String cursor = null;
     do {
       JsonNode page =
-          api.get("/v1/api-keys?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), tenant.apiKey()).body();
+          api.get(
+                  "/v1/api-keys?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  tenant.apiKey())
+              .body();
       page.path("data").forEach(k -> names.add(k.path("name").asText()));
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
     } while (cursor != null);
 
     assertThat(names).containsExactly("k3", "k2", "k1", "k0", "default");
-    ProblemAssert.assertProblem(api.get("/v1/api-keys?limit=0", tenant.apiKey()), 422, "validation-error");
-    ProblemAssert.assertProblem(api.get("/v1/api-keys?cursor=nope", tenant.apiKey()), 422, "validation-error");
+    ProblemAssert.assertProblem(
+        api.get("/v1/api-keys?limit=0", tenant.apiKey()), 422, "validation-error");
+    ProblemAssert.assertProblem(
+        api.get("/v1/api-keys?cursor=nope", tenant.apiKey()), 422, "validation-error");
   }
 
   @Test
   void aKeyNeedsANameAndAKnownScope() {
-    ApiClient.Reply reply = api.post("/v1/api-keys", tenant.apiKey(), "{\"scope\":\"root\",\"extra\":1}");
+    ApiClient.Reply reply =
+        api.post("/v1/api-keys", tenant.apiKey(), "{\"scope\":\"root\",\"extra\":1}");
 
     ProblemAssert.assertProblem(reply, 422, "validation-error");
     assertThat(reply.body().path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("name", "scope", "extra");
-    ProblemAssert.assertProblem(api.post("/v1/api-keys", tenant.apiKey(), "[1]"), 422, "validation-error");
-    ProblemAssert.assertProblem(api.post("/v1/api-keys", tenant.apiKey(), "{"), 400, "malformed-json");
+    ProblemAssert.assertProblem(
+        api.post("/v1/api-keys", tenant.apiKey(), "[1]"), 422, "validation-error");
+    ProblemAssert.assertProblem(
+        api.post("/v1/api-keys", tenant.apiKey(), "{"), 400, "malformed-json");
   }
 
   private static List<String> concat(List<String> list, String more) {

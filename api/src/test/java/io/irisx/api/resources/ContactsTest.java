@@ -29,8 +29,17 @@ class ContactsTest {
 
   private static final List<String> FIELDS =
       List.of(
-          "id", "firstName", "lastName", "phoneNumber", "email", "company", "tags", "notes",
-          "metadata", "createdAt", "updatedAt");
+          "id",
+          "firstName",
+          "lastName",
+          "phoneNumber",
+          "email",
+          "company",
+          "tags",
+          "notes",
+          "metadata",
+          "createdAt",
+          "updatedAt");
 
   private ApiClient api;
   private ProvisionedTenant tenant;
@@ -54,15 +63,21 @@ class ContactsTest {
 
     assertThat(created.status()).isEqualTo(201);
     JsonNode contact = created.body();
-    assertThat(contact.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(FIELDS);
+    assertThat(contact.properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyElementsOf(FIELDS);
     String id = contact.path("id").asText();
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/contacts/" + id));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/contacts/" + id));
     assertThat(contact.path("tags").toString()).isEqualTo("[\"vip\",\"uk\"]");
     assertThat(contact.path("metadata").toString()).isEqualTo("{\"crm\":\"42\"}");
     assertThat(api.get("/v1/contacts/" + id, tenant.apiKey()).body()).isEqualTo(contact);
 
     ApiClient.Reply patched =
-        api.patch("/v1/contacts/" + id, tenant.apiKey(), "{\"company\":null,\"tags\":[\"gold\"],\"email\":\"ada@lovelace.org\"}");
+        api.patch(
+            "/v1/contacts/" + id,
+            tenant.apiKey(),
+            "{\"company\":null,\"tags\":[\"gold\"],\"email\":\"ada@lovelace.org\"}");
     assertThat(patched.status()).isEqualTo(200);
     assertThat(patched.body().path("company").isNull()).isTrue();
     assertThat(patched.body().path("tags").toString()).isEqualTo("[\"gold\"]");
@@ -73,7 +88,10 @@ class ContactsTest {
     assertThat(api.delete("/v1/contacts/" + id, tenant.apiKey()).status()).isEqualTo(204);
     ProblemAssert.assertProblem(api.get("/v1/contacts/" + id, tenant.apiKey()), 404, "not-found");
     assertThat(api.get("/v1/contacts", tenant.apiKey()).body().path("data")).isEmpty();
-    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE id = ? AND deleted_at IS NOT NULL", UUID.fromString(id)))
+    assertThat(
+            STACK.count(
+                "SELECT count(*) FROM contacts WHERE id = ? AND deleted_at IS NOT NULL",
+                UUID.fromString(id)))
         .isEqualTo(1);
   }
 
@@ -87,21 +105,33 @@ class ContactsTest {
 
     ProblemAssert.assertProblem(bad, 422, "validation-error");
     assertThat(bad.body().path("errors").findValuesAsText("field"))
-        .containsExactlyInAnyOrder("phoneNumber", "email", "tags[0]", "tags[1]", "metadata", "nickname");
-    ProblemAssert.assertProblem(api.post("/v1/contacts", tenant.apiKey(), "{\"notes\":\"who?\"}"), 422, "validation-error");
-    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId())).isZero();
+        .containsExactlyInAnyOrder(
+            "phoneNumber", "email", "tags[0]", "tags[1]", "metadata", "nickname");
+    ProblemAssert.assertProblem(
+        api.post("/v1/contacts", tenant.apiKey(), "{\"notes\":\"who?\"}"), 422, "validation-error");
+    assertThat(STACK.count("SELECT count(*) FROM contacts WHERE tenant_id = ?", tenant.tenantId()))
+        .isZero();
   }
 
   @Test
   void contactsArePagedNewestFirst() {
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      made.add(0, api.post("/v1/contacts", tenant.apiKey(), "{\"firstName\":\"C" + i + "\"}").body().path("id").asText());
+      made.add(
+          0,
+          api.post("/v1/contacts", tenant.apiKey(), "{\"firstName\":\"C" + i + "\"}")
+              .body()
+              .path("id")
+              .asText());
     }
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = api.get("/v1/contacts?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), tenant.apiKey()).body();
+      JsonNode page =
+          api.get(
+                  "/v1/contacts?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  tenant.apiKey())
+              .body();
       page.path("data").forEach(c -> seen.add(c.path("id").asText()));
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
     } while (cursor != null);

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Walks every tenant-owned route the application has registered (read from Jersey's resource
- * model, so a route added later is walked too) with another tenant's key: each route that names a
- * resource answers 404 and changes nothing; each list shows none of the owner's resources. A route
- * under a collection this test cannot yet make a resource for fails the test, naming the route: add
- * its maker to {@link #makers}.
+ * Walks every tenant-owned route the application has registered (read from Jersey's resource model,
+ * so a route added later is walked too) with another tenant's key: each route that names a resource
+ * answers 404 and changes nothing; each list shows none of the owner's resources. A route under a
+ * collection this test cannot yet make a resource for fails the test, naming the route: add its
+ * maker to {@link #makers}.
  */
 class CrossTenantWalkTest {
   @RegisterExtension
@@ -43,8 +43,11 @@ class CrossTenantWalkTest {
   /** How to make one resource of each collection for a tenant: collection path -> id. */
   private static Map<String, Function<ProvisionedTenant, String>> makers(ApiClient api) {
     Map<String, Function<ProvisionedTenant, String>> makers = new LinkedHashMap<>();
-    makers.put("/v1/calls", owner -> id(api.startCall(owner.apiKey(), "+15550100", "+15550111", "hello")));
-    makers.put("/v1/api-keys", owner -> id(api.post("/v1/api-keys", owner.apiKey(), "{\"name\":\"owned\"}")));
+    makers.put(
+        "/v1/calls", owner -> id(api.startCall(owner.apiKey(), "+15550100", "+15550111", "hello")));
+    makers.put(
+        "/v1/api-keys",
+        owner -> id(api.post("/v1/api-keys", owner.apiKey(), "{\"name\":\"owned\"}")));
     makers.put(
         "/v1/phone-numbers",
         owner ->
@@ -52,28 +55,50 @@ class CrossTenantWalkTest {
                 api.post(
                     "/v1/phone-numbers",
                     owner.apiKey(),
-                    "{\"number\":\"+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000))
+                    "{\"number\":\"+1555"
+                        + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000))
                         + "\",\"flow\":\"hello\"}")));
-    makers.put("/v1/contacts", owner -> id(api.post("/v1/contacts", owner.apiKey(), "{\"firstName\":\"Owned\"}")));
+    makers.put(
+        "/v1/contacts",
+        owner -> id(api.post("/v1/contacts", owner.apiKey(), "{\"firstName\":\"Owned\"}")));
     // An IP literal that passes the production address rules (public, https).
     makers.put(
         "/v1/webhooks",
-        owner -> id(api.post("/v1/webhooks", owner.apiKey(), "{\"url\":\"https://93.184.215.14/hooks\"}")));
+        owner ->
+            id(
+                api.post(
+                    "/v1/webhooks", owner.apiKey(), "{\"url\":\"https://93.184.215.14/hooks\"}")));
     // Deliveries are made by events, not by the API: one straight into the owner's table.
     makers.put(
         "/v1/webhook-deliveries",
         owner -> {
-          String endpoint = id(api.post("/v1/webhooks", owner.apiKey(), "{\"url\":\"https://93.184.215.14/more\"}"));
+          String endpoint =
+              id(
+                  api.post(
+                      "/v1/webhooks", owner.apiKey(), "{\"url\":\"https://93.184.215.14/more\"}"));
           UUID delivery = UUID.randomUUID();
-          STACK.jdbi().useExtension(
-              io.irisx.db.webhook.WebhookDeliveryDao.class,
-              dao -> dao.insertIfAbsent(
-                  delivery, owner.tenantId(), UUID.fromString(endpoint), UUID.randomUUID(), "call.completed",
-                  null, null, java.time.Instant.now(), "{}", "webhook-" + delivery));
+          STACK
+              .jdbi()
+              .useExtension(
+                  io.irisx.db.webhook.WebhookDeliveryDao.class,
+                  dao ->
+                      dao.insertIfAbsent(
+                          delivery,
+                          owner.tenantId(),
+                          UUID.fromString(endpoint),
+                          UUID.randomUUID(),
+                          "call.completed",
+                          null,
+                          null,
+                          java.time.Instant.now(),
+                          "{}",
+                          "webhook-" + delivery));
           return delivery.toString();
         });
     // Recordings are made by call workflows, not by the API: one straight into the owner's table.
-    makers.put("/v1/recordings", owner -> RecordingsApiTest.availableRecording(STACK, owner, api).toString());
+    makers.put(
+        "/v1/recordings",
+        owner -> RecordingsApiTest.availableRecording(STACK, owner, api).toString());
     return makers;
   }
 
@@ -83,7 +108,9 @@ class CrossTenantWalkTest {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private static String id(ApiClient.Reply reply) {
-    assertThat(reply.status()).as("making the owner's resource: %s", reply.raw().body()).isEqualTo(201);
+    assertThat(reply.status())
+        .as("making the owner's resource: %s", reply.raw().body())
+        .isEqualTo(201);
     return reply.body().path("id").asText();
   }
 
@@ -96,12 +123,15 @@ class CrossTenantWalkTest {
     Map<String, String> owned = new LinkedHashMap<>();
     makers.forEach((collection, maker) -> owned.put(collection, maker.apply(owner)));
 
-    List<ApiRoute> routes = new ArrayList<>(ApiRoutes.of(APP.getEnvironment().jersey().getResourceConfig()));
+    List<ApiRoute> routes =
+        new ArrayList<>(ApiRoutes.of(APP.getEnvironment().jersey().getResourceConfig()));
     // Deletes last: a delete that wrongly worked must not hide the other routes' answers.
     routes.sort(Comparator.comparing((ApiRoute r) -> r.httpMethod().equals("DELETE")));
     List<String> walked = new ArrayList<>();
     for (ApiRoute route : routes) {
-      if (route.isOperatorRoute() || route.httpMethod().equals("HEAD") || route.httpMethod().equals("OPTIONS")) {
+      if (route.isOperatorRoute()
+          || route.httpMethod().equals("HEAD")
+          || route.httpMethod().equals("OPTIONS")) {
         continue;
       }
       List<String> variables = route.pathVariables();
@@ -109,7 +139,9 @@ class CrossTenantWalkTest {
         if (route.httpMethod().equals("GET")) {
           ApiClient.Reply list = api.get(route.path(), intruder.apiKey());
           assertThat(list.status()).as(route.toString()).isEqualTo(200);
-          owned.values().forEach(id -> assertThat(list.raw().body()).as(route.toString()).doesNotContain(id));
+          owned
+              .values()
+              .forEach(id -> assertThat(list.raw().body()).as(route.toString()).doesNotContain(id));
           walked.add(route.toString());
         }
         continue; // a POST to a collection makes the intruder's own resource
@@ -117,15 +149,21 @@ class CrossTenantWalkTest {
       String collection = route.path().substring(0, route.path().indexOf('{') - 1);
       String ownerId = owned.get(collection);
       if (ownerId == null) {
-        fail("No maker for " + collection + " (route " + route + "): add one to CrossTenantWalkTest.makers");
+        fail(
+            "No maker for "
+                + collection
+                + " (route "
+                + route
+                + "): add one to CrossTenantWalkTest.makers");
       }
       String path = route.path().replaceFirst("\\{[^}]+}", ownerId);
       while (path.contains("{")) {
         path = path.replaceFirst("\\{[^}]+}", UUID.randomUUID().toString());
       }
-      String body = WRITES.contains(route.httpMethod()) && !route.httpMethod().equals("DELETE")
-          ? BODIES.getOrDefault(route.toString(), "{}")
-          : null;
+      String body =
+          WRITES.contains(route.httpMethod()) && !route.httpMethod().equals("DELETE")
+              ? BODIES.getOrDefault(route.toString(), "{}")
+              : null;
 
       ApiClient.Reply reply = api.request(route.httpMethod(), path, intruder.apiKey(), body);
 
@@ -136,17 +174,36 @@ class CrossTenantWalkTest {
     // Nothing of the owner's was changed or removed, and the owner still reaches all of it.
     owned.forEach(
         (collection, id) ->
-            assertThat(api.get(collection + "/" + id, owner.apiKey()).status()).as(collection).isEqualTo(200));
+            assertThat(api.get(collection + "/" + id, owner.apiKey()).status())
+                .as(collection)
+                .isEqualTo(200));
     assertThat(walked)
         .contains(
-            "GET /v1/calls/{id}", "GET /v1/api-keys/{id}", "DELETE /v1/api-keys/{id}",
-            "GET /v1/phone-numbers/{id}", "PATCH /v1/phone-numbers/{id}", "DELETE /v1/phone-numbers/{id}",
-            "GET /v1/contacts/{id}", "PATCH /v1/contacts/{id}", "DELETE /v1/contacts/{id}",
-            "GET /v1/calls", "GET /v1/api-keys", "GET /v1/phone-numbers", "GET /v1/contacts",
-            "POST /v1/calls/{id}/hangup", "POST /v1/calls/{id}/play", "POST /v1/calls/{id}/dtmf",
-            "POST /v1/calls/{id}/redirect", "GET /v1/webhooks/{id}", "DELETE /v1/webhooks/{id}",
-            "GET /v1/webhook-deliveries/{id}", "POST /v1/webhook-deliveries/{id}/retry",
-            "GET /v1/calls/{id}/events", "GET /v1/calls/{id}/recordings", "GET /v1/calls/export",
-            "GET /v1/recordings/{id}", "DELETE /v1/recordings/{id}");
+            "GET /v1/calls/{id}",
+            "GET /v1/api-keys/{id}",
+            "DELETE /v1/api-keys/{id}",
+            "GET /v1/phone-numbers/{id}",
+            "PATCH /v1/phone-numbers/{id}",
+            "DELETE /v1/phone-numbers/{id}",
+            "GET /v1/contacts/{id}",
+            "PATCH /v1/contacts/{id}",
+            "DELETE /v1/contacts/{id}",
+            "GET /v1/calls",
+            "GET /v1/api-keys",
+            "GET /v1/phone-numbers",
+            "GET /v1/contacts",
+            "POST /v1/calls/{id}/hangup",
+            "POST /v1/calls/{id}/play",
+            "POST /v1/calls/{id}/dtmf",
+            "POST /v1/calls/{id}/redirect",
+            "GET /v1/webhooks/{id}",
+            "DELETE /v1/webhooks/{id}",
+            "GET /v1/webhook-deliveries/{id}",
+            "POST /v1/webhook-deliveries/{id}/retry",
+            "GET /v1/calls/{id}/events",
+            "GET /v1/calls/{id}/recordings",
+            "GET /v1/calls/export",
+            "GET /v1/recordings/{id}",
+            "DELETE /v1/recordings/{id}");
   }
 }

@@ -51,13 +51,18 @@ class ListCallsTest {
     for (int i = 0; i < count; i++) {
       Instant createdAt = base.plus(i == count - 1 ? i - 1 : i, ChronoUnit.SECONDS);
       UUID id = UUID.randomUUID();
-      STACK.calls().insertQueued(id, tenant.tenantId(), "+15550100", "+1555010" + i, "hello", createdAt);
+      STACK
+          .calls()
+          .insertQueued(id, tenant.tenantId(), "+15550100", "+1555010" + i, "hello", createdAt);
       stored.add(new Stored(id, createdAt));
     }
     return stored;
   }
 
-  /** Newest first, then the larger id (PostgreSQL compares UUIDs as unsigned bytes, like their text). */
+  /**
+   * Newest first, then the larger id (PostgreSQL compares UUIDs as unsigned bytes, like their
+   * text).
+   */
   private static List<String> newestFirst(List<Stored> calls) {
     return calls.stream()
         .sorted(
@@ -80,9 +85,11 @@ class ListCallsTest {
 
     JsonNode first = api.get("/v1/calls?limit=2", tenant.apiKey()).body();
     JsonNode second =
-        api.get("/v1/calls?limit=2&cursor=" + first.path("nextCursor").asText(), tenant.apiKey()).body();
+        api.get("/v1/calls?limit=2&cursor=" + first.path("nextCursor").asText(), tenant.apiKey())
+            .body();
     JsonNode third =
-        api.get("/v1/calls?limit=2&cursor=" + second.path("nextCursor").asText(), tenant.apiKey()).body();
+        api.get("/v1/calls?limit=2&cursor=" + second.path("nextCursor").asText(), tenant.apiKey())
+            .body();
 
     List<String> seen = new ArrayList<>();
     seen.addAll(ids(first));
@@ -99,10 +106,13 @@ class ListCallsTest {
     List<Stored> stored = storeCalls(4);
     JsonNode first = api.get("/v1/calls?limit=2", tenant.apiKey()).body();
 
-    STACK.calls()
-        .insertQueued(UUID.randomUUID(), tenant.tenantId(), "+15550100", "+15550999", "hello", Instant.now());
+    STACK
+        .calls()
+        .insertQueued(
+            UUID.randomUUID(), tenant.tenantId(), "+15550100", "+15550999", "hello", Instant.now());
     JsonNode second =
-        api.get("/v1/calls?limit=2&cursor=" + first.path("nextCursor").asText(), tenant.apiKey()).body();
+        api.get("/v1/calls?limit=2&cursor=" + first.path("nextCursor").asText(), tenant.apiKey())
+            .body();
 
     List<String> expected = newestFirst(stored);
     assertThat(ids(first)).containsExactlyElementsOf(expected.subList(0, 2));
@@ -112,7 +122,10 @@ class ListCallsTest {
   @Test
   void listedCallsHaveTheSameRepresentationAsAFetchedCall() {
     String id =
-        api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello").body().path("id").asText();
+        api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello")
+            .body()
+            .path("id")
+            .asText();
 
     JsonNode listed = api.get("/v1/calls", tenant.apiKey()).body().path("data").get(0);
 
@@ -138,7 +151,8 @@ class ListCallsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"garbage!", "bm90LWEtY3Vyc29y", "MjAyNi0xMS0yNFQxNjo0MDowMVp8bm90LWEtdXVpZA"})
+  @ValueSource(
+      strings = {"garbage!", "bm90LWEtY3Vyc29y", "MjAyNi0xMS0yNFQxNjo0MDowMVp8bm90LWEtdXVpZA"})
   void aCursorThisApiDidNotIssueIsAValidationError(String cursor) {
     ApiClient.Reply reply = api.get("/v1/calls?cursor=" + cursor, tenant.apiKey());
 
@@ -153,10 +167,12 @@ class ListCallsTest {
 
     String decoded =
         new String(
-            Base64.getUrlDecoder().decode(first.path("nextCursor").asText()), StandardCharsets.UTF_8);
+            Base64.getUrlDecoder().decode(first.path("nextCursor").asText()),
+            StandardCharsets.UTF_8);
 
     String newestId = newestFirst(stored).get(0);
-    Stored newest = stored.stream().filter(s -> s.id().toString().equals(newestId)).findFirst().orElseThrow();
+    Stored newest =
+        stored.stream().filter(s -> s.id().toString().equals(newestId)).findFirst().orElseThrow();
     assertThat(decoded).isEqualTo(newest.createdAt() + "|" + newest.id());
   }
 }

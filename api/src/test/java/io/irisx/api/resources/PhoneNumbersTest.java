@@ -68,14 +68,17 @@ class PhoneNumbersTest {
         api.post(
             "/v1/phone-numbers",
             tenant.apiKey(),
-            "{\"number\":\"" + number + "\",\"flow\":\"hello\",\"params\":{\"greeting\":\"hi\",\"n\":2},"
+            "{\"number\":\""
+                + number
+                + "\",\"flow\":\"hello\",\"params\":{\"greeting\":\"hi\",\"n\":2},"
                 + "\"friendlyName\":\"Sales line\"}");
 
     assertThat(created.status()).isEqualTo(201);
     JsonNode body = created.body();
     assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(FIELDS);
     String id = body.path("id").asText();
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/phone-numbers/" + id));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/phone-numbers/" + id));
     assertThat(body.path("number").asText()).isEqualTo(number);
     assertThat(body.path("flow").asText()).isEqualTo("hello");
     assertThat(body.path("params")).isEqualTo(json("{\"greeting\":\"hi\",\"n\":2}"));
@@ -113,16 +116,26 @@ class PhoneNumbersTest {
   void aDeletedNumberIsGoneButKeptAsARow() {
     String number = freshNumber();
     String id =
-        api.post("/v1/phone-numbers", tenant.apiKey(), "{\"number\":\"" + number + "\",\"flow\":\"hello\"}")
-            .body().path("id").asText();
+        api.post(
+                "/v1/phone-numbers",
+                tenant.apiKey(),
+                "{\"number\":\"" + number + "\",\"flow\":\"hello\"}")
+            .body()
+            .path("id")
+            .asText();
 
     assertThat(api.delete("/v1/phone-numbers/" + id, tenant.apiKey()).status()).isEqualTo(204);
 
-    ProblemAssert.assertProblem(api.get("/v1/phone-numbers/" + id, tenant.apiKey()), 404, "not-found");
-    ProblemAssert.assertProblem(api.delete("/v1/phone-numbers/" + id, tenant.apiKey()), 404, "not-found");
+    ProblemAssert.assertProblem(
+        api.get("/v1/phone-numbers/" + id, tenant.apiKey()), 404, "not-found");
+    ProblemAssert.assertProblem(
+        api.delete("/v1/phone-numbers/" + id, tenant.apiKey()), 404, "not-found");
     assertThat(api.get("/v1/phone-numbers", tenant.apiKey()).body().path("data")).isEmpty();
     assertThat(route(number)).isEmpty();
-    assertThat(STACK.count("SELECT count(*) FROM phone_numbers WHERE id = ? AND deleted_at IS NOT NULL", UUID.fromString(id)))
+    assertThat(
+            STACK.count(
+                "SELECT count(*) FROM phone_numbers WHERE id = ? AND deleted_at IS NOT NULL",
+                UUID.fromString(id)))
         .isEqualTo(1);
   }
 
@@ -133,21 +146,30 @@ class PhoneNumbersTest {
         api.post(
                 "/v1/phone-numbers",
                 tenant.apiKey(),
-                "{\"number\":\"" + number + "\",\"flow\":\"hello\",\"params\":{\"a\":1},\"friendlyName\":\"Old\"}")
-            .body().path("id").asText();
+                "{\"number\":\""
+                    + number
+                    + "\",\"flow\":\"hello\",\"params\":{\"a\":1},\"friendlyName\":\"Old\"}")
+            .body()
+            .path("id")
+            .asText();
 
-    ApiClient.Reply renamed = api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"friendlyName\":\"New\"}");
+    ApiClient.Reply renamed =
+        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"friendlyName\":\"New\"}");
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(renamed.body().path("friendlyName").asText()).isEqualTo("New");
     assertThat(renamed.body().path("params").toString()).isEqualTo("{\"a\":1}");
     assertThat(renamed.body().path("flow").asText()).isEqualTo("hello");
 
     ApiClient.Reply reparam =
-        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"params\":{\"b\":true},\"friendlyName\":null}");
+        api.patch(
+            "/v1/phone-numbers/" + id,
+            tenant.apiKey(),
+            "{\"params\":{\"b\":true},\"friendlyName\":null}");
     assertThat(reparam.body().path("params").toString()).isEqualTo("{\"b\":true}");
     assertThat(reparam.body().path("friendlyName").isNull()).isTrue();
     assertThat(route(number).orElseThrow().flowParamsJson()).contains("\"b\": true");
-    assertThat(api.get("/v1/phone-numbers/" + id, tenant.apiKey()).body()).isEqualTo(reparam.body());
+    assertThat(api.get("/v1/phone-numbers/" + id, tenant.apiKey()).body())
+        .isEqualTo(reparam.body());
   }
 
   @Test
@@ -163,33 +185,60 @@ class PhoneNumbersTest {
         .containsExactlyInAnyOrder("number", "flow", "params", "friendlyName", "color");
 
     ProblemAssert.assertProblem(
-        api.post("/v1/phone-numbers", tenant.apiKey(), "{\"number\":\"" + freshNumber() + "\",\"flow\":\"nope\"}"),
+        api.post(
+            "/v1/phone-numbers",
+            tenant.apiKey(),
+            "{\"number\":\"" + freshNumber() + "\",\"flow\":\"nope\"}"),
         422,
         "unknown-flow");
     String id =
-        api.post("/v1/phone-numbers", tenant.apiKey(), "{\"number\":\"" + freshNumber() + "\",\"flow\":\"hello\"}")
-            .body().path("id").asText();
+        api.post(
+                "/v1/phone-numbers",
+                tenant.apiKey(),
+                "{\"number\":\"" + freshNumber() + "\",\"flow\":\"hello\"}")
+            .body()
+            .path("id")
+            .asText();
     ProblemAssert.assertProblem(
-        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"flow\":\"nope\"}"), 422, "unknown-flow");
+        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"flow\":\"nope\"}"),
+        422,
+        "unknown-flow");
     ProblemAssert.assertProblem(
-        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"flow\":null}"), 422, "validation-error");
+        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"flow\":null}"),
+        422,
+        "validation-error");
     ProblemAssert.assertProblem(
-        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"number\":\"+15550100\"}"), 422, "validation-error");
-    assertThat(STACK.count("SELECT count(*) FROM phone_numbers WHERE tenant_id = ?", tenant.tenantId())).isEqualTo(1);
+        api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"number\":\"+15550100\"}"),
+        422,
+        "validation-error");
+    assertThat(
+            STACK.count(
+                "SELECT count(*) FROM phone_numbers WHERE tenant_id = ?", tenant.tenantId()))
+        .isEqualTo(1);
   }
 
   @Test
   void numbersArePagedNewestFirst() {
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      made.add(0, api.post("/v1/phone-numbers", tenant.apiKey(), "{\"number\":\"" + freshNumber() + "\",\"flow\":\"hello\"}")
-          .body().path("id").asText());
+      made.add(
+          0,
+          api.post(
+                  "/v1/phone-numbers",
+                  tenant.apiKey(),
+                  "{\"number\":\"" + freshNumber() + "\",\"flow\":\"hello\"}")
+              .body()
+              .path("id")
+              .asText());
     }
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
       JsonNode page =
-          api.get("/v1/phone-numbers?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), tenant.apiKey()).body();
+          api.get(
+                  "/v1/phone-numbers?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  tenant.apiKey())
+              .body();
       page.path("data").forEach(n -> seen.add(n.path("id").asText()));
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
     } while (cursor != null);

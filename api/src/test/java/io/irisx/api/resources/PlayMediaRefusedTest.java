@@ -56,7 +56,10 @@ class PlayMediaRefusedTest {
     assertThat(call.status()).isEqualTo(201);
 
     ApiClient.Reply reply =
-        api.post("/v1/calls/" + call.body().path("id").asText() + "/play", tenant.apiKey(), body.strip());
+        api.post(
+            "/v1/calls/" + call.body().path("id").asText() + "/play",
+            tenant.apiKey(),
+            body.strip());
 
     ProblemAssert.assertProblem(reply, 422, "validation-error");
     List<String> reported = new ArrayList<>();

@@ -52,8 +52,9 @@ class RecordingsApiTest {
           .endpointOverride(URI.create("http://127.0.0.1:" + S3_PORT))
           .region(Region.US_EAST_1)
           .forcePathStyle(true)
-          .credentialsProvider(StaticCredentialsProvider.create(
-              AwsBasicCredentials.create("test-access", "test-secret-0123456789")))
+          .credentialsProvider(
+              StaticCredentialsProvider.create(
+                  AwsBasicCredentials.create("test-access", "test-secret-0123456789")))
           .build();
 
   @AfterAll
@@ -62,9 +63,12 @@ class RecordingsApiTest {
     S3_PROXY.stop();
   }
 
-  /** A call of the owner's (through the API) with one available recording (straight into the table). */
+  /**
+   * A call of the owner's (through the API) with one available recording (straight into the table).
+   */
   static UUID availableRecording(ApiTestStack stack, ProvisionedTenant owner, ApiClient api) {
-    String callId = api.startCall(owner.apiKey(), "+15550100", "+15550111", "hello").body().path("id").asText();
+    String callId =
+        api.startCall(owner.apiKey(), "+15550100", "+15550111", "hello").body().path("id").asText();
     UUID recordingId = UUID.randomUUID();
     String key = owner.tenantId() + "/2026/11/24/" + callId + "/" + recordingId + ".wav";
     RecordingDao recordings = stack.jdbi().onDemand(RecordingDao.class);
@@ -74,12 +78,14 @@ class RecordingsApiTest {
   }
 
   @Test
-  void anAvailableRecordingDownloadsThroughItsPresignedUrlAndDeletingRemovesTheObject() throws Exception {
+  void anAvailableRecordingDownloadsThroughItsPresignedUrlAndDeletingRemovesTheObject()
+      throws Exception {
     ApiClient api = new ApiClient(APP.getLocalPort());
     ProvisionedTenant owner = STACK.newTenant();
     ProvisionedTenant other = STACK.newTenant();
     UUID recordingId = availableRecording(STACK, owner, api);
-    var row = STACK.jdbi().onDemand(RecordingDao.class).find(owner.tenantId(), recordingId).orElseThrow();
+    var row =
+        STACK.jdbi().onDemand(RecordingDao.class).find(owner.tenantId(), recordingId).orElseThrow();
     byte[] wav = new byte[48];
     new java.util.Random(7).nextBytes(wav);
     S3.putObject(b -> b.bucket(BUCKET).key(row.s3Key()), RequestBody.fromBytes(wav));
@@ -94,8 +100,11 @@ class RecordingsApiTest {
     assertThat(body.path("sizeBytes").asLong()).isEqualTo(48);
     assertThat(Instant.parse(body.path("urlExpiresAt").asText()))
         .isBetween(Instant.now().plusSeconds(590), Instant.now().plusSeconds(610));
-    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(body.path("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(body.path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(wav);
 
@@ -103,17 +112,28 @@ class RecordingsApiTest {
     assertThat(list.path("data")).hasSize(1);
     assertThat(list.path("data").get(0).path("id").asText()).isEqualTo(recordingId.toString());
 
-    ProblemAssert.assertProblem(api.get("/v1/recordings/" + recordingId, other.apiKey()), 404, "not-found");
-    ProblemAssert.assertProblem(api.delete("/v1/recordings/" + recordingId, other.apiKey()), 404, "not-found");
-    ProblemAssert.assertProblem(api.get("/v1/calls/" + row.callId() + "/recordings", other.apiKey()), 404, "not-found");
+    ProblemAssert.assertProblem(
+        api.get("/v1/recordings/" + recordingId, other.apiKey()), 404, "not-found");
+    ProblemAssert.assertProblem(
+        api.delete("/v1/recordings/" + recordingId, other.apiKey()), 404, "not-found");
+    ProblemAssert.assertProblem(
+        api.get("/v1/calls/" + row.callId() + "/recordings", other.apiKey()), 404, "not-found");
     assertThat(S3.headObject(b -> b.bucket(BUCKET).key(row.s3Key())).contentLength()).isEqualTo(48);
 
     assertThat(api.delete("/v1/recordings/" + recordingId, owner.apiKey()).status()).isEqualTo(204);
     assertThat(S3.listObjectsV2(b -> b.bucket(BUCKET).prefix(row.s3Key())).contents()).isEmpty();
-    ProblemAssert.assertProblem(api.get("/v1/recordings/" + recordingId, owner.apiKey()), 404, "not-found");
-    assertThat(api.get("/v1/calls/" + row.callId() + "/recordings", owner.apiKey()).body().path("data")).isEmpty();
-    assertThat(STACK.count("SELECT count(*) FROM recordings WHERE id = ? AND status = 'deleted' AND deleted_at IS NOT NULL",
-        recordingId)).isEqualTo(1);
+    ProblemAssert.assertProblem(
+        api.get("/v1/recordings/" + recordingId, owner.apiKey()), 404, "not-found");
+    assertThat(
+            api.get("/v1/calls/" + row.callId() + "/recordings", owner.apiKey())
+                .body()
+                .path("data"))
+        .isEmpty();
+    assertThat(
+            STACK.count(
+                "SELECT count(*) FROM recordings WHERE id = ? AND status = 'deleted' AND deleted_at IS NOT NULL",
+                recordingId))
+        .isEqualTo(1);
   }
 
   private static S3Proxy startS3() {
@@ -122,11 +142,15 @@ class RecordingsApiTest {
       Files.createDirectories(directory.resolve(BUCKET));
       Properties properties = new Properties();
       properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-      S3Proxy proxy = S3Proxy.builder()
-          .blobStore(org.gaul.s3proxy.BlobStores.create("filesystem", properties))
-          .endpoint(URI.create("http://127.0.0.1:" + S3_PORT))
-          .awsAuthentication(org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4, "test-access", "test-secret-0123456789")
-          .build();
+      S3Proxy proxy =
+          S3Proxy.builder()
+              .blobStore(org.gaul.s3proxy.BlobStores.create("filesystem", properties))
+              .endpoint(URI.create("http://127.0.0.1:" + S3_PORT))
+              .awsAuthentication(
+                  org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4,
+                  "test-access",
+                  "test-secret-0123456789")
+              .build();
       proxy.start();
       while (!proxy.getState().equals("STARTED")) {
         Thread.onSpinWait();

@@ -33,9 +33,26 @@ class StartCallTest {
 
   private static final List<String> CALL_FIELDS =
       List.of(
-          "id", "direction", "from", "to", "flow", "status", "nodeId", "createdAt", "ringingAt",
-          "answeredAt", "endedAt", "durationSeconds", "billSeconds", "hangupCause",
-          "hangupCauseCode", "sipCode", "hungUpBy", "metadata", "live", "queue");
+          "id",
+          "direction",
+          "from",
+          "to",
+          "flow",
+          "status",
+          "nodeId",
+          "createdAt",
+          "ringingAt",
+          "answeredAt",
+          "endedAt",
+          "durationSeconds",
+          "billSeconds",
+          "hangupCause",
+          "hangupCauseCode",
+          "sipCode",
+          "hungUpBy",
+          "metadata",
+          "live",
+          "queue");
 
   private ApiClient api;
   private ProvisionedTenant tenant;
@@ -53,19 +70,32 @@ class StartCallTest {
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.contentType()).startsWith("application/json");
     JsonNode call = reply.body();
-    assertThat(call.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(CALL_FIELDS);
+    assertThat(call.properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyElementsOf(CALL_FIELDS);
     String id = call.path("id").asText();
     assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-    assertThat(reply.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/calls/" + id));
+    assertThat(reply.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/calls/" + id));
     assertThat(call.path("direction").asText()).isEqualTo("outbound");
     assertThat(call.path("from").asText()).isEqualTo("+15550100");
     assertThat(call.path("to").asText()).isEqualTo("+15550111");
     assertThat(call.path("flow").asText()).isEqualTo("hello");
     assertThat(call.path("status").asText()).isEqualTo("queued");
-    assertThat(call.path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(call.path("createdAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     for (String unknownYet :
-        List.of("nodeId", "ringingAt", "answeredAt", "endedAt", "durationSeconds", "billSeconds",
-            "hangupCause", "hangupCauseCode", "sipCode", "hungUpBy")) {
+        List.of(
+            "nodeId",
+            "ringingAt",
+            "answeredAt",
+            "endedAt",
+            "durationSeconds",
+            "billSeconds",
+            "hangupCause",
+            "hangupCauseCode",
+            "sipCode",
+            "hungUpBy")) {
       assertThat(call.has(unknownYet) && call.get(unknownYet).isNull()).as(unknownYet).isTrue();
     }
   }
@@ -73,7 +103,10 @@ class StartCallTest {
   @Test
   void startingACallStoresAQueuedRowForTheTenant() {
     String id =
-        api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello").body().path("id").asText();
+        api.startCall(tenant.apiKey(), "+15550100", "+15550111", "hello")
+            .body()
+            .path("id")
+            .asText();
 
     CallRow row = STACK.calls().find(tenant.tenantId(), UUID.fromString(id)).orElseThrow();
     assertThat(row.status()).isEqualTo("queued");

@@ -49,45 +49,69 @@ class WebhookDeliveriesApiTest {
     UUID elsewhere = delivery(otherEndpoint, "call.completed");
     deliveries().recordOutcome(elsewhere, "failed", Instant.now(), null, 500, "HTTP 500");
 
-    assertThat(ids("/v1/webhook-deliveries")).containsExactlyInAnyOrder(completed, answered, elsewhere);
-    assertThat(ids("/v1/webhook-deliveries?endpointId=" + endpoint)).containsExactlyInAnyOrder(completed, answered);
+    assertThat(ids("/v1/webhook-deliveries"))
+        .containsExactlyInAnyOrder(completed, answered, elsewhere);
+    assertThat(ids("/v1/webhook-deliveries?endpointId=" + endpoint))
+        .containsExactlyInAnyOrder(completed, answered);
     assertThat(ids("/v1/webhook-deliveries?status=failed")).containsExactly(elsewhere);
     assertThat(ids("/v1/webhook-deliveries?eventType=call.answered")).containsExactly(answered);
     assertThat(ids("/v1/webhook-deliveries?since=" + Instant.now().plusSeconds(60))).isEmpty();
-    assertThat(ids("/v1/webhook-deliveries?until=" + Instant.now().plusSeconds(60) + "&limit=1")).hasSize(1);
-    assertProblem(api.get("/v1/webhook-deliveries?status=lost", tenant.apiKey()), 422, "validation-error");
-    assertProblem(api.get("/v1/webhook-deliveries?since=yesterday", tenant.apiKey()), 422, "validation-error");
+    assertThat(ids("/v1/webhook-deliveries?until=" + Instant.now().plusSeconds(60) + "&limit=1"))
+        .hasSize(1);
+    assertProblem(
+        api.get("/v1/webhook-deliveries?status=lost", tenant.apiKey()), 422, "validation-error");
+    assertProblem(
+        api.get("/v1/webhook-deliveries?since=yesterday", tenant.apiKey()),
+        422,
+        "validation-error");
   }
 
   @Test
   void aDeliveryShowsItsPayloadAndAttempts() {
     UUID id = delivery(endpoint, "call.completed");
-    deliveries().insertAttemptIfAbsent(
-        new WebhookAttemptRow(id, tenant.tenantId(), 1, Instant.now().truncatedTo(ChronoUnit.MICROS),
-            "https://93.184.215.14/hooks", "failed", 503, 42L, "busy", "HTTP 503"));
+    deliveries()
+        .insertAttemptIfAbsent(
+            new WebhookAttemptRow(
+                id,
+                tenant.tenantId(),
+                1,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "https://93.184.215.14/hooks",
+                "failed",
+                503,
+                42L,
+                "busy",
+                "HTTP 503"));
 
     JsonNode delivery = api.get("/v1/webhook-deliveries/" + id, tenant.apiKey()).body();
 
     assertThat(delivery.path("payload").path("type").asText()).isEqualTo("call.completed");
     assertThat(delivery.path("endpointId").asText()).isEqualTo(endpoint.toString());
-    assertThat(delivery.path("attempts")).singleElement().satisfies(a -> {
-      assertThat(a.path("responseStatus").asInt()).isEqualTo(503);
-      assertThat(a.path("latencyMillis").asLong()).isEqualTo(42);
-      assertThat(a.path("responseBody").asText()).isEqualTo("busy");
-    });
+    assertThat(delivery.path("attempts"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.path("responseStatus").asInt()).isEqualTo(503);
+              assertThat(a.path("latencyMillis").asLong()).isEqualTo(42);
+              assertThat(a.path("responseBody").asText()).isEqualTo("busy");
+            });
   }
 
   @Test
   void retryStartsTheDeliveryWorkflowAgainAndRefusesWhileItRuns() {
     UUID id = delivery(endpoint, "call.completed");
 
-    ApiClient.Reply accepted = api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, "");
+    ApiClient.Reply accepted =
+        api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, "");
 
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(STACK.describeWorkflow("webhook-" + id).getWorkflowExecutionInfo().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     // No worker runs in this test: the run stays open, so a second retry must wait for it.
-    assertProblem(api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, ""), 409, "delivery-in-progress");
+    assertProblem(
+        api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, ""),
+        409,
+        "delivery-in-progress");
   }
 
   @Test
@@ -96,9 +120,16 @@ class WebhookDeliveriesApiTest {
     ProvisionedTenant other = STACK.newTenant();
 
     assertProblem(api.get("/v1/webhook-deliveries/" + id, other.apiKey()), 404, "not-found");
-    assertProblem(api.post("/v1/webhook-deliveries/" + id + "/retry", other.apiKey(), null, ""), 404, "not-found");
+    assertProblem(
+        api.post("/v1/webhook-deliveries/" + id + "/retry", other.apiKey(), null, ""),
+        404,
+        "not-found");
     assertThat(api.get("/v1/webhook-deliveries", other.apiKey()).body().path("data")).isEmpty();
-    assertThat(api.get("/v1/webhook-deliveries?endpointId=" + endpoint, other.apiKey()).body().path("data")).isEmpty();
+    assertThat(
+            api.get("/v1/webhook-deliveries?endpointId=" + endpoint, other.apiKey())
+                .body()
+                .path("data"))
+        .isEmpty();
   }
 
   private java.util.List<UUID> ids(String path) {
@@ -115,7 +146,9 @@ class WebhookDeliveriesApiTest {
 
   private static UUID endpoint(UUID tenantId) {
     UUID id = UUID.randomUUID();
-    STACK.jdbi().onDemand(WebhookDao.class)
+    STACK
+        .jdbi()
+        .onDemand(WebhookDao.class)
         .insert(id, tenantId, "https://93.184.215.14/hooks", null, new String[0], "whsec_" + id);
     return id;
   }
@@ -123,9 +156,18 @@ class WebhookDeliveriesApiTest {
   private UUID delivery(UUID webhook, String type) {
     UUID id = UUID.randomUUID();
     UUID event = UUID.randomUUID();
-    deliveries().insertIfAbsent(
-        id, tenant.tenantId(), webhook, event, type, null, null, Instant.now(),
-        "{\"id\":\"" + event + "\",\"type\":\"" + type + "\",\"data\":{}}", "webhook-" + id);
+    deliveries()
+        .insertIfAbsent(
+            id,
+            tenant.tenantId(),
+            webhook,
+            event,
+            type,
+            null,
+            null,
+            Instant.now(),
+            "{\"id\":\"" + event + "\",\"type\":\"" + type + "\",\"data\":{}}",
+            "webhook-" + id);
     return id;
   }
 }

@@ -42,12 +42,17 @@ class WebhooksApiTest {
 
   @Test
   void creatingReturnsTheSecretOnceAndReadingNeverAgain() {
-    ApiClient.Reply created = create("{\"url\":\"" + URL + "\",\"events\":[\"call.completed\",\"call.answered\"],\"description\":\"CRM\"}");
+    ApiClient.Reply created =
+        create(
+            "{\"url\":\""
+                + URL
+                + "\",\"events\":[\"call.completed\",\"call.answered\"],\"description\":\"CRM\"}");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("secret").asText()).matches("whsec_[A-Za-z0-9+/]{43}=");
     String id = created.body().path("id").asText();
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/webhooks/" + id));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/webhooks/" + id));
     assertThat(created.body().path("events")).hasSize(2);
     assertThat(created.body().path("status").asText()).isEqualTo("enabled");
 
@@ -55,7 +60,8 @@ class WebhooksApiTest {
     assertThat(fetched.status()).isEqualTo(200);
     assertThat(fetched.body().has("secret")).isFalse();
     assertThat(fetched.body().path("description").asText()).isEqualTo("CRM");
-    assertThat(api.get("/v1/webhooks", tenant.apiKey()).body().path("data")).hasSize(1)
+    assertThat(api.get("/v1/webhooks", tenant.apiKey()).body().path("data"))
+        .hasSize(1)
         .allSatisfy(w -> assertThat(w.has("secret")).isFalse());
   }
 
@@ -74,7 +80,8 @@ class WebhooksApiTest {
 
   @Test
   void unknownEventTypesAndFieldsAreValidationErrors() {
-    ApiClient.Reply refused = create("{\"url\":\"" + URL + "\",\"events\":[\"call.exploded\"],\"colour\":\"red\"}");
+    ApiClient.Reply refused =
+        create("{\"url\":\"" + URL + "\",\"events\":[\"call.exploded\"],\"colour\":\"red\"}");
 
     assertProblem(refused, 422, "validation-error");
     assertThat(refused.body().path("errors").toString()).contains("events[0]").contains("colour");
@@ -84,13 +91,21 @@ class WebhooksApiTest {
   void updateDisableEnableAndDelete() {
     String id = create("{\"url\":\"" + URL + "\"}").body().path("id").asText();
 
-    ApiClient.Reply updated = send("PATCH", "/v1/webhooks/" + id, "{\"events\":[\"call.failed\"],\"description\":\"ops\"}");
+    ApiClient.Reply updated =
+        send(
+            "PATCH",
+            "/v1/webhooks/" + id,
+            "{\"events\":[\"call.failed\"],\"description\":\"ops\"}");
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.body().path("events").get(0).asText()).isEqualTo("call.failed");
     assertThat(updated.body().path("url").asText()).isEqualTo(URL);
-    assertProblem(send("PATCH", "/v1/webhooks/" + id, "{\"url\":\"https://192.168.0.1/\"}"), 422, "webhook-url-refused");
+    assertProblem(
+        send("PATCH", "/v1/webhooks/" + id, "{\"url\":\"https://192.168.0.1/\"}"),
+        422,
+        "webhook-url-refused");
 
-    ApiClient.Reply disabled = api.post("/v1/webhooks/" + id + "/disable", tenant.apiKey(), null, "");
+    ApiClient.Reply disabled =
+        api.post("/v1/webhooks/" + id + "/disable", tenant.apiKey(), null, "");
     assertThat(disabled.body().path("status").asText()).isEqualTo("disabled");
     ApiClient.Reply enabled = api.post("/v1/webhooks/" + id + "/enable", tenant.apiKey(), null, "");
     assertThat(enabled.body().path("status").asText()).isEqualTo("enabled");
@@ -105,15 +120,28 @@ class WebhooksApiTest {
     String id = created.body().path("id").asText();
 
     ApiClient.Reply rotated =
-        api.post("/v1/webhooks/" + id + "/rotate-secret", tenant.apiKey(), "application/json", "{\"overlapSeconds\":3600}");
+        api.post(
+            "/v1/webhooks/" + id + "/rotate-secret",
+            tenant.apiKey(),
+            "application/json",
+            "{\"overlapSeconds\":3600}");
 
     assertThat(rotated.status()).isEqualTo(200);
-    assertThat(rotated.body().path("secret").asText()).startsWith("whsec_").isNotEqualTo(created.body().path("secret").asText());
+    assertThat(rotated.body().path("secret").asText())
+        .startsWith("whsec_")
+        .isNotEqualTo(created.body().path("secret").asText());
     Instant overlapEnds = Instant.parse(rotated.body().path("previousSecretExpiresAt").asText());
-    assertThat(overlapEnds).isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+    assertThat(overlapEnds)
+        .isBetween(
+            Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
     assertProblem(
-        api.post("/v1/webhooks/" + id + "/rotate-secret", tenant.apiKey(), "application/json", "{\"overlapSeconds\":-1}"),
-        422, "validation-error");
+        api.post(
+            "/v1/webhooks/" + id + "/rotate-secret",
+            tenant.apiKey(),
+            "application/json",
+            "{\"overlapSeconds\":-1}"),
+        422,
+        "validation-error");
   }
 
   @Test
@@ -122,10 +150,15 @@ class WebhooksApiTest {
     ProvisionedTenant other = STACK.newTenant();
 
     assertProblem(api.get("/v1/webhooks/" + id, other.apiKey()), 404, "not-found");
-    assertProblem(api.post("/v1/webhooks/" + id + "/rotate-secret", other.apiKey(), null, ""), 404, "not-found");
-    assertProblem(api.post("/v1/webhooks/" + id + "/disable", other.apiKey(), null, ""), 404, "not-found");
+    assertProblem(
+        api.post("/v1/webhooks/" + id + "/rotate-secret", other.apiKey(), null, ""),
+        404,
+        "not-found");
+    assertProblem(
+        api.post("/v1/webhooks/" + id + "/disable", other.apiKey(), null, ""), 404, "not-found");
     assertThat(api.get("/v1/webhooks", other.apiKey()).body().path("data")).isEmpty();
-    assertThat(api.get("/v1/webhooks/" + id, tenant.apiKey()).body().path("status").asText()).isEqualTo("enabled");
+    assertThat(api.get("/v1/webhooks/" + id, tenant.apiKey()).body().path("status").asText())
+        .isEqualTo("enabled");
   }
 
   private ApiClient.Reply create(String json) {
@@ -136,7 +169,11 @@ class WebhooksApiTest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
             .header("Authorization", "Bearer " + tenant.apiKey())
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }

@@ -23,26 +23,32 @@ public record DeliveryFilter(
   }
 
   public DeliveryFilter withWebhook(UUID webhook) {
-    return new DeliveryFilter(tenantId, webhook, status, eventType, callId, since, until, cursorCreatedAt, cursorId);
+    return new DeliveryFilter(
+        tenantId, webhook, status, eventType, callId, since, until, cursorCreatedAt, cursorId);
   }
 
   public DeliveryFilter withStatus(String value) {
-    return new DeliveryFilter(tenantId, webhookId, value, eventType, callId, since, until, cursorCreatedAt, cursorId);
+    return new DeliveryFilter(
+        tenantId, webhookId, value, eventType, callId, since, until, cursorCreatedAt, cursorId);
   }
 
   public DeliveryFilter withEventType(String value) {
-    return new DeliveryFilter(tenantId, webhookId, status, value, callId, since, until, cursorCreatedAt, cursorId);
+    return new DeliveryFilter(
+        tenantId, webhookId, status, value, callId, since, until, cursorCreatedAt, cursorId);
   }
 
   public DeliveryFilter withCall(UUID value) {
-    return new DeliveryFilter(tenantId, webhookId, status, eventType, value, since, until, cursorCreatedAt, cursorId);
+    return new DeliveryFilter(
+        tenantId, webhookId, status, eventType, value, since, until, cursorCreatedAt, cursorId);
   }
 
   public DeliveryFilter between(Instant from, Instant to) {
-    return new DeliveryFilter(tenantId, webhookId, status, eventType, callId, from, to, cursorCreatedAt, cursorId);
+    return new DeliveryFilter(
+        tenantId, webhookId, status, eventType, callId, from, to, cursorCreatedAt, cursorId);
   }
 
   public DeliveryFilter after(Instant createdAt, UUID id) {
-    return new DeliveryFilter(tenantId, webhookId, status, eventType, callId, since, until, createdAt, id);
+    return new DeliveryFilter(
+        tenantId, webhookId, status, eventType, callId, since, until, createdAt, id);
   }
 }

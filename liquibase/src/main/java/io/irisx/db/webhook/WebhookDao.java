@@ -35,19 +35,24 @@ public interface WebhookDao {
       @Bind("secret") String secret);
 
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM webhooks WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL")
+      "SELECT "
+          + COLUMNS
+          + " FROM webhooks WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL")
   Optional<WebhookRow> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
 
   /** Newest first, after the (createdAt, id) cursor when one is given. */
-  default List<WebhookRow> listNewestFirst(UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+  default List<WebhookRow> listNewestFirst(
+      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }
-    return listPageAfter(tenantId, cursorCreatedAt, cursorId == null ? new UUID(0, 0) : cursorId, limit);
+    return listPageAfter(
+        tenantId, cursorCreatedAt, cursorId == null ? new UUID(0, 0) : cursorId, limit);
   }
 
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM webhooks WHERE tenant_id = :tenantId AND deleted_at IS NULL
           ORDER BY created_at DESC, id DESC LIMIT :limit
@@ -55,7 +60,8 @@ public interface WebhookDao {
   List<WebhookRow> listFirstPage(@Bind("tenantId") UUID tenantId, @Bind("limit") int limit);
 
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM webhooks WHERE tenant_id = :tenantId AND deleted_at IS NULL
             AND (created_at, id) < (:cursorCreatedAt, :cursorId)
@@ -69,14 +75,16 @@ public interface WebhookDao {
 
   /** The tenant's enabled API endpoints subscribed to {@code eventType} (or to every type). */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM webhooks
           WHERE tenant_id = :tenantId AND deleted_at IS NULL AND status = 'enabled' AND source = 'api'
             AND (events = '{}' OR :eventType = ANY (events))
           ORDER BY created_at, id
           """)
-  List<WebhookRow> listSubscribed(@Bind("tenantId") UUID tenantId, @Bind("eventType") String eventType);
+  List<WebhookRow> listSubscribed(
+      @Bind("tenantId") UUID tenantId, @Bind("eventType") String eventType);
 
   /** Changes what is given (null keeps the stored value); false when there is no such endpoint. */
   @SqlUpdate(
@@ -133,7 +141,9 @@ public interface WebhookDao {
       @Bind("secret") String secret,
       @Bind("previousExpiresAt") Instant previousExpiresAt);
 
-  /** Creates the tenant's endpoint for a call's own URL unless it exists (one per tenant and URL). */
+  /**
+   * Creates the tenant's endpoint for a call's own URL unless it exists (one per tenant and URL).
+   */
   @SqlUpdate(
       """
       INSERT INTO webhooks (id, tenant_id, url, description, events, secret, source)
@@ -147,17 +157,18 @@ public interface WebhookDao {
       @Bind("secret") String secret);
 
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + " FROM webhooks WHERE tenant_id = :tenantId AND url = :url AND source = 'call' AND deleted_at IS NULL")
   Optional<WebhookRow> findCallEndpoint(@Bind("tenantId") UUID tenantId, @Bind("url") String url);
 
   /** The endpoint whatever its state, deleted included: what a delivery needs to know. */
-  @SqlQuery("SELECT " + COLUMNS + ", deleted_at IS NOT NULL AS deleted FROM webhooks WHERE id = :id")
+  @SqlQuery(
+      "SELECT " + COLUMNS + ", deleted_at IS NOT NULL AS deleted FROM webhooks WHERE id = :id")
   @RegisterConstructorMapper(WebhookRowWithDeletion.class)
   Optional<WebhookRowWithDeletion> findForDelivery(@Bind("id") UUID id);
 
-  @SqlUpdate(
-      "UPDATE webhooks SET failure_count = 0, last_success_at = :at WHERE id = :id")
+  @SqlUpdate("UPDATE webhooks SET failure_count = 0, last_success_at = :at WHERE id = :id")
   void recordSuccess(@Bind("id") UUID id, @Bind("at") Instant at);
 
   @SqlUpdate(

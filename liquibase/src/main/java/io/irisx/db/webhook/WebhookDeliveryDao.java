@@ -23,8 +23,8 @@ public interface WebhookDeliveryDao {
 
   /**
    * Creates the delivery unless one exists for (endpoint, event): publishing an event twice makes
-   * one delivery. {@code call_id} is set only when the call's row exists (it is a foreign key);
-   * the envelope in {@code payload} always names the call.
+   * one delivery. {@code call_id} is set only when the call's row exists (it is a foreign key); the
+   * envelope in {@code payload} always names the call.
    */
   @SqlUpdate(
       """
@@ -50,13 +50,20 @@ public interface WebhookDeliveryDao {
       @Bind("payload") String payload,
       @Bind("workflowId") String workflowId);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE webhook_id = :webhookId AND event_id = :eventId")
-  Optional<WebhookDeliveryRow> findByEvent(@Bind("webhookId") UUID webhookId, @Bind("eventId") UUID eventId);
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM webhook_deliveries WHERE webhook_id = :webhookId AND event_id = :eventId")
+  Optional<WebhookDeliveryRow> findByEvent(
+      @Bind("webhookId") UUID webhookId, @Bind("eventId") UUID eventId);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE tenant_id = :tenantId AND id = :id")
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE tenant_id = :tenantId AND id = :id")
   Optional<WebhookDeliveryRow> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
 
-  /** By id alone: for the delivery workflow's activities, which act for whichever tenant owns it. */
+  /**
+   * By id alone: for the delivery workflow's activities, which act for whichever tenant owns it.
+   */
   @SqlQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = :id")
   Optional<WebhookDeliveryRow> findById(@Bind("id") UUID id);
 
@@ -65,7 +72,8 @@ public interface WebhookDeliveryDao {
    * (createdAt, id) cursor when one is given.
    */
   @SqlQuery(
-      "SELECT " + COLUMNS
+      "SELECT "
+          + COLUMNS
           + """
            FROM webhook_deliveries
           WHERE tenant_id = :tenantId
@@ -83,7 +91,9 @@ public interface WebhookDeliveryDao {
           """)
   List<WebhookDeliveryRow> list(@BindMethods DeliveryFilter filter, @Bind("limit") int limit);
 
-  /** Notes that a (re)delivery is under way: back to pending, the outcome of an earlier run cleared. */
+  /**
+   * Notes that a (re)delivery is under way: back to pending, the outcome of an earlier run cleared.
+   */
   @SqlUpdate(
       """
       UPDATE webhook_deliveries SET status = 'pending', workflow_id = :workflowId, next_attempt_at = :at,
@@ -122,9 +132,11 @@ public interface WebhookDeliveryDao {
       FROM webhook_delivery_attempts WHERE tenant_id = :tenantId AND delivery_id = :deliveryId
       ORDER BY attempt_number
       """)
-  List<WebhookAttemptRow> listAttempts(@Bind("tenantId") UUID tenantId, @Bind("deliveryId") UUID deliveryId);
+  List<WebhookAttemptRow> listAttempts(
+      @Bind("tenantId") UUID tenantId, @Bind("deliveryId") UUID deliveryId);
 
-  @SqlQuery("SELECT COALESCE(max(attempt_number), 0) FROM webhook_delivery_attempts WHERE delivery_id = :deliveryId")
+  @SqlQuery(
+      "SELECT COALESCE(max(attempt_number), 0) FROM webhook_delivery_attempts WHERE delivery_id = :deliveryId")
   int lastAttemptNumber(@Bind("deliveryId") UUID deliveryId);
 
   /**

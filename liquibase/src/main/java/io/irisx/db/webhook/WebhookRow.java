@@ -42,7 +42,10 @@ public record WebhookRow(
     return ENABLED.equals(status);
   }
 
-  /** The secrets that sign a request sent at {@code at}: the current one, then the previous one while its overlap lasts. */
+  /**
+   * The secrets that sign a request sent at {@code at}: the current one, then the previous one
+   * while its overlap lasts.
+   */
   public List<String> signingSecrets(Instant at) {
     if (previousSecret != null
         && previousSecretExpiresAt != null
@@ -54,7 +57,18 @@ public record WebhookRow(
 
   @Override
   public String toString() {
-    return "WebhookRow[id=" + id + ", tenantId=" + tenantId + ", url=" + url + ", events=" + events
-        + ", status=" + status + ", source=" + source + ", secret=<redacted>]";
+    return "WebhookRow[id="
+        + id
+        + ", tenantId="
+        + tenantId
+        + ", url="
+        + url
+        + ", events="
+        + events
+        + ", status="
+        + status
+        + ", source="
+        + source
+        + ", secret=<redacted>]";
   }
 }

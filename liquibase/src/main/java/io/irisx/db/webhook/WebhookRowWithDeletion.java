@@ -26,8 +26,21 @@ public record WebhookRowWithDeletion(
 
   public WebhookRow endpoint() {
     return new WebhookRow(
-        id, tenantId, url, description, events, secret, previousSecret, previousSecretExpiresAt,
-        status, disabledReason, source, failureCount, lastSuccessAt, lastFailureAt, createdAt,
+        id,
+        tenantId,
+        url,
+        description,
+        events,
+        secret,
+        previousSecret,
+        previousSecretExpiresAt,
+        status,
+        disabledReason,
+        source,
+        failureCount,
+        lastSuccessAt,
+        lastFailureAt,
+        createdAt,
         updatedAt);
   }
 

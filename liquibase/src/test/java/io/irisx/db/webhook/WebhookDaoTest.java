@@ -75,15 +75,18 @@ class WebhookDaoTest {
     webhooks.rotateSecret(tenant, id, "whsec_second", overlapEnds);
 
     WebhookRow row = webhooks.find(tenant, id).orElseThrow();
-    assertThat(row.signingSecrets(overlapEnds.minusSeconds(1))).containsExactly("whsec_second", first);
+    assertThat(row.signingSecrets(overlapEnds.minusSeconds(1)))
+        .containsExactly("whsec_second", first);
     assertThat(row.signingSecrets(overlapEnds)).containsExactly("whsec_second");
   }
 
   @Test
   void aCallsUrlGetsOneEndpointPerTenant() {
     UUID tenant = db.newTenant();
-    webhooks.insertCallEndpointIfAbsent(UUID.randomUUID(), tenant, "https://1.1.1.1/call", "whsec_a");
-    webhooks.insertCallEndpointIfAbsent(UUID.randomUUID(), tenant, "https://1.1.1.1/call", "whsec_b");
+    webhooks.insertCallEndpointIfAbsent(
+        UUID.randomUUID(), tenant, "https://1.1.1.1/call", "whsec_a");
+    webhooks.insertCallEndpointIfAbsent(
+        UUID.randomUUID(), tenant, "https://1.1.1.1/call", "whsec_b");
 
     WebhookRow row = webhooks.findCallEndpoint(tenant, "https://1.1.1.1/call").orElseThrow();
     assertThat(row.secret()).isEqualTo("whsec_a");

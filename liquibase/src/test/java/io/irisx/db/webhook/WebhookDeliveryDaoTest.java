@@ -26,7 +26,9 @@ class WebhookDeliveryDaoTest {
     assertThat(deliveries.findByEvent(webhook, event).orElseThrow().id()).isEqualTo(first);
     assertThat(deliveries.findById(second)).isEmpty();
     WebhookDeliveryRow row = deliveries.find(tenant, first).orElseThrow();
-    assertThat(row.payload()).isEqualTo(deliveries.findById(first).orElseThrow().payload()).contains("\"type\"");
+    assertThat(row.payload())
+        .isEqualTo(deliveries.findById(first).orElseThrow().payload())
+        .contains("\"type\"");
     assertThat(row.status()).isEqualTo(WebhookDeliveryRow.PENDING);
     assertThat(row.callId()).as("no such call row: the column stays empty").isNull();
     assertThat(row.sequence()).isEqualTo(3L);
@@ -38,13 +40,34 @@ class WebhookDeliveryDaoTest {
     UUID id = delivery(tenant, endpoint(tenant), UUID.randomUUID(), "call.completed");
     Instant t0 = PostgresExtension.now();
     WebhookAttemptRow failed =
-        new WebhookAttemptRow(id, tenant, 1, t0, "https://1.1.1.1/hooks", WebhookAttemptRow.FAILED, 503, 12L, "busy", null);
+        new WebhookAttemptRow(
+            id,
+            tenant,
+            1,
+            t0,
+            "https://1.1.1.1/hooks",
+            WebhookAttemptRow.FAILED,
+            503,
+            12L,
+            "busy",
+            null);
 
     assertThat(deliveries.insertAttemptIfAbsent(failed)).isTrue();
     assertThat(deliveries.insertAttemptIfAbsent(failed)).isFalse();
-    deliveries.recordOutcome(id, WebhookDeliveryRow.PENDING, t0, t0.plusSeconds(5), 503, "HTTP 503");
+    deliveries.recordOutcome(
+        id, WebhookDeliveryRow.PENDING, t0, t0.plusSeconds(5), 503, "HTTP 503");
     deliveries.insertAttemptIfAbsent(
-        new WebhookAttemptRow(id, tenant, 2, t0.plusSeconds(5), "https://1.1.1.1/hooks", WebhookAttemptRow.SUCCEEDED, 200, 8L, "ok", null));
+        new WebhookAttemptRow(
+            id,
+            tenant,
+            2,
+            t0.plusSeconds(5),
+            "https://1.1.1.1/hooks",
+            WebhookAttemptRow.SUCCEEDED,
+            200,
+            8L,
+            "ok",
+            null));
     deliveries.recordOutcome(id, WebhookDeliveryRow.SUCCEEDED, t0.plusSeconds(5), null, 200, null);
 
     WebhookDeliveryRow row = deliveries.find(tenant, id).orElseThrow();
@@ -52,7 +75,9 @@ class WebhookDeliveryDaoTest {
     assertThat(row.status()).isEqualTo(WebhookDeliveryRow.SUCCEEDED);
     assertThat(row.deliveredAt()).isEqualTo(t0.plusSeconds(5));
     assertThat(row.nextAttemptAt()).isNull();
-    assertThat(deliveries.listAttempts(tenant, id)).extracting(WebhookAttemptRow::attemptNumber).containsExactly(1, 2);
+    assertThat(deliveries.listAttempts(tenant, id))
+        .extracting(WebhookAttemptRow::attemptNumber)
+        .containsExactly(1, 2);
     assertThat(deliveries.listAttempts(db.newTenant(), id)).isEmpty();
     assertThat(deliveries.lastAttemptNumber(id)).isEqualTo(2);
   }
@@ -65,18 +90,25 @@ class WebhookDeliveryDaoTest {
     UUID completedA = delivery(tenant, a, UUID.randomUUID(), "call.completed");
     UUID answeredA = delivery(tenant, a, UUID.randomUUID(), "call.answered");
     UUID completedB = delivery(tenant, b, UUID.randomUUID(), "call.completed");
-    deliveries.recordOutcome(completedB, WebhookDeliveryRow.FAILED, PostgresExtension.now(), null, 500, "HTTP 500");
+    deliveries.recordOutcome(
+        completedB, WebhookDeliveryRow.FAILED, PostgresExtension.now(), null, 500, "HTTP 500");
     DeliveryFilter all = DeliveryFilter.of(tenant);
 
     assertThat(deliveries.list(all, 10)).hasSize(3);
-    assertThat(deliveries.list(all.withWebhook(a), 10)).extracting(WebhookDeliveryRow::id)
+    assertThat(deliveries.list(all.withWebhook(a), 10))
+        .extracting(WebhookDeliveryRow::id)
         .containsExactlyInAnyOrder(completedA, answeredA);
-    assertThat(deliveries.list(all.withStatus("failed"), 10)).extracting(WebhookDeliveryRow::id)
+    assertThat(deliveries.list(all.withStatus("failed"), 10))
+        .extracting(WebhookDeliveryRow::id)
         .containsExactly(completedB);
-    assertThat(deliveries.list(all.withEventType("call.answered"), 10)).extracting(WebhookDeliveryRow::id)
+    assertThat(deliveries.list(all.withEventType("call.answered"), 10))
+        .extracting(WebhookDeliveryRow::id)
         .containsExactly(answeredA);
     assertThat(deliveries.list(all.between(Instant.now().plusSeconds(60), null), 10)).isEmpty();
-    assertThat(deliveries.list(all.between(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60)), 10)).hasSize(3);
+    assertThat(
+            deliveries.list(
+                all.between(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60)), 10))
+        .hasSize(3);
     assertThat(deliveries.list(DeliveryFilter.of(db.newTenant()), 10)).isEmpty();
 
     var firstPage = deliveries.list(all, 2);
@@ -95,8 +127,16 @@ class WebhookDeliveryDaoTest {
   private UUID delivery(UUID tenant, UUID webhook, UUID event, String type) {
     UUID id = UUID.randomUUID();
     deliveries.insertIfAbsent(
-        id, tenant, webhook, event, type, UUID.randomUUID(), 3L, PostgresExtension.now(),
-        "{\"id\":\"" + event + "\",\"type\":\"" + type + "\",\"data\":{}}", "webhook-" + id);
+        id,
+        tenant,
+        webhook,
+        event,
+        type,
+        UUID.randomUUID(),
+        3L,
+        PostgresExtension.now(),
+        "{\"id\":\"" + event + "\",\"type\":\"" + type + "\",\"data\":{}}",
+        "webhook-" + id);
     return id;
   }
 }

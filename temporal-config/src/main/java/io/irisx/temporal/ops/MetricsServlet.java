@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /metrics} on the admin port: the Prometheus text exposition of {@link ProcessMetrics}. */
+/**
+ * {@code GET /metrics} on the admin port: the Prometheus text exposition of {@link ProcessMetrics}.
+ */
 public final class MetricsServlet extends HttpServlet {
   @Serial private static final long serialVersionUID = 1L;
 
@@ -19,7 +21,8 @@ public final class MetricsServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(TextFormat.CONTENT_TYPE_004);

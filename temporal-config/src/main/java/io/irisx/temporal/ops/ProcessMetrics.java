@@ -19,7 +19,8 @@ import io.temporal.common.reporter.MicrometerClientStatsReporter;
  */
 public final class ProcessMetrics implements AutoCloseable {
   /** How often the SDK's Tally scope hands its values to Micrometer. */
-  private static final com.uber.m3.util.Duration REPORT_EVERY = com.uber.m3.util.Duration.ofSeconds(1);
+  private static final com.uber.m3.util.Duration REPORT_EVERY =
+      com.uber.m3.util.Duration.ofSeconds(1);
 
   private final PrometheusMeterRegistry registry;
   private final Scope temporalScope;
@@ -39,7 +40,10 @@ public final class ProcessMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** Hand this to {@code TemporalConnection.open}: the SDK reports its client and worker metrics here. */
+  /**
+   * Hand this to {@code TemporalConnection.open}: the SDK reports its client and worker metrics
+   * here.
+   */
   public Scope temporalScope() {
     return temporalScope;
   }

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Whether this process should get work: every condition holds and the process is not draining.
- * Liveness is Dropwizard's {@code /healthcheck}; readiness is stricter (a worker is not ready
- * until it polls Temporal and its ESL link is up) and turns false first when the process stops,
- * so a load balancer or Kubernetes stops sending work before anything closes.
+ * Liveness is Dropwizard's {@code /healthcheck}; readiness is stricter (a worker is not ready until
+ * it polls Temporal and its ESL link is up) and turns false first when the process stops, so a load
+ * balancer or Kubernetes stops sending work before anything closes.
  */
 public final class Readiness {
   private final Map<String, Supplier<String>> conditions = new LinkedHashMap<>();
@@ -37,17 +37,18 @@ public final class Readiness {
     if (draining) {
       problems.add("shutting down");
     }
-    conditions.forEach((name, condition) -> {
-      String problem;
-      try {
-        problem = condition.get();
-      } catch (RuntimeException e) {
-        problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-      }
-      if (problem != null) {
-        problems.add(name + ": " + problem);
-      }
-    });
+    conditions.forEach(
+        (name, condition) -> {
+          String problem;
+          try {
+            problem = condition.get();
+          } catch (RuntimeException e) {
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+          }
+          if (problem != null) {
+            problems.add(name + ": " + problem);
+          }
+        });
     return problems;
   }
 

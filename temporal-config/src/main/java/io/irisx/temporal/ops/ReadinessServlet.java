@@ -22,7 +22,8 @@ public final class ReadinessServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     List<String> waitingFor = readiness.waitingFor();
     StringBuilder json = new StringBuilder("{\"ready\":").append(waitingFor.isEmpty());
     if (!waitingFor.isEmpty()) {
@@ -34,7 +35,10 @@ public final class ReadinessServlet extends HttpServlet {
     }
     json.append("}\n");
     byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-    response.setStatus(waitingFor.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setStatus(
+        waitingFor.isEmpty()
+            ? HttpServletResponse.SC_OK
+            : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(body.length);

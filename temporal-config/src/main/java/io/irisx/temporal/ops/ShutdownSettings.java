@@ -3,8 +3,8 @@ package io.irisx.temporal.ops;
 import java.time.Duration;
 
 /**
- * How a process stops on SIGTERM. First it reports not ready and waits {@code drainDelaySeconds}
- * so load balancers and probes stop sending it work; then a worker stops polling and gives running
+ * How a process stops on SIGTERM. First it reports not ready and waits {@code drainDelaySeconds} so
+ * load balancers and probes stop sending it work; then a worker stops polling and gives running
  * activities up to {@code graceSeconds} to finish (what is still running then is retried by
  * Temporal on another worker), and the API finishes the requests in flight.
  */

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code ./irisx bench api}: the public API's own figures on this machine. An ephemeral stack
@@ -59,14 +58,19 @@ public final class ApiBench {
       }
     }
     if (System.getenv("IRISX_API_KEY_RPS") == null) {
-      System.out.println("note: IRISX_API_KEY_RPS is not set: the key's rate limit (50 req/s) caps the GET figure");
+      System.out.println(
+          "note: IRISX_API_KEY_RPS is not set: the key's rate limit (50 req/s) caps the GET figure");
     }
     Path home = Files.createTempDirectory("irisx-bench-api");
     try (DevStack stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS))) {
       // The figures are the API's, not a tenant's default call limits.
       io.irisx.db.Jdbis.create(stack.dataSource())
-          .useExtension(TenantDao.class, tenants -> tenants.setCallLimits(
-              UUID.fromString(stack.manifest().tenantId()), new TenantCallLimits(10_000, 1_000_000, 3_600)));
+          .useExtension(
+              TenantDao.class,
+              tenants ->
+                  tenants.setCallLimits(
+                      UUID.fromString(stack.manifest().tenantId()),
+                      new TenantCallLimits(10_000, 1_000_000, 3_600)));
       Client client = new Client(stack.manifest().apiUrl(), stack.manifest().apiKey());
       client.post(); // warm-up: connections, JIT, the first workflow
       Result posts = postAtRate(client, rps, seconds);
@@ -81,7 +85,8 @@ public final class ApiBench {
 
   record Result(List<Long> micros, int errors, double perSecond, List<String> ids) {}
 
-  private static Result postAtRate(Client client, int rps, int seconds) throws InterruptedException {
+  private static Result postAtRate(Client client, int rps, int seconds)
+      throws InterruptedException {
     ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();
@@ -95,31 +100,35 @@ public final class ApiBench {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        pool.submit(() -> {
-          long sent = System.nanoTime();
-          HttpResponse<String> reply = client.post();
-          micros.add((System.nanoTime() - sent) / 1_000);
-          Matcher id = ID.matcher(reply == null ? "" : reply.body());
-          if (reply != null && reply.statusCode() == 201 && id.find()) {
-            ids.add(id.group(1));
-          } else {
-            errors.incrementAndGet();
-          }
-        });
+        pool.submit(
+            () -> {
+              long sent = System.nanoTime();
+              HttpResponse<String> reply = client.post();
+              micros.add((System.nanoTime() - sent) / 1_000);
+              Matcher id = ID.matcher(reply == null ? "" : reply.body());
+              if (reply != null && reply.statusCode() == 201 && id.find()) {
+                ids.add(id.group(1));
+              } else {
+                errors.incrementAndGet();
+              }
+            });
       }
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    return new Result(new ArrayList<>(micros), errors.get(), micros.size() / elapsed, new ArrayList<>(ids));
+    return new Result(
+        new ArrayList<>(micros), errors.get(), micros.size() / elapsed, new ArrayList<>(ids));
   }
 
-  private static int drain(Client client, List<String> ids, Duration atMost) throws InterruptedException {
+  private static int drain(Client client, List<String> ids, Duration atMost)
+      throws InterruptedException {
     long deadline = System.nanoTime() + atMost.toNanos();
     List<String> open = new ArrayList<>(ids);
     while (!open.isEmpty() && System.nanoTime() < deadline) {
-      open.removeIf(id -> {
-        HttpResponse<String> reply = client.get(id);
-        return reply != null && reply.body().contains("\"endedAt\":\"");
-      });
+      open.removeIf(
+          id -> {
+            HttpResponse<String> reply = client.get(id);
+            return reply != null && reply.body().contains("\"endedAt\":\"");
+          });
       if (!open.isEmpty()) {
         TimeUnit.MILLISECONDS.sleep(500);
       }
@@ -139,17 +148,18 @@ public final class ApiBench {
     long end = start + length.toNanos();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int c = 0; c < clients; c++) {
-        pool.submit(() -> {
-          while (System.nanoTime() < end) {
-            String id = ids.get((int) (next.getAndIncrement() % ids.size()));
-            long sent = System.nanoTime();
-            HttpResponse<String> reply = client.get(id);
-            micros.add((System.nanoTime() - sent) / 1_000);
-            if (reply == null || reply.statusCode() != 200) {
-              errors.incrementAndGet();
-            }
-          }
-        });
+        pool.submit(
+            () -> {
+              while (System.nanoTime() < end) {
+                String id = ids.get((int) (next.getAndIncrement() % ids.size()));
+                long sent = System.nanoTime();
+                HttpResponse<String> reply = client.get(id);
+                micros.add((System.nanoTime() - sent) / 1_000);
+                if (reply == null || reply.statusCode() != 200) {
+                  errors.incrementAndGet();
+                }
+              }
+            });
       }
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -157,17 +167,34 @@ public final class ApiBench {
   }
 
   private static void print(int rps, int seconds, int clients, Result posts, Result gets) {
-    // Errors include 429s: with the key's rate limit left on, they are the limit, not the API failing.
+    // Errors include 429s: with the key's rate limit left on, they are the limit, not the API
+    // failing.
     Latency post = Latency.ofMicros(posts.micros());
     Latency get = Latency.ofMicros(gets.micros());
-    System.out.printf("%nIRISX API bench (%d cores, stack in this process, in-process Temporal)%n",
+    System.out.printf(
+        "%nIRISX API bench (%d cores, stack in this process, in-process Temporal)%n",
         Runtime.getRuntime().availableProcessors());
     System.out.println("| measure | requests | errors | req/s | p50 ms | p99 ms | max ms |");
     System.out.println("|---|---|---|---|---|---|---|");
-    System.out.printf("| POST /v1/calls at %d req/s for %d s (open loop) | %d | %d | %.1f | %s | %s | %s |%n",
-        rps, seconds, post.count(), posts.errors(), posts.perSecond(), post.p50Ms(), post.p99Ms(), post.maxMs());
-    System.out.printf("| GET /v1/calls/{id}, %d clients flat out (closed loop) | %d | %d | %.0f | %s | %s | %s |%n",
-        clients, get.count(), gets.errors(), gets.perSecond(), get.p50Ms(), get.p99Ms(), get.maxMs());
+    System.out.printf(
+        "| POST /v1/calls at %d req/s for %d s (open loop) | %d | %d | %.1f | %s | %s | %s |%n",
+        rps,
+        seconds,
+        post.count(),
+        posts.errors(),
+        posts.perSecond(),
+        post.p50Ms(),
+        post.p99Ms(),
+        post.maxMs());
+    System.out.printf(
+        "| GET /v1/calls/{id}, %d clients flat out (closed loop) | %d | %d | %.0f | %s | %s | %s |%n",
+        clients,
+        get.count(),
+        gets.errors(),
+        gets.perSecond(),
+        get.p50Ms(),
+        get.p99Ms(),
+        get.maxMs());
   }
 
   /** The public API over HTTP with the dev tenant's key. */
@@ -177,19 +204,22 @@ public final class ApiBench {
     }
 
     HttpResponse<String> post() {
-      return send(HttpRequest.newBuilder(URI.create(apiUrl + "/v1/calls"))
-          .header("Authorization", "Bearer " + apiKey)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}"))
-          .build());
+      return send(
+          HttpRequest.newBuilder(URI.create(apiUrl + "/v1/calls"))
+              .header("Authorization", "Bearer " + apiKey)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\"}"))
+              .build());
     }
 
     HttpResponse<String> get(String id) {
-      return send(HttpRequest.newBuilder(URI.create(apiUrl + "/v1/calls/" + id))
-          .header("Authorization", "Bearer " + apiKey)
-          .GET()
-          .build());
+      return send(
+          HttpRequest.newBuilder(URI.create(apiUrl + "/v1/calls/" + id))
+              .header("Authorization", "Bearer " + apiKey)
+              .GET()
+              .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -20,15 +20,26 @@ final class ApiDriver {
   private final String apiUrl;
   private final String adminKey;
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   ApiDriver(String apiUrl, String adminKey) {
     this.apiUrl = apiUrl;
     this.adminKey = adminKey;
   }
 
-  /** A POST /v1/calls and how it went; {@code callId} is null unless the call was accepted (201). */
-  record CallAttempt(int index, int status, String callId, long sentAtMicros, long answeredAtMicros, String error) {
+  /**
+   * A POST /v1/calls and how it went; {@code callId} is null unless the call was accepted (201).
+   */
+  record CallAttempt(
+      int index,
+      int status,
+      String callId,
+      long sentAtMicros,
+      long answeredAtMicros,
+      String error) {
     boolean accepted() {
       return status == 201 && callId != null;
     }
@@ -43,8 +54,13 @@ final class ApiDriver {
   List<IssuedKey> issueKeys(int count, String runId) throws IOException, InterruptedException {
     List<IssuedKey> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      JsonNode body = send("POST", "/v1/api-keys", adminKey,
-          Map.of("name", "bench-" + runId + "-" + i, "scope", "full"), 201);
+      JsonNode body =
+          send(
+              "POST",
+              "/v1/api-keys",
+              adminKey,
+              Map.of("name", "bench-" + runId + "-" + i, "scope", "full"),
+              201);
       keys.add(new IssuedKey(body.get("id").asText(), body.get("key").asText()));
     }
     return keys;
@@ -58,8 +74,13 @@ final class ApiDriver {
 
   /** An endpoint for every event type, pointing at the bench's receiver; returns its id. */
   String subscribe(String receiverUrl) throws IOException, InterruptedException {
-    JsonNode body = send("POST", "/v1/webhooks", adminKey,
-        Map.of("url", receiverUrl, "events", List.of(), "description", "irisx bench receiver"), 201);
+    JsonNode body =
+        send(
+            "POST",
+            "/v1/webhooks",
+            adminKey,
+            Map.of("url", receiverUrl, "events", List.of(), "description", "irisx bench receiver"),
+            201);
     return body.get("id").asText();
   }
 
@@ -70,17 +91,24 @@ final class ApiDriver {
   CallAttempt startCall(int index, String key, Scenario scenario) {
     long sentAt = Clock.nowMicros();
     try {
-      String body = JSON.writeValueAsString(
-          Map.of("from", FarEndNumbers.CALLER, "to", scenario.to(), "flow", scenario.flow()));
-      HttpResponse<String> response = http.send(
-          request("/v1/calls", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      String body =
+          JSON.writeValueAsString(
+              Map.of("from", FarEndNumbers.CALLER, "to", scenario.to(), "flow", scenario.flow()));
+      HttpResponse<String> response =
+          http.send(
+              request("/v1/calls", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              HttpResponse.BodyHandlers.ofString());
       long answeredAt = Clock.nowMicros();
       String callId = null;
       if (response.statusCode() == 201) {
         callId = JSON.readTree(response.body()).path("id").asText(null);
       }
-      return new CallAttempt(index, response.statusCode(), callId, sentAt, answeredAt,
+      return new CallAttempt(
+          index,
+          response.statusCode(),
+          callId,
+          sentAt,
+          answeredAt,
           response.statusCode() == 201 ? null : response.body());
     } catch (IOException e) {
       return new CallAttempt(index, 0, null, sentAt, Clock.nowMicros(), e.toString());
@@ -92,13 +120,17 @@ final class ApiDriver {
 
   private JsonNode send(String method, String path, String key, Object body, int expected)
       throws IOException, InterruptedException {
-    HttpRequest.BodyPublisher publisher = body == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
     HttpResponse<String> response =
-        http.send(request(path, key).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request(path, key).method(method, publisher).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
-      throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
   }

@@ -18,11 +18,16 @@ final class BaselineRunner implements AutoCloseable {
   private final String taskQueue;
 
   BaselineRunner(String temporalTarget, String taskQueue) {
-    this.connection = TemporalConnection.open(new TemporalSettings(temporalTarget, TemporalSettings.DEFAULT_NAMESPACE));
+    this.connection =
+        TemporalConnection.open(
+            new TemporalSettings(temporalTarget, TemporalSettings.DEFAULT_NAMESPACE));
     this.taskQueue = taskQueue;
   }
 
-  /** The activities, local activities and signals in the history of the workflow {@code call-<callId>}. */
+  /**
+   * The activities, local activities and signals in the history of the workflow {@code
+   * call-<callId>}.
+   */
   BaselineShape shapeOf(String callId) {
     int activities = 0;
     int localActivities = 0;
@@ -41,23 +46,44 @@ final class BaselineRunner implements AutoCloseable {
         Math.max(1, activities), localActivities, Math.min(signals, Math.max(1, activities)));
   }
 
-  /** One baseline workflow: when it was started, when it was accepted, when it completed (0: never). */
+  /**
+   * One baseline workflow: when it was started, when it was accepted, when it completed (0: never).
+   */
   record Run(long sentAtMicros, long acceptedAtMicros, long completedAtMicros) {}
 
-  List<Run> run(String runId, BaselineShape shape, int count, int perSecond, int concurrency, Duration drain) {
+  List<Run> run(
+      String runId,
+      BaselineShape shape,
+      int count,
+      int perSecond,
+      int concurrency,
+      Duration drain) {
     WorkflowClient client = connection.client();
-    // Each workflow's result is awaited from the moment it started, so its completion time is its own.
-    List<CompletableFuture<Run>> pending = Pacer.run(count, perSecond, concurrency, i -> {
-      String workflowId = "bench-baseline-" + runId + "-" + i;
-      long sentAt = Clock.nowMicros();
-      BaselineWorkflow workflow = client.newWorkflowStub(BaselineWorkflow.class,
-          WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId).build());
-      WorkflowClient.start(workflow::run, shape);
-      long acceptedAt = Clock.nowMicros();
-      WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-      return stub.getResultAsync(drain.toMillis(), TimeUnit.MILLISECONDS, Void.class)
-          .handle((ignored, failure) -> new Run(sentAt, acceptedAt, failure == null ? Clock.nowMicros() : 0));
-    });
+    // Each workflow's result is awaited from the moment it started, so its completion time is its
+    // own.
+    List<CompletableFuture<Run>> pending =
+        Pacer.run(
+            count,
+            perSecond,
+            concurrency,
+            i -> {
+              String workflowId = "bench-baseline-" + runId + "-" + i;
+              long sentAt = Clock.nowMicros();
+              BaselineWorkflow workflow =
+                  client.newWorkflowStub(
+                      BaselineWorkflow.class,
+                      WorkflowOptions.newBuilder()
+                          .setTaskQueue(taskQueue)
+                          .setWorkflowId(workflowId)
+                          .build());
+              WorkflowClient.start(workflow::run, shape);
+              long acceptedAt = Clock.nowMicros();
+              WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+              return stub.getResultAsync(drain.toMillis(), TimeUnit.MILLISECONDS, Void.class)
+                  .handle(
+                      (ignored, failure) ->
+                          new Run(sentAt, acceptedAt, failure == null ? Clock.nowMicros() : 0));
+            });
     return pending.stream().map(CompletableFuture::join).toList();
   }
 

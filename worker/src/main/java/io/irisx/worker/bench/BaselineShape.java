@@ -2,8 +2,8 @@ package io.irisx.worker.bench;
 
 /**
  * How many activities, local activities and signals one call of a scenario takes (its workflow
- * history says). The baseline mirrors a call's bookkeeping run as local activities with no-op
- * local activities, so the ratio compares the same work on the server.
+ * history says). The baseline mirrors a call's bookkeeping run as local activities with no-op local
+ * activities, so the ratio compares the same work on the server.
  */
 public record BaselineShape(int activities, int localActivities, int signals) {
   public BaselineShape {
@@ -13,7 +13,9 @@ public record BaselineShape(int activities, int localActivities, int signals) {
     }
   }
 
-  /** The local activities that follow regular activity {@code step}: spread evenly over the steps. */
+  /**
+   * The local activities that follow regular activity {@code step}: spread evenly over the steps.
+   */
   int localActivitiesAfter(int step) {
     return localActivities / activities + (step < localActivities % activities ? 1 : 0);
   }

@@ -2,16 +2,16 @@ package io.irisx.worker.bench;
 
 import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.TemporalSettings;
-import io.temporal.worker.Worker;
 import io.irisx.worker.WorkerTuning;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The baseline's worker, in the stack's process beside the IRISX worker, tuned as the IRISX
- * worker is (its worker.yml defaults and the same environment overrides), so the two compare like
- * for like.
+ * The baseline's worker, in the stack's process beside the IRISX worker, tuned as the IRISX worker
+ * is (its worker.yml defaults and the same environment overrides), so the two compare like for
+ * like.
  */
 final class BaselineWorker implements AutoCloseable {
   static final String TASK_QUEUE = "irisx-bench-baseline";
@@ -26,10 +26,12 @@ final class BaselineWorker implements AutoCloseable {
 
   static BaselineWorker start(String temporalTarget) {
     TemporalConnection connection =
-        TemporalConnection.open(new TemporalSettings(temporalTarget, TemporalSettings.DEFAULT_NAMESPACE));
+        TemporalConnection.open(
+            new TemporalSettings(temporalTarget, TemporalSettings.DEFAULT_NAMESPACE));
     WorkerTuning tuning = tuning();
     WorkerFactory factory =
-        WorkerFactory.newInstance(connection.client(), tuning.applyTo(WorkerFactoryOptions.newBuilder()).build());
+        WorkerFactory.newInstance(
+            connection.client(), tuning.applyTo(WorkerFactoryOptions.newBuilder()).build());
     Worker worker = factory.newWorker(TASK_QUEUE, tuning.workerOptions());
     worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
     worker.registerActivitiesImplementations(new NoopActivitiesImpl(connection.client()));

@@ -6,9 +6,9 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Runs the shape's activities one after another, its local activities spread among them; each of the first {@code signals} has its
- * activity signal the workflow back, and the workflow waits for that signal under a timer, as a
- * call waits for a channel event under its watchdog.
+ * Runs the shape's activities one after another, its local activities spread among them; each of
+ * the first {@code signals} has its activity signal the workflow back, and the workflow waits for
+ * that signal under a timer, as a call waits for a channel event under its watchdog.
  */
 public final class BaselineWorkflowImpl implements BaselineWorkflow {
   private static final Duration WATCHDOG = Duration.ofSeconds(15);

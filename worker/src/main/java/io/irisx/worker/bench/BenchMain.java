@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./irisx bench}: the load generator. Starts the bench stack in a process of its own (or
- * reuses a running one), runs a scenario through the public API, prints the table, writes the
- * JSON, and exits 1 when the loss check fails.
+ * reuses a running one), runs a scenario through the public API, prints the table, writes the JSON,
+ * and exits 1 when the loss check fails.
  */
 public final class BenchMain {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: ./irisx bench api [--rps N] [--seconds S] [--get-clients N] [--get-seconds S]
              ./irisx bench [hello|ivr|hold] [--cps N] [--duration S] [--calls N] [--concurrency N]
                            [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT]
@@ -108,12 +109,27 @@ public final class BenchMain {
       int seconds = duration == null ? 10 : duration;
       calls = cps == 0 ? 200 : Math.max(1, cps * seconds);
     }
-    Duration drain = Duration.ofSeconds(drainSeconds != null ? drainSeconds : 60 + 4L * promptMillis / 1000);
-    return new BenchOptions(scenario, cps, calls, concurrency, Duration.ofSeconds(holdSeconds), drain, baseline,
-        backend, target, promptMillis, reuse, out);
+    Duration drain =
+        Duration.ofSeconds(drainSeconds != null ? drainSeconds : 60 + 4L * promptMillis / 1000);
+    return new BenchOptions(
+        scenario,
+        cps,
+        calls,
+        concurrency,
+        Duration.ofSeconds(holdSeconds),
+        drain,
+        baseline,
+        backend,
+        target,
+        promptMillis,
+        reuse,
+        out);
   }
 
-  /** {@code webhooks [--events N] [--per-call K] [--cps N] ...}; 500 events, 5 per call, 50 events/s by default. */
+  /**
+   * {@code webhooks [--events N] [--per-call K] [--cps N] ...}; 500 events, 5 per call, 50 events/s
+   * by default.
+   */
   static WebhookBenchOptions parseWebhooks(String[] args) {
     int events = 500;
     int perCall = 5;
@@ -139,7 +155,15 @@ public final class BenchMain {
       }
     }
     return new WebhookBenchOptions(
-        events, perCall, perSecond, concurrency, Duration.ofSeconds(drainSeconds), backend, target, reuse, out);
+        events,
+        perCall,
+        perSecond,
+        concurrency,
+        Duration.ofSeconds(drainSeconds),
+        backend,
+        target,
+        reuse,
+        out);
   }
 
   static int runWebhooks(WebhookBenchOptions options) throws Exception {
@@ -148,7 +172,10 @@ public final class BenchMain {
     if (options.reuse()) {
       stack = reusedStack();
     } else {
-      String target = options.temporalTarget() != null ? options.temporalTarget() : BenchBackend.POSTGRES_DEFAULT_TARGET;
+      String target =
+          options.temporalTarget() != null
+              ? options.temporalTarget()
+              : BenchBackend.POSTGRES_DEFAULT_TARGET;
       if (options.backend() == BenchBackend.POSTGRES) {
         ensurePostgresTemporal(target);
       }
@@ -168,9 +195,14 @@ public final class BenchMain {
   }
 
   private static BenchStackInfo reusedStack() throws IOException {
-    BenchStackInfo stack = runningStack().orElseThrow(() -> new IllegalStateException(
-        "no running bench stack (start one with ./irisx bench serve)"));
-    System.out.println("reusing the bench stack of process " + stack.pid() + " (" + stack.temporalServer() + ")");
+    BenchStackInfo stack =
+        runningStack()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no running bench stack (start one with ./irisx bench serve)"));
+    System.out.println(
+        "reusing the bench stack of process " + stack.pid() + " (" + stack.temporalServer() + ")");
     return stack;
   }
 
@@ -199,7 +231,9 @@ public final class BenchMain {
     }
   }
 
-  /** 0 when nothing was lost, 1 otherwise: a lossy run must fail a script or CI job that runs it. */
+  /**
+   * 0 when nothing was lost, 1 otherwise: a lossy run must fail a script or CI job that runs it.
+   */
   static int exitCode(BenchResult result) {
     return result.loss().ok() ? 0 : 1;
   }
@@ -213,11 +247,17 @@ public final class BenchMain {
   }
 
   private static String targetOf(BenchOptions options) {
-    return options.temporalTarget() != null ? options.temporalTarget() : BenchBackend.POSTGRES_DEFAULT_TARGET;
+    return options.temporalTarget() != null
+        ? options.temporalTarget()
+        : BenchBackend.POSTGRES_DEFAULT_TARGET;
   }
 
-  /** Starts the PostgreSQL-backed Temporal with temporal-config/scripts/temporal-postgres.sh unless it answers. */
-  private static void ensurePostgresTemporal(String target) throws IOException, InterruptedException {
+  /**
+   * Starts the PostgreSQL-backed Temporal with temporal-config/scripts/temporal-postgres.sh unless
+   * it answers.
+   */
+  private static void ensurePostgresTemporal(String target)
+      throws IOException, InterruptedException {
     if (listening(target)) {
       return;
     }
@@ -225,44 +265,65 @@ public final class BenchMain {
     System.out.println("starting the Temporal server on PostgreSQL (" + script + " start) ...");
     Process process = new ProcessBuilder("bash", script.toString(), "start").inheritIO().start();
     if (process.waitFor() != 0 || !listening(target)) {
-      throw new IllegalStateException("the Temporal server on PostgreSQL did not start; see " + script);
+      throw new IllegalStateException(
+          "the Temporal server on PostgreSQL did not start; see " + script);
     }
   }
 
   private static boolean listening(String target) {
     int colon = target.lastIndexOf(':');
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1))), 500);
+      socket.connect(
+          new InetSocketAddress(
+              target.substring(0, colon), Integer.parseInt(target.substring(colon + 1))),
+          500);
       return true;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static Process startStack(BenchBackend backend, String target, int promptMillis) throws IOException {
+  private static Process startStack(BenchBackend backend, String target, int promptMillis)
+      throws IOException {
     Files.createDirectories(BENCH_DIR);
     requireNoOtherStack();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
-    String stackOpts = System.getenv().getOrDefault("IRISX_BENCH_STACK_OPTS", "-Xmx2g -XX:+UseG1GC");
+    String stackOpts =
+        System.getenv().getOrDefault("IRISX_BENCH_STACK_OPTS", "-Xmx2g -XX:+UseG1GC");
     if (Runtime.version().feature() >= 24) {
-      // gRPC's Netty and Guice still use sun.misc.Unsafe; their warnings are noise in the stack's log.
-      command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+      // gRPC's Netty and Guice still use sun.misc.Unsafe; their warnings are noise in the stack's
+      // log.
+      command.addAll(
+          List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
     }
     for (String opt : stackOpts.trim().split("\\s+")) {
       if (!opt.isEmpty()) {
         command.add(opt);
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchStackMain.class.getName(),
-        "--home", STACK_HOME.toString(), "--temporal", backend.flag(),
-        "--prompt-ms", Integer.toString(promptMillis), "--until-stdin-closes"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchStackMain.class.getName(),
+            "--home",
+            STACK_HOME.toString(),
+            "--temporal",
+            backend.flag(),
+            "--prompt-ms",
+            Integer.toString(promptMillis),
+            "--until-stdin-closes"));
     if (backend == BenchBackend.POSTGRES) {
       command.addAll(List.of("--temporal-target", target));
     }
     Path log = BENCH_DIR.resolve("stack.log");
-    System.out.println("starting the bench stack (" + backend.flag() + " Temporal; log " + log + ") ...");
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    System.out.println(
+        "starting the bench stack (" + backend.flag() + " Temporal; log " + log + ") ...");
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /**
@@ -277,8 +338,14 @@ public final class BenchMain {
     }
     long pid = other.get().pid();
     if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()) {
-      throw new IllegalStateException("a bench stack (process " + pid + ") still runs in " + STACK_HOME
-          + ": run with --reuse, or stop it (Ctrl-C in its terminal, or kill " + pid + ") and wait until it has exited");
+      throw new IllegalStateException(
+          "a bench stack (process "
+              + pid
+              + ") still runs in "
+              + STACK_HOME
+              + ": run with --reuse, or stop it (Ctrl-C in its terminal, or kill "
+              + pid
+              + ") and wait until it has exited");
     }
   }
 
@@ -286,7 +353,8 @@ public final class BenchMain {
     long deadline = System.nanoTime() + STACK_START.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the bench stack stopped while starting; see target/bench/stack.log");
+        throw new IllegalStateException(
+            "the bench stack stopped while starting; see target/bench/stack.log");
       }
       java.util.Optional<BenchStackInfo> stack = stackInfo();
       if (stack.isPresent() && stack.get().pid() == process.pid()) {
@@ -309,7 +377,9 @@ public final class BenchMain {
   private static java.util.Optional<BenchStackInfo> stackInfo() {
     try {
       return java.util.Optional.of(
-          new ObjectMapper().readValue(STACK_HOME.resolve(BenchStackMain.INFO_FILE).toFile(), BenchStackInfo.class));
+          new ObjectMapper()
+              .readValue(
+                  STACK_HOME.resolve(BenchStackMain.INFO_FILE).toFile(), BenchStackInfo.class));
     } catch (IOException noneOrUnreadable) {
       return java.util.Optional.empty();
     }

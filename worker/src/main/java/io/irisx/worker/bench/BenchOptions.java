@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * One bench run: the scenario, its pace and size, and where it runs.
  *
- * @param cps calls started per second; 0 means as fast as {@code concurrency} requests in flight allow
+ * @param cps calls started per second; 0 means as fast as {@code concurrency} requests in flight
+ *     allow
  * @param calls how many calls; by default {@code cps * duration}
  * @param hold for the hold scenario, how long the calls stay up together before they are hung up
  * @param drain how long to wait, after the last call was started, for its CDR and webhooks
@@ -27,6 +28,7 @@ public record BenchOptions(
     Path outputDir) {
 
   static final int DEFAULT_PROMPT_MILLIS = 1000;
+
   /** Hold calls play one long prompt; the bench hangs them up long before it ends. */
   static final int HOLD_PROMPT_MILLIS = 3_600_000;
 

@@ -37,7 +37,8 @@ final class BenchProbe implements AutoCloseable {
 
   static BenchProbe start(EslSimulator simulator) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       BenchProbe probe = new BenchProbe(simulator, server);
       server.createContext("/", probe::handle);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -58,8 +59,10 @@ final class BenchProbe implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       String method = exchange.getRequestMethod();
       switch (path) {
-        case "/originates" -> send(exchange, 200, simulator.receivedOriginates(longParam(query, "since")));
-        case "/capacity" -> send(exchange, 200, capacity(query != null && query.contains("gc=true")));
+        case "/originates" ->
+            send(exchange, 200, simulator.receivedOriginates(longParam(query, "since")));
+        case "/capacity" ->
+            send(exchange, 200, capacity(query != null && query.contains("gc=true")));
         case "/hangup-far-ends" -> {
           if (!method.equals("POST")) {
             send(exchange, 405, Map.of("error", "use POST"));
@@ -94,12 +97,21 @@ final class BenchProbe implements AutoCloseable {
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     var threads = ManagementFactory.getThreadMXBean();
     return new Capacity(
-        heap.getUsed(), heap.getCommitted(), heap.getMax(), threads.getThreadCount(), threads.getPeakThreadCount(),
+        heap.getUsed(),
+        heap.getCommitted(),
+        heap.getMax(),
+        threads.getThreadCount(),
+        threads.getPeakThreadCount(),
         simulator.liveChannels().size());
   }
 
   record Capacity(
-      long heapUsedBytes, long heapCommittedBytes, long heapMaxBytes, int threads, int peakThreads, int liveChannels) {}
+      long heapUsedBytes,
+      long heapCommittedBytes,
+      long heapMaxBytes,
+      int threads,
+      int peakThreads,
+      int liveChannels) {}
 
   private static long longParam(String query, String name) {
     if (query == null) {

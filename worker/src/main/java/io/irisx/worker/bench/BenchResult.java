@@ -47,14 +47,22 @@ public record BenchResult(
       Latency completedToWebhook) {}
 
   public record Baseline(
-      int activities, int localActivities, int signals, int started, int completed, double startedPerSecond, double completedPerSecond,
-      Latency start, Latency startToCompletion) {}
+      int activities,
+      int localActivities,
+      int signals,
+      int started,
+      int completed,
+      double startedPerSecond,
+      double completedPerSecond,
+      Latency start,
+      Latency startToCompletion) {}
 
   /**
    * @param peakLiveChannels the most calls up at once the switch saw
    * @param atPeak the stack JVM after a GC with every call up
    */
-  public record Hold(int peakLiveChannels, BenchProbe.Capacity atPeak, int peakThreads, WorkerCache cache) {}
+  public record Hold(
+      int peakLiveChannels, BenchProbe.Capacity atPeak, int peakThreads, WorkerCache cache) {}
 
   /**
    * The worker's sticky workflow cache, from its Prometheus metrics (null figures when the worker
@@ -62,5 +70,6 @@ public record BenchResult(
    * are workflows pushed out for want of a thread; {@code evictions} counts every removal, the
    * workflows that simply closed included (the SDK's "total forced eviction").
    */
-  public record WorkerCache(Double size, Double hits, Double misses, Double threadForcedEvictions, Double evictions) {}
+  public record WorkerCache(
+      Double size, Double hits, Double misses, Double threadForcedEvictions, Double evictions) {}
 }

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public final class BenchRun {
   private static final int REQUESTS_PER_KEY_PER_SECOND = 40;
   private static final Duration POLL = Duration.ofMillis(500);
+
   /** How long to wait for the first call.completed before calling deliveries "n/a". */
   private static final Duration FIRST_DELIVERY_GRACE = Duration.ofSeconds(3);
 
@@ -37,8 +38,8 @@ public final class BenchRun {
   private final List<String> notes = new ArrayList<>();
 
   /**
-   * @param afterAccepted called with each accepted call's id as soon as the API answered (tests
-   *     use it to lose a call on purpose)
+   * @param afterAccepted called with each accepted call's id as soon as the API answered (tests use
+   *     it to lose a call on purpose)
    */
   public BenchRun(BenchStackInfo stack, BenchOptions options, Consumer<String> afterAccepted) {
     this.stack = stack;
@@ -54,27 +55,37 @@ public final class BenchRun {
     ApiDriver api = new ApiDriver(stack.apiUrl(), stack.apiKey());
     ProbeClient probe = new ProbeClient(stack.probeUrl());
     CdrTable cdrTable = new CdrTable(stack.databaseUrl());
-    int keyCount = options.cps() == 0
-        ? Math.max(1, options.concurrency() * 2)
-        : Math.max(1, (options.cps() + REQUESTS_PER_KEY_PER_SECOND - 1) / REQUESTS_PER_KEY_PER_SECOND);
+    int keyCount =
+        options.cps() == 0
+            ? Math.max(1, options.concurrency() * 2)
+            : Math.max(
+                1, (options.cps() + REQUESTS_PER_KEY_PER_SECOND - 1) / REQUESTS_PER_KEY_PER_SECOND);
     List<ApiDriver.IssuedKey> keys = api.issueKeys(keyCount, runId);
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       String webhookId = api.subscribe(receiver.url());
       try {
         long since = Clock.nowMicros();
-        List<CallAttempt> attempts = Pacer.run(options.calls(), options.cps(), options.concurrency(), i -> {
-          CallAttempt attempt = api.startCall(i, keys.get(i % keys.size()).key(), options.scenario());
-          if (attempt.accepted()) {
-            afterAccepted.accept(attempt.callId());
-          }
-          return attempt;
-        });
+        List<CallAttempt> attempts =
+            Pacer.run(
+                options.calls(),
+                options.cps(),
+                options.concurrency(),
+                i -> {
+                  CallAttempt attempt =
+                      api.startCall(i, keys.get(i % keys.size()).key(), options.scenario());
+                  if (attempt.accepted()) {
+                    afterAccepted.accept(attempt.callId());
+                  }
+                  return attempt;
+                });
         Map<String, CallAttempt> accepted = new HashMap<>();
         attempts.stream().filter(CallAttempt::accepted).forEach(a -> accepted.put(a.callId(), a));
         noteRejections(attempts);
 
-        BenchResult.Hold hold = options.scenario() == Scenario.HOLD ? hold(probe, accepted.size()) : null;
-        Map<String, CdrTable.Cdr> cdrs = awaitCdrs(cdrTable, accepted.keySet(), hold != null ? probe : null);
+        BenchResult.Hold hold =
+            options.scenario() == Scenario.HOLD ? hold(probe, accepted.size()) : null;
+        Map<String, CdrTable.Cdr> cdrs =
+            awaitCdrs(cdrTable, accepted.keySet(), hold != null ? probe : null);
         Map<String, ReceivedOriginate> originates = new HashMap<>();
         for (ReceivedOriginate originate : probe.originates(since)) {
           if (originate.callId() != null && accepted.containsKey(originate.callId())) {
@@ -82,19 +93,28 @@ public final class BenchRun {
           }
         }
         List<Delivery> deliveries = awaitCompletedDeliveries(receiver, accepted.keySet(), since);
-        Set<String> completedDelivered = deliveries.stream()
-            .filter(d -> d.type().equals("call.completed") && d.callId() != null)
-            .map(Delivery::callId).collect(Collectors.toSet());
+        Set<String> completedDelivered =
+            deliveries.stream()
+                .filter(d -> d.type().equals("call.completed") && d.callId() != null)
+                .map(Delivery::callId)
+                .collect(Collectors.toSet());
         if (completedDelivered.isEmpty()) {
-          notes.add("no call.completed webhook arrived"
-              + (deliveries.isEmpty() ? " (no webhook at all)" : " (" + deliveries.size() + " other events did)")
-              + ": the call workflow does not publish call.completed, or not within the drain time;"
-              + " deliveries are reported n/a, not as a loss");
+          notes.add(
+              "no call.completed webhook arrived"
+                  + (deliveries.isEmpty()
+                      ? " (no webhook at all)"
+                      : " (" + deliveries.size() + " other events did)")
+                  + ": the call workflow does not publish call.completed, or not within the drain time;"
+                  + " deliveries are reported n/a, not as a loss");
         }
-        LossCheck loss = LossCheck.of(accepted.keySet(), originates.keySet(), cdrs.keySet(), completedDelivered);
+        LossCheck loss =
+            LossCheck.of(accepted.keySet(), originates.keySet(), cdrs.keySet(), completedDelivered);
         if (!loss.ok()) {
-          notes.add("the bench waited up to " + options.drain().toSeconds() + " s for CDRs and again for webhooks;"
-              + " what had not arrived by then counts as lost: rerun with a longer --drain to tell slow from lost");
+          notes.add(
+              "the bench waited up to "
+                  + options.drain().toSeconds()
+                  + " s for CDRs and again for webhooks;"
+                  + " what had not arrived by then counts as lost: rerun with a longer --drain to tell slow from lost");
         }
         BenchResult.Side irisx = side(attempts, accepted, originates, cdrs, deliveries, since);
 
@@ -103,14 +123,29 @@ public final class BenchRun {
         if (options.baseline() && options.scenario() != Scenario.HOLD && !cdrs.isEmpty()) {
           baseline = baseline(runId, cdrs.keySet().iterator().next());
           if (baseline.completedPerSecond() > 0) {
-            ratio = Math.round(irisx.completedPerSecond() / baseline.completedPerSecond() * 100) / 100.0;
+            ratio =
+                Math.round(irisx.completedPerSecond() / baseline.completedPerSecond() * 100)
+                    / 100.0;
           }
         }
         return new BenchResult(
-            options.scenario().flag(), stack.backend(), stack.temporalServer(), startedAt.toString(),
-            options.cps(), options.calls(), options.concurrency(), stack.promptMillis(),
-            loadBefore, loadAverage(), Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0,
-            irisx, baseline, ratio, loss, hold, List.copyOf(notes));
+            options.scenario().flag(),
+            stack.backend(),
+            stack.temporalServer(),
+            startedAt.toString(),
+            options.cps(),
+            options.calls(),
+            options.concurrency(),
+            stack.promptMillis(),
+            loadBefore,
+            loadAverage(),
+            Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0,
+            irisx,
+            baseline,
+            ratio,
+            loss,
+            hold,
+            List.copyOf(notes));
       } finally {
         api.unsubscribe(webhookId);
       }
@@ -120,15 +155,31 @@ public final class BenchRun {
   }
 
   private void noteRejections(List<CallAttempt> attempts) {
-    Map<Integer, Long> byStatus = attempts.stream().filter(a -> !a.accepted())
-        .collect(Collectors.groupingBy(CallAttempt::status, TreeMap::new, Collectors.counting()));
-    byStatus.forEach((status, count) -> notes.add(count + " POST /v1/calls answered "
-        + (status == 0 ? "nothing (I/O error)" : status) + ", e.g. "
-        + attempts.stream().filter(a -> a.status() == status && !a.accepted()).findFirst().map(CallAttempt::error).orElse("")));
+    Map<Integer, Long> byStatus =
+        attempts.stream()
+            .filter(a -> !a.accepted())
+            .collect(
+                Collectors.groupingBy(CallAttempt::status, TreeMap::new, Collectors.counting()));
+    byStatus.forEach(
+        (status, count) ->
+            notes.add(
+                count
+                    + " POST /v1/calls answered "
+                    + (status == 0 ? "nothing (I/O error)" : status)
+                    + ", e.g. "
+                    + attempts.stream()
+                        .filter(a -> a.status() == status && !a.accepted())
+                        .findFirst()
+                        .map(CallAttempt::error)
+                        .orElse("")));
   }
 
-  /** Waits for every accepted call to be up, weighs the stack, keeps them up, then hangs them all up. */
-  private BenchResult.Hold hold(ProbeClient probe, int accepted) throws IOException, InterruptedException {
+  /**
+   * Waits for every accepted call to be up, weighs the stack, keeps them up, then hangs them all
+   * up.
+   */
+  private BenchResult.Hold hold(ProbeClient probe, int accepted)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).plusMillis(accepted * 20L).toNanos();
     int peak = 0;
     while (System.nanoTime() < deadline) {
@@ -151,7 +202,12 @@ public final class BenchRun {
       Thread.sleep(Math.min(1000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
     }
     BenchResult.WorkerCache cache = WorkerMetrics.cache(stack.workerAdminUrl());
-    notes.add("hold: hung up " + probe.hangUpFarEnds() + " far ends after " + options.hold().toSeconds() + " s");
+    notes.add(
+        "hold: hung up "
+            + probe.hangUpFarEnds()
+            + " far ends after "
+            + options.hold().toSeconds()
+            + " s");
     return new BenchResult.Hold(peak, atPeak, peakThreads, cache);
   }
 
@@ -159,7 +215,8 @@ public final class BenchRun {
    * Waits for every accepted call's CDR. {@code hangingUp}, for hold calls, hangs up the far ends
    * of calls that were still being set up when the hold ended, as they come.
    */
-  private Map<String, CdrTable.Cdr> awaitCdrs(CdrTable table, Set<String> accepted, ProbeClient hangingUp)
+  private Map<String, CdrTable.Cdr> awaitCdrs(
+      CdrTable table, Set<String> accepted, ProbeClient hangingUp)
       throws SQLException, InterruptedException, IOException {
     long deadline = System.nanoTime() + options.drain().toNanos();
     Map<String, CdrTable.Cdr> cdrs = table.written(accepted);
@@ -181,16 +238,20 @@ public final class BenchRun {
    * Waits, after the CDRs, for a call.completed per call: up to the drain time while webhooks
    * arrive, but only a short grace when none arrived at all (nothing publishes them).
    */
-  private List<Delivery> awaitCompletedDeliveries(WebhookReceiver receiver, Set<String> accepted, long since)
-      throws InterruptedException {
+  private List<Delivery> awaitCompletedDeliveries(
+      WebhookReceiver receiver, Set<String> accepted, long since) throws InterruptedException {
     long graceEnd = System.nanoTime() + FIRST_DELIVERY_GRACE.toNanos();
     long deadline = System.nanoTime() + options.drain().toNanos();
     while (true) {
       List<Delivery> deliveries = receiver.deliveries();
       Set<String> completed = new HashSet<>();
-      deliveries.stream().filter(d -> d.type().equals("call.completed")).forEach(d -> completed.add(d.callId()));
+      deliveries.stream()
+          .filter(d -> d.type().equals("call.completed"))
+          .forEach(d -> completed.add(d.callId()));
       long now = System.nanoTime();
-      if (completed.containsAll(accepted) || (deliveries.isEmpty() && now > graceEnd) || now > deadline) {
+      if (completed.containsAll(accepted)
+          || (deliveries.isEmpty() && now > graceEnd)
+          || now > deadline) {
         return deliveries;
       }
       Thread.sleep(POLL.toMillis());
@@ -198,7 +259,9 @@ public final class BenchRun {
   }
 
   private static double loadAverage() {
-    return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
+    return Math.round(
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                * 100)
         / 100.0;
   }
 
@@ -215,8 +278,10 @@ public final class BenchRun {
     List<Long> toWebhook = new ArrayList<>();
     List<Long> toCompletedWebhook = new ArrayList<>();
     long firstSent = attempts.stream().mapToLong(CallAttempt::sentAtMicros).min().orElse(since);
-    long lastAnswered = accepted.values().stream().mapToLong(CallAttempt::answeredAtMicros).max().orElse(firstSent);
-    long lastCdr = cdrs.values().stream().mapToLong(CdrTable.Cdr::writtenAtMicros).max().orElse(firstSent);
+    long lastAnswered =
+        accepted.values().stream().mapToLong(CallAttempt::answeredAtMicros).max().orElse(firstSent);
+    long lastCdr =
+        cdrs.values().stream().mapToLong(CdrTable.Cdr::writtenAtMicros).max().orElse(firstSent);
     for (CallAttempt attempt : accepted.values()) {
       post.add(attempt.answeredAtMicros() - attempt.sentAtMicros());
       ReceivedOriginate originate = originates.get(attempt.callId());
@@ -248,23 +313,39 @@ public final class BenchRun {
   }
 
   private BenchResult.Baseline baseline(String runId, String sampleCallId) {
-    try (BaselineRunner runner = new BaselineRunner(stack.temporalTarget(), stack.baselineTaskQueue())) {
+    try (BaselineRunner runner =
+        new BaselineRunner(stack.temporalTarget(), stack.baselineTaskQueue())) {
       BaselineShape shape = runner.shapeOf(sampleCallId);
       List<BaselineRunner.Run> runs =
-          runner.run(runId, shape, options.calls(), options.cps(), options.concurrency(), options.drain());
+          runner.run(
+              runId, shape, options.calls(), options.cps(), options.concurrency(), options.drain());
       long firstSent = runs.stream().mapToLong(BaselineRunner.Run::sentAtMicros).min().orElse(0);
-      long lastAccepted = runs.stream().mapToLong(BaselineRunner.Run::acceptedAtMicros).max().orElse(firstSent);
-      List<BaselineRunner.Run> completed = runs.stream().filter(r -> r.completedAtMicros() > 0).toList();
-      long lastCompleted = completed.stream().mapToLong(BaselineRunner.Run::completedAtMicros).max().orElse(firstSent);
+      long lastAccepted =
+          runs.stream().mapToLong(BaselineRunner.Run::acceptedAtMicros).max().orElse(firstSent);
+      List<BaselineRunner.Run> completed =
+          runs.stream().filter(r -> r.completedAtMicros() > 0).toList();
+      long lastCompleted =
+          completed.stream()
+              .mapToLong(BaselineRunner.Run::completedAtMicros)
+              .max()
+              .orElse(firstSent);
       if (completed.size() < runs.size()) {
-        notes.add((runs.size() - completed.size()) + " baseline workflows did not complete within the drain time");
+        notes.add(
+            (runs.size() - completed.size())
+                + " baseline workflows did not complete within the drain time");
       }
       return new BenchResult.Baseline(
-          shape.activities(), shape.localActivities(), shape.signals(), runs.size(), completed.size(),
+          shape.activities(),
+          shape.localActivities(),
+          shape.signals(),
+          runs.size(),
+          completed.size(),
           perSecond(runs.size(), lastAccepted - firstSent),
           perSecond(completed.size(), lastCompleted - firstSent),
-          Latency.ofMicros(runs.stream().map(r -> r.acceptedAtMicros() - r.sentAtMicros()).toList()),
-          Latency.ofMicros(completed.stream().map(r -> r.completedAtMicros() - r.sentAtMicros()).toList()));
+          Latency.ofMicros(
+              runs.stream().map(r -> r.acceptedAtMicros() - r.sentAtMicros()).toList()),
+          Latency.ofMicros(
+              completed.stream().map(r -> r.completedAtMicros() - r.sentAtMicros()).toList()));
     }
   }
 
@@ -278,6 +359,7 @@ public final class BenchRun {
 
   /** A Temporal client for tests that need to reach into a call (e.g. to lose one on purpose). */
   static TemporalConnection temporal(BenchStackInfo stack) {
-    return TemporalConnection.open(new TemporalSettings(stack.temporalTarget(), TemporalSettings.DEFAULT_NAMESPACE));
+    return TemporalConnection.open(
+        new TemporalSettings(stack.temporalTarget(), TemporalSettings.DEFAULT_NAMESPACE));
   }
 }

@@ -1,8 +1,8 @@
 package io.irisx.worker.bench;
 
 /**
- * What the load generator needs to know about a running bench stack; written to
- * {@code <home>/stack.json} when the stack is ready.
+ * What the load generator needs to know about a running bench stack; written to {@code
+ * <home>/stack.json} when the stack is ready.
  */
 public record BenchStackInfo(
     long pid,

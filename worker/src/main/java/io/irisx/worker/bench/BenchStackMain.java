@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The bench stack's process: starts {@link BenchStack}, writes {@code <home>/stack.json}, and runs
- * until its standard input closes (the load generator that started it has finished) or until
- * Ctrl-C ({@code ./irisx bench serve}).
+ * until its standard input closes (the load generator that started it has finished) or until Ctrl-C
+ * ({@code ./irisx bench serve}).
  *
  * <p>Arguments: {@code --home DIR --temporal in-process|cli|postgres [--temporal-target H:P]
  * [--prompt-ms N] [--until-stdin-closes]}.
@@ -39,14 +39,21 @@ public final class BenchStackMain {
     }
     Path infoFile = home.toAbsolutePath().resolve(INFO_FILE);
     Files.deleteIfExists(infoFile);
-    BenchStack stack = BenchStack.start(new BenchStackOptions(home.toAbsolutePath(), backend, target, promptMillis));
+    BenchStack stack =
+        BenchStack.start(
+            new BenchStackOptions(home.toAbsolutePath(), backend, target, promptMillis));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stack.close();
-      stopped.countDown();
-    }, "bench-stack-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "bench-stack-shutdown"));
     writeInfo(infoFile, stack.info());
-    System.out.println("bench stack ready: " + infoFile + " (Temporal: " + stack.info().temporalServer() + ")");
+    System.out.println(
+        "bench stack ready: " + infoFile + " (Temporal: " + stack.info().temporalServer() + ")");
     System.out.flush();
     if (untilStdinCloses) {
       drain(System.in);
@@ -58,8 +65,14 @@ public final class BenchStackMain {
   static void writeInfo(Path file, BenchStackInfo info) throws IOException {
     Files.createDirectories(file.getParent());
     Path partial = file.resolveSibling(INFO_FILE + ".partial");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), info);
-    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(partial.toFile(), info);
+    Files.move(
+        partial,
+        file,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void drain(InputStream in) {

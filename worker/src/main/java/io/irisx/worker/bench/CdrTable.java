@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads the CDRs of the bench's calls straight from the calls table (the API does not show cdr_written_at). */
+/**
+ * Reads the CDRs of the bench's calls straight from the calls table (the API does not show
+ * cdr_written_at).
+ */
 final class CdrTable {
   /** A written CDR: when the call ended and when its CDR reached the row. */
   record Cdr(String status, long endedAtMicros, long writtenAtMicros) {}
@@ -29,13 +32,18 @@ final class CdrTable {
       return cdrs;
     }
     try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT id, status, ended_at, cdr_written_at FROM calls"
-                + " WHERE id = ANY(?) AND ended_at IS NOT NULL AND cdr_written_at IS NOT NULL")) {
-      query.setArray(1, connection.createArrayOf("uuid", callIds.stream().map(UUID::fromString).toArray()));
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT id, status, ended_at, cdr_written_at FROM calls"
+                    + " WHERE id = ANY(?) AND ended_at IS NOT NULL AND cdr_written_at IS NOT NULL")) {
+      query.setArray(
+          1, connection.createArrayOf("uuid", callIds.stream().map(UUID::fromString).toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          cdrs.put(rows.getString(1), new Cdr(rows.getString(2), micros(rows.getTimestamp(3)), micros(rows.getTimestamp(4))));
+          cdrs.put(
+              rows.getString(1),
+              new Cdr(
+                  rows.getString(2), micros(rows.getTimestamp(3)), micros(rows.getTimestamp(4))));
         }
       }
     }

@@ -3,7 +3,9 @@ package io.irisx.worker.bench;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** A latency distribution, in milliseconds; p50 and p99 by nearest rank; null figures when empty. */
+/**
+ * A latency distribution, in milliseconds; p50 and p99 by nearest rank; null figures when empty.
+ */
 public record Latency(int count, Double p50Ms, Double p99Ms, Double maxMs) {
   static final Latency NONE = new Latency(0, null, null, null);
 
@@ -13,7 +15,11 @@ public record Latency(int count, Double p50Ms, Double p99Ms, Double maxMs) {
       return NONE;
     }
     long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Latency(sorted.length, millis(rank(sorted, 0.50)), millis(rank(sorted, 0.99)), millis(sorted[sorted.length - 1]));
+    return new Latency(
+        sorted.length,
+        millis(rank(sorted, 0.50)),
+        millis(rank(sorted, 0.99)),
+        millis(sorted[sorted.length - 1]));
   }
 
   private static long rank(long[] sorted, double quantile) {

@@ -32,13 +32,16 @@ final class Pacer {
         }
         inFlight.acquireUninterruptibly();
         int index = i;
-        futures.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            return task.apply(index);
-          } finally {
-            inFlight.release();
-          }
-        }, executor));
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return task.apply(index);
+                  } finally {
+                    inFlight.release();
+                  }
+                },
+                executor));
       }
       executor.shutdown();
       try {

@@ -17,7 +17,8 @@ final class ProbeClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String url;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ProbeClient(String url) {
     this.url = url;
@@ -28,14 +29,18 @@ final class ProbeClient {
   }
 
   BenchProbe.Capacity capacity(boolean collectFirst) throws IOException, InterruptedException {
-    return JSON.readValue(get("/capacity" + (collectFirst ? "?gc=true" : "")), BenchProbe.Capacity.class);
+    return JSON.readValue(
+        get("/capacity" + (collectFirst ? "?gc=true" : "")), BenchProbe.Capacity.class);
   }
 
   int hangUpFarEnds() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(url + "/hangup-far-ends")).timeout(Duration.ofMinutes(2))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/hangup-far-ends"))
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(response.body());
     return body.path("hungUp").asInt();
   }
@@ -53,11 +58,16 @@ final class ProbeClient {
   }
 
   private String get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

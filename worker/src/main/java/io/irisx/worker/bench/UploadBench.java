@@ -9,10 +9,10 @@ import io.irisx.activities.recording.RecordingActivitiesImpl;
 import io.irisx.activities.recording.RecordingStore;
 import io.irisx.activities.recording.S3Settings;
 import io.irisx.temporal.ActivityCatalogue;
+import io.irisx.worker.dev.LocalS3;
 import io.irisx.workflows.activities.RecordingActivities;
 import io.irisx.workflows.activities.RecordingUpload;
 import io.irisx.workflows.activities.UploadedRecording;
-import io.irisx.worker.dev.LocalS3;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -101,19 +101,39 @@ public final class UploadBench {
     List<Run> runs = new ArrayList<>();
     try (LocalS3 s3 = LocalS3.start(dir.resolve("s3"));
         EslSimulator simulator = EslSimulator.start(SimulatorOptions.defaults().withPort(0))) {
-      S3Settings settings = new S3Settings(
-          s3.endpoint(), "us-east-1", LocalS3.BUCKET, true, LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY,
-          "none", null, partBytes, partBytes);
+      S3Settings settings =
+          new S3Settings(
+              s3.endpoint(),
+              "us-east-1",
+              LocalS3.BUCKET,
+              true,
+              LocalS3.ACCESS_KEY,
+              LocalS3.SECRET_KEY,
+              "none",
+              null,
+              partBytes,
+              partBytes);
       // The activity is built as the worker builds it; the upload never speaks ESL.
-      EslNodeSettings node = new EslNodeSettings(
-          "bench", simulator.host(), simulator.port(), SimulatorOptions.defaults().password(),
-          "sofia/gateway/irisx/{to}", Duration.ofSeconds(3));
+      EslNodeSettings node =
+          new EslNodeSettings(
+              "bench",
+              simulator.host(),
+              simulator.port(),
+              SimulatorOptions.defaults().password(),
+              "sofia/gateway/irisx/{to}",
+              Duration.ofSeconds(3));
       try (S3Client client = settings.client();
           EslConnection esl = EslConnection.connect(node, event -> {})) {
-        RecordingActivitiesImpl activity = new RecordingActivitiesImpl(
-            esl, new EslCommandBuilder(node), recordings, new RecordingStore(client, settings), Clock.systemUTC());
+        RecordingActivitiesImpl activity =
+            new RecordingActivitiesImpl(
+                esl,
+                new EslCommandBuilder(node),
+                recordings,
+                new RecordingStore(client, settings),
+                Clock.systemUTC());
         for (int number = 1; number <= options.runs(); number++) {
-          runs.add(uploadOnce(number, activity, recordings, options.sizeMb() * 1_000_000L, partBytes));
+          runs.add(
+              uploadOnce(number, activity, recordings, options.sizeMb() * 1_000_000L, partBytes));
         }
       }
     }
@@ -121,22 +141,31 @@ public final class UploadBench {
   }
 
   private static Run uploadOnce(
-      int number, RecordingActivitiesImpl activity, Path recordings, long bytes, long partBytes) throws IOException {
+      int number, RecordingActivitiesImpl activity, Path recordings, long bytes, long partBytes)
+      throws IOException {
     UUID recordingId = UUID.randomUUID();
     Path file = recordings.resolve(recordingId + ".wav");
     writeNoiseWav(file, bytes);
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(activity);
-      RecordingActivities upload = env.newActivityStub(
-          RecordingActivities.class, ActivityCatalogue.options().get(ActivityCatalogue.UPLOAD_RECORDING));
+      RecordingActivities upload =
+          env.newActivityStub(
+              RecordingActivities.class,
+              ActivityCatalogue.options().get(ActivityCatalogue.UPLOAD_RECORDING));
       long began = System.nanoTime();
-      UploadedRecording uploaded = upload.upload(new RecordingUpload(
-          recordingId.toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(), file.toString(),
-          Instant.now()));
+      UploadedRecording uploaded =
+          upload.upload(
+              new RecordingUpload(
+                  recordingId.toString(),
+                  UUID.randomUUID().toString(),
+                  UUID.randomUUID().toString(),
+                  file.toString(),
+                  Instant.now()));
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       if (uploaded.sizeBytes() != bytes || Files.exists(file)) {
-        throw new IllegalStateException("run " + number + ": the upload did not complete as expected: " + uploaded);
+        throw new IllegalStateException(
+            "run " + number + ": the upload did not complete as expected: " + uploaded);
       }
       int parts = bytes <= partBytes ? 1 : (int) ((bytes + partBytes - 1) / partBytes);
       return new Run(number, bytes, parts, took);
@@ -146,15 +175,23 @@ public final class UploadBench {
   }
 
   static void print(Options options, List<Run> runs, PrintStream out) {
-    out.printf("%nrecording upload to S3Proxy (multipart, %d MiB parts, SHA-256 + Content-MD5 per part)%n%n",
+    out.printf(
+        "%nrecording upload to S3Proxy (multipart, %d MiB parts, SHA-256 + Content-MD5 per part)%n%n",
         options.partMb());
     out.printf("%-4s  %10s  %6s  %9s  %8s%n", "run", "size (MB)", "parts", "time (s)", "MB/s");
     for (Run run : runs) {
-      out.printf("%-4d  %10.1f  %6d  %9.2f  %8.1f%n",
-          run.number(), run.bytes() / 1e6, run.parts(), run.took().toNanos() / 1e9, run.megabytesPerSecond());
+      out.printf(
+          "%-4d  %10.1f  %6d  %9.2f  %8.1f%n",
+          run.number(),
+          run.bytes() / 1e6,
+          run.parts(),
+          run.took().toNanos() / 1e9,
+          run.megabytesPerSecond());
     }
-    List<Run> sorted = runs.stream().sorted(Comparator.comparingDouble(Run::megabytesPerSecond)).toList();
-    out.printf("%nmedian: %.1f MB/s   best: %.1f MB/s   (MB = 10^6 bytes; %d cores)%n",
+    List<Run> sorted =
+        runs.stream().sorted(Comparator.comparingDouble(Run::megabytesPerSecond)).toList();
+    out.printf(
+        "%nmedian: %.1f MB/s   best: %.1f MB/s   (MB = 10^6 bytes; %d cores)%n",
         sorted.get(sorted.size() / 2).megabytesPerSecond(),
         sorted.get(sorted.size() - 1).megabytesPerSecond(),
         Runtime.getRuntime().availableProcessors());
@@ -165,8 +202,15 @@ public final class UploadBench {
     long dataBytes = bytes - WAV_HEADER_BYTES;
     ByteBuffer header = ByteBuffer.allocate(WAV_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
-    header.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000)
-        .putInt(16000).putShort((short) 2).putShort((short) 16);
+    header
+        .put(ascii("fmt "))
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(8000)
+        .putInt(16000)
+        .putShort((short) 2)
+        .putShort((short) 16);
     header.put(ascii("data")).putInt((int) dataBytes);
     Random random = new Random(file.getFileName().toString().hashCode());
     byte[] chunk = new byte[1 << 20];

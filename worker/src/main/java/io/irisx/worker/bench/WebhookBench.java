@@ -26,14 +26,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code ./irisx bench webhooks}: call events handed straight to the publisher (the activity the
- * call workflow runs, here called in this process against the stack's database and Temporal), and
- * a local receiver that notes when each event's first request arrives. The stack's worker runs the
+ * call workflow runs, here called in this process against the stack's database and Temporal), and a
+ * local receiver that notes when each event's first request arrives. The stack's worker runs the
  * stream and delivery workflows and their activities, as for real calls; no call is placed, so the
  * figures are the webhook path's alone.
  */
 public final class WebhookBench {
   private static final List<String> EVENT_TYPES =
-      List.of("call.initiated", "call.ringing", "call.answered", "gather.completed", "call.completed");
+      List.of(
+          "call.initiated", "call.ringing", "call.answered", "gather.completed", "call.completed");
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final BenchStackInfo stack;
@@ -60,15 +61,20 @@ public final class WebhookBench {
         WebhookReceiver receiver = WebhookReceiver.start()) {
       WebhookSettings settings = WebhookSettings.localReceivers();
       WebhookPublishingImpl publisher =
-          new WebhookPublishingImpl(jdbi, temporal.client(), new WebhookUrlPolicy(settings), settings);
+          new WebhookPublishingImpl(
+              jdbi, temporal.client(), new WebhookUrlPolicy(settings), settings);
       List<UUID> calls = makeCalls(jdbi, tenant, options.calls());
       String endpoint = api.subscribe(receiver.url());
       try {
         Map<String, Publish> published = new ConcurrentHashMap<>();
-        Pacer.run(calls.size(), options.callsPerSecond(), options.concurrency(), i -> {
-          publishCall(publisher, tenant, calls.get(i), eventsOf(i), published);
-          return null;
-        });
+        Pacer.run(
+            calls.size(),
+            options.callsPerSecond(),
+            options.concurrency(),
+            i -> {
+              publishCall(publisher, tenant, calls.get(i), eventsOf(i), published);
+              return null;
+            });
         Map<String, Delivery> received = awaitDeliveries(receiver, published.keySet());
         int succeeded = succeededRows(stack.databaseUrl(), published.keySet());
         return result(startedAt, startedNanos, loadBefore, published, received, succeeded);
@@ -90,7 +96,8 @@ public final class WebhookBench {
     CallDao dao = jdbi.onDemand(CallDao.class);
     for (int i = 0; i < count; i++) {
       UUID call = UUID.randomUUID();
-      dao.insertQueued(call, tenant, FarEndNumbers.CALLER, FarEndNumbers.HELLO, "hello", Instant.now());
+      dao.insertQueued(
+          call, tenant, FarEndNumbers.CALLER, FarEndNumbers.HELLO, "hello", Instant.now());
       calls.add(call);
     }
     return calls;
@@ -98,14 +105,25 @@ public final class WebhookBench {
 
   /** A call's events one after another, as its workflow publishes them. */
   private void publishCall(
-      WebhookPublishingImpl publisher, UUID tenant, UUID call, int events, Map<String, Publish> published) {
+      WebhookPublishingImpl publisher,
+      UUID tenant,
+      UUID call,
+      int events,
+      Map<String, Publish> published) {
     for (int sequence = 0; sequence < events; sequence++) {
       String type = EVENT_TYPES.get(sequence % EVENT_TYPES.size());
       long sentAt = Clock.nowMicros();
       try {
-        PublishedEvent event = publisher.publish(new CallEventRecord(
-            tenant.toString(), call.toString(), sequence, type, Instant.now(),
-            Map.of("bench", true, "sequence", sequence), null));
+        PublishedEvent event =
+            publisher.publish(
+                new CallEventRecord(
+                    tenant.toString(),
+                    call.toString(),
+                    sequence,
+                    type,
+                    Instant.now(),
+                    Map.of("bench", true, "sequence", sequence),
+                    null));
         published.put(event.eventId(), new Publish(event.eventId(), sentAt, Clock.nowMicros()));
       } catch (RuntimeException e) {
         synchronized (notes) {
@@ -117,8 +135,8 @@ public final class WebhookBench {
     }
   }
 
-  private Map<String, Delivery> awaitDeliveries(WebhookReceiver receiver, java.util.Set<String> eventIds)
-      throws InterruptedException {
+  private Map<String, Delivery> awaitDeliveries(
+      WebhookReceiver receiver, java.util.Set<String> eventIds) throws InterruptedException {
     long deadline = System.nanoTime() + options.drain().toNanos();
     while (true) {
       Map<String, Delivery> received = new java.util.HashMap<>();
@@ -129,8 +147,11 @@ public final class WebhookBench {
       }
       if (received.size() >= eventIds.size() || System.nanoTime() > deadline) {
         if (received.size() < eventIds.size()) {
-          notes.add((eventIds.size() - received.size()) + " events had no request within the drain time ("
-              + options.drain().toSeconds() + " s): rerun with a longer --drain to tell slow from lost");
+          notes.add(
+              (eventIds.size() - received.size())
+                  + " events had no request within the drain time ("
+                  + options.drain().toSeconds()
+                  + " s): rerun with a longer --drain to tell slow from lost");
         }
         return received;
       }
@@ -138,15 +159,18 @@ public final class WebhookBench {
     }
   }
 
-  private static int succeededRows(String jdbcUrl, java.util.Set<String> eventIds) throws SQLException {
+  private static int succeededRows(String jdbcUrl, java.util.Set<String> eventIds)
+      throws SQLException {
     // The row is marked a moment after the receiver answered: give the last ones a few seconds.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     int succeeded;
     do {
       try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-          PreparedStatement query = connection.prepareStatement(
-              "SELECT count(*) FROM webhook_deliveries WHERE event_id = ANY(?) AND status = 'succeeded'")) {
-        query.setArray(1, connection.createArrayOf("uuid", eventIds.stream().map(UUID::fromString).toArray()));
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT count(*) FROM webhook_deliveries WHERE event_id = ANY(?) AND status = 'succeeded'")) {
+        query.setArray(
+            1, connection.createArrayOf("uuid", eventIds.stream().map(UUID::fromString).toArray()));
         try (ResultSet rows = query.executeQuery()) {
           rows.next();
           succeeded = rows.getInt(1);
@@ -167,22 +191,42 @@ public final class WebhookBench {
   }
 
   private WebhookBenchResult result(
-      Instant startedAt, long startedNanos, double loadBefore, Map<String, Publish> published,
-      Map<String, Delivery> received, int succeeded) {
+      Instant startedAt,
+      long startedNanos,
+      double loadBefore,
+      Map<String, Publish> published,
+      Map<String, Delivery> received,
+      int succeeded) {
     long firstSent = published.values().stream().mapToLong(Publish::sentAtMicros).min().orElse(0);
-    long lastSent = published.values().stream().mapToLong(Publish::sentAtMicros).max().orElse(firstSent);
-    long lastArrival = received.values().stream().mapToLong(Delivery::receivedAtMicros).max().orElse(firstSent);
-    List<Long> publishTimes = published.values().stream().map(p -> p.doneAtMicros() - p.sentAtMicros()).toList();
+    long lastSent =
+        published.values().stream().mapToLong(Publish::sentAtMicros).max().orElse(firstSent);
+    long lastArrival =
+        received.values().stream().mapToLong(Delivery::receivedAtMicros).max().orElse(firstSent);
+    List<Long> publishTimes =
+        published.values().stream().map(p -> p.doneAtMicros() - p.sentAtMicros()).toList();
     List<Long> toFirstAttempt = new ArrayList<>();
-    received.forEach((id, delivery) -> toFirstAttempt.add(delivery.receivedAtMicros() - published.get(id).sentAtMicros()));
+    received.forEach(
+        (id, delivery) ->
+            toFirstAttempt.add(delivery.receivedAtMicros() - published.get(id).sentAtMicros()));
     return new WebhookBenchResult(
-        stack.backend(), stack.temporalServer(), startedAt.toString(), options.events(), options.eventsPerCall(),
-        options.perSecond(), options.concurrency(), loadBefore, loadAverage(),
+        stack.backend(),
+        stack.temporalServer(),
+        startedAt.toString(),
+        options.events(),
+        options.eventsPerCall(),
+        options.perSecond(),
+        options.concurrency(),
+        loadBefore,
+        loadAverage(),
         Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0,
-        published.size(), received.size(), succeeded,
+        published.size(),
+        received.size(),
+        succeeded,
         perSecond(published.size(), lastSent - firstSent),
         perSecond(received.size(), lastArrival - firstSent),
-        Latency.ofMicros(publishTimes), Latency.ofMicros(toFirstAttempt), List.copyOf(notes));
+        Latency.ofMicros(publishTimes),
+        Latency.ofMicros(toFirstAttempt),
+        List.copyOf(notes));
   }
 
   private static double perSecond(int count, long micros) {
@@ -190,7 +234,9 @@ public final class WebhookBench {
   }
 
   private static double loadAverage() {
-    return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
+    return Math.round(
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                * 100)
         / 100.0;
   }
 }

@@ -26,7 +26,8 @@ public record WebhookBenchOptions(
 
   public WebhookBenchOptions {
     if (events < 1 || eventsPerCall < 1 || perSecond < 0 || concurrency < 1) {
-      throw new IllegalArgumentException("need --events >= 1, --per-call >= 1, --cps >= 0, --concurrency >= 1");
+      throw new IllegalArgumentException(
+          "need --events >= 1, --per-call >= 1, --cps >= 0, --concurrency >= 1");
     }
   }
 

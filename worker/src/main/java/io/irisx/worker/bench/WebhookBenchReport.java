@@ -13,22 +13,45 @@ final class WebhookBenchReport {
   private WebhookBenchReport() {}
 
   static void print(WebhookBenchResult r, PrintStream out) {
-    out.printf(Locale.ROOT, "%nIRISX bench: webhooks, %d events (%d per call) at %s, Temporal: %s%n",
-        r.events(), r.eventsPerCall(),
-        r.perSecond() == 0 ? "full speed (" + r.concurrency() + " calls' publishers in flight)" : r.perSecond() + " events/s",
+    out.printf(
+        Locale.ROOT,
+        "%nIRISX bench: webhooks, %d events (%d per call) at %s, Temporal: %s%n",
+        r.events(),
+        r.eventsPerCall(),
+        r.perSecond() == 0
+            ? "full speed (" + r.concurrency() + " calls' publishers in flight)"
+            : r.perSecond() + " events/s",
         r.temporalServer());
-    out.printf(Locale.ROOT, "run took %.1f s; machine load average %.2f before, %.2f after (%d cores)%n%n",
-        r.seconds(), r.loadAverageBefore(), r.loadAverageAfter(), Runtime.getRuntime().availableProcessors());
+    out.printf(
+        Locale.ROOT,
+        "run took %.1f s; machine load average %.2f before, %.2f after (%d cores)%n%n",
+        r.seconds(),
+        r.loadAverageBefore(),
+        r.loadAverageAfter(),
+        Runtime.getRuntime().availableProcessors());
     row(out, "events published", String.valueOf(r.published()));
     row(out, "published events/s", fmt(r.publishedPerSecond()));
     row(out, "publish ms p50 / p99", r.publish().cell());
-    row(out, "event to 1st attempt ms p50 / p99", r.eventToFirstAttempt().cell()
-        + (r.eventToFirstAttempt().maxMs() == null ? "" : "   (max " + r.eventToFirstAttempt().maxMs() + ")"));
+    row(
+        out,
+        "event to 1st attempt ms p50 / p99",
+        r.eventToFirstAttempt().cell()
+            + (r.eventToFirstAttempt().maxMs() == null
+                ? ""
+                : "   (max " + r.eventToFirstAttempt().maxMs() + ")"));
     row(out, "deliveries/s (1st attempts)", fmt(r.deliveredPerSecond()));
     out.println();
-    String line = String.format(Locale.ROOT, "published %d = received %d = succeeded rows %d",
-        r.published(), r.received(), r.succeededRows());
-    out.println(r.lossless() ? "loss check: OK   " + line : "!!! LOSS CHECK FAILED: " + line + " (of " + r.events() + ")");
+    String line =
+        String.format(
+            Locale.ROOT,
+            "published %d = received %d = succeeded rows %d",
+            r.published(),
+            r.received(),
+            r.succeededRows());
+    out.println(
+        r.lossless()
+            ? "loss check: OK   " + line
+            : "!!! LOSS CHECK FAILED: " + line + " (of " + r.events() + ")");
     r.notes().forEach(n -> out.println("note: " + n));
     out.flush();
   }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What one webhook bench measured; the JSON under target/bench/ is this record.
  *
- * @param eventToFirstAttempt from the publisher being handed an event to its first request
- *     reaching the receiver
+ * @param eventToFirstAttempt from the publisher being handed an event to its first request reaching
+ *     the receiver
  * @param publishedPerSecond events published over the time from the first to the last publish
  * @param deliveredPerSecond first attempts received over the time from the first publish to the
  *     last arrival: at full speed ({@code perSecond} 0), what the worker sustains

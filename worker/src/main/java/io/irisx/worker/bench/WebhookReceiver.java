@@ -27,7 +27,8 @@ final class WebhookReceiver implements AutoCloseable {
    * One event as received (its first arrival): its {@code webhook-id}, type and call, when it
    * happened and when it reached us.
    */
-  record Delivery(String id, String type, String callId, long occurredAtMicros, long receivedAtMicros) {}
+  record Delivery(
+      String id, String type, String callId, long occurredAtMicros, long receivedAtMicros) {}
 
   private final HttpServer server;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -39,7 +40,8 @@ final class WebhookReceiver implements AutoCloseable {
 
   static WebhookReceiver start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       WebhookReceiver receiver = new WebhookReceiver(server);
       server.createContext("/", receiver::handle);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -60,18 +62,20 @@ final class WebhookReceiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     long receivedAt = Clock.nowMicros();
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
       String id = exchange.getRequestHeaders().getFirst("webhook-id");
       if (id != null && seen.add(id)) {
         try {
           JsonNode envelope = JSON.readTree(body);
-          deliveries.add(new Delivery(
-              id,
-              envelope.path("type").asText(),
-              envelope.path("callId").asText(null),
-              Clock.micros(Instant.parse(envelope.path("occurredAt").asText())),
-              receivedAt));
+          deliveries.add(
+              new Delivery(
+                  id,
+                  envelope.path("type").asText(),
+                  envelope.path("callId").asText(null),
+                  Clock.micros(Instant.parse(envelope.path("occurredAt").asText())),
+                  receivedAt));
         } catch (IOException | RuntimeException unreadable) {
           deliveries.add(new Delivery(id, "unreadable", null, receivedAt, receivedAt));
         }

@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The worker's sticky-cache figures from its Prometheus text at {@code <admin>/metrics}, when it has them. */
+/**
+ * The worker's sticky-cache figures from its Prometheus text at {@code <admin>/metrics}, when it
+ * has them.
+ */
 final class WorkerMetrics {
   private WorkerMetrics() {}
 
@@ -17,9 +20,14 @@ final class WorkerMetrics {
     }
     String text;
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(workerAdminUrl + "/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(workerAdminUrl + "/metrics"))
+                      .timeout(Duration.ofSeconds(10))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       text = response.statusCode() == 200 ? response.body() : "";
     } catch (IOException e) {
       text = "";
@@ -55,7 +63,8 @@ final class WorkerMetrics {
         continue;
       }
       int labelsEnd = rest.lastIndexOf('}');
-      String value = (labelsEnd >= 0 ? rest.substring(labelsEnd + 1) : rest).trim().split("\\s+")[0];
+      String value =
+          (labelsEnd >= 0 ? rest.substring(labelsEnd + 1) : rest).trim().split("\\s+")[0];
       try {
         total = (total == null ? 0 : total) + Double.parseDouble(value);
       } catch (NumberFormatException ignored) {

@@ -5,8 +5,8 @@ import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.ChannelEvent;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +38,8 @@ final class ChannelEventMapper {
 
   /**
    * A call from the network parked by the dialplan and not yet taken by IRISX: an inbound
-   * CHANNEL_PARK without {@code irisx_call_id}. Once taken, the channel carries the id, so the parks
-   * that follow each prompt are not mistaken for a new call.
+   * CHANNEL_PARK without {@code irisx_call_id}. Once taken, the channel carries the id, so the
+   * parks that follow each prompt are not mistaken for a new call.
    */
   Optional<ParkedCall> parkedInbound(SwitchEvent event) {
     if (!"CHANNEL_PARK".equals(event.name())
@@ -67,7 +67,6 @@ final class ChannelEventMapper {
 
   private static final Pattern CHANNEL_IN_ORIGINATE =
       Pattern.compile("[{,\\[]origination_uuid=([0-9a-f-]{36})[,}\\]]");
-
 
   /** Channel uuid to call id, for the events that do not carry the channel's variables. */
   private final Map<String, String> callOfChannel = new ConcurrentHashMap<>();
@@ -120,7 +119,9 @@ final class ChannelEventMapper {
         event.header("variable_sip_hangup_disposition"),
         event.header("Record-File-Path"),
         event.header("Record-Completion-Cause"),
-        ChannelEvent.RECORD_STOP.equals(event.name()) ? parseOptionalLong(event.header("variable_record_ms")) : null);
+        ChannelEvent.RECORD_STOP.equals(event.name())
+            ? parseOptionalLong(event.header("variable_record_ms"))
+            : null);
   }
 
   private static Long parseOptionalLong(String value) {

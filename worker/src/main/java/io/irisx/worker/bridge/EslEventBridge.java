@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the switch's channel events to call workflows as {@code channelEvent} signals, and hands
- * calls the dialplan parked for IRISX to the inbound router. The ESL
- * connection hands events over in order per channel, and a signal is durable once sent, so the
- * workflow sees each channel's events in the order the switch fired them.
+ * calls the dialplan parked for IRISX to the inbound router. The ESL connection hands events over
+ * in order per channel, and a signal is durable once sent, so the workflow sees each channel's
+ * events in the order the switch fired them.
  */
 public final class EslEventBridge implements SwitchEventListener {
   private static final Logger log = LoggerFactory.getLogger(EslEventBridge.class);
@@ -48,7 +48,9 @@ public final class EslEventBridge implements SwitchEventListener {
     if (!reconciliation.vanished().isEmpty()) {
       log.warn(
           "after the ESL reconnect {} of {} channel(s) had vanished; their calls end as NORMAL_TEMPORARY_FAILURE: {}",
-          reconciliation.vanished().size(), reconciliation.believedAlive().size(), reconciliation.vanished());
+          reconciliation.vanished().size(),
+          reconciliation.believedAlive().size(),
+          reconciliation.vanished());
     }
   }
 
@@ -64,7 +66,8 @@ public final class EslEventBridge implements SwitchEventListener {
     try {
       client.newWorkflowStub(CallWorkflow.class, workflowId).onChannelEvent(signal.event());
     } catch (WorkflowNotFoundException finished) {
-      // Late events (e.g. CHANNEL_HANGUP_COMPLETE after a failed originate ended the call) are moot.
+      // Late events (e.g. CHANNEL_HANGUP_COMPLETE after a failed originate ended the call) are
+      // moot.
       log.debug("dropped {} for {}: the workflow has finished", signal.event().type(), workflowId);
     } catch (RuntimeException e) {
       log.warn("could not signal {} to {}", signal.event().type(), workflowId, e);

@@ -25,15 +25,23 @@ final class DevConfigFiles {
   /** The embedded S3Proxy the recordings go to; appended to both files (API: presigned URLs). */
   static String recordingsSection(Path home, String s3Endpoint, boolean forWorker) {
     String s3 =
-        "  s3:\n    endpoint: " + yamlString(s3Endpoint) + "\n    region: us-east-1\n    bucket: " + LocalS3.BUCKET
-            + "\n    pathStyleAccess: true\n    accessKeyId: " + yamlString(LocalS3.ACCESS_KEY)
-            + "\n    secretAccessKey: " + yamlString(LocalS3.SECRET_KEY);
+        "  s3:\n    endpoint: "
+            + yamlString(s3Endpoint)
+            + "\n    region: us-east-1\n    bucket: "
+            + LocalS3.BUCKET
+            + "\n    pathStyleAccess: true\n    accessKeyId: "
+            + yamlString(LocalS3.ACCESS_KEY)
+            + "\n    secretAccessKey: "
+            + yamlString(LocalS3.SECRET_KEY);
     if (!forWorker) {
       return "recordings:\n" + s3 + "\n  urlExpirySeconds: 3600\n";
     }
     // S3Proxy refuses server-side-encryption headers (501 NotImplemented).
-    return "recordings:\n  directory: " + yamlString(home.resolve("recordings").toAbsolutePath().toString())
-        + "\n" + s3 + "\n    serverSideEncryption: none\n";
+    return "recordings:\n  directory: "
+        + yamlString(home.resolve("recordings").toAbsolutePath().toString())
+        + "\n"
+        + s3
+        + "\n    serverSideEncryption: none\n";
   }
 
   /** Appends a section to a file written above. */
@@ -47,7 +55,12 @@ final class DevConfigFiles {
   }
 
   static Path writeApiConfig(
-      Path home, Endpoints endpoints, int port, int adminPort, DevOptions options, String operatorKey) {
+      Path home,
+      Endpoints endpoints,
+      int port,
+      int adminPort,
+      DevOptions options,
+      String operatorKey) {
     String yaml =
         """
         server:

@@ -27,13 +27,15 @@ record DevDynamicConfig(Map<String, JsonNode> values) {
       }
       JsonNode root = YAML.readTree(in);
       Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
-      root.properties().forEach(entry -> {
-        for (JsonNode setting : entry.getValue()) {
-          if (!setting.has("constraints") && setting.has("value")) {
-            values.put(entry.getKey(), setting.get("value"));
-          }
-        }
-      });
+      root.properties()
+          .forEach(
+              entry -> {
+                for (JsonNode setting : entry.getValue()) {
+                  if (!setting.has("constraints") && setting.has("value")) {
+                    values.put(entry.getKey(), setting.get("value"));
+                  }
+                }
+              });
       return new DevDynamicConfig(values);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable " + RESOURCE, e);
@@ -43,13 +45,14 @@ record DevDynamicConfig(Map<String, JsonNode> values) {
   /** {@code KEY=JSON} for each value, as {@code --dynamic-config-value} wants them. */
   List<String> flagValues() {
     List<String> flags = new ArrayList<>();
-    values.forEach((key, value) -> {
-      try {
-        flags.add(key + "=" + JSON.writeValueAsString(value));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          try {
+            flags.add(key + "=" + JSON.writeValueAsString(value));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     return flags;
   }
 }

@@ -16,15 +16,20 @@ public final class DevMain {
       options = parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("irisx dev: " + e.getMessage());
-      System.err.println("usage: ./irisx dev [--fresh] [--temporal auto|cli|in-process] [--home DIR]");
-      System.err.println("                   [--esl-host H [--esl-port P] [--esl-password PW] [--dial-template T]]");
-      System.err.println("  --esl-host (or IRISX_ESL_HOST) uses that FreeSWITCH instead of the simulator;");
-      System.err.println("  IRISX_ESL_PORT, IRISX_ESL_PASSWORD and IRISX_DIAL_TEMPLATE give the other values.");
+      System.err.println(
+          "usage: ./irisx dev [--fresh] [--temporal auto|cli|in-process] [--home DIR]");
+      System.err.println(
+          "                   [--esl-host H [--esl-port P] [--esl-password PW] [--dial-template T]]");
+      System.err.println(
+          "  --esl-host (or IRISX_ESL_HOST) uses that FreeSWITCH instead of the simulator;");
+      System.err.println(
+          "  IRISX_ESL_PORT, IRISX_ESL_PASSWORD and IRISX_DIAL_TEMPLATE give the other values.");
       System.exit(2);
       return;
     }
     long startedAt = System.nanoTime();
-    System.out.println("Starting the IRISX dev stack (logs in " + options.home().resolve("logs") + ") ...");
+    System.out.println(
+        "Starting the IRISX dev stack (logs in " + options.home().resolve("logs") + ") ...");
     DevStack stack;
     try {
       stack = DevStack.start(options);
@@ -45,7 +50,11 @@ public final class DevMain {
                 },
                 "irisx-dev-shutdown"));
     printSummary(
-        System.out, stack.manifest(), options.home(), (System.nanoTime() - startedAt) / 1e9, options.externalSwitch() != null);
+        System.out,
+        stack.manifest(),
+        options.home(),
+        (System.nanoTime() - startedAt) / 1e9,
+        options.externalSwitch() != null);
     stopped.await();
   }
 
@@ -68,7 +77,8 @@ public final class DevMain {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--fresh" -> options = options.withFresh(true);
-        case "--temporal" -> options = options.withTemporalMode(temporalMode(valueAfter(args, i++)));
+        case "--temporal" ->
+            options = options.withTemporalMode(temporalMode(valueAfter(args, i++)));
         case "--home" -> options = options.withHome(Path.of(valueAfter(args, i++)));
         case "--esl-host" -> eslHost = valueAfter(args, i++);
         case "--esl-port" -> {
@@ -88,7 +98,8 @@ public final class DevMain {
     }
     if (eslHost == null) {
       if (switchFlags) {
-        throw new IllegalArgumentException("--esl-port, --esl-password and --dial-template need --esl-host");
+        throw new IllegalArgumentException(
+            "--esl-port, --esl-password and --dial-template need --esl-host");
       }
       return options;
     }
@@ -124,11 +135,13 @@ public final class DevMain {
       case "auto" -> TemporalMode.AUTO;
       case "cli" -> TemporalMode.CLI;
       case "in-process" -> TemporalMode.IN_PROCESS;
-      default -> throw new IllegalArgumentException("--temporal is auto, cli or in-process, not " + value);
+      default ->
+          throw new IllegalArgumentException("--temporal is auto, cli or in-process, not " + value);
     };
   }
 
-  static void printSummary(PrintStream out, DevManifest m, Path home, double seconds, boolean realSwitch) {
+  static void printSummary(
+      PrintStream out, DevManifest m, Path home, double seconds, boolean realSwitch) {
     out.printf(Locale.ROOT, "%nIRISX dev stack ready in %.1f s%n%n", seconds);
     out.printf("  API          %s   (admin %s)%n", m.apiUrl(), m.adminUrl());
     if (m.workerAdminUrl() != null) {
@@ -136,13 +149,22 @@ public final class DevMain {
     }
     out.printf("  API key      %s   (tenant %s)%n", m.apiKey(), m.tenantId());
     out.printf("  Temporal     %s   (%s)%n", m.temporalAddress(), m.temporalServer());
-    out.printf("  Temporal UI  %s%n", m.temporalUiUrl() == null ? "none (install the temporal CLI for the UI)" : m.temporalUiUrl());
+    out.printf(
+        "  Temporal UI  %s%n",
+        m.temporalUiUrl() == null
+            ? "none (install the temporal CLI for the UI)"
+            : m.temporalUiUrl());
     if (realSwitch) {
-      // A real switch's password is a secret: it is in the worker's YAML file, never on the console.
+      // A real switch's password is a secret: it is in the worker's YAML file, never on the
+      // console.
       out.printf("  FreeSWITCH   %s:%d (a real switch; no simulator)%n", m.eslHost(), m.eslPort());
     } else {
-      out.printf("  FreeSWITCH   ESL simulator at %s:%d (password %s)%n", m.eslHost(), m.eslPort(), m.eslPassword());
-      out.printf("  Far end      %s   (the simulator's control API: inbound calls, digits, hangups)%n", m.simulatorControlUrl());
+      out.printf(
+          "  FreeSWITCH   ESL simulator at %s:%d (password %s)%n",
+          m.eslHost(), m.eslPort(), m.eslPassword());
+      out.printf(
+          "  Far end      %s   (the simulator's control API: inbound calls, digits, hangups)%n",
+          m.simulatorControlUrl());
     }
     out.printf("  PostgreSQL   %s (user postgres)%n", m.databaseUrl());
     out.printf("  Redis        %s%n", m.redisAddress());

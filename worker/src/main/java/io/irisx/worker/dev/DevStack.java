@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole platform on one machine with embedded defaults: PostgreSQL, Redis, S3Proxy, Temporal,
  * the ESL simulator as FreeSWITCH (or a real FreeSWITCH, see {@link ExternalSwitch}), and the API
- * and worker applications. Closing it stops
- * everything in the reverse order of starting.
+ * and worker applications. Closing it stops everything in the reverse order of starting.
  */
 public final class DevStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DevStack.class);
@@ -68,9 +67,13 @@ public final class DevStack implements AutoCloseable {
     createDirectories(home.resolve("logs"));
     Optional<DevManifest> previous = readManifest(home);
 
-    postgres = track(LocalPostgres.start(LocalPorts.resolve(options.ports().postgres()), home.resolve("postgres")));
+    postgres =
+        track(
+            LocalPostgres.start(
+                LocalPorts.resolve(options.ports().postgres()), home.resolve("postgres")));
     Migrations.apply(postgres.dataSource());
-    LocalRedis redis = track(LocalRedis.start(LocalPorts.resolve(options.ports().redis()), home.resolve("redis")));
+    LocalRedis redis =
+        track(LocalRedis.start(LocalPorts.resolve(options.ports().redis()), home.resolve("redis")));
     LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.ports().s3()), home.resolve("s3")));
     LocalTemporal temporal =
         options.externalTemporalTarget() != null
@@ -100,7 +103,10 @@ public final class DevStack implements AutoCloseable {
       eslPassword = ESL_PASSWORD;
       dialTemplate = SIMULATOR_DIAL_TEMPLATE;
     } else {
-      log.info("dev stack uses the FreeSWITCH at {}:{} (no ESL simulator)", external.host(), external.port());
+      log.info(
+          "dev stack uses the FreeSWITCH at {}:{} (no ESL simulator)",
+          external.host(),
+          external.port());
       eslHost = external.host();
       eslPort = external.port();
       eslPassword = external.password();
@@ -109,25 +115,31 @@ public final class DevStack implements AutoCloseable {
 
     DevConfigFiles.Endpoints endpoints =
         new DevConfigFiles.Endpoints(
-            postgres.jdbcUrl(), temporal.target(), redis.address(), eslHost, eslPort, eslPassword, dialTemplate);
+            postgres.jdbcUrl(),
+            temporal.target(),
+            redis.address(),
+            eslHost,
+            eslPort,
+            eslPassword,
+            dialTemplate);
     int apiPort = LocalPorts.resolve(options.ports().api());
     int apiAdminPort = LocalPorts.resolve(options.ports().apiAdmin());
     int workerPort = LocalPorts.resolve(options.ports().worker());
     String operatorKey = operatorKey(previous);
     Path apiConfig =
-        DevConfigFiles.writeApiConfig(
-            home, endpoints, apiPort, apiAdminPort, options, operatorKey);
-    workerConfig =
-        DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
+        DevConfigFiles.writeApiConfig(home, endpoints, apiPort, apiAdminPort, options, operatorKey);
+    workerConfig = DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
     DevConfigFiles.append(apiConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), false));
-    DevConfigFiles.append(workerConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), true));
+    DevConfigFiles.append(
+        workerConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), true));
 
     DropwizardTestSupport<IrisxApiConfiguration> api =
         new DropwizardTestSupport<>(IrisxApiApplication.class, apiConfig.toString());
     startApplication(api);
     if (options.runWorker()) {
-      startApplication(new DropwizardTestSupport<IrisxWorkerConfiguration>(
-          IrisxWorkerApplication.class, workerConfig.toString()));
+      startApplication(
+          new DropwizardTestSupport<IrisxWorkerConfiguration>(
+              IrisxWorkerApplication.class, workerConfig.toString()));
     }
 
     DevCredentials credentials = devCredentials(previous);
@@ -185,7 +197,8 @@ public final class DevStack implements AutoCloseable {
     try {
       application.before();
     } catch (Exception e) {
-      throw new IllegalStateException("could not start " + application.getApplication().getName(), e);
+      throw new IllegalStateException(
+          "could not start " + application.getApplication().getName(), e);
     }
     started.push(application::after);
   }

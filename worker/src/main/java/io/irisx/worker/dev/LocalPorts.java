@@ -55,6 +55,7 @@ final class LocalPorts {
         }
       }
     }
-    throw new IllegalStateException(what + " did not listen on " + host + ":" + port + " within " + timeout);
+    throw new IllegalStateException(
+        what + " did not listen on " + host + ":" + port + " within " + timeout);
   }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
 
-/** Redis from the embedded binary, on 127.0.0.1, persisting to an append-only file in a directory. */
+/**
+ * Redis from the embedded binary, on 127.0.0.1, persisting to an append-only file in a directory.
+ */
 final class LocalRedis implements AutoCloseable {
   private final RedisServer server;
   private final int port;

@@ -23,12 +23,17 @@ final class LocalTemporal implements AutoCloseable {
   private final Process cliServer;
   private final TestServer.PortBoundTestServer inProcessServer;
 
-  private LocalTemporal(int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
+  private LocalTemporal(
+      int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
     this(LocalPorts.HOST, port, uiPort, cliServer, inProcess);
   }
 
   private LocalTemporal(
-      String host, int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
+      String host,
+      int port,
+      Integer uiPort,
+      Process cliServer,
+      TestServer.PortBoundTestServer inProcess) {
     this.host = host;
     this.port = port;
     this.uiPort = uiPort;
@@ -50,7 +55,10 @@ final class LocalTemporal implements AutoCloseable {
     return new LocalTemporal(port, null, null, TestServer.createPortBoundServer(port, true));
   }
 
-  /** A Temporal server someone else runs (e.g. on PostgreSQL), at {@code host:port}; never stopped here. */
+  /**
+   * A Temporal server someone else runs (e.g. on PostgreSQL), at {@code host:port}; never stopped
+   * here.
+   */
   static LocalTemporal external(String target) {
     int colon = target.lastIndexOf(':');
     if (colon <= 0) {
@@ -58,7 +66,8 @@ final class LocalTemporal implements AutoCloseable {
     }
     String host = target.substring(0, colon);
     int port = Integer.parseInt(target.substring(colon + 1));
-    LocalPorts.awaitListening(host, port, Duration.ofSeconds(30), "the Temporal server at " + target);
+    LocalPorts.awaitListening(
+        host, port, Duration.ofSeconds(30), "the Temporal server at " + target);
     return new LocalTemporal(host, port, null, null, null);
   }
 
@@ -83,7 +92,9 @@ final class LocalTemporal implements AutoCloseable {
 
   private static Path goBin() {
     String gopath = System.getenv("GOPATH");
-    return gopath == null ? Path.of(System.getProperty("user.home"), "go", "bin") : Path.of(gopath, "bin");
+    return gopath == null
+        ? Path.of(System.getProperty("user.home"), "go", "bin")
+        : Path.of(gopath, "bin");
   }
 
   private static LocalTemporal startCli(Path cli, int port, int uiPort, Path home) {
@@ -94,12 +105,19 @@ final class LocalTemporal implements AutoCloseable {
       List<String> command =
           new java.util.ArrayList<>(
               List.of(
-                  cli.toString(), "server", "start-dev",
-                  "--ip", LocalPorts.HOST,
-                  "--port", Integer.toString(port),
-                  "--ui-port", Integer.toString(uiPort),
-                  "--db-filename", home.resolve("temporal.db").toString(),
-                  "--log-level", "warn"));
+                  cli.toString(),
+                  "server",
+                  "start-dev",
+                  "--ip",
+                  LocalPorts.HOST,
+                  "--port",
+                  Integer.toString(port),
+                  "--ui-port",
+                  Integer.toString(uiPort),
+                  "--db-filename",
+                  home.resolve("temporal.db").toString(),
+                  "--log-level",
+                  "warn"));
       for (String value : DevDynamicConfig.load().flagValues()) {
         command.add("--dynamic-config-value");
         command.add(value);
@@ -137,7 +155,9 @@ final class LocalTemporal implements AutoCloseable {
 
   /** The Web UI's address, when this server has one. */
   Optional<String> uiUrl() {
-    return uiPort == null ? Optional.empty() : Optional.of("http://" + LocalPorts.HOST + ":" + uiPort);
+    return uiPort == null
+        ? Optional.empty()
+        : Optional.of("http://" + LocalPorts.HOST + ":" + uiPort);
   }
 
   boolean isCli() {

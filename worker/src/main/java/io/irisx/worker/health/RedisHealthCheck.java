@@ -17,7 +17,10 @@ public final class RedisHealthCheck extends HealthCheck {
       redis.getBucket("irisx:health").isExists();
       return Result.healthy();
     } catch (RuntimeException e) {
-      return Result.unhealthy("Redis does not answer (" + e.getClass().getSimpleName() + "); this node cannot be picked for calls");
+      return Result.unhealthy(
+          "Redis does not answer ("
+              + e.getClass().getSimpleName()
+              + "); this node cannot be picked for calls");
     }
   }
 }

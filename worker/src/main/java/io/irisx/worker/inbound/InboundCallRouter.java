@@ -47,7 +47,11 @@ public final class InboundCallRouter {
   private final SwitchCommandLine node;
 
   public InboundCallRouter(
-      String nodeId, Jdbi jdbi, WorkflowClient temporal, EslCommandBuilder commands, SwitchCommandLine node) {
+      String nodeId,
+      Jdbi jdbi,
+      WorkflowClient temporal,
+      EslCommandBuilder commands,
+      SwitchCommandLine node) {
     this.nodeId = nodeId;
     this.jdbi = jdbi;
     this.temporal = temporal;
@@ -65,16 +69,27 @@ public final class InboundCallRouter {
     Optional<String> did = DialledNumber.e164(parked.destination());
     Optional<InboundRoute> route;
     try {
-      route = did.flatMap(number -> jdbi.withExtension(PhoneNumberDao.class, dao -> dao.findInboundRoute(number)));
+      route =
+          did.flatMap(
+              number ->
+                  jdbi.withExtension(PhoneNumberDao.class, dao -> dao.findInboundRoute(number)));
     } catch (RuntimeException e) {
-      log.error("inbound call {} to {}: cannot look the number up; refusing it", parked.channelUuid(), parked.destination(), e);
+      log.error(
+          "inbound call {} to {}: cannot look the number up; refusing it",
+          parked.channelUuid(),
+          parked.destination(),
+          e);
       refuse(parked, NORMAL_TEMPORARY_FAILURE);
       return;
     }
     if (route.isEmpty()) {
       log.warn(
           "inbound call {} from {} to {} on node {}: no active number with a flow; hanging up with {}",
-          parked.channelUuid(), parked.caller(), parked.destination(), nodeId, UNALLOCATED_NUMBER);
+          parked.channelUuid(),
+          parked.caller(),
+          parked.destination(),
+          nodeId,
+          UNALLOCATED_NUMBER);
       refuse(parked, UNALLOCATED_NUMBER);
       return;
     }
@@ -93,7 +108,11 @@ public final class InboundCallRouter {
       ApiReply tagged = node.api(commands.tagWithCallId(parked.channelUuid(), callId));
       if (tagged.isError()) {
         // The caller hung up in the meantime: there is no call to take.
-        log.info("inbound call {} to {}: channel gone before it was taken ({})", callId, route.number(), tagged.firstLine());
+        log.info(
+            "inbound call {} to {}: channel gone before it was taken ({})",
+            callId,
+            route.number(),
+            tagged.firstLine());
         return;
       }
       CallRequest request = request(parked, route, callId);
@@ -104,19 +123,37 @@ public final class InboundCallRouter {
                   .setWorkflowId(CallRequest.workflowId(callId))
                   .setTaskQueue(TaskQueues.CALLS)
                   .setTypedSearchAttributes(CallSearchAttributes.initial(request))
-                  .setStaticSummary("inbound " + parked.caller() + " → " + route.number() + " · " + route.flow())
+                  .setStaticSummary(
+                      "inbound " + parked.caller() + " → " + route.number() + " · " + route.flow())
                   .setStaticDetails(
-                      "Inbound call " + callId + " on node " + nodeId + ", channel " + parked.channelUuid()
-                          + ", tenant " + route.tenantId() + ", number " + route.phoneNumberId())
+                      "Inbound call "
+                          + callId
+                          + " on node "
+                          + nodeId
+                          + ", channel "
+                          + parked.channelUuid()
+                          + ", tenant "
+                          + route.tenantId()
+                          + ", number "
+                          + route.phoneNumberId())
                   .build());
       WorkflowClient.start(workflow::run, request);
       log.info(
           "inbound call {} from {} to {} (tenant {}) on node {}: running flow {}",
-          callId, parked.caller(), route.number(), route.tenantId(), nodeId, route.flow());
+          callId,
+          parked.caller(),
+          route.number(),
+          route.tenantId(),
+          nodeId,
+          route.flow());
     } catch (WorkflowExecutionAlreadyStarted alreadyTaken) {
       log.debug("inbound call {} was already taken", callId);
     } catch (RuntimeException e) {
-      log.error("inbound call {} to {}: could not start its workflow; refusing it", callId, route.number(), e);
+      log.error(
+          "inbound call {} to {}: could not start its workflow; refusing it",
+          callId,
+          route.number(),
+          e);
       refuse(parked, NORMAL_TEMPORARY_FAILURE);
     }
   }
@@ -131,7 +168,11 @@ public final class InboundCallRouter {
         params(route),
         0,
         0,
-        new InboundLeg(nodeId, parked.channelUuid(), route.phoneNumberId().toString(), parked.parkedAtMicros()),
+        new InboundLeg(
+            nodeId,
+            parked.channelUuid(),
+            route.phoneNumberId().toString(),
+            parked.parkedAtMicros()),
         null);
   }
 
@@ -143,7 +184,11 @@ public final class InboundCallRouter {
       return params;
     } catch (IOException e) {
       // The column is constrained to a JSON object; this is a broken row, not a broken call.
-      log.warn("number {}: unreadable flow params; running {} without them", route.number(), route.flow(), e);
+      log.warn(
+          "number {}: unreadable flow params; running {} without them",
+          route.number(),
+          route.flow(),
+          e);
       return Map.of();
     }
   }

@@ -6,4 +6,5 @@ package io.irisx.worker.inbound;
  * @param destination the dialled number as the switch saw it ({@code Caller-Destination-Number})
  * @param parkedAtMicros the event's {@code Event-Date-Timestamp}
  */
-public record ParkedCall(String channelUuid, String caller, String destination, long parkedAtMicros) {}
+public record ParkedCall(
+    String channelUuid, String caller, String destination, long parkedAtMicros) {}

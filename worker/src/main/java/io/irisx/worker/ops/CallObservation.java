@@ -15,12 +15,12 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.MDC;
 
 /**
- * Puts a call's id and tenant in the log context of every line its workflow writes
- * ({@code Workflow.getLogger}, in the workflow method, signal and update handlers alike) and of
- * activities whose workflow ran before the {@link LogContext} propagator existed; counts calls as
- * they start and end ({@code irisx_calls_started_total} by direction, {@code
- * irisx_calls_ended_total} by final status), never while a history is replayed, so a call counts
- * once however many workers pick it up.
+ * Puts a call's id and tenant in the log context of every line its workflow writes ({@code
+ * Workflow.getLogger}, in the workflow method, signal and update handlers alike) and of activities
+ * whose workflow ran before the {@link LogContext} propagator existed; counts calls as they start
+ * and end ({@code irisx_calls_started_total} by direction, {@code irisx_calls_ended_total} by final
+ * status), never while a history is replayed, so a call counts once however many workers pick it
+ * up.
  */
 public final class CallObservation extends WorkerInterceptorBase {
   private static final String CALL_WORKFLOW_PREFIX = CallRequest.workflowId("");
@@ -94,7 +94,9 @@ public final class CallObservation extends WorkerInterceptorBase {
           (request.inbound() == null ? outboundStarted : inboundStarted).increment();
         }
         WorkflowOutput output = super.execute(input);
-        if (!Workflow.isReplaying() && output.getResult() instanceof CallResult result && result.status() != null) {
+        if (!Workflow.isReplaying()
+            && output.getResult() instanceof CallResult result
+            && result.status() != null) {
           Counter.builder("irisx_calls_ended")
               .description("Calls that ended, by final status")
               .tag("status", result.status().wireName())
@@ -120,10 +122,12 @@ public final class CallObservation extends WorkerInterceptorBase {
 
     @Override
     public Object newCallbackThread(Runnable runnable, String name) {
-      return super.newCallbackThread(() -> {
-        applyLogContext();
-        runnable.run();
-      }, name);
+      return super.newCallbackThread(
+          () -> {
+            applyLogContext();
+            runnable.run();
+          },
+          name);
     }
 
     /** Workflow threads are the SDK's own; it clears their MDC when they end. */

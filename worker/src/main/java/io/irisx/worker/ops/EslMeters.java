@@ -22,8 +22,20 @@ import java.util.concurrent.TimeUnit;
 public final class EslMeters implements EslObserver {
   /** The commands IRISX sends; anything else is counted as "other" to keep the tag set small. */
   private static final Set<String> KNOWN_COMMANDS =
-      Set.of("originate", "uuid_answer", "uuid_broadcast", "uuid_break", "uuid_send_dtmf", "uuid_kill",
-          "uuid_exists", "uuid_setvar", "uuid_record", "uuid_transfer", "uuid_bridge", "show", "status");
+      Set.of(
+          "originate",
+          "uuid_answer",
+          "uuid_broadcast",
+          "uuid_break",
+          "uuid_send_dtmf",
+          "uuid_kill",
+          "uuid_exists",
+          "uuid_setvar",
+          "uuid_record",
+          "uuid_transfer",
+          "uuid_bridge",
+          "show",
+          "status");
 
   private final MeterRegistry registry;
   private final String nodeId;

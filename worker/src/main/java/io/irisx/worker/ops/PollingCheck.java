@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Whether this worker polls its task queues, as Temporal itself sees it: the factory is started
- * and not shutting down, and the server lists a poller with this process's identity on each queue
+ * Whether this worker polls its task queues, as Temporal itself sees it: the factory is started and
+ * not shutting down, and the server lists a poller with this process's identity on each queue
  * (workflow pollers on the shared queue, activity pollers on the node's queue). The server's view
  * is cached for a second, so probes cost the cluster nothing worth counting.
  */
@@ -56,7 +56,9 @@ public final class PollingCheck implements Supplier<String> {
     for (QueueRole queue : queues) {
       try {
         boolean polling =
-            client.getWorkflowServiceStubs().blockingStub()
+            client
+                .getWorkflowServiceStubs()
+                .blockingStub()
                 .describeTaskQueue(
                     DescribeTaskQueueRequest.newBuilder()
                         .setNamespace(client.getOptions().getNamespace())

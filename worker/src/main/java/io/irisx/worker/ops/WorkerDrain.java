@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's graceful stop, run when the server starts stopping (SIGTERM), before any
- * connector or managed object closes: readiness turns false, the drain delay lets probes notice,
- * the Temporal workers stop polling and running activities get {@code graceSeconds} to finish.
- * Whatever still runs then is interrupted; Temporal retries it on another worker after its
- * timeout, and the call's workflow goes on there. Only after this do the ESL link, Temporal
- * connection, Redis and the database pool close.
+ * The worker's graceful stop, run when the server starts stopping (SIGTERM), before any connector
+ * or managed object closes: readiness turns false, the drain delay lets probes notice, the Temporal
+ * workers stop polling and running activities get {@code graceSeconds} to finish. Whatever still
+ * runs then is interrupted; Temporal retries it on another worker after its timeout, and the call's
+ * workflow goes on there. Only after this do the ESL link, Temporal connection, Redis and the
+ * database pool close.
  */
 public final class WorkerDrain implements LifeCycle.Listener {
   private static final Logger log = LoggerFactory.getLogger(WorkerDrain.class);
@@ -44,7 +44,9 @@ public final class WorkerDrain implements LifeCycle.Listener {
     readiness.drain();
     long started = System.nanoTime();
     if (!settings.drainDelay().isZero()) {
-      log.info("worker draining: not ready; waiting {} s before it stops polling", settings.drainDelaySeconds());
+      log.info(
+          "worker draining: not ready; waiting {} s before it stops polling",
+          settings.drainDelaySeconds());
       pause(settings.drainDelay().toMillis());
     }
     if (!workers.isStarted() || workers.isTerminated()) {
@@ -53,10 +55,12 @@ public final class WorkerDrain implements LifeCycle.Listener {
     workers.shutdown();
     workers.awaitTermination(settings.graceSeconds(), TimeUnit.SECONDS);
     if (workers.isTerminated()) {
-      log.info("worker stopped polling; running tasks finished in {} ms",
+      log.info(
+          "worker stopped polling; running tasks finished in {} ms",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     } else {
-      log.warn("worker stopped polling; tasks still running after {} s are interrupted and will be retried elsewhere",
+      log.warn(
+          "worker stopped polling; tasks still running after {} s are interrupted and will be retried elsewhere",
           settings.graceSeconds());
       workers.shutdownNow();
       workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -25,7 +25,9 @@ class BenchHarnessTest {
 
   @BeforeAll
   static void startStack() {
-    stack = BenchStack.start(new BenchStackOptions(home.resolve("stack"), BenchBackend.IN_PROCESS, null, 1000));
+    stack =
+        BenchStack.start(
+            new BenchStackOptions(home.resolve("stack"), BenchBackend.IN_PROCESS, null, 1000));
   }
 
   @AfterAll
@@ -36,13 +38,25 @@ class BenchHarnessTest {
   }
 
   private static BenchOptions tinyHello(boolean baseline, Duration drain) {
-    return new BenchOptions(Scenario.HELLO, 3, 3, 4, Duration.ZERO, drain, baseline, BenchBackend.IN_PROCESS,
-        null, 1000, true, home.resolve("out"));
+    return new BenchOptions(
+        Scenario.HELLO,
+        3,
+        3,
+        4,
+        Duration.ZERO,
+        drain,
+        baseline,
+        BenchBackend.IN_PROCESS,
+        null,
+        1000,
+        true,
+        home.resolve("out"));
   }
 
   @Test
   void aTinyHelloRunMeasuresEveryCallAndItsBaseline() throws Exception {
-    BenchResult result = new BenchRun(stack.info(), tinyHello(true, Duration.ofSeconds(30)), callId -> {}).run();
+    BenchResult result =
+        new BenchRun(stack.info(), tinyHello(true, Duration.ofSeconds(30)), callId -> {}).run();
 
     assertThat(result.loss().ok()).as(String.valueOf(result.loss().missing())).isTrue();
     assertThat(result.loss().accepted()).isEqualTo(3);
@@ -58,7 +72,9 @@ class BenchHarnessTest {
     assertThat(BenchMain.exitCode(result)).isZero();
 
     Path json = BenchReport.write(result, home.resolve("out"));
-    assertThat(Files.readString(json)).contains("\"scenario\" : \"hello\"").contains("\"apiToOriginate\"");
+    assertThat(Files.readString(json))
+        .contains("\"scenario\" : \"hello\"")
+        .contains("\"apiToOriginate\"");
     assertThat(print(result)).contains("loss check: OK").contains("API to originate");
   }
 
@@ -66,17 +82,26 @@ class BenchHarnessTest {
   void aCallLostOnTheWayFailsTheLossCheck() throws Exception {
     AtomicBoolean lostOne = new AtomicBoolean();
     try (TemporalConnection temporal = BenchRun.temporal(stack.info())) {
-      BenchResult result = new BenchRun(stack.info(), tinyHello(false, Duration.ofSeconds(5)), callId -> {
-        if (lostOne.compareAndSet(false, true)) {
-          // The call's workflow dies before its CDR: exactly what the check must catch.
-          temporal.client().newUntypedWorkflowStub("call-" + callId).terminate("lost on purpose by the test");
-        }
-      }).run();
+      BenchResult result =
+          new BenchRun(
+                  stack.info(),
+                  tinyHello(false, Duration.ofSeconds(5)),
+                  callId -> {
+                    if (lostOne.compareAndSet(false, true)) {
+                      // The call's workflow dies before its CDR: exactly what the check must catch.
+                      temporal
+                          .client()
+                          .newUntypedWorkflowStub("call-" + callId)
+                          .terminate("lost on purpose by the test");
+                    }
+                  })
+              .run();
 
       assertThat(result.loss().ok()).isFalse();
       assertThat(result.loss().accepted()).isEqualTo(3);
       assertThat(result.loss().cdrs()).isEqualTo(2);
-      assertThat(result.loss().missing()).anySatisfy(m -> assertThat(m).startsWith("1 accepted call(s) without a CDR"));
+      assertThat(result.loss().missing())
+          .anySatisfy(m -> assertThat(m).startsWith("1 accepted call(s) without a CDR"));
       assertThat(BenchMain.exitCode(result)).isEqualTo(1);
       assertThat(print(result)).contains("LOSS CHECK FAILED");
     }

@@ -16,17 +16,23 @@ class UploadBenchTest {
 
   @Test
   void aSmallRunUploadsInPartsAndPrintsItsRow(@TempDir Path dir) throws Exception {
-    UploadBench.Options options = UploadBench.parse(
-        new String[] {"--size-mb", "12", "--runs", "1", "--part-mb", "5", "--dir", dir.toString()});
+    UploadBench.Options options =
+        UploadBench.parse(
+            new String[] {
+              "--size-mb", "12", "--runs", "1", "--part-mb", "5", "--dir", dir.toString()
+            });
 
     List<UploadBench.Run> runs = UploadBench.run(options);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     UploadBench.print(options, runs, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-    assertThat(runs).singleElement().satisfies(run -> {
-      assertThat(run.bytes()).isEqualTo(12_000_000L);
-      assertThat(run.parts()).isEqualTo(3);
-    });
+    assertThat(runs)
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.bytes()).isEqualTo(12_000_000L);
+              assertThat(run.parts()).isEqualTo(3);
+            });
     // The object S3Proxy holds is the whole file.
     try (var objects = java.nio.file.Files.walk(dir.resolve("s3"))) {
       assertThat(objects.filter(p -> p.toString().endsWith(".wav")).map(p -> p.toFile().length()))

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class WorkerMetricsTest {
   @Test
   void cacheFiguresAreSummedOverLabelsAndMissingOnesAreNull() {
-    String text = """
+    String text =
+        """
         # TYPE temporal_sticky_cache_size gauge
         temporal_sticky_cache_size{namespace="default",worker_type="WorkflowWorker"} 600.0
         temporal_sticky_cache_total_forced_eviction_total{namespace="default",task_queue="irisx-calls"} 12.0

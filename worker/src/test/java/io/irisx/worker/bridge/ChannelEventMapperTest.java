@@ -29,9 +29,14 @@ class ChannelEventMapperTest {
   @Test
   void aJobResultBeforeTheChannelEventsReachesItsCall() {
     List<ChannelEventMapper.CallSignal> signals =
-        map(job(callA, channelA, "+OK " + channelA), channelEvent("CHANNEL_ANSWER", callA, channelA), job(callB, channelB, "-ERR USER_BUSY"));
+        map(
+            job(callA, channelA, "+OK " + channelA),
+            channelEvent("CHANNEL_ANSWER", callA, channelA),
+            job(callB, channelB, "-ERR USER_BUSY"));
 
-    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callA, callA, callB);
+    assertThat(signals)
+        .extracting(ChannelEventMapper.CallSignal::callId)
+        .containsExactly(callA, callA, callB);
     assertThat(signals.get(0).event().type()).isEqualTo(ChannelEvent.BACKGROUND_JOB);
     assertThat(signals.get(0).event().jobResult()).isEqualTo("+OK " + channelA);
     assertThat(signals.get(2).event().jobResult()).isEqualTo("-ERR USER_BUSY");
@@ -46,7 +51,9 @@ class ChannelEventMapperTest {
             channelEvent("CHANNEL_HANGUP_COMPLETE", callA, channelA),
             job(callA, channelA, "-ERR NORMAL_CLEARING"));
 
-    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callB, callA, callA, callA);
+    assertThat(signals)
+        .extracting(ChannelEventMapper.CallSignal::callId)
+        .containsExactly(callB, callA, callA, callA);
     assertThat(signals.get(3).event().type()).isEqualTo(ChannelEvent.BACKGROUND_JOB);
     assertThat(signals.get(3).event().jobResult()).isEqualTo("-ERR NORMAL_CLEARING");
   }
@@ -57,15 +64,35 @@ class ChannelEventMapperTest {
         event(
             "BACKGROUND_JOB",
             Map.of(
-                "Job-UUID", channelB,
-                "Job-Command", "originate",
-                "Job-Command-Arg", "{origination_uuid=" + channelA + ",irisx_call_id=" + callA + "}sofia/gateway/x/+15550111 &park()"),
+                "Job-UUID",
+                channelB,
+                "Job-Command",
+                "originate",
+                "Job-Command-Arg",
+                "{origination_uuid="
+                    + channelA
+                    + ",irisx_call_id="
+                    + callA
+                    + "}sofia/gateway/x/+15550111 &park()"),
             "+OK " + channelA);
-    SwitchEvent otherJob = event("BACKGROUND_JOB", Map.of("Job-UUID", UUID.randomUUID().toString(), "Job-Command", "status"), "UP");
+    SwitchEvent otherJob =
+        event(
+            "BACKGROUND_JOB",
+            Map.of("Job-UUID", UUID.randomUUID().toString(), "Job-Command", "status"),
+            "UP");
     SwitchEvent noCallId =
-        event("BACKGROUND_JOB", Map.of("Job-Command", "originate", "Job-Command-Arg", "{origination_uuid=" + channelA + "}x &park()"), "+OK");
+        event(
+            "BACKGROUND_JOB",
+            Map.of(
+                "Job-Command",
+                "originate",
+                "Job-Command-Arg",
+                "{origination_uuid=" + channelA + "}x &park()"),
+            "+OK");
 
-    assertThat(mapper.map(namedByAnotherCallsChannel)).map(ChannelEventMapper.CallSignal::callId).contains(callA);
+    assertThat(mapper.map(namedByAnotherCallsChannel))
+        .map(ChannelEventMapper.CallSignal::callId)
+        .contains(callA);
     assertThat(mapper.map(otherJob)).isEmpty();
     assertThat(mapper.map(noCallId)).isEmpty();
   }
@@ -76,8 +103,12 @@ class ChannelEventMapperTest {
     List<ChannelEventMapper.CallSignal> signals =
         map(job(callA, channelA, "+OK " + channelA), job(callA, secondLeg, "-ERR USER_BUSY"));
 
-    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callA, callA);
-    assertThat(signals).extracting(signal -> signal.event().channelUuid()).containsExactly(channelA, secondLeg);
+    assertThat(signals)
+        .extracting(ChannelEventMapper.CallSignal::callId)
+        .containsExactly(callA, callA);
+    assertThat(signals)
+        .extracting(signal -> signal.event().channelUuid())
+        .containsExactly(channelA, secondLeg);
   }
 
   @Test
@@ -110,7 +141,9 @@ class ChannelEventMapperTest {
             channelEvent("CHANNEL_DESTROY", callA, channelA),
             dtmfOnA);
 
-    assertThat(signals).extracting(ChannelEventMapper.CallSignal::callId).containsExactly(callA, callB, callA);
+    assertThat(signals)
+        .extracting(ChannelEventMapper.CallSignal::callId)
+        .containsExactly(callA, callB, callA);
     assertThat(signals.get(2).event().dtmfDigit()).isEqualTo("1");
   }
 
@@ -122,17 +155,26 @@ class ChannelEventMapperTest {
     return event(
         "BACKGROUND_JOB",
         Map.of(
-            "Core-UUID", CORE,
-            "Job-UUID", UUID.randomUUID().toString(),
-            "Job-Command", "originate",
+            "Core-UUID",
+            CORE,
+            "Job-UUID",
+            UUID.randomUUID().toString(),
+            "Job-Command",
+            "originate",
             "Job-Command-Arg",
-            "{origination_uuid=" + channelUuid + ",irisx_call_id=" + callId
+            "{origination_uuid="
+                + channelUuid
+                + ",irisx_call_id="
+                + callId
                 + ",origination_caller_id_number=+15550100,originate_timeout=30}sofia/gateway/x/+15550111 &park()"),
         result);
   }
 
   private static SwitchEvent channelEvent(String name, String callId, String channelUuid) {
-    return event(name, Map.of("Core-UUID", CORE, "Unique-ID", channelUuid, "variable_irisx_call_id", callId), null);
+    return event(
+        name,
+        Map.of("Core-UUID", CORE, "Unique-ID", channelUuid, "variable_irisx_call_id", callId),
+        null);
   }
 
   /** Headers as capture 09-inbound-call shows them: the dialplan parked a call to 15550199. */
@@ -149,7 +191,9 @@ class ChannelEventMapperTest {
   @Test
   void anInboundParkWithoutACallIdIsACallToRoute() {
     assertThat(mapper.parkedInbound(event("CHANNEL_PARK", inboundPark(channelA), null)))
-        .contains(new io.irisx.worker.inbound.ParkedCall(channelA, "15557770001", "15550199", 1795527738128329L));
+        .contains(
+            new io.irisx.worker.inbound.ParkedCall(
+                channelA, "15557770001", "15550199", 1795527738128329L));
     assertThat(mapper.map(event("CHANNEL_PARK", inboundPark(channelA), null))).isEmpty();
   }
 
@@ -162,7 +206,8 @@ class ChannelEventMapperTest {
 
     assertThat(mapper.parkedInbound(event("CHANNEL_PARK", taken, null))).isEmpty();
     assertThat(mapper.parkedInbound(event("CHANNEL_PARK", outbound, null))).isEmpty();
-    assertThat(mapper.parkedInbound(event("CHANNEL_CREATE", inboundPark(channelA), null))).isEmpty();
+    assertThat(mapper.parkedInbound(event("CHANNEL_CREATE", inboundPark(channelA), null)))
+        .isEmpty();
   }
 
   @Test

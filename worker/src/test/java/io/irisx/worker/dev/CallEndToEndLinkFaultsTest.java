@@ -26,7 +26,8 @@ class CallEndToEndLinkFaultsTest {
 
   @BeforeAll
   void startStack(@TempDir Path home) {
-    stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS).withPromptMillis(1500));
+    stack =
+        DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS).withPromptMillis(1500));
     api = new CallsApi(stack.manifest());
   }
 
@@ -70,7 +71,8 @@ class CallEndToEndLinkFaultsTest {
     switchSim().refuseAuth(true);
     switchSim().dropConnections();
     Thread.sleep(3000);
-    assertThat(api.get("/v1/calls/" + callId).body().path("status").asText()).isEqualTo("in-progress");
+    assertThat(api.get("/v1/calls/" + callId).body().path("status").asText())
+        .isEqualTo("in-progress");
     switchSim().refuseAuth(false);
 
     assertCompletedOnce(callId);
@@ -81,7 +83,10 @@ class CallEndToEndLinkFaultsTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> "in-progress".equals(api.get("/v1/calls/" + callId).body().path("status").asText()));
+        .until(
+            () ->
+                "in-progress"
+                    .equals(api.get("/v1/calls/" + callId).body().path("status").asText()));
     return callId;
   }
 

@@ -19,14 +19,18 @@ class CallEndToEndSwitchRestartTest {
   @Test
   void aCallWhoseSwitchRestartedEndsWithNormalTemporaryFailure(@TempDir Path home) {
     // The prompt plays for a minute, so only the reconciliation can end this call in time.
-    DevOptions options = DevOptions.ephemeral(home, TemporalMode.IN_PROCESS).withPromptMillis(60_000);
+    DevOptions options =
+        DevOptions.ephemeral(home, TemporalMode.IN_PROCESS).withPromptMillis(60_000);
     try (DevStack stack = DevStack.start(options)) {
       CallsApi api = new CallsApi(stack.manifest());
       String callId = api.startCall("+15550100", "+15550111", "hello").body().path("id").asText();
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> "in-progress".equals(api.get("/v1/calls/" + callId).body().path("status").asText())
-              && !stack.simulator().liveChannels().isEmpty());
+          .until(
+              () ->
+                  "in-progress"
+                          .equals(api.get("/v1/calls/" + callId).body().path("status").asText())
+                      && !stack.simulator().liveChannels().isEmpty());
 
       stack.simulator().restart();
 

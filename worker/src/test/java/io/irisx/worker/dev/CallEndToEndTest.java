@@ -50,7 +50,8 @@ abstract class CallEndToEndTest {
     for (String admin : List.of(stack.manifest().adminUrl(), stack.manifest().workerAdminUrl())) {
       var response =
           http.send(
-              java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin + "/healthcheck")).build(),
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin + "/healthcheck"))
+                  .build(),
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(admin).isEqualTo(200);
       assertThat(response.body()).as(admin).contains("\"healthy\":true");
@@ -69,7 +70,8 @@ abstract class CallEndToEndTest {
 
     JsonNode call = api.awaitFinal(callId, Duration.ofSeconds(30));
     Duration postToCdr = Duration.between(posted, Instant.now());
-    System.out.printf("[%s] hello call: POST to CDR in %d ms%n", temporalMode(), postToCdr.toMillis());
+    System.out.printf(
+        "[%s] hello call: POST to CDR in %d ms%n", temporalMode(), postToCdr.toMillis());
 
     assertThat(call.path("status").asText()).isEqualTo("completed");
     assertThat(call.path("hangupCause").asText()).isEqualTo("NORMAL_CLEARING");
@@ -83,9 +85,11 @@ abstract class CallEndToEndTest {
     assertThat(createdAt).isBeforeOrEqualTo(ringingAt);
     assertThat(ringingAt).isBeforeOrEqualTo(answeredAt);
     // The hello prompt plays for a second on the simulator before the platform hangs up.
-    assertThat(Duration.between(answeredAt, endedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(Duration.between(answeredAt, endedAt))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     assertThat(call.path("billSeconds").asLong()).isGreaterThanOrEqualTo(0);
-    assertThat(call.path("durationSeconds").asLong()).isGreaterThanOrEqualTo(call.path("billSeconds").asLong());
+    assertThat(call.path("durationSeconds").asLong())
+        .isGreaterThanOrEqualTo(call.path("billSeconds").asLong());
 
     CdrRow cdr = cdr(callId);
     assertThat(cdr.status()).isEqualTo("completed");
@@ -93,7 +97,12 @@ abstract class CallEndToEndTest {
     assertThat(cdr.answeredAt()).isNotNull();
     assertThat(timeline(callId))
         .containsExactly(
-            "call.queued", "call.originated", "call.ringing", "call.answered", "call.hangup", "call.completed");
+            "call.queued",
+            "call.originated",
+            "call.ringing",
+            "call.answered",
+            "call.hangup",
+            "call.completed");
   }
 
   @Test
@@ -137,14 +146,16 @@ abstract class CallEndToEndTest {
     assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(19);
     assertThat(call.path("ringingAt").isNull()).isFalse();
     // The ephemeral stack rings for three seconds.
-    assertThat(Duration.between(posted, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    assertThat(Duration.between(posted, Instant.now()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     assertThat(cdr(callId).status()).isEqualTo("no-answer");
   }
 
   @Test
   void rejectedAndUnallocatedNumbersFailWithTheirCauses() {
     String rejected = api.startCall("+15550100", "+15550003", "hello").body().path("id").asText();
-    String unallocated = api.startCall("+15550100", "+15550004", "hello").body().path("id").asText();
+    String unallocated =
+        api.startCall("+15550100", "+15550004", "hello").body().path("id").asText();
 
     JsonNode rejectedCall = api.awaitFinal(rejected, Duration.ofSeconds(30));
     JsonNode unallocatedCall = api.awaitFinal(unallocated, Duration.ofSeconds(30));
@@ -179,7 +190,8 @@ abstract class CallEndToEndTest {
   private CdrRow cdr(String callId) throws SQLException {
     try (Connection connection = stack.dataSource().getConnection();
         PreparedStatement query =
-            connection.prepareStatement("select status, hangup_cause, answered_at from calls where id = ?")) {
+            connection.prepareStatement(
+                "select status, hangup_cause, answered_at from calls where id = ?")) {
       query.setObject(1, UUID.fromString(callId));
       try (ResultSet rows = query.executeQuery()) {
         assertThat(rows.next()).as("a calls row for " + callId).isTrue();

@@ -47,7 +47,9 @@ class CallQueueEndToEndTest {
     operator = new CallsApi(stack.manifest().apiUrl(), stack.manifest().operatorKey());
     temporalService =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(stack.manifest().temporalAddress()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(stack.manifest().temporalAddress())
+                .build());
   }
 
   @AfterAll
@@ -92,8 +94,10 @@ class CallQueueEndToEndTest {
     for (JsonNode call : calls) {
       assertThat(call.path("status").asText()).isEqualTo("completed");
     }
-    List<Instant> ringing = calls.stream().map(c -> Instant.parse(c.path("ringingAt").asText())).toList();
-    List<Instant> ended = calls.stream().map(c -> Instant.parse(c.path("endedAt").asText())).toList();
+    List<Instant> ringing =
+        calls.stream().map(c -> Instant.parse(c.path("ringingAt").asText())).toList();
+    List<Instant> ended =
+        calls.stream().map(c -> Instant.parse(c.path("endedAt").asText())).toList();
     // First come, first served; and a queued call rings only once a call before it has ended.
     assertThat(ringing.get(2)).isBeforeOrEqualTo(ringing.get(3));
     assertThat(ringing.get(3)).isBeforeOrEqualTo(ringing.get(4));
@@ -115,8 +119,10 @@ class CallQueueEndToEndTest {
     assertThat(canceled.path("ringingAt").isNull()).isTrue();
     assertThat(canceled.path("metadata").path("irisx.cancelReason").asText())
         .startsWith("queue-timeout: no slot within 1 s");
-    assertThat(timeline(waiting)).containsSubsequence("call.queued", "call.waiting", "call.canceled");
-    assertThat(api.awaitFinal(up, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("completed");
+    assertThat(timeline(waiting))
+        .containsSubsequence("call.queued", "call.waiting", "call.canceled");
+    assertThat(api.awaitFinal(up, Duration.ofSeconds(20)).path("status").asText())
+        .isEqualTo("completed");
   }
 
   @Test
@@ -124,8 +130,10 @@ class CallQueueEndToEndTest {
     CallsApi api = tenantWithLimits("{\"maxConcurrentCalls\":1}");
     String doomed = api.startCall("+15550100", "+15550141", "hello").body().path("id").asText();
     String next = api.startCall("+15550100", "+15550142", "hello").body().path("id").asText();
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> api.get("/v1/calls/" + next).body().path("queue").path("position").asInt() == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> api.get("/v1/calls/" + next).body().path("queue").path("position").asInt() == 1);
 
     // An operator terminates the call holding the only slot: nothing runs to give it back.
     Instant terminatedAt = Instant.now();
@@ -142,12 +150,15 @@ class CallQueueEndToEndTest {
   }
 
   private CallsApi tenantWithLimits(String limits) {
-    CallsApi.Reply tenant = operator.post("/v1/admin/tenants", "{\"name\":\"queue-" + UUID.randomUUID() + "\"}");
+    CallsApi.Reply tenant =
+        operator.post("/v1/admin/tenants", "{\"name\":\"queue-" + UUID.randomUUID() + "\"}");
     assertThat(tenant.status()).isEqualTo(201);
     String tenantId = tenant.body().path("id").asText();
-    CallsApi.Reply key = operator.post("/v1/admin/tenants/" + tenantId + "/api-keys", "{\"name\":\"test\"}");
+    CallsApi.Reply key =
+        operator.post("/v1/admin/tenants/" + tenantId + "/api-keys", "{\"name\":\"test\"}");
     assertThat(key.status()).isEqualTo(201);
-    assertThat(operator.put("/v1/admin/tenants/" + tenantId + "/limits", limits).status()).isEqualTo(200);
+    assertThat(operator.put("/v1/admin/tenants/" + tenantId + "/limits", limits).status())
+        .isEqualTo(200);
     return new CallsApi(stack.manifest().apiUrl(), key.body().path("key").asText());
   }
 
@@ -162,7 +173,8 @@ class CallQueueEndToEndTest {
   private List<String> timeline(String callId) throws SQLException {
     try (Connection connection = stack.dataSource().getConnection();
         PreparedStatement query =
-            connection.prepareStatement("select event_type from call_logs where call_id = ? order by sequence")) {
+            connection.prepareStatement(
+                "select event_type from call_logs where call_id = ? order by sequence")) {
       query.setObject(1, UUID.fromString(callId));
       List<String> events = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {

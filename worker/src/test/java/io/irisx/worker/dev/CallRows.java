@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** Counts of a call's rows straight from the dev stack's PostgreSQL, for "exactly one CDR" checks. */
+/**
+ * Counts of a call's rows straight from the dev stack's PostgreSQL, for "exactly one CDR" checks.
+ */
 final class CallRows {
   private CallRows() {}
 
@@ -15,7 +17,10 @@ final class CallRows {
   }
 
   static int completions(DevStack stack, String callId) throws SQLException {
-    return count(stack, "select count(*) from call_logs where call_id = ? and event_type = 'call.completed'", callId);
+    return count(
+        stack,
+        "select count(*) from call_logs where call_id = ? and event_type = 'call.completed'",
+        callId);
   }
 
   private static int count(DevStack stack, String sql, String callId) throws SQLException {

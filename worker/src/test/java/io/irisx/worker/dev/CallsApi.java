@@ -44,7 +44,8 @@ final class CallsApi {
   }
 
   Reply startCall(String from, String to, String flow) {
-    return post("/v1/calls", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"flow\":\"" + flow + "\"}");
+    return post(
+        "/v1/calls", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"flow\":\"" + flow + "\"}");
   }
 
   Reply post(String path, String body) {

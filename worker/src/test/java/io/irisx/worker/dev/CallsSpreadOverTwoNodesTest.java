@@ -29,7 +29,9 @@ class CallsSpreadOverTwoNodesTest {
     try (DevStack stack = DevStack.start(options);
         EslSimulator secondSwitch =
             EslSimulator.start(
-                SimulatorOptions.defaults().withPort(0).withPassword(DevStack.ESL_PASSWORD)
+                SimulatorOptions.defaults()
+                    .withPort(0)
+                    .withPassword(DevStack.ESL_PASSWORD)
                     .withDefaultPlayback(Duration.ofMillis(300)))) {
       DevManifest m = stack.manifest();
       int secondWorkerPort = LocalPorts.resolve(0);
@@ -37,20 +39,31 @@ class CallsSpreadOverTwoNodesTest {
           DevConfigFiles.writeWorkerConfig(
               home.resolve("node-2"),
               new DevConfigFiles.Endpoints(
-                  m.databaseUrl(), m.temporalAddress(), m.redisAddress(), secondSwitch.host(), secondSwitch.port(),
-                  DevStack.ESL_PASSWORD, "sofia/gateway/irisx/{to}"),
+                  m.databaseUrl(),
+                  m.temporalAddress(),
+                  m.redisAddress(),
+                  secondSwitch.host(),
+                  secondSwitch.port(),
+                  DevStack.ESL_PASSWORD,
+                  "sofia/gateway/irisx/{to}"),
               secondWorkerPort,
               "node-2");
-      try (WorkerProcess secondWorker = WorkerProcess.start(secondConfig, home.resolve("logs/node-2.log"))) {
+      try (WorkerProcess secondWorker =
+          WorkerProcess.start(secondConfig, home.resolve("logs/node-2.log"))) {
         awaitHealthy("http://127.0.0.1:" + secondWorkerPort + "/admin/healthcheck");
         CallsApi api = new CallsApi(m);
 
         List<String> callIds = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
-          callIds.add(api.startCall("+15550100", "+1555012" + (3000 + i), "hello").body().path("id").asText());
+          callIds.add(
+              api.startCall("+15550100", "+1555012" + (3000 + i), "hello")
+                  .body()
+                  .path("id")
+                  .asText());
         }
         for (String callId : callIds) {
-          assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+          assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText())
+              .isEqualTo("completed");
         }
 
         EslSimulator firstSwitch = stack.simulator();
@@ -63,15 +76,20 @@ class CallsSpreadOverTwoNodesTest {
           String channel = api.get("/v1/calls/" + callId).body().path("nodeId").asText();
           EslSimulator own = "node-1".equals(channel) ? firstSwitch : secondSwitch;
           EslSimulator other = own == firstSwitch ? secondSwitch : firstSwitch;
-          assertThat(originated(own, callId)).as("call %s dialled on its own node %s", callId, channel).isTrue();
-          assertThat(originated(other, callId)).as("call %s never reaches the other node", callId).isFalse();
+          assertThat(originated(own, callId))
+              .as("call %s dialled on its own node %s", callId, channel)
+              .isTrue();
+          assertThat(originated(other, callId))
+              .as("call %s never reaches the other node", callId)
+              .isFalse();
         }
       }
     }
   }
 
   private static boolean originated(EslSimulator node, String callId) {
-    return node.receivedCommands().stream().anyMatch(c -> c.contains("originate") && c.contains(callId));
+    return node.receivedCommands().stream()
+        .anyMatch(c -> c.contains("originate") && c.contains(callId));
   }
 
   private static void awaitHealthy(String url) {
@@ -81,8 +99,11 @@ class CallsSpreadOverTwoNodesTest {
         .pollInterval(Duration.ofMillis(200))
         .ignoreExceptions()
         .until(
-            () -> http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode()
-                == 200);
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()
+                    == 200);
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DevOperatorKeyTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private HttpResponse<String> createTenant(DevManifest manifest, String operatorKey) throws Exception {
+  private HttpResponse<String> createTenant(DevManifest manifest, String operatorKey)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(manifest.apiUrl() + "/v1/admin/tenants"))
             .header("Authorization", "Bearer " + operatorKey)
@@ -49,7 +50,8 @@ class DevOperatorKeyTest {
           http.send(
               HttpRequest.newBuilder(URI.create(manifest.adminUrl() + "/healthcheck")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(new ObjectMapper().readTree(health.body()).path("redis").path("healthy").asBoolean())
+      assertThat(
+              new ObjectMapper().readTree(health.body()).path("redis").path("healthy").asBoolean())
           .as(health.body())
           .isTrue();
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DialFlowsEndToEndTest {
   /** Simulator numbers: ...0006 answers and hangs up 2 s later; ...0001 is busy. */
   private static final String ANSWERS_THEN_HANGS_UP = "+15550006";
+
   private static final String BUSY = "+15550001";
 
   private DevStack stack;
@@ -48,10 +49,13 @@ class DialFlowsEndToEndTest {
   @Test
   void clickToCallWhispersToTheAgentThenBridgesTheCustomerUntilTheyHangUp() throws SQLException {
     CallsApi.Reply created =
-        api.post("/v1/calls", """
+        api.post(
+            "/v1/calls",
+            """
             {"from": "+15550100", "to": "+15550111", "flow": "click-to-call",
              "params": {"customer": "%s", "whisper": "say:Connecting you to your customer"}}
-            """.formatted(ANSWERS_THEN_HANGS_UP));
+            """
+                .formatted(ANSWERS_THEN_HANGS_UP));
     assertThat(created.status()).isEqualTo(201);
     String callId = created.body().path("id").asText();
 
@@ -64,9 +68,18 @@ class DialFlowsEndToEndTest {
     assertThat(metadata.path("dial.to").asText()).isEqualTo(ANSWERS_THEN_HANGS_UP);
     assertThat(metadata.path("dial.talkSeconds").asLong()).isBetween(1L, 4L);
     assertThat(timeline(callId))
-        .containsSubsequence("call.answered", "call.dial-started", "call.dial-bridged", "call.dial-ended", "call.hangup", "call.completed");
+        .containsSubsequence(
+            "call.answered",
+            "call.dial-started",
+            "call.dial-bridged",
+            "call.dial-ended",
+            "call.hangup",
+            "call.completed");
     assertThat(stack.simulator().receivedCommands())
-        .anyMatch(c -> c.contains("uuid_broadcast") && c.contains("'tts://flite|kal|Connecting you to your customer'"))
+        .anyMatch(
+            c ->
+                c.contains("uuid_broadcast")
+                    && c.contains("'tts://flite|kal|Connecting you to your customer'"))
         .anyMatch(c -> c.contains("uuid_bridge"));
     assertThat(cdrCount(callId)).isEqualTo(1);
   }
@@ -74,11 +87,14 @@ class DialFlowsEndToEndTest {
   @Test
   void theIvrDialsTheOperatorAfterASilentCallerAndKeepsABusyOperatorInTheCdr() throws SQLException {
     CallsApi.Reply created =
-        api.post("/v1/calls", """
+        api.post(
+            "/v1/calls",
+            """
             {"from": "+15550100", "to": "+15550112", "flow": "ivr",
              "params": {"prompt": "say:Press one for sales", "retries": 1, "operator": "%s",
                         "options": {"1": {"flow": "hello"}}}}
-            """.formatted(BUSY));
+            """
+                .formatted(BUSY));
     String callId = created.body().path("id").asText();
 
     JsonNode call = api.awaitFinal(callId, Duration.ofSeconds(40));
@@ -87,14 +103,17 @@ class DialFlowsEndToEndTest {
     assertThat(call.path("metadata").path("ivr").asText()).isEqualTo("no-input");
     assertThat(call.path("metadata").path("dial.outcome").asText()).isEqualTo("busy");
     assertThat(call.path("metadata").path("dial.hangupCause").asText()).isEqualTo("USER_BUSY");
-    assertThat(timeline(callId)).containsSubsequence("call.gather-retry", "call.dial-started", "call.dial-ended", "call.completed");
+    assertThat(timeline(callId))
+        .containsSubsequence(
+            "call.gather-retry", "call.dial-started", "call.dial-ended", "call.completed");
     assertThat(stack.simulator().receivedCommands())
         .anyMatch(c -> c.contains("'tts://flite|kal|Press one for sales'"));
   }
 
   private int cdrCount(String callId) throws SQLException {
     try (Connection connection = stack.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("select count(*) from calls where id = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement("select count(*) from calls where id = ?")) {
       query.setObject(1, UUID.fromString(callId));
       try (ResultSet rows = query.executeQuery()) {
         rows.next();
@@ -106,7 +125,8 @@ class DialFlowsEndToEndTest {
   private List<String> timeline(String callId) throws SQLException {
     try (Connection connection = stack.dataSource().getConnection();
         PreparedStatement query =
-            connection.prepareStatement("select event_type from call_logs where call_id = ? order by sequence")) {
+            connection.prepareStatement(
+                "select event_type from call_logs where call_id = ? order by sequence")) {
       query.setObject(1, UUID.fromString(callId));
       List<String> events = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {

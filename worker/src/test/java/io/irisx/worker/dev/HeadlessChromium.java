@@ -60,15 +60,26 @@ final class HeadlessChromium implements AutoCloseable {
     return found.get();
   }
 
-  static HeadlessChromium launch(Path executable, Path profile, Path log) throws IOException, InterruptedException {
+  static HeadlessChromium launch(Path executable, Path profile, Path log)
+      throws IOException, InterruptedException {
     Files.createDirectories(profile);
     Process process =
         new ProcessBuilder(
-                executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-quic", "--no-first-run",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1600,1100", "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1600,1100",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                "about:blank")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -88,7 +99,8 @@ final class HeadlessChromium implements AutoCloseable {
       JsonNode targets =
           JSON.readTree(
               http.send(
-                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                          .build(),
                       HttpResponse.BodyHandlers.ofString())
                   .body());
       for (JsonNode target : targets) {
@@ -118,13 +130,15 @@ final class HeadlessChromium implements AutoCloseable {
   /** The value of a JavaScript expression (awaited if it is a promise). */
   JsonNode evaluate(String expression) {
     JsonNode result =
-        call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+        call(
+            "Runtime.evaluate",
+            Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
     return result.path("result").path("value");
   }
 
   /**
-   * The page's visible text, with that of its frames (the Temporal UI renders summaries and
-   * details as markdown in sandboxed frames: their {@code srcdoc} holds the text).
+   * The page's visible text, with that of its frames (the Temporal UI renders summaries and details
+   * as markdown in sandboxed frames: their {@code srcdoc} holds the text).
    */
   String text() {
     return evaluate(
@@ -135,7 +149,8 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Polls the visible text until it satisfies the condition; returns it, or fails with it. */
-  String awaitText(Predicate<String> condition, Duration timeout, String what) throws InterruptedException {
+  String awaitText(Predicate<String> condition, Duration timeout, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String text = "";
     while (System.nanoTime() < deadline) {

@@ -72,7 +72,9 @@ class InboundCallEndToEndTest {
   void aCallerWhoHangsUpEarlyStillLeavesExactlyOneCdr() throws SQLException {
     String channel = stack.simulator().placeInboundCall("+15557770002", DID);
     String callId = InboundCallRouter.callIdFor(channel);
-    await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/calls/" + callId).status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> api.get("/v1/calls/" + callId).status() == 200);
     // The hello flow answers at once, so hang up straight after the row appears; either way the
     // call must end with exactly one CDR, answered or not.
     stack.simulator().hangUpFarEnd(channel, "ORIGINATOR_CANCEL");
@@ -89,12 +91,19 @@ class InboundCallEndToEndTest {
     var http = java.net.http.HttpClient.newHttpClient();
     var placed =
         http.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.manifest().simulatorControlUrl() + "/inbound-calls"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"from\":\"+15557770004\",\"to\":\"" + DID + "\"}"))
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(stack.manifest().simulatorControlUrl() + "/inbound-calls"))
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"from\":\"+15557770004\",\"to\":\"" + DID + "\"}"))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(placed.statusCode()).isEqualTo(201);
-    String channel = new com.fasterxml.jackson.databind.ObjectMapper().readTree(placed.body()).path("uuid").asText();
+    String channel =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(placed.body())
+            .path("uuid")
+            .asText();
 
     JsonNode call = api.awaitFinal(InboundCallRouter.callIdFor(channel), Duration.ofSeconds(30));
     assertThat(call.path("status").asText()).isEqualTo("completed");
@@ -107,8 +116,12 @@ class InboundCallEndToEndTest {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> stack.simulator().liveChannels().stream().noneMatch(c -> c.uuid().equals(channel)));
-    assertThat(stack.simulator().receivedCommands()).contains("api uuid_kill " + channel + " UNALLOCATED_NUMBER");
-    assertThat(api.get("/v1/calls/" + InboundCallRouter.callIdFor(channel)).status()).isEqualTo(404);
+        .until(
+            () ->
+                stack.simulator().liveChannels().stream().noneMatch(c -> c.uuid().equals(channel)));
+    assertThat(stack.simulator().receivedCommands())
+        .contains("api uuid_kill " + channel + " UNALLOCATED_NUMBER");
+    assertThat(api.get("/v1/calls/" + InboundCallRouter.callIdFor(channel)).status())
+        .isEqualTo(404);
   }
 }

@@ -25,15 +25,22 @@ class NamespaceSetupOnTemporalCliTest {
     TemporalCliRequirement.check();
     try (LocalTemporal server =
         LocalTemporal.start(TemporalMode.CLI, LocalPorts.resolve(0), LocalPorts.resolve(0), home)) {
-      TemporalSettings settings = new TemporalSettings(server.target(), "irisx-ops-test", 3, true, null, null);
+      TemporalSettings settings =
+          new TemporalSettings(server.target(), "irisx-ops-test", 3, true, null, null);
       try (TemporalConnection temporal = TemporalConnection.open(settings)) {
         NamespaceSetup.Outcome first = temporal.ensureNamespace();
         assertThat(first.namespaceCreated()).isTrue();
-        assertThat(first.attributesAdded()).containsOnlyKeys(SearchAttributeCatalogue.registrations().keySet());
+        assertThat(first.attributesAdded())
+            .containsOnlyKeys(SearchAttributeCatalogue.registrations().keySet());
         assertThat(retention(temporal, "irisx-ops-test")).isEqualTo(Duration.ofDays(3));
         assertThat(
-                temporal.operator().blockingStub()
-                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace("irisx-ops-test").build())
+                temporal
+                    .operator()
+                    .blockingStub()
+                    .listSearchAttributes(
+                        ListSearchAttributesRequest.newBuilder()
+                            .setNamespace("irisx-ops-test")
+                            .build())
                     .getCustomAttributesMap())
             .containsAllEntriesOf(SearchAttributeCatalogue.registrations());
 
@@ -41,7 +48,8 @@ class NamespaceSetupOnTemporalCliTest {
         assertThat(again.namespaceCreated()).isFalse();
         assertThat(again.attributesAdded()).isEmpty();
       }
-      TemporalSettings longer = new TemporalSettings(server.target(), "irisx-ops-test", 5, true, null, null);
+      TemporalSettings longer =
+          new TemporalSettings(server.target(), "irisx-ops-test", 5, true, null, null);
       try (TemporalConnection temporal = TemporalConnection.open(longer)) {
         temporal.ensureNamespace();
         assertThat(retention(temporal, "irisx-ops-test")).isEqualTo(Duration.ofDays(5));
@@ -51,8 +59,11 @@ class NamespaceSetupOnTemporalCliTest {
 
   private static Duration retention(TemporalConnection temporal, String namespace) {
     return Duration.ofSeconds(
-        temporal.service().blockingStub()
-            .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build())
+        temporal
+            .service()
+            .blockingStub()
+            .describeNamespace(
+                DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build())
             .getConfig()
             .getWorkflowExecutionRetentionTtl()
             .getSeconds());

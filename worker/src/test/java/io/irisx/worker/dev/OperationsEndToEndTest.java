@@ -47,19 +47,24 @@ class OperationsEndToEndTest {
   void runOneCallWithAWebhook(@TempDir Path home) throws IOException {
     this.home = home;
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hooks", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      delivered.incrementAndGet();
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hooks",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          delivered.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     receiver.start();
     stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS));
     api = new CallsApi(stack.manifest());
 
     CallsApi.Reply webhook =
-        api.post("/v1/webhooks",
-            "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\",\"events\":[]}");
+        api.post(
+            "/v1/webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort()
+                + "/hooks\",\"events\":[]}");
     assertThat(webhook.status()).as(webhook.body().toString()).isEqualTo(201);
     webhookSecret = webhook.body().path("secret").asText();
     assertThat(webhookSecret).isNotBlank();
@@ -67,7 +72,8 @@ class OperationsEndToEndTest {
     CallsApi.Reply created = api.startCall("+15550100", "+15550111", "hello");
     assertThat(created.status()).isEqualTo(201);
     callId = created.body().path("id").asText();
-    assertThat(api.awaitFinal(callId, Duration.ofSeconds(30)).path("status").asText()).isEqualTo("completed");
+    assertThat(api.awaitFinal(callId, Duration.ofSeconds(30)).path("status").asText())
+        .isEqualTo("completed");
     await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() >= 1);
   }
 
@@ -83,43 +89,59 @@ class OperationsEndToEndTest {
 
   @Test
   void apiMetricsArePrometheusTextWithRequestAndTemporalClientMeters() {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      HttpResponse<String> scrape = get(stack.manifest().adminUrl() + "/metrics");
-      assertThat(scrape.statusCode()).isEqualTo(200);
-      assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-      assertThat(scrape.body())
-          .contains("irisx_http_server_requests_seconds_count{method=\"POST\",route=\"/v1/calls\",status=\"201\",}")
-          .contains("irisx_http_server_requests_seconds_bucket{method=\"GET\",route=\"/v1/calls/{id}\"")
-          .contains("temporal_request_total{")
-          .contains("io_dropwizard_jetty_MutableServletContextHandler_requests_count");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> scrape = get(stack.manifest().adminUrl() + "/metrics");
+              assertThat(scrape.statusCode()).isEqualTo(200);
+              assertThat(scrape.headers().firstValue("Content-Type").orElse(""))
+                  .startsWith("text/plain");
+              assertThat(scrape.body())
+                  .contains(
+                      "irisx_http_server_requests_seconds_count{method=\"POST\",route=\"/v1/calls\",status=\"201\",}")
+                  .contains(
+                      "irisx_http_server_requests_seconds_bucket{method=\"GET\",route=\"/v1/calls/{id}\"")
+                  .contains("temporal_request_total{")
+                  .contains("io_dropwizard_jetty_MutableServletContextHandler_requests_count");
+            });
   }
 
   @Test
   void workerMetricsCoverEslCallsDeliveriesRecordingsAndTheSdk() {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      String body = get(stack.manifest().workerAdminUrl() + "/metrics").body();
-      assertThat(body)
-          .contains("irisx_esl_link_up{node=\"node-1\",} 1.0")
-          .contains("irisx_calls_up{node=\"node-1\",}")
-          .contains("irisx_esl_events_total{event=\"CHANNEL_ANSWER\",node=\"node-1\",}")
-          .contains("irisx_esl_command_seconds_bucket{answered=\"true\",command=\"originate\",kind=\"bgapi\",node=\"node-1\"")
-          .contains("irisx_calls_started_total{direction=\"outbound\",} 1.0")
-          .contains("irisx_calls_ended_total{status=\"completed\",} 1.0")
-          .contains("irisx_recording_uploads_total{outcome=\"succeeded\",} 0.0")
-          .contains("temporal_workflow_completed_total{")
-          .contains("temporal_activity_execution_latency_seconds");
-      assertThat(metricValue(body, "irisx_webhook_deliveries_total{outcome=\"succeeded\",}")).isGreaterThanOrEqualTo(1.0);
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              String body = get(stack.manifest().workerAdminUrl() + "/metrics").body();
+              assertThat(body)
+                  .contains("irisx_esl_link_up{node=\"node-1\",} 1.0")
+                  .contains("irisx_calls_up{node=\"node-1\",}")
+                  .contains("irisx_esl_events_total{event=\"CHANNEL_ANSWER\",node=\"node-1\",}")
+                  .contains(
+                      "irisx_esl_command_seconds_bucket{answered=\"true\",command=\"originate\",kind=\"bgapi\",node=\"node-1\"")
+                  .contains("irisx_calls_started_total{direction=\"outbound\",} 1.0")
+                  .contains("irisx_calls_ended_total{status=\"completed\",} 1.0")
+                  .contains("irisx_recording_uploads_total{outcome=\"succeeded\",} 0.0")
+                  .contains("temporal_workflow_completed_total{")
+                  .contains("temporal_activity_execution_latency_seconds");
+              assertThat(
+                      metricValue(body, "irisx_webhook_deliveries_total{outcome=\"succeeded\",}"))
+                  .isGreaterThanOrEqualTo(1.0);
+            });
   }
 
   @Test
   void healthChecksCoverEveryDependencyAndBothProcessesAreReady() throws IOException {
     JsonNode apiHealth = JSON.readTree(get(stack.manifest().adminUrl() + "/healthcheck").body());
     assertThat(apiHealth.fieldNames()).toIterable().contains("postgresql", "redis", "temporal");
-    JsonNode workerHealth = JSON.readTree(get(stack.manifest().workerAdminUrl() + "/healthcheck").body());
-    assertThat(workerHealth.fieldNames()).toIterable().contains("postgresql", "redis", "temporal", "s3", "esl-node-1");
-    workerHealth.forEach(check -> assertThat(check.path("healthy").asBoolean()).as(check.toString()).isTrue());
+    JsonNode workerHealth =
+        JSON.readTree(get(stack.manifest().workerAdminUrl() + "/healthcheck").body());
+    assertThat(workerHealth.fieldNames())
+        .toIterable()
+        .contains("postgresql", "redis", "temporal", "s3", "esl-node-1");
+    workerHealth.forEach(
+        check -> assertThat(check.path("healthy").asBoolean()).as(check.toString()).isTrue());
 
     for (String admin : List.of(stack.manifest().adminUrl(), stack.manifest().workerAdminUrl())) {
       HttpResponse<String> ready = get(admin + "/ready");
@@ -146,15 +168,19 @@ class OperationsEndToEndTest {
     for (JsonNode entry : aboutTheCall) {
       assertThat(entry.path("mdc").path("callId").asText()).as(entry.toString()).isEqualTo(callId);
       if (!entry.path("logger").asText().startsWith("io.irisx.worker.bridge")) {
-        assertThat(entry.path("mdc").path("tenantId").asText()).as(entry.toString()).isEqualTo(tenantId);
+        assertThat(entry.path("mdc").path("tenantId").asText())
+            .as(entry.toString())
+            .isEqualTo(tenantId);
       }
     }
-    assertThat(Files.readString(DevConfigFiles.logFile(home))).contains("[callId=" + callId + " tenantId=" + tenantId + "]");
+    assertThat(Files.readString(DevConfigFiles.logFile(home)))
+        .contains("[callId=" + callId + " tenantId=" + tenantId + "]");
   }
 
   @Test
   void noSecretIsEverLogged() throws IOException {
-    List<String> secrets = List.of(stack.manifest().apiKey(), stack.manifest().operatorKey(), webhookSecret);
+    List<String> secrets =
+        List.of(stack.manifest().apiKey(), stack.manifest().operatorKey(), webhookSecret);
     List<Path> files;
     try (Stream<Path> logs = Files.walk(home.resolve("logs"))) {
       files = logs.filter(Files::isRegularFile).toList();
@@ -173,7 +199,8 @@ class OperationsEndToEndTest {
   }
 
   private static double metricValue(String scrape, String series) {
-    return scrape.lines()
+    return scrape
+        .lines()
         .filter(line -> line.startsWith(series))
         .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
         .sum();
@@ -181,7 +208,8 @@ class OperationsEndToEndTest {
 
   private HttpResponse<String> get(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

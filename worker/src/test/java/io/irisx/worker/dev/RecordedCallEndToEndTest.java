@@ -51,7 +51,9 @@ class RecordedCallEndToEndTest {
   @Test
   void aVoicemailEndsAsTheSimulatorsWavInS3AndItsPresignedUrlDownloadsIt() throws Exception {
     CallsApi.Reply created =
-        api.post("/v1/calls", """
+        api.post(
+            "/v1/calls",
+            """
             {"from":"+15550100","to":"+15550111","flow":"voicemail","params":{"silenceSeconds":2,"maxSeconds":30}}""");
     assertThat(created.status()).isEqualTo(201);
     String callId = created.body().path("id").asText();
@@ -63,20 +65,25 @@ class RecordedCallEndToEndTest {
     assertThat(call.path("metadata").path("recordingEnding").asText()).isEqualTo("silence");
 
     JsonNode[] listed = new JsonNode[1];
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      listed[0] = api.get("/v1/calls/" + callId + "/recordings").body();
-      JsonNode first = listed[0].path("data").path(0);
-      return "available".equals(first.path("status").asText());
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              listed[0] = api.get("/v1/calls/" + callId + "/recordings").body();
+              JsonNode first = listed[0].path("data").path(0);
+              return "available".equals(first.path("status").asText());
+            });
     assertThat(listed[0].path("data")).hasSize(1);
     JsonNode recording = api.get("/v1/recordings/" + recordingId).body();
     assertThat(recording.path("status").asText()).isEqualTo("available");
     assertThat(recording.path("callId").asText()).isEqualTo(callId);
 
     HttpResponse<byte[]> download =
-        HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(recording.path("url").asText())).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(recording.path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     byte[] wav = download.body();
     assertThat(wav).hasSize(recording.path("sizeBytes").asInt());
@@ -100,15 +107,26 @@ class RecordedCallEndToEndTest {
 
   private static byte[] silentWav(int dataBytes) {
     ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-    wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-    wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-        .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+    wav.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(36 + dataBytes)
+        .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    wav.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(8000)
+        .putInt(16000)
+        .putShort((short) 2)
+        .putShort((short) 16);
     wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
     return wav.array();
   }
 
   private static void keepExample(String name, JsonNode json) throws Exception {
-    String pretty = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    String pretty =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(json);
     System.out.println("--- " + name + "\n" + pretty);
     String dir = System.getProperty("irisx.exampleDir");
     if (dir != null) {

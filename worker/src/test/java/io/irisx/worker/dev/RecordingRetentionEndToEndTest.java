@@ -30,27 +30,40 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordingRetentionEndToEndTest {
 
   @Test
-  void shorteningATenantsRetentionThroughTheApiMakesTheNextRunDeleteItsOlderRecordings(@TempDir Path home)
-      throws Exception {
+  void shorteningATenantsRetentionThroughTheApiMakesTheNextRunDeleteItsOlderRecordings(
+      @TempDir Path home) throws Exception {
     try (DevStack stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS));
         TemporalConnection temporal =
-            TemporalConnection.open(new TemporalSettings(stack.manifest().temporalAddress(), "default"))) {
+            TemporalConnection.open(
+                new TemporalSettings(stack.manifest().temporalAddress(), "default"))) {
       CallsApi api = new CallsApi(stack.manifest());
       String tenant = "/v1/admin/tenants/" + stack.manifest().tenantId();
       JsonNode recording = tenDaysOldRecording(stack, api);
       // S3Proxy's filesystem store keeps each object as a file under the bucket's directory.
-      Path object = home.resolve("s3").resolve(stack.manifest().s3Bucket())
-          .resolve(objectKey(stack, recording.path("id").asText()));
+      Path object =
+          home.resolve("s3")
+              .resolve(stack.manifest().s3Bucket())
+              .resolve(objectKey(stack, recording.path("id").asText()));
       assertThat(object).exists();
 
-      assertThat(operatorPatch(api, stack, tenant, "{\"recordingRetentionDays\":30}").path("recordingRetentionDays").asInt())
+      assertThat(
+              operatorPatch(api, stack, tenant, "{\"recordingRetentionDays\":30}")
+                  .path("recordingRetentionDays")
+                  .asInt())
           .isEqualTo(30);
       assertThat(runRetention(temporal)).isZero();
-      assertThat(api.get("/v1/recordings/" + recording.path("id").asText()).body().path("status").asText())
+      assertThat(
+              api.get("/v1/recordings/" + recording.path("id").asText())
+                  .body()
+                  .path("status")
+                  .asText())
           .isEqualTo("available");
       assertThat(object).exists();
 
-      assertThat(operatorPatch(api, stack, tenant, "{\"recordingRetentionDays\":7}").path("recordingRetentionDays").asInt())
+      assertThat(
+              operatorPatch(api, stack, tenant, "{\"recordingRetentionDays\":7}")
+                  .path("recordingRetentionDays")
+                  .asInt())
           .isEqualTo(7);
       assertThat(runRetention(temporal)).isEqualTo(1);
       assertThat(object).doesNotExist();
@@ -60,19 +73,29 @@ class RecordingRetentionEndToEndTest {
 
   /** A whole-call recording of a real call, available, then aged ten days in the database. */
   private static JsonNode tenDaysOldRecording(DevStack stack, CallsApi api) throws Exception {
-    CallsApi.Reply created = api.post("/v1/calls", """
+    CallsApi.Reply created =
+        api.post(
+            "/v1/calls",
+            """
         {"from":"+15550100","to":"+15550111","flow":"hello","record":true}""");
     assertThat(created.status()).isEqualTo(201);
     String callId = created.body().path("id").asText();
-    assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+    assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText())
+        .isEqualTo("completed");
     JsonNode[] recording = new JsonNode[1];
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      recording[0] = api.get("/v1/calls/" + callId + "/recordings").body().path("data").path(0);
-      return "available".equals(recording[0].path("status").asText());
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              recording[0] =
+                  api.get("/v1/calls/" + callId + "/recordings").body().path("data").path(0);
+              return "available".equals(recording[0].path("status").asText());
+            });
     try (Connection connection = stack.dataSource().getConnection();
-        PreparedStatement age = connection.prepareStatement(
-            "UPDATE recordings SET created_at = now() - interval '10 days' WHERE id = ?")) {
+        PreparedStatement age =
+            connection.prepareStatement(
+                "UPDATE recordings SET created_at = now() - interval '10 days' WHERE id = ?")) {
       age.setObject(1, UUID.fromString(recording[0].path("id").asText()));
       assertThat(age.executeUpdate()).isEqualTo(1);
     }
@@ -80,30 +103,36 @@ class RecordingRetentionEndToEndTest {
   }
 
   private static JsonNode operatorPatch(CallsApi api, DevStack stack, String path, String body) {
-    CallsApi.Reply reply = api.send(
-        HttpRequest.newBuilder(URI.create(stack.manifest().apiUrl() + path))
-            .header("Authorization", "Bearer " + stack.manifest().operatorKey())
-            .header("Content-Type", "application/merge-patch+json")
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    CallsApi.Reply reply =
+        api.send(
+            HttpRequest.newBuilder(URI.create(stack.manifest().apiUrl() + path))
+                .header("Authorization", "Bearer " + stack.manifest().operatorKey())
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .build());
     assertThat(reply.status()).isEqualTo(200);
     return reply.body();
   }
 
   private static int runRetention(TemporalConnection temporal) {
-    RecordingRetentionWorkflow run = temporal.client().newWorkflowStub(
-        RecordingRetentionWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(TaskQueues.CALLS)
-            .setWorkflowId(RecordingRetentionWorkflow.WORKFLOW_ID + "-test-" + UUID.randomUUID())
-            .setWorkflowExecutionTimeout(Duration.ofSeconds(60))
-            .build());
+    RecordingRetentionWorkflow run =
+        temporal
+            .client()
+            .newWorkflowStub(
+                RecordingRetentionWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.CALLS)
+                    .setWorkflowId(
+                        RecordingRetentionWorkflow.WORKFLOW_ID + "-test-" + UUID.randomUUID())
+                    .setWorkflowExecutionTimeout(Duration.ofSeconds(60))
+                    .build());
     return run.deleteExpired();
   }
 
   private static String objectKey(DevStack stack, String recordingId) throws Exception {
     try (Connection connection = stack.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT s3_key FROM recordings WHERE id = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement("SELECT s3_key FROM recordings WHERE id = ?")) {
       query.setObject(1, UUID.fromString(recordingId));
       try (var rows = query.executeQuery()) {
         rows.next();
@@ -114,7 +143,8 @@ class RecordingRetentionEndToEndTest {
 
   private static String status(DevStack stack, String recordingId) throws Exception {
     try (Connection connection = stack.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT status FROM recordings WHERE id = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement("SELECT status FROM recordings WHERE id = ?")) {
       query.setObject(1, UUID.fromString(recordingId));
       try (var rows = query.executeQuery()) {
         rows.next();

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A voicemail call end to end with webhooks: the message is recorded and uploaded, and a webhook endpoint on a local HTTP receiver gets every event of the
- * call, signed (Standard Webhooks headers, HMAC checked with the endpoint's secret), in the call's
- * event order, recording.completed among them with the recording's id, size and checksum.
- * Prints the webhook deliveries (with -Dirisx.exampleDir=DIR also saves them there).
+ * A voicemail call end to end with webhooks: the message is recorded and uploaded, and a webhook
+ * endpoint on a local HTTP receiver gets every event of the call, signed (Standard Webhooks
+ * headers, HMAC checked with the endpoint's secret), in the call's event order, recording.completed
+ * among them with the recording's id, size and checksum. Prints the webhook deliveries (with
+ * -Dirisx.exampleDir=DIR also saves them there).
  */
 class RecordingWebhookEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,26 +38,43 @@ class RecordingWebhookEndToEndTest {
   }
 
   @Test
-  void aVoicemailsRecordingCompletedArrivesSignedInTheCallsEventOrder(@TempDir Path home) throws Exception {
+  void aVoicemailsRecordingCompletedArrivesSignedInTheCallsEventOrder(@TempDir Path home)
+      throws Exception {
     List<Received> received = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hooks", exchange -> {
-      try (exchange) {
-        var headers = exchange.getRequestHeaders();
-        received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-            headers.getFirst("webhook-signature"), exchange.getRequestBody().readAllBytes()));
-        exchange.sendResponseHeaders(204, -1);
-      }
-    });
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hooks",
+        exchange -> {
+          try (exchange) {
+            var headers = exchange.getRequestHeaders();
+            received.add(
+                new Received(
+                    headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+          }
+        });
     receiver.start();
     try (DevStack stack = DevStack.start(DevOptions.ephemeral(home, TemporalMode.IN_PROCESS))) {
       CallsApi api = new CallsApi(stack.manifest());
-      CallsApi.Reply endpoint = api.post("/v1/webhooks",
-          "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\",\"events\":[]}");
+      CallsApi.Reply endpoint =
+          api.post(
+              "/v1/webhooks",
+              "{\"url\":\"http://127.0.0.1:"
+                  + receiver.getAddress().getPort()
+                  + "/hooks\",\"events\":[]}");
       assertThat(endpoint.status()).as(endpoint.body().toString()).isEqualTo(201);
-      byte[] secret = Base64.getDecoder().decode(endpoint.body().path("secret").asText().substring("whsec_".length()));
+      byte[] secret =
+          Base64.getDecoder()
+              .decode(endpoint.body().path("secret").asText().substring("whsec_".length()));
 
-      CallsApi.Reply created = api.post("/v1/calls", """
+      CallsApi.Reply created =
+          api.post(
+              "/v1/calls",
+              """
           {"from":"+15550100","to":"+15550111","flow":"voicemail","params":{"silenceSeconds":2}}""");
       assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
       String callId = created.body().path("id").asText();
@@ -65,31 +83,48 @@ class RecordingWebhookEndToEndTest {
       String recordingId = call.path("metadata").path("recordingId").asText();
       assertThat(recordingId).isNotEmpty();
 
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-          .until(() -> types(received).containsAll(List.of("call.completed", "recording.completed")));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> types(received).containsAll(List.of("call.completed", "recording.completed")));
       JsonNode recording = api.get("/v1/recordings/" + recordingId).body();
       assertThat(recording.path("status").asText()).isEqualTo("available");
 
       long previous = 0;
       for (Received delivery : received) {
         assertThat(delivery.id()).isNotBlank();
-        assertThat(delivery.signature()).startsWith("v1,")
-            .isEqualTo("v1," + hmac(secret, delivery.id() + "." + delivery.timestamp() + ".", delivery.body()));
+        assertThat(delivery.signature())
+            .startsWith("v1,")
+            .isEqualTo(
+                "v1,"
+                    + hmac(
+                        secret, delivery.id() + "." + delivery.timestamp() + ".", delivery.body()));
         JsonNode envelope = delivery.envelope();
         assertThat(envelope.path("callId").asText()).isEqualTo(callId);
-        assertThat(envelope.path("sequence").asLong()).as("the call's events arrive in their order").isGreaterThan(previous);
+        assertThat(envelope.path("sequence").asLong())
+            .as("the call's events arrive in their order")
+            .isGreaterThan(previous);
         previous = envelope.path("sequence").asLong();
       }
-      assertThat(types(received)).containsSubsequence("call.initiated", "call.answered", "call.completed")
+      assertThat(types(received))
+          .containsSubsequence("call.initiated", "call.answered", "call.completed")
           .containsOnlyOnce("recording.completed", "call.completed")
           .doesNotContain("recording.failed");
-      JsonNode completed = received.stream().map(RecordingWebhookEndToEndTest::envelope)
-          .filter(e -> e.path("type").asText().equals("recording.completed")).findFirst().orElseThrow();
+      JsonNode completed =
+          received.stream()
+              .map(RecordingWebhookEndToEndTest::envelope)
+              .filter(e -> e.path("type").asText().equals("recording.completed"))
+              .findFirst()
+              .orElseThrow();
       assertThat(completed.path("data").path("recordingId").asText()).isEqualTo(recordingId);
-      assertThat(completed.path("data").path("sizeBytes").asLong()).isEqualTo(recording.path("sizeBytes").asLong());
-      assertThat(completed.path("data").path("checksumSha256").asText()).isEqualTo(recording.path("checksumSha256").asText());
+      assertThat(completed.path("data").path("sizeBytes").asLong())
+          .isEqualTo(recording.path("sizeBytes").asLong());
+      assertThat(completed.path("data").path("checksumSha256").asText())
+          .isEqualTo(recording.path("checksumSha256").asText());
 
-      keepExample("voicemail-webhooks.json",
+      keepExample(
+          "voicemail-webhooks.json",
           JSON.valueToTree(received.stream().map(RecordingWebhookEndToEndTest::envelope).toList()));
     } finally {
       receiver.stop(0);

@@ -34,11 +34,14 @@ class RollingRestartUnderLoadTest {
   void everyCallCompletesOnceThroughARollingRestartOfBothWorkers(
       @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path home) throws Exception {
     TemporalCliRequirement.check();
-    DevOptions options = DevOptions.ephemeral(home, TemporalMode.CLI).withRunWorker(false).withPromptMillis(1500);
+    DevOptions options =
+        DevOptions.ephemeral(home, TemporalMode.CLI).withRunWorker(false).withPromptMillis(1500);
     try (DevStack stack = DevStack.start(options);
         EslSimulator secondSwitch =
             EslSimulator.start(
-                SimulatorOptions.defaults().withPort(0).withPassword(DevStack.ESL_PASSWORD)
+                SimulatorOptions.defaults()
+                    .withPort(0)
+                    .withPassword(DevStack.ESL_PASSWORD)
                     .withDefaultPlayback(Duration.ofMillis(1500)))) {
       DevManifest m = stack.manifest();
       Path configA = stack.workerConfig();
@@ -47,8 +50,13 @@ class RollingRestartUnderLoadTest {
           DevConfigFiles.writeWorkerConfig(
               home.resolve("node-2"),
               new DevConfigFiles.Endpoints(
-                  m.databaseUrl(), m.temporalAddress(), m.redisAddress(), secondSwitch.host(), secondSwitch.port(),
-                  DevStack.ESL_PASSWORD, "sofia/gateway/irisx/{to}"),
+                  m.databaseUrl(),
+                  m.temporalAddress(),
+                  m.redisAddress(),
+                  secondSwitch.host(),
+                  secondSwitch.port(),
+                  DevStack.ESL_PASSWORD,
+                  "sofia/gateway/irisx/{to}"),
               portB,
               "node-2");
       String readyA = "http://127.0.0.1:" + DevConfigFilesPort.of(configA) + "/admin/ready";
@@ -65,17 +73,21 @@ class RollingRestartUnderLoadTest {
       try {
         awaitReady(readyA);
         awaitReady(readyB);
-        Thread load = Thread.ofVirtual().start(() -> {
-          for (int i = 0; loading.get(); i++) {
-            CallsApi.Reply created = api.startCall("+15550100", "+1555013" + (1000 + i), "hello");
-            if (created.status() == 201) {
-              calls.add(created.body().path("id").asText());
-            } else {
-              refused.add(created.status() + " " + created.body());
-            }
-            pause(BETWEEN_CALLS);
-          }
-        });
+        Thread load =
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      for (int i = 0; loading.get(); i++) {
+                        CallsApi.Reply created =
+                            api.startCall("+15550100", "+1555013" + (1000 + i), "hello");
+                        if (created.status() == 201) {
+                          calls.add(created.body().path("id").asText());
+                        } else {
+                          refused.add(created.status() + " " + created.body());
+                        }
+                        pause(BETWEEN_CALLS);
+                      }
+                    });
         await().atMost(Duration.ofSeconds(30)).until(() -> calls.size() >= 4);
 
         assertThat(a.terminate(STOP_PATIENCE)).as("worker A exits after SIGTERM").isTrue();
@@ -96,12 +108,17 @@ class RollingRestartUnderLoadTest {
         assertThat(calls.size()).as("calls started over the rolling restart").isBetween(10, 60);
         for (String callId : calls) {
           assertThat(api.awaitFinal(callId, Duration.ofSeconds(90)).path("status").asText())
-              .as("call " + callId).isEqualTo("completed");
+              .as("call " + callId)
+              .isEqualTo("completed");
           assertThat(CallRows.calls(stack, callId)).as("rows of call " + callId).isEqualTo(1);
           assertThat(CallRows.completions(stack, callId)).as("CDRs of call " + callId).isEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(10)).until(
-            () -> stack.simulator().liveChannels().isEmpty() && secondSwitch.liveChannels().isEmpty());
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    stack.simulator().liveChannels().isEmpty()
+                        && secondSwitch.liveChannels().isEmpty());
         System.out.printf("rolling restart: %d calls, all completed once%n", calls.size());
       } finally {
         loading.set(false);
@@ -117,8 +134,13 @@ class RollingRestartUnderLoadTest {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .ignoreExceptions()
-        .until(() -> http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200);
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
   }
 
   /** Paces the load and spaces the restarts; not a wait for a condition. */
@@ -134,7 +156,8 @@ class RollingRestartUnderLoadTest {
   private static final class DevConfigFilesPort {
     static int of(Path config) throws java.io.IOException {
       java.util.regex.Matcher port =
-          java.util.regex.Pattern.compile("port: (\\d+)").matcher(java.nio.file.Files.readString(config));
+          java.util.regex.Pattern.compile("port: (\\d+)")
+              .matcher(java.nio.file.Files.readString(config));
       assertThat(port.find()).isTrue();
       return Integer.parseInt(port.group(1));
     }

@@ -13,8 +13,9 @@ final class TemporalCliRequirement {
   static void check() {
     boolean present = LocalTemporal.findCli().isPresent();
     if (!present && "1".equals(System.getenv("IRISX_REQUIRE_TEMPORAL_CLI"))) {
-      fail("IRISX_REQUIRE_TEMPORAL_CLI=1 but the temporal CLI is not installed "
-          + "(go install github.com/temporalio/cli/cmd/temporal@v1.5.1)");
+      fail(
+          "IRISX_REQUIRE_TEMPORAL_CLI=1 but the temporal CLI is not installed "
+              + "(go install github.com/temporalio/cli/cmd/temporal@v1.5.1)");
     }
     assumeTrue(present, "the temporal CLI is not installed");
   }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What an operator does after a call: open the Temporal Web UI of the dev stack (the real
- * {@code temporal} CLI dev server) in headless Chromium, find the call by its {@code CallId}
- * search attribute, open it, and read its history: the originate activity and the channel-event
- * signals are there. Screenshots of the list and the history go to {@code target/}.
+ * What an operator does after a call: open the Temporal Web UI of the dev stack (the real {@code
+ * temporal} CLI dev server) in headless Chromium, find the call by its {@code CallId} search
+ * attribute, open it, and read its history: the originate activity and the channel-event signals
+ * are there. Screenshots of the list and the history go to {@code target/}.
  */
 class TemporalUiBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "temporal-ui");
@@ -29,24 +29,32 @@ class TemporalUiBrowserTest {
       CallsApi.Reply created = api.startCall("+15550100", "+15550111", "hello");
       assertThat(created.status()).isEqualTo(201);
       String callId = created.body().path("id").asText();
-      assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+      assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText())
+          .isEqualTo("completed");
 
       String ui = stack.manifest().temporalUiUrl();
       assertThat(ui).isNotNull();
       Files.createDirectories(SCREENSHOTS);
       try (HeadlessChromium browser =
-          HeadlessChromium.launch(chromium, home.resolve("chromium"), home.resolve("logs/chromium.log"))) {
-        String query = URLEncoder.encode("CallId=\"" + callId + "\"", StandardCharsets.UTF_8).replace("+", "%20");
+          HeadlessChromium.launch(
+              chromium, home.resolve("chromium"), home.resolve("logs/chromium.log"))) {
+        String query =
+            URLEncoder.encode("CallId=\"" + callId + "\"", StandardCharsets.UTF_8)
+                .replace("+", "%20");
         browser.navigate(ui + "/namespaces/default/workflows?query=" + query);
         String workflowId = "call-" + callId;
-        String list = browser.awaitText(text -> text.contains(workflowId), Duration.ofSeconds(60), workflowId);
+        String list =
+            browser.awaitText(
+                text -> text.contains(workflowId), Duration.ofSeconds(60), workflowId);
         browser.screenshot(SCREENSHOTS.resolve("call-search.png"));
         assertThat(list).contains("Call").contains("Completed");
 
         String href =
-            browser.evaluate(
+            browser
+                .evaluate(
                     "(() => { const a = [...document.querySelectorAll('a')].find(a => a.href.includes('/workflows/"
-                        + workflowId + "/')); return a ? a.href : null; })()")
+                        + workflowId
+                        + "/')); return a ? a.href : null; })()")
                 .asText(null);
         assertThat(href).as("a link to the call's workflow").isNotNull();
         String history = href.replaceAll("/(summary|history)?$", "") + "/history";
@@ -65,12 +73,14 @@ class TemporalUiBrowserTest {
                 + " if (tab) tab.click(); return !!tab; })()");
         try {
           browser.awaitText(
-              text -> text.contains("outbound +15550100 → +15550111 · hello"), Duration.ofSeconds(30),
+              text -> text.contains("outbound +15550100 → +15550111 · hello"),
+              Duration.ofSeconds(30),
               "the call's static summary");
         } finally {
           browser.screenshot(SCREENSHOTS.resolve("call-user-metadata.png"));
         }
-        System.out.printf("Temporal UI: %s; screenshots in %s%n", history, SCREENSHOTS.toAbsolutePath());
+        System.out.printf(
+            "Temporal UI: %s; screenshots in %s%n", history, SCREENSHOTS.toAbsolutePath());
       }
     }
   }

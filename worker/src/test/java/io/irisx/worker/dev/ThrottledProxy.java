@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of one upstream whose client-to-upstream direction can be held
- * to a slow rate, so a test can catch a request mid-body (an upload half sent when the worker dies).
- * It counts the bytes it forwarded upstream.
+ * to a slow rate, so a test can catch a request mid-body (an upload half sent when the worker
+ * dies). It counts the bytes it forwarded upstream.
  */
 final class ThrottledProxy implements AutoCloseable {
   private static final int CHUNK = 1024;
@@ -31,9 +31,12 @@ final class ThrottledProxy implements AutoCloseable {
     this.bytesPerSecond = bytesPerSecond;
   }
 
-  static ThrottledProxy start(String upstreamHost, int upstreamPort, long bytesPerSecond) throws IOException {
+  static ThrottledProxy start(String upstreamHost, int upstreamPort, long bytesPerSecond)
+      throws IOException {
     ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    ThrottledProxy proxy = new ThrottledProxy(server, new InetSocketAddress(upstreamHost, upstreamPort), bytesPerSecond);
+    ThrottledProxy proxy =
+        new ThrottledProxy(
+            server, new InetSocketAddress(upstreamHost, upstreamPort), bytesPerSecond);
     Thread.ofVirtual().name("throttled-proxy-accept").start(proxy::accept);
     return proxy;
   }
@@ -69,7 +72,8 @@ final class ThrottledProxy implements AutoCloseable {
 
   private void pump(Socket from, Socket to, boolean upward) {
     byte[] buffer = new byte[CHUNK];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       for (int read; (read = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, read);
         out.flush();
@@ -77,7 +81,8 @@ final class ThrottledProxy implements AutoCloseable {
           bytesUp.addAndGet(read);
           long rate = bytesPerSecond;
           if (rate > 0) {
-            // Pacing the copy is the point of this class (a slow link), not waiting for a condition.
+            // Pacing the copy is the point of this class (a slow link), not waiting for a
+            // condition.
             Thread.sleep(Math.max(1, read * 1000L / rate));
           }
         }

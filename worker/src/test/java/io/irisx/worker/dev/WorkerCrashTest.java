@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerCrashTest {
 
   @Test
-  void aCallSurvivesItsWorkerBeingKilledMidCall(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path home) throws SQLException {
+  void aCallSurvivesItsWorkerBeingKilledMidCall(
+      @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path home)
+      throws SQLException {
     TemporalCliRequirement.check();
     // A three-second prompt keeps the call up long enough to kill the worker in the middle of it.
     DevOptions options =
@@ -36,7 +38,10 @@ class WorkerCrashTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(20))
-            .until(() -> "in-progress".equals(api.get("/v1/calls/" + callId).body().path("status").asText()));
+            .until(
+                () ->
+                    "in-progress"
+                        .equals(api.get("/v1/calls/" + callId).body().path("status").asText()));
 
         worker.kill();
         assertThat(worker.isAlive()).isFalse();
@@ -44,14 +49,18 @@ class WorkerCrashTest {
       // The prompt ends while no worker is there to hear it.
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> stack.simulator().liveChannels().stream().noneMatch(c -> "playback".equals(c.application())));
+          .until(
+              () ->
+                  stack.simulator().liveChannels().stream()
+                      .noneMatch(c -> "playback".equals(c.application())));
 
       try (WorkerProcess restarted = WorkerProcess.start(stack.workerConfig(), workerLog)) {
         JsonNode call;
         try {
           call = api.awaitFinal(callId, Duration.ofSeconds(90));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-          throw new AssertionError("the call did not finish; its history:\n" + history(stack, callId), e);
+          throw new AssertionError(
+              "the call did not finish; its history:\n" + history(stack, callId), e);
         }
 
         assertThat(call.path("status").asText()).isEqualTo("completed");
@@ -75,11 +84,14 @@ class WorkerCrashTest {
   private static String history(DevStack stack, String callId) {
     try (io.irisx.temporal.TemporalConnection temporal =
         io.irisx.temporal.TemporalConnection.open(
-            new io.irisx.temporal.TemporalSettings(stack.manifest().temporalAddress(), "default"))) {
-      return temporal.client().fetchHistory(io.irisx.workflows.call.CallRequest.workflowId(callId)).toJson(true);
+            new io.irisx.temporal.TemporalSettings(
+                stack.manifest().temporalAddress(), "default"))) {
+      return temporal
+          .client()
+          .fetchHistory(io.irisx.workflows.call.CallRequest.workflowId(callId))
+          .toJson(true);
     } catch (RuntimeException e) {
       return "unavailable: " + e;
     }
   }
-
 }

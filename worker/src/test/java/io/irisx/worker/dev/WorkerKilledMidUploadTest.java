@@ -51,31 +51,47 @@ class WorkerKilledMidUploadTest {
         DevOptions.ephemeral(home, TemporalMode.CLI).withRunWorker(false).withPromptMillis(20_000);
     try (DevStack stack = DevStack.start(options)) {
       URI s3 = URI.create(stack.manifest().s3Endpoint());
-      try (ThrottledProxy proxy = ThrottledProxy.start(s3.getHost(), s3.getPort(), THROTTLE_BYTES_PER_SECOND)) {
+      try (ThrottledProxy proxy =
+          ThrottledProxy.start(s3.getHost(), s3.getPort(), THROTTLE_BYTES_PER_SECOND)) {
         Path config = throughProxy(stack, proxy, home);
         CallsApi api = new CallsApi(stack.manifest());
         Path workerLog = home.resolve("logs/worker-process.log");
         String callId;
         Path localFile;
         try (WorkerProcess worker = WorkerProcess.start(config, workerLog)) {
-          CallsApi.Reply created = api.post("/v1/calls", """
+          CallsApi.Reply created =
+              api.post(
+                  "/v1/calls",
+                  """
               {"from":"+15550100","to":"+15550111","flow":"hello","record":true}""");
           assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
           callId = created.body().path("id").asText();
           String id = callId;
           JsonNode[] recording = new JsonNode[1];
           long before = proxy.bytesUp();
-          await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            recording[0] = api.get("/v1/calls/" + id + "/recordings").body().path("data").path(0);
-            return "uploading".equals(recording[0].path("status").asText()) && proxy.bytesUp() - before > 64_000;
-          });
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .pollInterval(Duration.ofMillis(50))
+              .until(
+                  () -> {
+                    recording[0] =
+                        api.get("/v1/calls/" + id + "/recordings").body().path("data").path(0);
+                    return "uploading".equals(recording[0].path("status").asText())
+                        && proxy.bytesUp() - before > 64_000;
+                  });
           localFile = home.resolve("recordings").resolve(recording[0].path("id").asText() + ".wav");
           assertThat(Files.size(localFile)).as("a 20 s recording").isGreaterThan(250_000);
 
           worker.kill();
           assertThat(worker.isAlive()).isFalse();
         }
-        assertThat(api.get("/v1/calls/" + callId + "/recordings").body().path("data").path(0).path("status").asText())
+        assertThat(
+                api.get("/v1/calls/" + callId + "/recordings")
+                    .body()
+                    .path("data")
+                    .path(0)
+                    .path("status")
+                    .asText())
             .isEqualTo("uploading");
         assertThat(localFile).as("kept: the upload was not confirmed").exists();
         proxy.unthrottle();
@@ -83,34 +99,50 @@ class WorkerKilledMidUploadTest {
         try (WorkerProcess restarted = WorkerProcess.start(config, workerLog)) {
           String id = callId;
           JsonNode[] recording = new JsonNode[1];
-          await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            recording[0] = api.get("/v1/calls/" + id + "/recordings").body().path("data").path(0);
-            return "available".equals(recording[0].path("status").asText());
-          });
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> {
+                    recording[0] =
+                        api.get("/v1/calls/" + id + "/recordings").body().path("data").path(0);
+                    return "available".equals(recording[0].path("status").asText());
+                  });
           assertThat(api.get("/v1/calls/" + callId + "/recordings").body().path("data")).hasSize(1);
-          assertThat(rows(stack, "SELECT count(*) FROM recordings WHERE call_id = ?", callId)).isEqualTo(1);
+          assertThat(rows(stack, "SELECT count(*) FROM recordings WHERE call_id = ?", callId))
+              .isEqualTo(1);
           Map<String, byte[]> objects = objects(stack, callId);
           assertThat(objects).hasSize(1);
-          assertThat(objects.keySet().iterator().next()).endsWith("/" + recording[0].path("id").asText() + ".wav");
+          assertThat(objects.keySet().iterator().next())
+              .endsWith("/" + recording[0].path("id").asText() + ".wav");
           byte[] object = objects.values().iterator().next();
           assertThat(object).hasSize(recording[0].path("sizeBytes").asInt());
           assertThat(sha256(object)).isEqualTo(recording[0].path("checksumSha256").asText());
           assertThat(localFile).as("deleted once S3 confirmed it").doesNotExist();
-          assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
-          assertThat(uploadAttempts(stack, callId)).as("the killed attempt was retried").isGreaterThan(1);
+          assertThat(api.awaitFinal(callId, Duration.ofSeconds(60)).path("status").asText())
+              .isEqualTo("completed");
+          assertThat(uploadAttempts(stack, callId))
+              .as("the killed attempt was retried")
+              .isGreaterThan(1);
         }
       }
     }
   }
 
-  /** The stack's worker configuration, with S3 reached through the proxy and files over 64 KiB sent in parts. */
-  private static Path throughProxy(DevStack stack, ThrottledProxy proxy, Path home) throws Exception {
+  /**
+   * The stack's worker configuration, with S3 reached through the proxy and files over 64 KiB sent
+   * in parts.
+   */
+  private static Path throughProxy(DevStack stack, ThrottledProxy proxy, Path home)
+      throws Exception {
     String yaml = Files.readString(stack.workerConfig());
     String direct = "endpoint: \"" + stack.manifest().s3Endpoint() + "\"";
     assertThat(yaml).contains(direct, "serverSideEncryption: none");
-    yaml = yaml.replace(direct, "endpoint: \"http://127.0.0.1:" + proxy.port() + "\"")
-        .replace("serverSideEncryption: none",
-            "serverSideEncryption: none\n    multipartThresholdBytes: 65536\n    partSizeBytes: 5242880");
+    yaml =
+        yaml.replace(direct, "endpoint: \"http://127.0.0.1:" + proxy.port() + "\"")
+            .replace(
+                "serverSideEncryption: none",
+                "serverSideEncryption: none\n    multipartThresholdBytes: 65536\n    partSizeBytes: 5242880");
     Path config = home.resolve("worker-through-proxy.yml");
     Files.writeString(config, yaml);
     return config;
@@ -121,16 +153,33 @@ class WorkerKilledMidUploadTest {
    * upload is not an object: S3 lists none for it; a bucket lifecycle rule aborts such uploads.)
    */
   private static Map<String, byte[]> objects(DevStack stack, String callId) {
-    S3Settings settings = new S3Settings(stack.manifest().s3Endpoint(), "us-east-1", stack.manifest().s3Bucket(),
-        true, LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "none", null, null, null);
+    S3Settings settings =
+        new S3Settings(
+            stack.manifest().s3Endpoint(),
+            "us-east-1",
+            stack.manifest().s3Bucket(),
+            true,
+            LocalS3.ACCESS_KEY,
+            LocalS3.SECRET_KEY,
+            "none",
+            null,
+            null,
+            null);
     try (S3Client s3 = settings.client()) {
       Map<String, byte[]> objects = new java.util.TreeMap<>();
       // Recordings live under <tenant>/...: the call's objects are those under the tenant's prefix.
-      s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(stack.manifest().tenantId() + "/"))
-          .contents().stream()
+      s3
+          .listObjectsV2Paginator(
+              b -> b.bucket(settings.bucket()).prefix(stack.manifest().tenantId() + "/"))
+          .contents()
+          .stream()
           .filter(object -> object.key().contains(callId))
-          .forEach(object -> objects.put(object.key(),
-              s3.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(object.key())).asByteArray()));
+          .forEach(
+              object ->
+                  objects.put(
+                      object.key(),
+                      s3.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(object.key()))
+                          .asByteArray()));
       return objects;
     }
   }
@@ -138,19 +187,31 @@ class WorkerKilledMidUploadTest {
   /** The highest attempt at which the call's upload activity started. */
   private static int uploadAttempts(DevStack stack, String callId) {
     try (TemporalConnection temporal =
-        TemporalConnection.open(new TemporalSettings(stack.manifest().temporalAddress(), "default"))) {
+        TemporalConnection.open(
+            new TemporalSettings(stack.manifest().temporalAddress(), "default"))) {
       List<HistoryEvent> events =
-          temporal.client().fetchHistory(CallRequest.workflowId(callId)).getHistory().getEventsList();
-      Set<Long> uploads = events.stream()
-          .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-          .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-              .equals(ActivityCatalogue.UPLOAD_RECORDING))
-          .map(HistoryEvent::getEventId)
-          .collect(Collectors.toSet());
+          temporal
+              .client()
+              .fetchHistory(CallRequest.workflowId(callId))
+              .getHistory()
+              .getEventsList();
+      Set<Long> uploads =
+          events.stream()
+              .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+              .filter(
+                  e ->
+                      e.getActivityTaskScheduledEventAttributes()
+                          .getActivityType()
+                          .getName()
+                          .equals(ActivityCatalogue.UPLOAD_RECORDING))
+              .map(HistoryEvent::getEventId)
+              .collect(Collectors.toSet());
       assertThat(uploads).hasSize(1);
       return events.stream()
           .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
-          .filter(e -> uploads.contains(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
+          .filter(
+              e ->
+                  uploads.contains(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
           .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt())
           .max()
           .orElse(0);

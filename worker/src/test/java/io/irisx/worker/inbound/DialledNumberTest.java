@@ -17,7 +17,8 @@ class DialledNumberTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "0", "+0123456", "alice", "1555 0199", "1555;0199", "1234567890123456"})
+  @ValueSource(
+      strings = {"", "0", "+0123456", "alice", "1555 0199", "1555;0199", "1234567890123456"})
   void anythingElseIsNoDid(String destination) {
     assertThat(DialledNumber.e164(destination)).isEmpty();
   }

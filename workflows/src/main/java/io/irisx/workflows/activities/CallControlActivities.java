@@ -23,7 +23,9 @@ public interface CallControlActivities {
   @ActivityMethod(name = ActivityCatalogue.PLAY)
   void play(String channelUuid, String media);
 
-  /** Stops the prompt playing now (and any queued): a caller who starts typing needs no more menu. */
+  /**
+   * Stops the prompt playing now (and any queued): a caller who starts typing needs no more menu.
+   */
   @ActivityMethod(name = ActivityCatalogue.STOP_PROMPT)
   void stopPrompt(String channelUuid);
 

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param metadata what the call's flows noted ({@code Call.annotate}); null when nothing
  * @param sipCode the final SIP status ({@code variable_sip_term_status}) when the switch gave one
- * @param hungUpBy who ended the call: {@code caller}, {@code callee} or {@code platform}; null
- *     when nothing tells
+ * @param hungUpBy who ended the call: {@code caller}, {@code callee} or {@code platform}; null when
+ *     nothing tells
  */
 public record CallDetailRecord(
     String callId,

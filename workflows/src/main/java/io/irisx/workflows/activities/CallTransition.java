@@ -4,8 +4,8 @@ import io.irisx.workflows.call.CallStatus;
 import java.time.Instant;
 
 /**
- * One step in a call's timeline: a status change or an event worth keeping. {@code sequence} is
- * the step's number within the call, assigned by the workflow, so a retried write is a no-op.
+ * One step in a call's timeline: a status change or an event worth keeping. {@code sequence} is the
+ * step's number within the call, assigned by the workflow, so a retried write is a no-op.
  */
 public record CallTransition(
     String callId,

@@ -14,8 +14,9 @@ public interface DialActivities {
   /**
    * Bridges {@code otherUuid} to {@code channelUuid} (uuid_bridge, the call's channel as the
    * originator). The call's channel is marked {@code park_after_bridge} first, so when the other
-   * party hangs up it returns to park and its flow goes on. Idempotent: legs already bridged to each
-   * other are left alone; a leg already gone is no error (its hangup event tells the workflow).
+   * party hangs up it returns to park and its flow goes on. Idempotent: legs already bridged to
+   * each other are left alone; a leg already gone is no error (its hangup event tells the
+   * workflow).
    */
   @ActivityMethod(name = ActivityCatalogue.BRIDGE_LEGS)
   void bridge(String channelUuid, String otherUuid);

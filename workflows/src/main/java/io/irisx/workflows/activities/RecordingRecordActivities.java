@@ -6,10 +6,10 @@ import io.temporal.activity.ActivityMethod;
 import java.time.Instant;
 
 /**
- * Keeps a recording's row in {@code recordings} (PostgreSQL) in step with the recording; runs on the
- * shared {@code irisx-calls} queue. Every method is idempotent, and the status only moves forward:
- * {@code recording -> uploading -> available | failed}; a later {@code deleted} (API or retention)
- * is never undone by a late or replayed write.
+ * Keeps a recording's row in {@code recordings} (PostgreSQL) in step with the recording; runs on
+ * the shared {@code irisx-calls} queue. Every method is idempotent, and the status only moves
+ * forward: {@code recording -> uploading -> available | failed}; a later {@code deleted} (API or
+ * retention) is never undone by a late or replayed write.
  */
 @ActivityInterface
 public interface RecordingRecordActivities {
@@ -32,9 +32,9 @@ public interface RecordingRecordActivities {
   void recordingUploading(String recordingId);
 
   /**
-   * Marks the row {@code available} with the object's bucket, key, size, checksum and duration,
-   * and {@code ended_at = started_at + duration} (from {@code recording}, {@code uploading} or
-   * {@code failed}: a recording that arrives late is still available).
+   * Marks the row {@code available} with the object's bucket, key, size, checksum and duration, and
+   * {@code ended_at = started_at + duration} (from {@code recording}, {@code uploading} or {@code
+   * failed}: a recording that arrives late is still available).
    */
   @ActivityMethod(name = ActivityCatalogue.RECORDING_AVAILABLE)
   void recordingAvailable(String recordingId, UploadedRecording uploaded);

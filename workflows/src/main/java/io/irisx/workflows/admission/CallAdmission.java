@@ -12,7 +12,11 @@ package io.irisx.workflows.admission;
  *     worker died, an operator terminated it) frees its slot after this long at the latest
  */
 public record CallAdmission(
-    boolean admitted, int callsPerSecond, int maxConcurrentCalls, int maxWaitSeconds, int leaseSeconds) {
+    boolean admitted,
+    int callsPerSecond,
+    int maxConcurrentCalls,
+    int maxWaitSeconds,
+    int leaseSeconds) {
 
   public CallAdmission {
     if (callsPerSecond < 1 || maxConcurrentCalls < 1 || maxWaitSeconds < 1 || leaseSeconds < 2) {

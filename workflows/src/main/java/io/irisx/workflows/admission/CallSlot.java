@@ -12,8 +12,8 @@ import java.time.Instant;
  * for it in the tenant's queue (bounded by the maximum wait), keep its lease alive while the call
  * is up, give it back at the end. Why leases: a slot is a Redis entry that expires unless renewed,
  * so a call whose workflow was terminated or whose worker died frees its slot within one lease
- * period, without anyone having to notice it died. The renewal is a timer in the call's own
- * history (a few events a minute), not a polling loop.
+ * period, without anyone having to notice it died. The renewal is a timer in the call's own history
+ * (a few events a minute), not a polling loop.
  */
 public final class CallSlot {
   private final CallSlotActivities slots = Workflow.newActivityStub(CallSlotActivities.class);

@@ -23,7 +23,10 @@ public interface CallSlotActivities {
   @ActivityMethod(name = ActivityCatalogue.RENEW_CALL_SLOT)
   void renew(String tenantId, String callId, int leaseSeconds);
 
-  /** Frees the call's slot (or its place in the queue), and wakes the tenant's queue if anyone waits. */
+  /**
+   * Frees the call's slot (or its place in the queue), and wakes the tenant's queue if anyone
+   * waits.
+   */
   @ActivityMethod(name = ActivityCatalogue.RELEASE_CALL_SLOT)
   void release(String tenantId, String callId);
 }

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The Redis layout of a tenant's call slots, shared by the API (which admits new calls at the
- * door) and the worker (which admits queued ones), so both apply the same rules in one script.
- * Keys share a hash tag: the script's keys live on one Redis Cluster slot.
+ * The Redis layout of a tenant's call slots, shared by the API (which admits new calls at the door)
+ * and the worker (which admits queued ones), so both apply the same rules in one script. Keys share
+ * a hash tag: the script's keys live on one Redis Cluster slot.
  */
 public final class CallSlotKeys {
   /** The script that takes a slot: {@code take-slot.lua} beside this class. */
@@ -32,8 +32,8 @@ public final class CallSlotKeys {
   }
 
   /**
-   * The take-slot script's ARGV, in the order it reads them; {@code mode} is {@code door},
-   * {@code queue} (API) or {@code head} (the tenant's queue granting its first call).
+   * The take-slot script's ARGV, in the order it reads them; {@code mode} is {@code door}, {@code
+   * queue} (API) or {@code head} (the tenant's queue granting its first call).
    */
   public static Object[] takeSlotArguments(String callId, CallAdmission limits, String mode) {
     return new Object[] {

@@ -6,8 +6,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One tenant's queue of calls waiting for a slot, in the order they joined. Workflow id
- * {@code call-queue-<tenantId>}; it runs as long as the tenant makes calls (continuing as new).
+ * One tenant's queue of calls waiting for a slot, in the order they joined. Workflow id {@code
+ * call-queue-<tenantId>}; it runs as long as the tenant makes calls (continuing as new).
  */
 @WorkflowInterface
 public interface TenantQueueWorkflow {

@@ -19,9 +19,12 @@ import org.slf4j.Logger;
  */
 public final class TenantQueueWorkflowImpl implements TenantQueueWorkflow {
   private static final Logger log = Workflow.getLogger(TenantQueueWorkflowImpl.class);
+
   /** A refused head is retried at least this often, at most this rarely. */
   private static final Duration MIN_RETRY = Duration.ofMillis(50);
+
   private static final Duration MAX_RETRY = Duration.ofSeconds(15);
+
   /** Continue as new well before the history grows large. */
   private static final int HISTORY_LIMIT = 5_000;
 
@@ -42,12 +45,14 @@ public final class TenantQueueWorkflowImpl implements TenantQueueWorkflow {
         admit(head);
         continue;
       }
-      long millis = Math.clamp(grant.retryAfterMillis(), MIN_RETRY.toMillis(), MAX_RETRY.toMillis());
+      long millis =
+          Math.clamp(grant.retryAfterMillis(), MIN_RETRY.toMillis(), MAX_RETRY.toMillis());
       Workflow.await(Duration.ofMillis(millis), () -> freed || !waiting.containsKey(head.callId()));
     }
     // Signals that arrive meanwhile are in `waiting` before the new run takes it over.
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(new TenantQueueState(state.tenantId(), new ArrayList<>(waiting.values())));
+    Workflow.continueAsNew(
+        new TenantQueueState(state.tenantId(), new ArrayList<>(waiting.values())));
   }
 
   /** Tells the call it may go; a call that is gone (terminated) gives its slot straight back. */

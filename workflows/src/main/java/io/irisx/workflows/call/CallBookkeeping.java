@@ -7,10 +7,10 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The stubs for a call's bookkeeping: picking its node, its timeline and CDR, handing its events to
- * the webhook publisher. Calls started since {@link #CHANGE} run the node pick, the timeline and the
- * CDR as local activities, inside the workflow task that needs them: cheap, idempotent database and
- * Redis steps the call waited for anyway, each of which cost an activity task and a workflow task
- * on the Temporal server, which is what bounds a node's calls per second (docs/operations.md,
+ * the webhook publisher. Calls started since {@link #CHANGE} run the node pick, the timeline and
+ * the CDR as local activities, inside the workflow task that needs them: cheap, idempotent database
+ * and Redis steps the call waited for anyway, each of which cost an activity task and a workflow
+ * task on the Temporal server, which is what bounds a node's calls per second (docs/operations.md,
  * Figures). Handing an event to the publisher stays a regular activity: a workflow task waits for
  * its local activities, so a local one would hold the call's next command (the prompt after
  * call.answered) until the event was handed over. Calls started before replay with regular

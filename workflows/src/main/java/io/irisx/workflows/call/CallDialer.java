@@ -28,10 +28,13 @@ import java.util.function.BooleanSupplier;
 final class CallDialer {
   /** Dials after this change; none before it existed, so no older history reaches it. */
   static final String DIAL_CHANGE = "call-dial";
+
   /** Since this change a bridge the switch ended waits to hear whether the caller hung up. */
   static final String BRIDGE_END_CHANGE = "dial-bridge-end-cause";
+
   /** How long past the ring timeout the switch may take to report the leg's end. */
   private static final Duration RING_MARGIN = Duration.ofSeconds(10);
+
   private static final String NORMAL_CLEARING = HangupCause.NORMAL_CLEARING;
   private static final String NO_ANSWER = "NO_ANSWER";
   private static final String ORIGINATOR_CANCEL = "ORIGINATOR_CANCEL";
@@ -64,12 +67,19 @@ final class CallDialer {
     String callerId = dial.callerId() == null ? call.request().from() : dial.callerId();
     call.recordStep("call.dial-started", "dial " + number + " to " + dial.to());
     try {
-      call.control().originate(
-          new OriginateCommand(call.request().callId(), leg.uuid(), callerId, dial.to(), (int) dial.ringTimeout().toSeconds()));
+      call.control()
+          .originate(
+              new OriginateCommand(
+                  call.request().callId(),
+                  leg.uuid(),
+                  callerId,
+                  dial.to(),
+                  (int) dial.ringTimeout().toSeconds()));
     } catch (ActivityFailure failure) {
       leg.lost(null, CallWorkflowImpl.now());
     }
-    long ringDeadline = Workflow.currentTimeMillis() + dial.ringTimeout().plus(RING_MARGIN).toMillis();
+    long ringDeadline =
+        Workflow.currentTimeMillis() + dial.ringTimeout().plus(RING_MARGIN).toMillis();
     awaitLeg(leg, () -> leg.answered() || leg.ended(), ringDeadline);
     if (call.channelEnded() || call.redirectWaiting()) {
       dropLeg(leg, ORIGINATOR_CANCEL);
@@ -79,7 +89,8 @@ final class CallDialer {
       bridge(leg);
     }
     if (leg.ended()) {
-      DialResult unanswered = new DialResult(unansweredOutcome(leg.hangupCause()), leg.hangupCause(), Duration.ZERO);
+      DialResult unanswered =
+          new DialResult(unansweredOutcome(leg.hangupCause()), leg.hangupCause(), Duration.ZERO);
       finish(number, dial, unanswered);
       call.requireUpAndNotRedirected();
       return unanswered;
@@ -89,7 +100,9 @@ final class CallDialer {
     awaitLeg(leg, leg::ended, Long.MAX_VALUE);
     // Both ends on the workflow's clock: the switch's event times and the workflow's may differ.
     Instant endedAt = CallWorkflowImpl.now();
-    if (leg.ended() && leg.endedByTheSwitch() && !call.channelEnded()
+    if (leg.ended()
+        && leg.endedByTheSwitch()
+        && !call.channelEnded()
         && Workflow.getVersion(BRIDGE_END_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // Nobody here asked for it, so the caller hung up and the switch ended the bridged leg; the
       // caller's own hangup comes as another channel's events, which may arrive a moment later.
@@ -100,13 +113,17 @@ final class CallDialer {
       dropLeg(leg, NORMAL_CLEARING);
     }
     Duration talk = Duration.between(bridgedAt, endedAt.isBefore(bridgedAt) ? bridgedAt : endedAt);
-    DialResult result = new DialResult(DialResult.Outcome.BRIDGED, leg.hangupCause(), Duration.ofSeconds(talk.toSeconds()));
+    DialResult result =
+        new DialResult(
+            DialResult.Outcome.BRIDGED, leg.hangupCause(), Duration.ofSeconds(talk.toSeconds()));
     finish(number, dial, result);
     call.requireUpAndNotRedirected();
     return result;
   }
 
-  /** Until the caller's channel ends, or a quiet watchdog period and the switch say it is still up. */
+  /**
+   * Until the caller's channel ends, or a quiet watchdog period and the switch say it is still up.
+   */
   private void awaitCallerAfterBridge() {
     if (!Workflow.await(Duration.ofSeconds(call.request().watchdogSeconds()), call::channelEnded)) {
       call.checkChannel();
@@ -123,13 +140,20 @@ final class CallDialer {
     }
   }
 
-  /** The dial's result in the timeline and in the CDR's metadata (the last dial's, under dial.*). */
+  /**
+   * The dial's result in the timeline and in the CDR's metadata (the last dial's, under dial.*).
+   */
   private DialResult finish(int number, Dial dial, DialResult result) {
     call.recordStep(
         "call.dial-ended",
-        "dial " + number + " " + result.outcome().wireName()
+        "dial "
+            + number
+            + " "
+            + result.outcome().wireName()
             + (result.hangupCause() == null ? "" : " " + result.hangupCause())
-            + ", talk " + result.talkTime().toSeconds() + " s");
+            + ", talk "
+            + result.talkTime().toSeconds()
+            + " s");
     call.annotate("dial.to", dial.to());
     call.annotate("dial.outcome", result.outcome().wireName());
     call.annotate("dial.talkSeconds", result.talkTime().toSeconds());
@@ -149,7 +173,8 @@ final class CallDialer {
     while (!done.getAsBoolean() && !call.channelEnded() && !call.redirectWaiting()) {
       call.flushSteps();
       boolean woken =
-          Workflow.await(watchdog, () -> done.getAsBoolean() || call.channelEnded() || call.redirectWaiting());
+          Workflow.await(
+              watchdog, () -> done.getAsBoolean() || call.channelEnded() || call.redirectWaiting());
       if (woken) {
         continue;
       }
@@ -177,7 +202,11 @@ final class CallDialer {
     }
     return switch (cause) {
       case "USER_BUSY", "CALL_REJECTED" -> DialResult.Outcome.BUSY;
-      case "NO_ANSWER", "NO_USER_RESPONSE", "ORIGINATOR_CANCEL", "ALLOTTED_TIMEOUT", "PROGRESS_TIMEOUT" ->
+      case "NO_ANSWER",
+          "NO_USER_RESPONSE",
+          "ORIGINATOR_CANCEL",
+          "ALLOTTED_TIMEOUT",
+          "PROGRESS_TIMEOUT" ->
           DialResult.Outcome.NO_ANSWER;
       default -> DialResult.Outcome.FAILED;
     };

@@ -30,17 +30,23 @@ import java.util.Map;
 final class CallRecorder {
   /** Everything recordings add to the call workflow; histories before it never record. */
   static final String CHANGE = "call-recording";
+
   /** Recordings the caller's hangup closed end HANGUP rather than MAX_LENGTH. */
   static final String HANGUP_ENDING_CHANGE = "recording-hangup-ending";
+
   /** After the switch should have stopped by itself, how long before the workflow stops it. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-  /** How long to wait for RECORD_STOP after an explicit stop (the file is closed by then anyway). */
+
+  /**
+   * How long to wait for RECORD_STOP after an explicit stop (the file is closed by then anyway).
+   */
   private static final Duration STOP_EVENT_WAIT = Duration.ofSeconds(10);
 
   private final CallWorkflowImpl call;
   private final RecordingRecordActivities rows =
       Workflow.newActivityStub(RecordingRecordActivities.class);
   private final List<Promise<Void>> uploads = new ArrayList<>();
+
   /** The whole-call recording, uploaded once the call has ended; null without one. */
   private RecordingFile wholeCall;
 
@@ -70,7 +76,9 @@ final class CallRecorder {
     return new Recording(file.recordingId(), millis, ending);
   }
 
-  /** {@code "record": true}: records from answer to hangup; uploaded by {@link #uploadWholeCall}. */
+  /**
+   * {@code "record": true}: records from answer to hangup; uploaded by {@link #uploadWholeCall}.
+   */
   void recordWholeCall() {
     requireVersion();
     try {
@@ -106,7 +114,10 @@ final class CallRecorder {
     int maxSeconds = (int) Math.min(Integer.MAX_VALUE, (maxLength.toMillis() + 999) / 1000);
     RecordingFile file;
     try {
-      file = node().startRecording(call.channelUuid(), recordingId, maxSeconds, (int) silence.toMillis());
+      file =
+          node()
+              .startRecording(
+                  call.channelUuid(), recordingId, maxSeconds, (int) silence.toMillis());
     } catch (ActivityFailure failure) {
       if (call.channel().ended()) {
         throw new CallerHungUpException(call.channel().hangupCause());
@@ -164,11 +175,12 @@ final class CallRecorder {
       boolean woken =
           Workflow.await(
               left < watchdog.toMillis() ? Duration.ofMillis(left) : watchdog,
-              () -> channel.recordStop(file.path()) != null
-                  || channel.ended()
-                  || channel.hasTypedDigit()
-                  || channel.hasPendingSteps()
-                  || call.redirectWaiting());
+              () ->
+                  channel.recordStop(file.path()) != null
+                      || channel.ended()
+                      || channel.hasTypedDigit()
+                      || channel.hasPendingSteps()
+                      || call.redirectWaiting());
       if (!woken && Workflow.currentTimeMillis() < deadline) {
         call.checkChannelStillThere();
       }
@@ -190,10 +202,13 @@ final class CallRecorder {
     if (!channel.ended()) {
       node().stopRecording(call.channelUuid(), file.path());
     }
-    Workflow.await(STOP_EVENT_WAIT, () -> channel.recordStop(file.path()) != null || channel.ended());
+    Workflow.await(
+        STOP_EVENT_WAIT, () -> channel.recordStop(file.path()) != null || channel.ended());
   }
 
-  /** The switch's Record-Completion-Cause; it reports success-maxtime for a stopped recording too. */
+  /**
+   * The switch's Record-Completion-Cause; it reports success-maxtime for a stopped recording too.
+   */
   private static Recording.Ending switchEnding(String completionCause) {
     if ("success-silence".equals(completionCause) || "no-input-timeout".equals(completionCause)) {
       return Recording.Ending.SILENCE;
@@ -209,7 +224,11 @@ final class CallRecorder {
     RecordingActivities node = node();
     RecordingUpload upload =
         new RecordingUpload(
-            file.recordingId(), call.request().tenantId(), call.request().callId(), file.path(), file.startedAt());
+            file.recordingId(),
+            call.request().tenantId(),
+            call.request().callId(),
+            file.path(),
+            file.startedAt());
     uploads.add(Async.procedure(() -> uploadNow(node, upload)));
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param watchdogSeconds how often a waiting call checks that its channel still exists, so a call
  *     whose events were lost (worker or ESL link down) never waits forever
- * @param inbound the parked channel of a call that came in from the network; null for a call
- *     IRISX dials out
+ * @param inbound the parked channel of a call that came in from the network; null for a call IRISX
+ *     dials out
  * @param webhookUrl the call's own URL for its events (besides the tenant's endpoints), or null
  * @param record whether to record the whole call, from answer to hangup ({@code "record": true})
  * @param admission the tenant's call limits the call runs under, or null when it runs under none
@@ -53,7 +53,19 @@ public record CallRequest(
       Map<String, Object> params,
       int ringTimeoutSeconds,
       int watchdogSeconds) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, null, null, false, null);
+    this(
+        callId,
+        tenantId,
+        from,
+        to,
+        flow,
+        params,
+        ringTimeoutSeconds,
+        watchdogSeconds,
+        null,
+        null,
+        false,
+        null);
   }
 
   /** A call that is not recorded as a whole. */
@@ -68,7 +80,19 @@ public record CallRequest(
       int watchdogSeconds,
       InboundLeg inbound,
       String webhookUrl) {
-    this(callId, tenantId, from, to, flow, params, ringTimeoutSeconds, watchdogSeconds, inbound, webhookUrl, false, null);
+    this(
+        callId,
+        tenantId,
+        from,
+        to,
+        flow,
+        params,
+        ringTimeoutSeconds,
+        watchdogSeconds,
+        inbound,
+        webhookUrl,
+        false,
+        null);
   }
 
   public static String workflowId(String callId) {

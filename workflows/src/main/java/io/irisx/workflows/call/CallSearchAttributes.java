@@ -9,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The search attributes of a call's workflow, so an operator finds it in the Temporal UI by
- * {@code CallId="…"}, {@code TenantId="…"}, {@code CallStatus="busy"}, numbers or flow. Call from
- * workflow code only. Upserts are versioned under {@value #CHANGE_ID}: replaying a history recorded
- * before they existed skips them, so calls in flight during a deployment keep replaying.
+ * The search attributes of a call's workflow, so an operator finds it in the Temporal UI by {@code
+ * CallId="…"}, {@code TenantId="…"}, {@code CallStatus="busy"}, numbers or flow. Call from workflow
+ * code only. Upserts are versioned under {@value #CHANGE_ID}: replaying a history recorded before
+ * they existed skips them, so calls in flight during a deployment keep replaying.
  */
 public final class CallSearchAttributes {
   public static final SearchAttributeKey<String> TENANT_ID = SearchAttributeCatalogue.TENANT_ID;
   public static final SearchAttributeKey<String> CALL_ID = SearchAttributeCatalogue.CALL_ID;
-  public static final SearchAttributeKey<String> CALL_DIRECTION = SearchAttributeCatalogue.CALL_DIRECTION;
+  public static final SearchAttributeKey<String> CALL_DIRECTION =
+      SearchAttributeCatalogue.CALL_DIRECTION;
   public static final SearchAttributeKey<String> CALL_STATUS = SearchAttributeCatalogue.CALL_STATUS;
   public static final SearchAttributeKey<String> FROM_NUMBER = SearchAttributeCatalogue.FROM_NUMBER;
   public static final SearchAttributeKey<String> TO_NUMBER = SearchAttributeCatalogue.TO_NUMBER;
@@ -32,11 +33,17 @@ public final class CallSearchAttributes {
   private CallSearchAttributes() {}
 
   /**
-   * Sets all of a call's attributes; a null value leaves that attribute unset. {@code direction}
-   * is {@value #OUTBOUND} or {@value #INBOUND}.
+   * Sets all of a call's attributes; a null value leaves that attribute unset. {@code direction} is
+   * {@value #OUTBOUND} or {@value #INBOUND}.
    */
   public static void upsert(
-      String tenantId, String callId, String direction, CallStatus status, String from, String to, String flow) {
+      String tenantId,
+      String callId,
+      String direction,
+      CallStatus status,
+      String from,
+      String to,
+      String flow) {
     if (!enabled()) {
       return;
     }
@@ -78,9 +85,9 @@ public final class CallSearchAttributes {
   }
 
   /**
-   * The attributes a call's workflow starts with (status {@code queued}), set by whoever starts
-   * it ({@code WorkflowOptions.setTypedSearchAttributes}): the call is findable by its id from
-   * the first moment, before its workflow has run a single task.
+   * The attributes a call's workflow starts with (status {@code queued}), set by whoever starts it
+   * ({@code WorkflowOptions.setTypedSearchAttributes}): the call is findable by its id from the
+   * first moment, before its workflow has run a single task.
    */
   public static SearchAttributes initial(CallRequest request) {
     SearchAttributes.Builder attributes =
@@ -107,7 +114,8 @@ public final class CallSearchAttributes {
     return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
-  private static void set(List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<String> key, String value) {
+  private static void set(
+      List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<String> key, String value) {
     updates.add(value == null ? key.valueUnset() : key.valueSet(value));
   }
 }

@@ -2,7 +2,9 @@ package io.irisx.workflows.call;
 
 import java.util.Arrays;
 
-/** Where a call is in its life; the wire names are what the API and the {@code calls} table show. */
+/**
+ * Where a call is in its life; the wire names are what the API and the {@code calls} table show.
+ */
 public enum CallStatus {
   QUEUED("queued"),
   RINGING("ringing"),

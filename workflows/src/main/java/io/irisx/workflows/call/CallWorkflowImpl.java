@@ -2,12 +2,12 @@ package io.irisx.workflows.call;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallControlActivities;
-import io.irisx.workflows.admission.CallSlot;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallTransition;
-import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.ChannelSnapshot;
+import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.admission.CallSlot;
 import io.irisx.workflows.flow.CallFlow;
 import io.irisx.workflows.flow.CallFlows;
 import io.irisx.workflows.flow.CallerHungUpException;
@@ -18,23 +18,24 @@ import io.irisx.workflows.flow.Record;
 import io.irisx.workflows.flow.Recording;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.WebhookEventTypes;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
-import java.util.Map;
-import java.util.Optional;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
 /**
  * One call. Outbound: pick a node, originate on it, follow the channel's events, run the call flow
  * once answered, hang up, write the CDR. Inbound: the channel is already parked on its node; the
- * flow runs at once and answers it (explicitly, or by its first prompt). Waiting is always bounded by a watchdog that asks the
- * switch about the channel, so a call whose events were lost (worker or ESL link down) still ends.
+ * flow runs at once and answers it (explicitly, or by its first prompt). Waiting is always bounded
+ * by a watchdog that asks the switch about the channel, so a call whose events were lost (worker or
+ * ESL link down) still ends.
  */
 public final class CallWorkflowImpl implements CallWorkflow {
   private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
@@ -43,8 +44,10 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private CallBookkeeping bookkeeping = CallBookkeeping.regular();
   private final ChannelTracker channel = new ChannelTracker();
   private final CallRecorder recorder = new CallRecorder(this);
+
   /** The call's slot under its tenant's limits; null for calls that run under none. */
   private CallSlot slot;
+
   private boolean slotGranted;
   private final CallDialer dialer = new CallDialer(this);
 
@@ -56,14 +59,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** The flow to run and its parameters; a redirect or a transfer replaces them. */
   private String flowName;
+
   private Map<String, Object> flowParams = Map.of();
   private CallCommands.Redirect pendingRedirect;
   private boolean flowRunning;
+
   /** Calls started before webhooks existed replay without publishing (see {@link #publish}). */
   private boolean publishesWebhooks;
+
   private long webhookSequence;
+
   /** The status operators can search by (CallStatus); upserted only when it changes. */
   private CallStatus indexedStatus;
+
   /** Events are handed over one after another, in order, without holding the call up. */
   private Promise<Void> publishing = Workflow.newPromise(null);
 
@@ -84,8 +92,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     this.flowName = request.flow();
     this.flowParams = request.params();
     bookkeeping = CallBookkeeping.forThisCall();
-    publishesWebhooks =
-        Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    publishesWebhooks = Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     indexedStatus = CallStatus.QUEUED;
     Instant startedAt;
@@ -123,8 +130,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     // A recording still uploading keeps the call open: its row must end available or failed.
     recorder.awaitUploads();
     awaitPublished();
-    return new CallResult(
-        request.callId(), channel.status(), channel.hangupCause(), billSeconds());
+    return new CallResult(request.callId(), channel.status(), channel.hangupCause(), billSeconds());
   }
 
   @Override
@@ -156,7 +162,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
     if (!slot.queued()) {
       return slot.acquire();
     }
-    record("call.waiting", CallStatus.QUEUED, now(), "over the tenant's call limits: waiting for a slot");
+    record(
+        "call.waiting",
+        CallStatus.QUEUED,
+        now(),
+        "over the tenant's call limits: waiting for a slot");
     if (!slot.acquire()) {
       return false;
     }
@@ -164,18 +174,34 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return true;
   }
 
-  /** The call never got a slot: canceled, with the reason in its timeline and CDR, never dialled. */
+  /**
+   * The call never got a slot: canceled, with the reason in its timeline and CDR, never dialled.
+   */
   private CallResult canceledInQueue() {
     String reason =
-        "queue-timeout: no slot within " + request.admission().maxWaitSeconds() + " s under the tenant's call limits";
+        "queue-timeout: no slot within "
+            + request.admission().maxWaitSeconds()
+            + " s under the tenant's call limits";
     Instant endedAt = now();
     record("call.canceled", CallStatus.CANCELED, endedAt, reason);
     Instant queuedAt = Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis());
     CallDetailRecord cdr =
         new CallDetailRecord(
-            request.callId(), request.tenantId(), CallStatus.CANCELED, null, null, null, null, endedAt,
-            Math.max(0, Duration.between(queuedAt, endedAt).toSeconds()), 0, null, null,
-            Map.of("irisx.cancelReason", reason), null, null);
+            request.callId(),
+            request.tenantId(),
+            CallStatus.CANCELED,
+            null,
+            null,
+            null,
+            null,
+            endedAt,
+            Math.max(0, Duration.between(queuedAt, endedAt).toSeconds()),
+            0,
+            null,
+            null,
+            Map.of("irisx.cancelReason", reason),
+            null,
+            null);
     bookkeeping.records().writeCdr(cdr);
     publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
     publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
@@ -197,7 +223,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
         channel.ended());
   }
 
-  // --- live control from the API (updates); validators refuse what the call's state cannot take ---
+  // --- live control from the API (updates); validators refuse what the call's state cannot take
+  // ---
 
   @Override
   public void validateHangup(CallCommands.Hangup command) {
@@ -257,7 +284,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   @Override
   public CallState redirect(CallCommands.Redirect command) {
-    // The running flow stops at its next step, or at once if it is waiting (see interruptible waits).
+    // The running flow stops at its next step, or at once if it is waiting (see interruptible
+    // waits).
     pendingRedirect = command;
     return state();
   }
@@ -304,17 +332,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
     control = nodeControl(nodeId);
     Instant arrivedAt =
         leg.parkedAtMicros() > 0 ? Instant.EPOCH.plusNanos(leg.parkedAtMicros() * 1_000L) : now();
-    bookkeeping.records().registerInbound(
-        new InboundCallRegistration(
-            request.callId(),
-            request.tenantId(),
-            request.from(),
-            request.to(),
-            request.flow(),
-            leg.phoneNumberId(),
-            nodeId,
-            channelUuid,
-            arrivedAt));
+    bookkeeping
+        .records()
+        .registerInbound(
+            new InboundCallRegistration(
+                request.callId(),
+                request.tenantId(),
+                request.from(),
+                request.to(),
+                request.flow(),
+                leg.phoneNumberId(),
+                nodeId,
+                channelUuid,
+                arrivedAt));
     publish(WebhookEventTypes.CALL_INITIATED, callData());
     channel.arrived(arrivedAt);
     return arrivedAt;
@@ -451,7 +481,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
       String input = typed.toString();
       // The digits themselves stay out of the timeline: they may be a PIN or a card number.
       if (gather.accepts(input)) {
-        record("call.gathered", channel.status(), now(), input.length() + " digit(s), " + ending + ", attempt " + attempt);
+        record(
+            "call.gathered",
+            channel.status(),
+            now(),
+            input.length() + " digit(s), " + ending + ", attempt " + attempt);
         Map<String, Object> gathered = callData();
         gathered.put("digits", input);
         gathered.put("ending", ending.name());
@@ -459,7 +493,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
         publish(WebhookEventTypes.GATHER_COMPLETED, gathered);
         return new GatherResult(input, ending, attempt);
       }
-      record("call.gather-retry", channel.status(), now(), (input.isEmpty() ? "no input" : "invalid input") + ", attempt " + attempt);
+      record(
+          "call.gather-retry",
+          channel.status(),
+          now(),
+          (input.isEmpty() ? "no input" : "invalid input") + ", attempt " + attempt);
     }
     return new GatherResult("", ending, gather.attempts());
   }
@@ -500,10 +538,14 @@ public final class CallWorkflowImpl implements CallWorkflow {
     int finishedBefore = channel.finishedPlaybacks(media);
     control.play(channelUuid, media);
     awaitChannel(
-        () -> channel.finishedPlaybacks(media) > finishedBefore || channel.hasTypedDigit() || channel.ended(),
+        () ->
+            channel.finishedPlaybacks(media) > finishedBefore
+                || channel.hasTypedDigit()
+                || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
+              "playback".equals(snapshot.application())
+                  && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }
@@ -607,7 +649,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.ended(),
         snapshot -> {
           boolean stillPlaying =
-              "playback".equals(snapshot.application()) && ChannelTracker.isPlaying(snapshot.applicationData(), media);
+              "playback".equals(snapshot.application())
+                  && ChannelTracker.isPlaying(snapshot.applicationData(), media);
           if (!stillPlaying) {
             channel.playbackFinished(media);
           }
@@ -650,7 +693,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
       }
       boolean woken =
           Workflow.await(
-              watchdog, () -> done.getAsBoolean() || channel.hasPendingSteps() || redirectWaiting());
+              watchdog,
+              () -> done.getAsBoolean() || channel.hasPendingSteps() || redirectWaiting());
       stopIfRedirected();
       if (!woken && channelUuid != null) {
         ChannelSnapshot snapshot = control.inspect(channelUuid);
@@ -687,7 +731,13 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
     CallEventRecord event =
         new CallEventRecord(
-            request.tenantId(), request.callId(), ++webhookSequence, type, now(), data, request.webhookUrl());
+            request.tenantId(),
+            request.callId(),
+            ++webhookSequence,
+            type,
+            now(),
+            data,
+            request.webhookUrl());
     publishing =
         publishing.thenCompose(
             previous ->
@@ -695,7 +745,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
                     .<Void>handle(
                         (published, failure) -> {
                           if (failure != null) {
-                            log.warn("call {}: {} not published: {}", request.callId(), type, rootMessage(failure));
+                            log.warn(
+                                "call {}: {} not published: {}",
+                                request.callId(),
+                                type,
+                                rootMessage(failure));
                           }
                           return null;
                         }));
@@ -736,17 +790,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   private void record(String eventType, CallStatus status, Instant at, String detail) {
-    bookkeeping.records().recordTransition(
-        new CallTransition(
-            request.callId(),
-            request.tenantId(),
-            ++timelineSequence,
-            eventType,
-            status,
-            at,
-            nodeId,
-            channelUuid,
-            detail));
+    bookkeeping
+        .records()
+        .recordTransition(
+            new CallTransition(
+                request.callId(),
+                request.tenantId(),
+                ++timelineSequence,
+                eventType,
+                status,
+                at,
+                nodeId,
+                channelUuid,
+                detail));
     if (status != null && status != indexedStatus) {
       CallSearchAttributes.upsertStatus(status);
       indexedStatus = status;

@@ -45,8 +45,22 @@ public record ChannelEvent(
       String dtmfDigit,
       String playbackPath,
       String jobResult) {
-    this(type, channelUuid, coreUuid, sequence, timestampMicros, answerState, hangupCause, sipTermStatus,
-        dtmfDigit, playbackPath, jobResult, null, null, null, null);
+    this(
+        type,
+        channelUuid,
+        coreUuid,
+        sequence,
+        timestampMicros,
+        answerState,
+        hangupCause,
+        sipTermStatus,
+        dtmfDigit,
+        playbackPath,
+        jobResult,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static final String BACKGROUND_JOB = "BACKGROUND_JOB";

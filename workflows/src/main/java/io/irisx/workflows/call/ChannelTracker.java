@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * What the workflow knows about its channel, folded from the switch's events in arrival order.
- * Plain deterministic state: no Temporal calls, so it is easy to test on its own. Every change worth
- * keeping in the call's timeline is queued as a {@link Step} for the workflow to record.
+ * Plain deterministic state: no Temporal calls, so it is easy to test on its own. Every change
+ * worth keeping in the call's timeline is queued as a {@link Step} for the workflow to record.
  */
 final class ChannelTracker {
   /** A change of the call worth a {@code call_logs} entry. */
@@ -36,7 +36,10 @@ final class ChannelTracker {
   private String sipTermStatus;
   private String hangupDisposition;
 
-  /** Folds one event in; duplicates (same switch, same sequence, e.g. after a reconnect) are dropped. */
+  /**
+   * Folds one event in; duplicates (same switch, same sequence, e.g. after a reconnect) are
+   * dropped.
+   */
   void apply(ChannelEvent event) {
     if (ended || !seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
       return;
@@ -79,7 +82,8 @@ final class ChannelTracker {
       case ChannelEvent.RECORD_STOP -> {
         if (event.recordFilePath() != null) {
           stoppedRecordings.put(
-              event.recordFilePath(), new RecordStop(event.recordCompletionCause(), event.recordMillis()));
+              event.recordFilePath(),
+              new RecordStop(event.recordCompletionCause(), event.recordMillis()));
         }
       }
       case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
@@ -96,7 +100,8 @@ final class ChannelTracker {
 
   /**
    * The originate job's result. Success says nothing about the call (FreeSWITCH reports success on
-   * early media); a failure ends the call at once, because a leg that never existed sends no hangup.
+   * early media); a failure ends the call at once, because a leg that never existed sends no
+   * hangup.
    */
   private void applyJobResult(String result, Instant at) {
     if (result == null || !result.startsWith("-ERR")) {
@@ -135,7 +140,8 @@ final class ChannelTracker {
       return;
     }
     hangupCause = requestedHangupCause;
-    pendingSteps.add(new Step("call.channel-lost", status, at, "the channel vanished without a hangup event"));
+    pendingSteps.add(
+        new Step("call.channel-lost", status, at, "the channel vanished without a hangup event"));
     end(at);
   }
 
@@ -243,8 +249,8 @@ final class ChannelTracker {
   }
 
   /**
-   * Whether the switch's playback path is this media. Speech ({@code say:text}) is played as
-   * {@code tts://engine|voice|text}, with the node's engine and voice, which the workflow does not know.
+   * Whether the switch's playback path is this media. Speech ({@code say:text}) is played as {@code
+   * tts://engine|voice|text}, with the node's engine and voice, which the workflow does not know.
    */
   /**
    * Whether the application data of a channel's {@code playback} is this media: the very reference,
@@ -252,7 +258,8 @@ final class ChannelTracker {
    */
   static boolean isPlaying(String applicationData, String media) {
     return media.equals(applicationData)
-        || (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX) && isPlaybackOf(applicationData, media));
+        || (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)
+            && isPlaybackOf(applicationData, media));
   }
 
   static boolean isPlaybackOf(String path, String media) {
@@ -261,7 +268,9 @@ final class ChannelTracker {
     }
     if (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)) {
       return path.equals(media)
-          || (path.startsWith("tts://") && path.endsWith("|" + media.substring(io.irisx.workflows.flow.Media.SPEECH_PREFIX.length())));
+          || (path.startsWith("tts://")
+              && path.endsWith(
+                  "|" + media.substring(io.irisx.workflows.flow.Media.SPEECH_PREFIX.length())));
     }
     return path.equals(media) || path.endsWith("/" + media);
   }

@@ -43,7 +43,8 @@ final class DialLeg {
         }
         end(event.hangupCause(), at);
       }
-      // A failed originate: the leg never existed, so no hangup follows (e.g. -ERR NO_ROUTE_DESTINATION).
+      // A failed originate: the leg never existed, so no hangup follows (e.g. -ERR
+      // NO_ROUTE_DESTINATION).
       case ChannelEvent.BACKGROUND_JOB -> {
         String result = event.jobResult();
         if (result != null && result.startsWith("-ERR")) {

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 /**
  * A call's records written by a local activity first and, should that fail for good, by a regular
  * activity: a local activity's retries live in the worker, and one cut short (the worker stopping
- * while the database is away) must not fail the call or lose its CDR, which the server's
- * unbounded retries of a regular activity never do. A record the activity itself refuses
- * (non-retryable) is refused either way. Workflow code: deterministic.
+ * while the database is away) must not fail the call or lose its CDR, which the server's unbounded
+ * retries of a regular activity never do. A record the activity itself refuses (non-retryable) is
+ * refused either way. Workflow code: deterministic.
  */
 final class DurableCallRecords implements CallRecordActivities {
   private final CallRecordActivities local;
@@ -51,7 +51,8 @@ final class DurableCallRecords implements CallRecordActivities {
 
   private static void requireWorthRetrying(ActivityFailure failure) {
     if (failure.getCause() instanceof CanceledFailure
-        || (failure.getCause() instanceof ApplicationFailure application && application.isNonRetryable())) {
+        || (failure.getCause() instanceof ApplicationFailure application
+            && application.isNonRetryable())) {
       throw failure;
     }
   }

@@ -6,6 +6,7 @@ import java.util.Optional;
 /** Q.850 numbers of the hangup causes FreeSWITCH reports by name (switch_types.h). */
 public final class HangupCause {
   public static final String NORMAL_CLEARING = "NORMAL_CLEARING";
+
   /** The platform ends a call whose flow could not go on (the switch refused a step). */
   public static final String NORMAL_TEMPORARY_FAILURE = "NORMAL_TEMPORARY_FAILURE";
 

@@ -6,4 +6,5 @@ package io.irisx.workflows.call;
  *
  * @param parkedAtMicros the switch's {@code Event-Date-Timestamp} of the CHANNEL_PARK
  */
-public record InboundLeg(String nodeId, String channelUuid, String phoneNumberId, long parkedAtMicros) {}
+public record InboundLeg(
+    String nodeId, String channelUuid, String phoneNumberId, long parkedAtMicros) {}

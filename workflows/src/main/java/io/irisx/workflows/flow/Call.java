@@ -51,7 +51,8 @@ public interface Call {
    * Records the caller as {@code record} says (beep first if asked) and blocks until the recording
    * stops: maximum length, silence, a stop key, or the caller hanging up (then it returns rather
    * than throwing: a voicemail left before hanging up is the point). The upload to S3 runs in the
-   * background; the call does not complete before it has ended, {@code available} or {@code failed}.
+   * background; the call does not complete before it has ended, {@code available} or {@code
+   * failed}.
    */
   Recording record(Record record);
 
@@ -76,8 +77,8 @@ public interface Call {
   void transfer(String flow, Map<String, Object> params);
 
   /**
-   * Keeps a result of the flow in the call's CDR ({@code metadata} in the API): text, a number or
-   * a boolean under a short key. A later value under the same key replaces the earlier one.
+   * Keeps a result of the flow in the call's CDR ({@code metadata} in the API): text, a number or a
+   * boolean under a short key. A later value under the same key replaces the earlier one.
    */
   void annotate(String key, Object value);
 

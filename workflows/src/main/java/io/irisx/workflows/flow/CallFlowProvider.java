@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * How a jar adds call flows without changing IRISX: implement this, list the class in
- * {@code META-INF/services/io.irisx.workflows.flow.CallFlowProvider}, and put the jar on the class
- * path of the API (which validates flow names) and of every worker (which runs the flows).
+ * How a jar adds call flows without changing IRISX: implement this, list the class in {@code
+ * META-INF/services/io.irisx.workflows.flow.CallFlowProvider}, and put the jar on the class path of
+ * the API (which validates flow names) and of every worker (which runs the flows).
  */
 public interface CallFlowProvider {
 

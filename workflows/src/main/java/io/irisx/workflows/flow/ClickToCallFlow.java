@@ -6,11 +6,10 @@ import java.util.Optional;
 /**
  * Click-to-call: IRISX calls the agent first (the call's {@code to}); once the agent answers, an
  * optional {@code whisper} prompt plays to the agent and the customer is dialled and bridged to
- * them. The CDR's metadata keeps the outcome as {@code clickToCall}: {@code bridged},
- * {@code customer-busy}, {@code customer-no-answer}, {@code customer-failed} or
- * {@code agent-hung-up} (the agent hung up first: while the customer rang, or during the
- * conversation, which {@code dial.outcome = bridged} tells apart), with the dial's details under
- * {@code dial.*}.
+ * them. The CDR's metadata keeps the outcome as {@code clickToCall}: {@code bridged}, {@code
+ * customer-busy}, {@code customer-no-answer}, {@code customer-failed} or {@code agent-hung-up} (the
+ * agent hung up first: while the customer rang, or during the conversation, which {@code
+ * dial.outcome = bridged} tells apart), with the dial's details under {@code dial.*}.
  *
  * <p>Params: {@code customer} (E.164, required), {@code callerId} (E.164, what the customer sees;
  * default the call's {@code from}), {@code ringSeconds} (how long the customer may ring, 5..120,

@@ -13,7 +13,8 @@ import java.time.Duration;
  *
  * @param to the party to call, strict E.164
  * @param ringTimeout how long the other party may ring before the dial ends as no-answer
- * @param callerId the number the other party sees, strict E.164; null shows the call's own {@code from}
+ * @param callerId the number the other party sees, strict E.164; null shows the call's own {@code
+ *     from}
  */
 public record Dial(String to, Duration ringTimeout, String callerId) {
   public static final Duration MAX_RING = Duration.ofMinutes(10);

@@ -31,7 +31,9 @@ final class FlowParams {
   /** A strict E.164 number, if the parameter is one. */
   static Optional<String> number(Map<String, Object> params, String name) {
     Object value = params.get(name);
-    return value instanceof String text && PhoneNumber.isE164(text) ? Optional.of(text) : Optional.empty();
+    return value instanceof String text && PhoneNumber.isE164(text)
+        ? Optional.of(text)
+        : Optional.empty();
   }
 
   /** A JSON object parameter, if the parameter is one (keys are always text in JSON). */

@@ -37,7 +37,12 @@ public record Gather(
   public Gather {
     if (minDigits < 1 || maxDigits < minDigits || maxDigits > MAX_DIGITS) {
       throw new IllegalArgumentException(
-          "need 1 <= minDigits <= maxDigits <= " + MAX_DIGITS + ", got " + minDigits + ".." + maxDigits);
+          "need 1 <= minDigits <= maxDigits <= "
+              + MAX_DIGITS
+              + ", got "
+              + minDigits
+              + ".."
+              + maxDigits);
     }
     terminators = terminators == null ? "" : terminators;
     if (!terminators.matches("[0-9*#A-D]*")) {
@@ -54,38 +59,112 @@ public record Gather(
     }
   }
 
-  /** Up to {@code maxDigits} digits (at least one), ended early by {@code #}; 5 s, then 3 s per digit. */
+  /**
+   * Up to {@code maxDigits} digits (at least one), ended early by {@code #}; 5 s, then 3 s per
+   * digit.
+   */
   public static Gather digits(int maxDigits) {
     return new Gather(
-        null, 1, maxDigits, "#", Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMinutes(2), null, 1);
+        null,
+        1,
+        maxDigits,
+        "#",
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(3),
+        Duration.ofMinutes(2),
+        null,
+        1);
   }
 
   public Gather prompt(String media) {
-    return new Gather(media, minDigits, maxDigits, terminators, firstDigitTimeout, interDigitTimeout, overallTimeout, valid, attempts);
+    return new Gather(
+        media,
+        minDigits,
+        maxDigits,
+        terminators,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overallTimeout,
+        valid,
+        attempts);
   }
 
   public Gather minDigits(int min) {
-    return new Gather(prompt, min, maxDigits, terminators, firstDigitTimeout, interDigitTimeout, overallTimeout, valid, attempts);
+    return new Gather(
+        prompt,
+        min,
+        maxDigits,
+        terminators,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overallTimeout,
+        valid,
+        attempts);
   }
 
   public Gather terminators(String keys) {
-    return new Gather(prompt, minDigits, maxDigits, keys, firstDigitTimeout, interDigitTimeout, overallTimeout, valid, attempts);
+    return new Gather(
+        prompt,
+        minDigits,
+        maxDigits,
+        keys,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overallTimeout,
+        valid,
+        attempts);
   }
 
   public Gather timeouts(Duration firstDigit, Duration interDigit) {
-    return new Gather(prompt, minDigits, maxDigits, terminators, firstDigit, interDigit, overallTimeout, valid, attempts);
+    return new Gather(
+        prompt,
+        minDigits,
+        maxDigits,
+        terminators,
+        firstDigit,
+        interDigit,
+        overallTimeout,
+        valid,
+        attempts);
   }
 
   public Gather overallTimeout(Duration overall) {
-    return new Gather(prompt, minDigits, maxDigits, terminators, firstDigitTimeout, interDigitTimeout, overall, valid, attempts);
+    return new Gather(
+        prompt,
+        minDigits,
+        maxDigits,
+        terminators,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overall,
+        valid,
+        attempts);
   }
 
   public Gather accepting(String regex) {
-    return new Gather(prompt, minDigits, maxDigits, terminators, firstDigitTimeout, interDigitTimeout, overallTimeout, regex, attempts);
+    return new Gather(
+        prompt,
+        minDigits,
+        maxDigits,
+        terminators,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overallTimeout,
+        regex,
+        attempts);
   }
 
   public Gather attempts(int times) {
-    return new Gather(prompt, minDigits, maxDigits, terminators, firstDigitTimeout, interDigitTimeout, overallTimeout, valid, times);
+    return new Gather(
+        prompt,
+        minDigits,
+        maxDigits,
+        terminators,
+        firstDigitTimeout,
+        interDigitTimeout,
+        overallTimeout,
+        valid,
+        times);
   }
 
   /** Whether {@code digits} is a complete, valid answer. */

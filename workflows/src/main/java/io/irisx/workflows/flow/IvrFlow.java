@@ -15,9 +15,9 @@ import java.util.TreeSet;
  *   <li>{@code {"prompt": "ivr/hours.wav"}}: the prompt plays, then the menu again.
  * </ul>
  *
- * <p>{@code 0}, or no valid key after {@code retries} attempts, dials {@code operator} when there is
- * one (an option for {@code 0} wins over the operator). The CDR's metadata keeps the path taken as
- * {@code ivr}: {@code option-<key>}, {@code operator} or {@code no-input}.
+ * <p>{@code 0}, or no valid key after {@code retries} attempts, dials {@code operator} when there
+ * is one (an option for {@code 0} wins over the operator). The CDR's metadata keeps the path taken
+ * as {@code ivr}: {@code option-<key>}, {@code operator} or {@code no-input}.
  *
  * <p>Params: {@code prompt} (the menu; default a stock "please choose" file), {@code options},
  * {@code retries} (1..10, default 3), {@code operator} (E.164), {@code goodbye} (played before
@@ -28,8 +28,10 @@ public final class IvrFlow implements CallFlow {
   public static final String RESULT = "ivr";
   static final String DEFAULT_PROMPT = "ivr/ivr-please_choose_from_the_following.wav";
   static final String DEFAULT_GOODBYE = "voicemail/vm-goodbye.wav";
+
   /** A caller who keeps asking for informational prompts is still bounded. */
   static final int MAX_MENU_VISITS = 10;
+
   static final String OPERATOR_KEY = "0";
 
   @Override
@@ -75,11 +77,12 @@ public final class IvrFlow implements CallFlow {
   /** The keys the menu accepts: those with a usable option, and 0 when there is an operator. */
   private static String validKeys(Map<String, Object> options, boolean hasOperator) {
     TreeSet<String> keys = new TreeSet<>();
-    options.forEach((key, option) -> {
-      if (key.matches("[0-9*#]") && option instanceof Map<?, ?>) {
-        keys.add(key.equals("*") || key.equals("#") ? "\\" + key : key);
-      }
-    });
+    options.forEach(
+        (key, option) -> {
+          if (key.matches("[0-9*#]") && option instanceof Map<?, ?>) {
+            keys.add(key.equals("*") || key.equals("#") ? "\\" + key : key);
+          }
+        });
     if (hasOperator) {
       keys.add(OPERATOR_KEY);
     }

@@ -16,26 +16,37 @@ import java.util.regex.Pattern;
  */
 public record Media(Kind kind, String value) {
 
-  public enum Kind { FILE, TONE, SPEECH, URL }
+  public enum Kind {
+    FILE,
+    TONE,
+    SPEECH,
+    URL
+  }
 
   /** The reference prefix for speech: the node renders it with its own engine and voice. */
   public static final String SPEECH_PREFIX = "say:";
+
   /** The reference prefix for a URL: played through mod_http_cache, which caches it on the node. */
   public static final String URL_PREFIX = "http_cache://";
+
   public static final String TONE_PREFIX = "tone_stream://";
   public static final int MAX_SPEECH_LENGTH = 1000;
 
   private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
   private static final Pattern TONE = Pattern.compile("[A-Za-z0-9_.;=%(),+-]{1,512}");
+
   /**
    * Letters and digits of any script, spaces and plain punctuation. No quote (the switch's argument
    * splitter would end the text), no {@code |} (the TTS path's separator), no {@code $} or braces
    * (variable expansion), no backslash, colon or control characters.
    */
-  private static final Pattern SPEECH = Pattern.compile("[\\p{L}\\p{N} .,?!%-]{1," + MAX_SPEECH_LENGTH + "}");
+  private static final Pattern SPEECH =
+      Pattern.compile("[\\p{L}\\p{N} .,?!%-]{1," + MAX_SPEECH_LENGTH + "}");
+
   /** https URLs whose characters need neither quoting nor escaping in an ESL command. */
   private static final Pattern URL =
-      Pattern.compile("https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%=&+-]*)?(?:\\?[A-Za-z0-9_.~/%=&+-]*)?");
+      Pattern.compile(
+          "https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%=&+-]*)?(?:\\?[A-Za-z0-9_.~/%=&+-]*)?");
 
   public Media {
     if (kind == null || value == null) {
@@ -46,10 +57,12 @@ public record Media(Kind kind, String value) {
           case FILE -> FILE.matcher(value).matches() && !value.contains("..");
           case TONE -> TONE.matcher(value).matches();
           case SPEECH -> SPEECH.matcher(value).matches() && !value.isBlank();
-          case URL -> URL.matcher(value).matches() && value.length() <= 2048 && !value.contains("..");
+          case URL ->
+              URL.matcher(value).matches() && value.length() <= 2048 && !value.contains("..");
         };
     if (!valid) {
-      throw new IllegalArgumentException("not playable as " + kind.name().toLowerCase(Locale.ROOT) + ": " + shown(value));
+      throw new IllegalArgumentException(
+          "not playable as " + kind.name().toLowerCase(Locale.ROOT) + ": " + shown(value));
     }
   }
 
@@ -60,7 +73,8 @@ public record Media(Kind kind, String value) {
 
   /** A FreeSWITCH tone spec ({@code %(250,50,440)}), with or without {@code tone_stream://}. */
   public static Media tone(String spec) {
-    return new Media(Kind.TONE, spec.startsWith(TONE_PREFIX) ? spec.substring(TONE_PREFIX.length()) : spec);
+    return new Media(
+        Kind.TONE, spec.startsWith(TONE_PREFIX) ? spec.substring(TONE_PREFIX.length()) : spec);
   }
 
   /** Text spoken by the node's configured engine and voice (worker.yml {@code node.speech}). */
@@ -83,7 +97,10 @@ public record Media(Kind kind, String value) {
     };
   }
 
-  /** How long a playback of {@code text} plausibly takes: about 15 characters a second, at least a second. */
+  /**
+   * How long a playback of {@code text} plausibly takes: about 15 characters a second, at least a
+   * second.
+   */
   public static java.time.Duration speakingTime(String text) {
     return java.time.Duration.ofMillis(Math.max(1000, text.length() * 1000L / 15));
   }

@@ -20,6 +20,7 @@ import java.util.Objects;
 public record Record(Duration maxLength, Duration silence, String beepMedia, String stopKeys) {
   /** A plain 800 Hz beep of half a second. */
   public static final String BEEP = "tone_stream://%(500,0,800)";
+
   public static final Duration LONGEST = Duration.ofHours(4);
 
   public Record {

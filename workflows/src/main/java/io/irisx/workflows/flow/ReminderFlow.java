@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * An appointment reminder: plays the reminder, then asks the callee to press 1 to confirm or 2 to
- * cancel, up to three times. The answer lands in the CDR's metadata as {@code reminder}:
- * {@code confirmed}, {@code canceled} or {@code no-response}.
+ * cancel, up to three times. The answer lands in the CDR's metadata as {@code reminder}: {@code
+ * confirmed}, {@code canceled} or {@code no-response}.
  *
  * <p>Params: {@code message} (the reminder itself, a sound file or tone stream; default a generic
  * greeting), {@code menu} (the "press 1 or 2" prompt), {@code thanks} (played after an answer).

@@ -9,8 +9,8 @@ import java.time.Duration;
  * does), and its id lands in the CDR's metadata as {@code recordingId}.
  *
  * <p>Params: {@code greeting} (a sound file or tone stream; default "record your message"), {@code
- * maxSeconds} (1..3600, default 120), {@code silenceSeconds} (0..60, 0 for none; default 5),
- * {@code thanks} (default "goodbye").
+ * maxSeconds} (1..3600, default 120), {@code silenceSeconds} (0..60, 0 for none; default 5), {@code
+ * thanks} (default "goodbye").
  */
 public final class VoicemailFlow implements CallFlow {
   public static final String NAME = "voicemail";
@@ -26,7 +26,8 @@ public final class VoicemailFlow implements CallFlow {
     call.play(FlowParams.text(call, "greeting", DEFAULT_GREETING));
     int maxSeconds = FlowParams.integer(call, "maxSeconds", DEFAULT_MAX_SECONDS, 1, 3600);
     int silenceSeconds =
-        Math.min(maxSeconds, FlowParams.integer(call, "silenceSeconds", DEFAULT_SILENCE_SECONDS, 0, 60));
+        Math.min(
+            maxSeconds, FlowParams.integer(call, "silenceSeconds", DEFAULT_SILENCE_SECONDS, 0, 60));
     Recording message =
         call.record(
             Record.upTo(Duration.ofSeconds(maxSeconds))
@@ -34,7 +35,8 @@ public final class VoicemailFlow implements CallFlow {
                 .beep());
     call.annotate(RECORDING, message.recordingId());
     call.annotate("recordingEnding", message.ending().name().toLowerCase(java.util.Locale.ROOT));
-    // A caller who hung up to end the message hears no thank-you; the recording is kept all the same.
+    // A caller who hung up to end the message hears no thank-you; the recording is kept all the
+    // same.
     call.play(FlowParams.text(call, "thanks", DEFAULT_THANKS));
     call.hangup();
   }

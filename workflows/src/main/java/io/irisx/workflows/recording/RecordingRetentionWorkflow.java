@@ -4,8 +4,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Deletes the recordings past their tenant's retention period. Run by the Temporal Schedule
- * {@value #SCHEDULE_ID} (the worker creates it at start), one run at a time.
+ * Deletes the recordings past their tenant's retention period. Run by the Temporal Schedule {@value
+ * #SCHEDULE_ID} (the worker creates it at start), one run at a time.
  */
 @WorkflowInterface
 public interface RecordingRetentionWorkflow {

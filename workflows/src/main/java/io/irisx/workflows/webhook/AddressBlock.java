@@ -3,7 +3,9 @@ package io.irisx.workflows.webhook;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An address block such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a block of one. */
+/**
+ * An address block such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a block of one.
+ */
 public record AddressBlock(byte[] network, int prefixLength) {
 
   public static AddressBlock parse(String text) {

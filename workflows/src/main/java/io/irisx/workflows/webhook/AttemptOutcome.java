@@ -3,8 +3,8 @@ package io.irisx.workflows.webhook;
 /**
  * What one attempt came to.
  *
- * @param result {@code succeeded}, {@code failed}, {@code gone}, {@code refused} (the address is not
- *     allowed) or {@code skipped} (the endpoint is disabled or deleted: nothing was sent)
+ * @param result {@code succeeded}, {@code failed}, {@code gone}, {@code refused} (the address is
+ *     not allowed) or {@code skipped} (the endpoint is disabled or deleted: nothing was sent)
  * @param responseStatus the HTTP status, null without an answer
  * @param error why it failed, null on success
  * @param deliveryStatus the delivery's status after it: {@code PENDING} while retries remain

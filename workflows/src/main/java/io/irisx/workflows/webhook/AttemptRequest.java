@@ -5,8 +5,8 @@ package io.irisx.workflows.webhook;
  *
  * @param attemptNumber unique within the delivery: an activity retried after a crash finds its
  *     attempt already recorded and does not send again
- * @param nextAttemptInMillis when the next attempt follows should this one fail; 0 when this is
- *     the last one, so a failure ends the delivery {@code failed}
+ * @param nextAttemptInMillis when the next attempt follows should this one fail; 0 when this is the
+ *     last one, so a failure ends the delivery {@code failed}
  */
 public record AttemptRequest(String deliveryId, int attemptNumber, long nextAttemptInMillis) {
   public boolean lastAttempt() {

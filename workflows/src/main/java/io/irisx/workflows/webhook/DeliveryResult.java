@@ -6,4 +6,8 @@ package io.irisx.workflows.webhook;
  * @param attempts the attempts this run made
  */
 public record DeliveryResult(
-    String deliveryId, DeliveryStatus status, int attempts, Integer lastResponseStatus, String error) {}
+    String deliveryId,
+    DeliveryStatus status,
+    int attempts,
+    Integer lastResponseStatus,
+    String error) {}

@@ -15,9 +15,11 @@ import java.util.List;
  */
 public final class DeliverySearchAttributes {
   public static final SearchAttributeKey<String> TENANT_ID = SearchAttributeCatalogue.TENANT_ID;
-  public static final SearchAttributeKey<String> WEBHOOK_ENDPOINT_ID = SearchAttributeCatalogue.WEBHOOK_ENDPOINT_ID;
+  public static final SearchAttributeKey<String> WEBHOOK_ENDPOINT_ID =
+      SearchAttributeCatalogue.WEBHOOK_ENDPOINT_ID;
   public static final SearchAttributeKey<String> EVENT_TYPE = SearchAttributeCatalogue.EVENT_TYPE;
-  public static final SearchAttributeKey<String> DELIVERY_STATUS = SearchAttributeCatalogue.DELIVERY_STATUS;
+  public static final SearchAttributeKey<String> DELIVERY_STATUS =
+      SearchAttributeCatalogue.DELIVERY_STATUS;
 
   static final String CHANGE_ID = "irisx-delivery-search-attributes";
 

@@ -13,7 +13,11 @@ package io.irisx.workflows.webhook;
  * @param eventType the event it carries, e.g. {@code call.completed}
  */
 public record DeliveryStart(
-    int firstAttemptNumber, DeliveryStatus status, String tenantId, String webhookEndpointId, String eventType) {
+    int firstAttemptNumber,
+    DeliveryStatus status,
+    String tenantId,
+    String webhookEndpointId,
+    String eventType) {
 
   public DeliveryStart(int firstAttemptNumber, DeliveryStatus status) {
     this(firstAttemptNumber, status, null, null, null);

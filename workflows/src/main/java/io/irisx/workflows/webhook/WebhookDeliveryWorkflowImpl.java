@@ -18,7 +18,10 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
   private final WebhookDeliveryActivities activities =
       Workflow.newActivityStub(WebhookDeliveryActivities.class);
 
-  /** Only {@code begin} is called on it; its options come from {@code ActivityCatalogue.localOptions()}. */
+  /**
+   * Only {@code begin} is called on it; its options come from {@code
+   * ActivityCatalogue.localOptions()}.
+   */
   private final WebhookDeliveryActivities local =
       Workflow.newLocalActivityStub(WebhookDeliveryActivities.class);
 
@@ -28,7 +31,8 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
   public DeliveryResult deliver(DeliveryRequest request) {
     boolean localBegin = Workflow.getVersion(LOCAL_BEGIN_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     DeliveryStart start = localBegin ? local.begin(request) : activities.begin(request);
-    DeliverySearchAttributes.upsert(start.tenantId(), start.webhookEndpointId(), start.eventType(), start.status());
+    DeliverySearchAttributes.upsert(
+        start.tenantId(), start.webhookEndpointId(), start.eventType(), start.status());
     if (start.status().isFinal()) {
       status = start.status();
       Workflow.setCurrentDetails("already " + status.wireName() + "; nothing sent");
@@ -56,7 +60,8 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
         break;
       }
     }
-    log.info("webhook delivery {} ended {} after {} attempt(s)", request.deliveryId(), status, attempt);
+    log.info(
+        "webhook delivery {} ended {} after {} attempt(s)", request.deliveryId(), status, attempt);
     return new DeliveryResult(
         request.deliveryId(),
         status,
@@ -76,7 +81,16 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
         outcome.responseStatus() != null
             ? "HTTP " + outcome.responseStatus()
             : outcome.error() == null ? outcome.result() : outcome.error();
-    String line = "attempt " + attempt + " of " + RetrySchedule.ATTEMPTS + ": " + outcome.result() + " (" + answer + ")";
+    String line =
+        "attempt "
+            + attempt
+            + " of "
+            + RetrySchedule.ATTEMPTS
+            + ": "
+            + outcome.result()
+            + " ("
+            + answer
+            + ")";
     return outcome.deliveryStatus().isFinal()
         ? line + "; delivery " + outcome.deliveryStatus().wireName()
         : line + "; next attempt in " + next;

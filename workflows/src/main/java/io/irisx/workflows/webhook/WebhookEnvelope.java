@@ -13,8 +13,8 @@ import java.util.Map;
  * }</pre>
  *
  * {@code id} is also the {@code webhook-id} header: the same for every attempt and redelivery, so
- * receivers can drop duplicates. {@code callId} and {@code sequence} are absent for events not
- * tied to a call.
+ * receivers can drop duplicates. {@code callId} and {@code sequence} are absent for events not tied
+ * to a call.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "type", "occurredAt", "tenantId", "callId", "sequence", "data"})

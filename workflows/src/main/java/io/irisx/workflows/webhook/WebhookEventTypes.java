@@ -15,8 +15,14 @@ public final class WebhookEventTypes {
 
   public static final Set<String> ALL =
       Set.of(
-          CALL_INITIATED, CALL_RINGING, CALL_ANSWERED, CALL_COMPLETED, CALL_FAILED,
-          GATHER_COMPLETED, RECORDING_COMPLETED, RECORDING_FAILED);
+          CALL_INITIATED,
+          CALL_RINGING,
+          CALL_ANSWERED,
+          CALL_COMPLETED,
+          CALL_FAILED,
+          GATHER_COMPLETED,
+          RECORDING_COMPLETED,
+          RECORDING_FAILED);
 
   private WebhookEventTypes() {}
 

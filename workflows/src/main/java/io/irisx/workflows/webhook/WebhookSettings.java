@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param productionMode endpoint URLs must be https (default true)
  * @param allowedNetworks addresses or CIDR blocks (e.g. {@code 127.0.0.1/32}, {@code ::1/128})
- *     permitted although the address policy refuses them otherwise: local receivers in
- *     development. Empty in production.
+ *     permitted although the address policy refuses them otherwise: local receivers in development.
+ *     Empty in production.
  * @param connectTimeoutMillis how long an attempt may take to connect (default 5 s)
- * @param requestTimeoutMillis how long an attempt may take from sending to the response's
- *     headers (default 15 s)
+ * @param requestTimeoutMillis how long an attempt may take from sending to the response's headers
+ *     (default 15 s)
  * @param maxPayloadBytes the largest envelope published (default 256 KiB)
  */
 public record WebhookSettings(
@@ -46,7 +46,8 @@ public record WebhookSettings(
   }
 
   public WebhookSettings withTimeouts(int connectMillis, int requestMillis) {
-    return new WebhookSettings(productionMode, allowedNetworks, connectMillis, requestMillis, maxPayloadBytes);
+    return new WebhookSettings(
+        productionMode, allowedNetworks, connectMillis, requestMillis, maxPayloadBytes);
   }
 
   private static int positiveOr(Integer value, int fallback) {

@@ -24,7 +24,8 @@ public final class WebhookStreamWorkflowImpl implements WebhookStreamWorkflow {
   /** How many delivered ids a run remembers to ignore a repeated signal. */
   static final int REMEMBERED = 200;
 
-  private final PriorityQueue<QueuedDelivery> waiting = new PriorityQueue<>(QueuedDelivery.IN_ORDER);
+  private final PriorityQueue<QueuedDelivery> waiting =
+      new PriorityQueue<>(QueuedDelivery.IN_ORDER);
   private final SequencedSet<String> started = new LinkedHashSet<>();
 
   @Override
@@ -45,7 +46,8 @@ public final class WebhookStreamWorkflowImpl implements WebhookStreamWorkflow {
         List<QueuedDelivery> carried = new ArrayList<>(waiting);
         carried.sort(QueuedDelivery.IN_ORDER);
         Workflow.continueAsNew(
-            new DeliveryStream(stream.callId(), stream.endpointId(), carried, List.copyOf(started)));
+            new DeliveryStream(
+                stream.callId(), stream.endpointId(), carried, List.copyOf(started)));
       }
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -87,7 +89,8 @@ public final class WebhookStreamWorkflowImpl implements WebhookStreamWorkflow {
       child.deliver(new DeliveryRequest(delivery.deliveryId(), false));
     } catch (ChildWorkflowFailure failure) {
       // Its own history says why; the next event must not wait for ever behind it.
-      log.warn("webhook delivery {} did not complete: {}", delivery.deliveryId(), failure.getMessage());
+      log.warn(
+          "webhook delivery {} did not complete: {}", delivery.deliveryId(), failure.getMessage());
     }
   }
 }

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which endpoint URLs webhooks may go to: http(s) only (https only in production mode), and only
- * to public unicast addresses. Loopback, private, link-local, multicast, unspecified, shared
- * (CGNAT), reserved and cloud-metadata addresses are refused, whatever form the URL writes them
- * in, unless the configuration's allow-list names them.
+ * Which endpoint URLs webhooks may go to: http(s) only (https only in production mode), and only to
+ * public unicast addresses. Loopback, private, link-local, multicast, unspecified, shared (CGNAT),
+ * reserved and cloud-metadata addresses are refused, whatever form the URL writes them in, unless
+ * the configuration's allow-list names them.
  *
  * <p>The API checks a URL when an endpoint is created or changed; the delivery activity checks it
  * again before each attempt and connects to the very address it checked ({@link Target#pinnedUri}),
@@ -78,7 +78,8 @@ public final class WebhookUrlPolicy {
       if (uri.getPort() >= 0) {
         pinned.append(':').append(uri.getPort());
       }
-      pinned.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+      pinned.append(
+          uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
       if (uri.getRawQuery() != null) {
         pinned.append('?').append(uri.getRawQuery());
       }
@@ -140,7 +141,8 @@ public final class WebhookUrlPolicy {
       throw new WebhookUrlRefusedException("the URL is empty");
     }
     if (url.length() > MAX_URL_LENGTH) {
-      throw new WebhookUrlRefusedException("the URL is longer than " + MAX_URL_LENGTH + " characters");
+      throw new WebhookUrlRefusedException(
+          "the URL is longer than " + MAX_URL_LENGTH + " characters");
     }
     URI uri;
     try {
@@ -166,7 +168,8 @@ public final class WebhookUrlPolicy {
     }
     String host = hostOf(uri);
     if (AddressLiterals.isObfuscatedIpv4(host)) {
-      throw new WebhookUrlRefusedException("the host " + host + " is an IPv4 address in a non-standard form");
+      throw new WebhookUrlRefusedException(
+          "the host " + host + " is an IPv4 address in a non-standard form");
     }
     if (METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""))) {
       throw new WebhookUrlRefusedException("the host " + host + " is a cloud metadata service");
@@ -200,7 +203,10 @@ public final class WebhookUrlPolicy {
     }
     if (address instanceof Inet4Address) {
       byte[] b = address.getAddress();
-      if ((b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255) {
+      if ((b[0] & 0xff) == 255
+          && (b[1] & 0xff) == 255
+          && (b[2] & 0xff) == 255
+          && (b[3] & 0xff) == 255) {
         return Optional.of("the broadcast address");
       }
       return REFUSED_V4.stream().anyMatch(block -> block.contains(address))
@@ -221,7 +227,8 @@ public final class WebhookUrlPolicy {
 
   private static InetAddress v4(byte[] bytes, int offset) {
     try {
-      return InetAddress.getByAddress(new byte[] {bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]});
+      return InetAddress.getByAddress(
+          new byte[] {bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]});
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }

@@ -56,7 +56,8 @@ class CallWorkflowTest {
                 .build());
     WorkflowClient.start(
         workflow::run,
-        new CallRequest(callId, UUID.randomUUID().toString(), "+15550100", to, "hello", Map.of(), 30, 15));
+        new CallRequest(
+            callId, UUID.randomUUID().toString(), "+15550100", to, "hello", Map.of(), 30, 15));
     return resultOf(callId);
   }
 
@@ -78,11 +79,19 @@ class CallWorkflowTest {
 
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(farEnd.commands)
-        .containsExactly("originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
+        .containsExactly(
+            "originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
     assertThat(recorded.timeline())
         .containsExactly(
-            "call.queued", "call.originated", "call.ringing", "call.answered", "call.hangup", "call.completed");
-    assertThat(recorded.transitions).extracting(t -> t.sequence()).containsExactly(1, 2, 3, 4, 5, 6);
+            "call.queued",
+            "call.originated",
+            "call.ringing",
+            "call.answered",
+            "call.hangup",
+            "call.completed");
+    assertThat(recorded.transitions)
+        .extracting(t -> t.sequence())
+        .containsExactly(1, 2, 3, 4, 5, 6);
     CallDetailRecord cdr = recorded.cdrs.getFirst();
     assertThat(recorded.cdrs).hasSize(1);
     assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED);
@@ -102,21 +111,31 @@ class CallWorkflowTest {
 
   @Test
   void aStepTheSwitchRefusesEndsTheCallWithACdrInsteadOfFailingTheWorkflow() {
-    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.REFUSES_PLAYBACK, false, false);
+    ScriptedSwitch farEnd =
+        new ScriptedSwitch(client, ScriptedSwitch.FarEnd.REFUSES_PLAYBACK, false, false);
 
     CallResult result = call(farEnd, "+15550111");
 
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(farEnd.commands)
-        .containsExactly("originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_TEMPORARY_FAILURE");
+        .containsExactly(
+            "originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_TEMPORARY_FAILURE");
     assertThat(recorded.timeline())
         .containsExactly(
-            "call.queued", "call.originated", "call.ringing", "call.answered", "call.flow-failed",
-            "call.hangup", "call.completed");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
-      assertThat(cdr.hangupCauseCode()).isEqualTo(41);
-    });
+            "call.queued",
+            "call.originated",
+            "call.ringing",
+            "call.answered",
+            "call.flow-failed",
+            "call.hangup",
+            "call.completed");
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
+              assertThat(cdr.hangupCauseCode()).isEqualTo(41);
+            });
     keepHistoryWhenAsked("hello-flow-failed");
   }
 
@@ -157,8 +176,16 @@ class CallWorkflowTest {
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", "hello", Map.of(), 0, 15,
-            new InboundLeg("node-1", channel, UUID.randomUUID().toString(), 1_795_527_738_128_329L), null));
+            callId,
+            UUID.randomUUID().toString(),
+            "+15557770001",
+            "+15550199",
+            "hello",
+            Map.of(),
+            0,
+            15,
+            new InboundLeg("node-1", channel, UUID.randomUUID().toString(), 1_795_527_738_128_329L),
+            null));
     return resultOf(callId);
   }
 
@@ -171,19 +198,27 @@ class CallWorkflowTest {
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(lastSwitch.commands)
         .containsExactly("answer", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
-    assertThat(recorded.inbound).singleElement().satisfies(call -> {
-      assertThat(call.callId()).isEqualTo(lastCallId);
-      assertThat(call.nodeId()).isEqualTo("node-1");
-      assertThat(call.to()).isEqualTo("+15550199");
-      assertThat(call.arrivedAt()).isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
-    });
+    assertThat(recorded.inbound)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.callId()).isEqualTo(lastCallId);
+              assertThat(call.nodeId()).isEqualTo("node-1");
+              assertThat(call.to()).isEqualTo("+15550199");
+              assertThat(call.arrivedAt())
+                  .isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
+            });
     assertThat(recorded.timeline())
         .containsExactly("call.ringing", "call.answered", "call.hangup", "call.completed");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED);
-      assertThat(cdr.ringingAt()).isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
-      assertThat(cdr.answeredAt()).isNotNull();
-    });
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED);
+              assertThat(cdr.ringingAt())
+                  .isEqualTo(java.time.Instant.parse("2026-11-24T13:42:18.128329Z"));
+              assertThat(cdr.answeredAt()).isNotNull();
+            });
     keepHistoryWhenAsked("hello-inbound");
   }
 
@@ -194,11 +229,15 @@ class CallWorkflowTest {
     assertThat(result.status()).isEqualTo(CallStatus.CANCELED);
     assertThat(result.hangupCause()).isEqualTo("ORIGINATOR_CANCEL");
     assertThat(lastSwitch.commands).containsExactly("answer");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.answeredAt()).isNull();
-      // FreeSWITCH's own causes above 127 report Q.850 16, as switch_channel_cause_q850 does.
-      assertThat(cdr.hangupCauseCode()).isEqualTo(16);
-    });
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.answeredAt()).isNull();
+              // FreeSWITCH's own causes above 127 report Q.850 16, as switch_channel_cause_q850
+              // does.
+              assertThat(cdr.hangupCauseCode()).isEqualTo(16);
+            });
     assertThat(recorded.timeline()).containsExactly("call.ringing", "call.hangup", "call.canceled");
   }
 
@@ -231,7 +270,8 @@ class CallWorkflowTest {
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(result.hangupCause()).isEqualTo("NORMAL_CLEARING");
     assertThat(farEnd.commands)
-        .containsSubsequence("play ivr/ivr-welcome.wav", "inspect", "hangup NORMAL_CLEARING", "inspect");
+        .containsSubsequence(
+            "play ivr/ivr-welcome.wav", "inspect", "hangup NORMAL_CLEARING", "inspect");
     assertThat(recorded.timeline()).contains("call.channel-lost").endsWith("call.completed");
     assertThat(recorded.cdrs).hasSize(1);
     keepHistoryWhenAsked("hello-events-lost");

@@ -10,7 +10,6 @@ import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.flow.CallFlows;
 import io.irisx.workflows.flow.Gather;
 import io.irisx.workflows.flow.GatherResult;
-import io.irisx.workflows.flow.ReminderFlow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -47,26 +46,44 @@ class FlowControlTest {
     client = env.getWorkflowClient();
     CallFlows flows =
         CallFlows.builtIn()
-            .with("pin", () -> call -> {
-              noteOnce(gathered, call.gather(Gather.digits(4).minDigits(4).prompt("ivr/ivr-please_enter_pin_followed_by_pound.wav").attempts(2)));
-              call.hangup();
-            })
-            .with("wait", () -> call -> {
-              call.answer();
-              call.pause(Duration.ofMinutes(10));
-              call.hangup();
-            })
-            .with("transfer-to-hello", () -> call -> {
-              call.answer();
-              call.transfer("hello", Map.of());
-            });
+            .with(
+                "pin",
+                () ->
+                    call -> {
+                      noteOnce(
+                          gathered,
+                          call.gather(
+                              Gather.digits(4)
+                                  .minDigits(4)
+                                  .prompt("ivr/ivr-please_enter_pin_followed_by_pound.wav")
+                                  .attempts(2)));
+                      call.hangup();
+                    })
+            .with(
+                "wait",
+                () ->
+                    call -> {
+                      call.answer();
+                      call.pause(Duration.ofMinutes(10));
+                      call.hangup();
+                    })
+            .with(
+                "transfer-to-hello",
+                () ->
+                    call -> {
+                      call.answer();
+                      call.transfer("hello", Map.of());
+                    });
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
-        CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(flows),
+        ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded);
     callId = UUID.randomUUID().toString();
     channel = UUID.randomUUID().toString();
-    node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
+    node =
+        new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
     env.start();
   }
@@ -80,12 +97,23 @@ class FlowControlTest {
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", flow, Map.of(), 0, 15,
-            new InboundLeg("node-1", channel, null, 0), null));
+            callId,
+            UUID.randomUUID().toString(),
+            "+15557770001",
+            "+15550199",
+            flow,
+            Map.of(),
+            0,
+            15,
+            new InboundLeg("node-1", channel, null, 0),
+            null));
     return workflow;
   }
 
@@ -95,7 +123,10 @@ class FlowControlTest {
       return stub.getResult(20, java.util.concurrent.TimeUnit.SECONDS, CallResult.class);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(
-          "the call did not end; commands " + node.commands + ", workflow at:\n" + stub.query("__stack_trace", String.class));
+          "the call did not end; commands "
+              + node.commands
+              + ", workflow at:\n"
+              + stub.query("__stack_trace", String.class));
     }
   }
 
@@ -120,17 +151,29 @@ class FlowControlTest {
     startInbound("pin");
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(gathered).singleElement().satisfies(result -> {
-      assertThat(result.digits()).isEqualTo("1234");
-      assertThat(result.attempts()).isEqualTo(1);
-    });
-    assertThat(node.commands).containsSubsequence("answer", "play ivr/ivr-please_enter_pin_followed_by_pound.wav", "stop-prompt");
-    assertThat(recorded.timeline()).contains("call.gathered").noneMatch(step -> step.contains("1234"));
+    assertThat(gathered)
+        .singleElement()
+        .satisfies(
+            result -> {
+              assertThat(result.digits()).isEqualTo("1234");
+              assertThat(result.attempts()).isEqualTo(1);
+            });
+    assertThat(node.commands)
+        .containsSubsequence(
+            "answer", "play ivr/ivr-please_enter_pin_followed_by_pound.wav", "stop-prompt");
+    assertThat(recorded.timeline())
+        .contains("call.gathered")
+        .noneMatch(step -> step.contains("1234"));
     assertThat(recorded.published)
         .filteredOn(event -> event.type().equals("gather.completed"))
         .singleElement()
-        .satisfies(event -> assertThat(event.data()).containsEntry("digits", "1234").containsEntry("ending", "MAX_DIGITS"));
-    assertThat(recorded.transitions).noneMatch(t -> t.detail() != null && t.detail().contains("1234"));
+        .satisfies(
+            event ->
+                assertThat(event.data())
+                    .containsEntry("digits", "1234")
+                    .containsEntry("ending", "MAX_DIGITS"));
+    assertThat(recorded.transitions)
+        .noneMatch(t -> t.detail() != null && t.detail().contains("1234"));
   }
 
   @Test
@@ -138,13 +181,17 @@ class FlowControlTest {
     startInbound("pin");
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(gathered).singleElement().satisfies(result -> {
-      assertThat(result.answered()).isFalse();
-      assertThat(result.ending()).isEqualTo(GatherResult.Ending.TIMEOUT);
-      assertThat(result.attempts()).isEqualTo(2);
-    });
+    assertThat(gathered)
+        .singleElement()
+        .satisfies(
+            result -> {
+              assertThat(result.answered()).isFalse();
+              assertThat(result.ending()).isEqualTo(GatherResult.Ending.TIMEOUT);
+              assertThat(result.attempts()).isEqualTo(2);
+            });
     assertThat(node.commands.stream().filter(c -> c.startsWith("play ")).count()).isEqualTo(2);
-    assertThat(recorded.timeline()).containsSubsequence("call.gather-retry", "call.gather-retry", "call.hangup");
+    assertThat(recorded.timeline())
+        .containsSubsequence("call.gather-retry", "call.gather-retry", "call.hangup");
   }
 
   @Test
@@ -153,8 +200,14 @@ class FlowControlTest {
     startInbound("reminder");
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "canceled"));
-    assertThat(node.commands).containsSubsequence("play ivr/ivr-welcome.wav", "play ivr/ivr-please_choose_from_the_following.wav", "play ivr/ivr-thank_you.wav");
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "canceled"));
+    assertThat(node.commands)
+        .containsSubsequence(
+            "play ivr/ivr-welcome.wav",
+            "play ivr/ivr-please_choose_from_the_following.wav",
+            "play ivr/ivr-thank_you.wav");
     keepHistoryWhenAsked("reminder-canceled");
   }
 
@@ -163,11 +216,15 @@ class FlowControlTest {
     startInbound("reminder");
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "no-response"));
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "no-response"));
     keepHistoryWhenAsked("reminder-no-response");
   }
 
-  /** As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there. */
+  /**
+   * As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there.
+   */
   private void keepHistoryWhenAsked(String name) {
     String dir = System.getProperty("irisx.recordHistories");
     if (dir == null) {
@@ -176,7 +233,8 @@ class FlowControlTest {
     try {
       java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
       java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.writeString(file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
+      java.nio.file.Files.writeString(
+          file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -196,7 +254,9 @@ class FlowControlTest {
 
     assertThat(afterHangup.ended()).isTrue();
     assertThat(result().hangupCause()).isEqualTo("CALL_REJECTED");
-    assertThat(node.commands).containsSubsequence("play tone_stream://%(250,50,440)", "send-digits 12#", "hangup CALL_REJECTED");
+    assertThat(node.commands)
+        .containsSubsequence(
+            "play tone_stream://%(250,50,440)", "send-digits 12#", "hangup CALL_REJECTED");
     assertThat(recorded.timeline()).contains("call.hangup-requested");
   }
 
@@ -211,7 +271,9 @@ class FlowControlTest {
 
     assertThat(redirected.flow()).isEqualTo("hello");
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(node.commands).containsSubsequence("answer", "stop-prompt", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
+    assertThat(node.commands)
+        .containsSubsequence(
+            "answer", "stop-prompt", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
     assertThat(recorded.timeline()).contains("call.redirected");
   }
 
@@ -220,7 +282,8 @@ class FlowControlTest {
     startInbound("transfer-to-hello");
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(node.commands).containsSubsequence("answer", "stop-prompt", "play ivr/ivr-welcome.wav");
+    assertThat(node.commands)
+        .containsSubsequence("answer", "stop-prompt", "play ivr/ivr-welcome.wav");
     assertThat(recorded.timeline()).contains("call.transferred");
   }
 }

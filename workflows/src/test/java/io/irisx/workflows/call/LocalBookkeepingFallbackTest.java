@@ -56,8 +56,11 @@ class LocalBookkeepingFallbackTest {
     SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
     WorkflowClient client = env.getWorkflowClient();
     Map<String, LocalActivityOptions> local = new HashMap<>(ActivityCatalogue.localOptions());
-    local.put(ActivityCatalogue.WRITE_CDR, local.get(ActivityCatalogue.WRITE_CDR).toBuilder()
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+    local.put(
+        ActivityCatalogue.WRITE_CDR,
+        local.get(ActivityCatalogue.WRITE_CDR).toBuilder()
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class,
@@ -72,18 +75,35 @@ class LocalBookkeepingFallbackTest {
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(farEnd);
     env.start();
     String callId = UUID.randomUUID().toString();
-    CallWorkflow workflow = client.newWorkflowStub(CallWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+    CallWorkflow workflow =
+        client.newWorkflowStub(
+            CallWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
-        new CallRequest(callId, UUID.randomUUID().toString(), "+15550100", "+15550111", "hello", Map.of(), 30, 15));
+        new CallRequest(
+            callId,
+            UUID.randomUUID().toString(),
+            "+15550100",
+            "+15550111",
+            "hello",
+            Map.of(),
+            30,
+            15));
 
-    CallResult result = client.newUntypedWorkflowStub(CallRequest.workflowId(callId))
-        .getResult(20, TimeUnit.SECONDS, CallResult.class);
+    CallResult result =
+        client
+            .newUntypedWorkflowStub(CallRequest.workflowId(callId))
+            .getResult(20, TimeUnit.SECONDS, CallResult.class);
 
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(store.cdrAttempts).hasValue(2);
-    assertThat(store.cdrs).singleElement().satisfies(cdr -> assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED));
+    assertThat(store.cdrs)
+        .singleElement()
+        .satisfies(cdr -> assertThat(cdr.status()).isEqualTo(CallStatus.COMPLETED));
     assertThat(client.fetchHistory(CallRequest.workflowId(callId)).getEvents())
         .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
         .extracting(HistoryEvent::getActivityTaskScheduledEventAttributes)

@@ -35,24 +35,31 @@ class MediaPlaybackTest {
   private ScriptedSwitch node;
   private String callId;
 
-  private CallResult run(String flow, Map<String, Object> params, java.util.function.Consumer<ScriptedSwitch> script)
+  private CallResult run(
+      String flow, Map<String, Object> params, java.util.function.Consumer<ScriptedSwitch> script)
       throws TimeoutException {
     SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
     CallFlows flows =
         CallFlows.builtIn()
-            .with("announce", () -> call -> {
-              call.play(Media.speech("Your order has shipped."));
-              call.play(Media.url("https://cdn.example.com/prompts/bye.wav"));
-              call.play(Media.tone("%(250,50,440)"));
-              call.hangup();
-            });
+            .with(
+                "announce",
+                () ->
+                    call -> {
+                      call.play(Media.speech("Your order has shipped."));
+                      call.play(Media.url("https://cdn.example.com/prompts/bye.wav"));
+                      call.play(Media.tone("%(250,50,440)"));
+                      call.hangup();
+                    });
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
-        CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(flows),
+        ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded);
     callId = UUID.randomUUID().toString();
-    node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
+    node =
+        new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
     script.accept(node);
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
     env.start();
@@ -60,13 +67,26 @@ class MediaPlaybackTest {
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", flow, params, 0, 15,
-            new InboundLeg("node-1", UUID.randomUUID().toString(), null, 0), null));
-    return client.newUntypedWorkflowStub(CallRequest.workflowId(callId)).getResult(20, TimeUnit.SECONDS, CallResult.class);
+            callId,
+            UUID.randomUUID().toString(),
+            "+15557770001",
+            "+15550199",
+            flow,
+            params,
+            0,
+            15,
+            new InboundLeg("node-1", UUID.randomUUID().toString(), null, 0),
+            null));
+    return client
+        .newUntypedWorkflowStub(CallRequest.workflowId(callId))
+        .getResult(20, TimeUnit.SECONDS, CallResult.class);
   }
 
   @Test
@@ -91,19 +111,32 @@ class MediaPlaybackTest {
     CallResult result =
         run(
             "reminder",
-            Map.of("message", "say:Your appointment is tomorrow at nine.", "menu", menu, "thanks", "say:Thank you, goodbye."),
+            Map.of(
+                "message",
+                "say:Your appointment is tomorrow at nine.",
+                "menu",
+                menu,
+                "thanks",
+                "say:Thank you, goodbye."),
             node -> node.pressWhenPlaying(menu, "1", true));
 
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(node.commands)
         .containsExactly(
-            "answer", "play say:Your appointment is tomorrow at nine.", "play " + menu, "play say:Thank you, goodbye.",
+            "answer",
+            "play say:Your appointment is tomorrow at nine.",
+            "play " + menu,
+            "play say:Thank you, goodbye.",
             "hangup NORMAL_CLEARING");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "confirmed"));
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(cdr -> assertThat(cdr.metadata()).containsEntry("reminder", "confirmed"));
     keepHistoryWhenAsked(client, callId, "reminder-spoken-confirmed");
   }
 
-  /** As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there. */
+  /**
+   * As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there.
+   */
   private static void keepHistoryWhenAsked(WorkflowClient client, String callId, String name) {
     String dir = System.getProperty("irisx.recordHistories");
     if (dir == null) {
@@ -112,7 +145,8 @@ class MediaPlaybackTest {
     try {
       java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
       java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.writeString(file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
+      java.nio.file.Files.writeString(
+          file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A queued call's workflow with its tenant's real queue workflow; the slots are an in-memory
- * ledger standing in for Redis (the Redis side is tested end to end in the worker module). The
- * runs here are where the replay histories of queued calls come from.
+ * A queued call's workflow with its tenant's real queue workflow; the slots are an in-memory ledger
+ * standing in for Redis (the Redis side is tested end to end in the worker module). The runs here
+ * are where the replay histories of queued calls come from.
  */
 class QueuedCallWorkflowTest {
   private final RecordedCall recorded = new RecordedCall();
@@ -50,11 +50,15 @@ class QueuedCallWorkflowTest {
     client = env.getWorkflowClient();
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
-        CallWorkflow.class, () -> new CallWorkflowImpl(CallFlows.shipped()), ActivityCatalogue.workflowImplementationOptions());
-    calls.registerWorkflowImplementationTypes(ActivityCatalogue.workflowImplementationOptions(), TenantQueueWorkflowImpl.class);
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(CallFlows.shipped()),
+        ActivityCatalogue.workflowImplementationOptions());
+    calls.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), TenantQueueWorkflowImpl.class);
     calls.registerActivitiesImplementations(recorded, ledger);
     env.newWorker(TaskQueues.node("node-1"))
-        .registerActivitiesImplementations(new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false));
+        .registerActivitiesImplementations(
+            new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false));
     env.start();
   }
 
@@ -68,7 +72,8 @@ class QueuedCallWorkflowTest {
     ledger.held.add("an-earlier-call");
     start(new CallAdmission(false, 100, 1, 60, 30));
 
-    TenantQueueWorkflow queue = client.newWorkflowStub(TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId));
+    TenantQueueWorkflow queue =
+        client.newWorkflowStub(TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId));
     QueuePosition position = awaitPosition(queue);
     assertThat(position.position()).isEqualTo(1);
     ledger.release(tenantId, "an-earlier-call");
@@ -77,8 +82,14 @@ class QueuedCallWorkflowTest {
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(recorded.timeline())
         .containsExactly(
-            "call.queued", "call.waiting", "call.admitted", "call.originated", "call.ringing", "call.answered",
-            "call.hangup", "call.completed");
+            "call.queued",
+            "call.waiting",
+            "call.admitted",
+            "call.originated",
+            "call.ringing",
+            "call.answered",
+            "call.hangup",
+            "call.completed");
     assertThat(ledger.held).as("the call gave its slot back").isEmpty();
     keepHistoryWhenAsked("hello-queued-v3");
   }
@@ -92,15 +103,25 @@ class QueuedCallWorkflowTest {
 
     assertThat(result.status()).isEqualTo(CallStatus.CANCELED);
     assertThat(recorded.timeline()).containsExactly("call.queued", "call.waiting", "call.canceled");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.status()).isEqualTo(CallStatus.CANCELED);
-      assertThat(cdr.metadata()).containsEntry("irisx.cancelReason",
-          "queue-timeout: no slot within 5 s under the tenant's call limits");
-    });
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.status()).isEqualTo(CallStatus.CANCELED);
+              assertThat(cdr.metadata())
+                  .containsEntry(
+                      "irisx.cancelReason",
+                      "queue-timeout: no slot within 5 s under the tenant's call limits");
+            });
     assertThat(recorded.publishedTypes()).containsExactly("call.failed", "call.completed");
     assertThat(ledger.held).containsExactly("a-call-that-never-ends");
-    assertThat(client.newWorkflowStub(TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId))
-        .position(callId)).as("it left the queue").isNull();
+    assertThat(
+            client
+                .newWorkflowStub(
+                    TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId))
+                .position(callId))
+        .as("it left the queue")
+        .isNull();
     keepHistoryWhenAsked("hello-queue-timeout-v3");
   }
 
@@ -108,10 +129,25 @@ class QueuedCallWorkflowTest {
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
-        new CallRequest(callId, tenantId, "+15550100", "+15550111", "hello", Map.of(), 30, 15, null, null, false, admission));
+        new CallRequest(
+            callId,
+            tenantId,
+            "+15550100",
+            "+15550111",
+            "hello",
+            Map.of(),
+            30,
+            15,
+            null,
+            null,
+            false,
+            admission));
   }
 
   private QueuePosition awaitPosition(TenantQueueWorkflow queue) throws InterruptedException {
@@ -132,7 +168,9 @@ class QueuedCallWorkflowTest {
   }
 
   private CallResult result() throws Exception {
-    return client.newUntypedWorkflowStub(CallRequest.workflowId(callId)).getResult(20, TimeUnit.SECONDS, CallResult.class);
+    return client
+        .newUntypedWorkflowStub(CallRequest.workflowId(callId))
+        .getResult(20, TimeUnit.SECONDS, CallResult.class);
   }
 
   private void keepHistoryWhenAsked(String name) throws java.io.IOException {
@@ -140,7 +178,8 @@ class QueuedCallWorkflowTest {
     if (dir != null) {
       java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
       java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.writeString(file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
+      java.nio.file.Files.writeString(
+          file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
     }
   }
 
@@ -156,7 +195,8 @@ class QueuedCallWorkflowTest {
               WorkflowOptions.newBuilder()
                   .setWorkflowId(TenantQueueWorkflow.workflowId(call.tenantId()))
                   .setTaskQueue(TaskQueues.CALLS)
-                  .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                  .setWorkflowIdConflictPolicy(
+                      WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                   .build());
       BatchRequest request = client.newSignalWithStartRequest();
       request.add(queue::run, new TenantQueueState(call.tenantId(), List.of()));
@@ -179,7 +219,9 @@ class QueuedCallWorkflowTest {
     @Override
     public void release(String tenantId, String callId) {
       held.remove(callId);
-      client.newWorkflowStub(TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId)).slotFreed();
+      client
+          .newWorkflowStub(TenantQueueWorkflow.class, TenantQueueWorkflow.workflowId(tenantId))
+          .slotFreed();
     }
   }
 }

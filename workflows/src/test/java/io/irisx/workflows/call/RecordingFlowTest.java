@@ -48,23 +48,35 @@ class RecordingFlowTest {
     client = env.getWorkflowClient();
     CallFlows flows =
         CallFlows.builtIn()
-            .with("record-then-talk", () -> call -> {
-              noteOnce(recordings, call.record(Record.upTo(Duration.ofSeconds(30)).beep("tone_stream://%(100,0,600)")));
-              call.play("ivr/ivr-thank_you.wav");
-              call.hangup();
-            })
-            .with("talk", () -> call -> {
-              call.play("ivr/ivr-welcome.wav");
-              call.pause(Duration.ofMinutes(2));
-              call.hangup();
-            });
+            .with(
+                "record-then-talk",
+                () ->
+                    call -> {
+                      noteOnce(
+                          recordings,
+                          call.record(
+                              Record.upTo(Duration.ofSeconds(30))
+                                  .beep("tone_stream://%(100,0,600)")));
+                      call.play("ivr/ivr-thank_you.wav");
+                      call.hangup();
+                    })
+            .with(
+                "talk",
+                () ->
+                    call -> {
+                      call.play("ivr/ivr-welcome.wav");
+                      call.pause(Duration.ofMinutes(2));
+                      call.hangup();
+                    });
     recorder = new ScriptedRecorder(client, callId, caller);
     if (failingUploads) {
       recorder.failingUploads();
     }
     Worker calls = env.newWorker(TaskQueues.CALLS);
     calls.registerWorkflowImplementationFactory(
-        CallWorkflow.class, () -> new CallWorkflowImpl(flows), ActivityCatalogue.workflowImplementationOptions());
+        CallWorkflow.class,
+        () -> new CallWorkflowImpl(flows),
+        ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded, recorder);
     node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
     env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, recorder);
@@ -84,24 +96,48 @@ class RecordingFlowTest {
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15557770001", "+15550199", flow, params, 0, 15,
-            new InboundLeg("node-1", channel, null, 0), null));
+            callId,
+            UUID.randomUUID().toString(),
+            "+15557770001",
+            "+15550199",
+            flow,
+            params,
+            0,
+            15,
+            new InboundLeg("node-1", channel, null, 0),
+            null));
   }
 
   private void startOutbound(String flow, boolean recordWholeCall) {
     CallWorkflow workflow =
         client.newWorkflowStub(
             CallWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(CallRequest.workflowId(callId)).setTaskQueue(TaskQueues.CALLS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallRequest.workflowId(callId))
+                .setTaskQueue(TaskQueues.CALLS)
+                .build());
     WorkflowClient.start(
         workflow::run,
         new CallRequest(
-            callId, UUID.randomUUID().toString(), "+15550100", "+15550199", flow, Map.of(), 0, 15, null, null,
-            recordWholeCall, null));
+            callId,
+            UUID.randomUUID().toString(),
+            "+15550100",
+            "+15550199",
+            flow,
+            Map.of(),
+            0,
+            15,
+            null,
+            null,
+            recordWholeCall,
+            null));
   }
 
   private CallResult result() {
@@ -110,7 +146,11 @@ class RecordingFlowTest {
       return stub.getResult(20, TimeUnit.SECONDS, CallResult.class);
     } catch (TimeoutException e) {
       throw new AssertionError(
-          "the call did not end; commands " + node.commands + " " + recorder.commands + ", workflow at:\n"
+          "the call did not end; commands "
+              + node.commands
+              + " "
+              + recorder.commands
+              + ", workflow at:\n"
               + stub.query("__stack_trace", String.class));
     }
   }
@@ -132,17 +172,32 @@ class RecordingFlowTest {
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
     String id = onlyRecordingId();
     assertThat(recorder.rows.get(id)).containsExactly("recording", "uploading", "available");
-    assertThat(node.commands).containsSubsequence(
-        "answer", "play voicemail/vm-record_message.wav", "play " + Record.BEEP, "play voicemail/vm-goodbye.wav",
-        "hangup NORMAL_CLEARING");
+    assertThat(node.commands)
+        .containsSubsequence(
+            "answer",
+            "play voicemail/vm-record_message.wav",
+            "play " + Record.BEEP,
+            "play voicemail/vm-goodbye.wav",
+            "hangup NORMAL_CLEARING");
     assertThat(recorder.commands).containsExactly("record 60s silence 4000ms", "upload " + id);
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.metadata()).containsEntry(VoicemailFlow.RECORDING, id).containsEntry("recordingEnding", "silence");
-      assertThat(cdr.hungUpBy()).isEqualTo("platform");
-    });
-    assertThat(published("recording.completed")).singleElement()
-        .satisfies(event -> assertThat(event.data()).containsEntry("recordingId", id).containsEntry("durationMillis", 1500));
-    assertThat(recorded.timeline()).containsSubsequence("call.recording-started", "call.recording-stopped", "call.hangup");
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.metadata())
+                  .containsEntry(VoicemailFlow.RECORDING, id)
+                  .containsEntry("recordingEnding", "silence");
+              assertThat(cdr.hungUpBy()).isEqualTo("platform");
+            });
+    assertThat(published("recording.completed"))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.data())
+                    .containsEntry("recordingId", id)
+                    .containsEntry("durationMillis", 1500));
+    assertThat(recorded.timeline())
+        .containsSubsequence("call.recording-started", "call.recording-stopped", "call.hangup");
     keepHistoryWhenAsked("voicemail-silence");
   }
 
@@ -152,13 +207,19 @@ class RecordingFlowTest {
     startInbound("record-then-talk", Map.of());
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(recordings).singleElement().satisfies(recording -> {
-      assertThat(recording.ending()).isEqualTo(Recording.Ending.KEY);
-      assertThat(recording.durationMillis()).isEqualTo(1500);
-    });
-    assertThat(recorder.commands).containsExactly("record 30s silence 0ms", "stop-record", "upload " + onlyRecordingId());
-    assertThat(node.commands).containsSubsequence("play tone_stream://%(100,0,600)", "play ivr/ivr-thank_you.wav");
-    assertThat(recorder.rows.get(onlyRecordingId())).containsExactly("recording", "uploading", "available");
+    assertThat(recordings)
+        .singleElement()
+        .satisfies(
+            recording -> {
+              assertThat(recording.ending()).isEqualTo(Recording.Ending.KEY);
+              assertThat(recording.durationMillis()).isEqualTo(1500);
+            });
+    assertThat(recorder.commands)
+        .containsExactly("record 30s silence 0ms", "stop-record", "upload " + onlyRecordingId());
+    assertThat(node.commands)
+        .containsSubsequence("play tone_stream://%(100,0,600)", "play ivr/ivr-thank_you.wav");
+    assertThat(recorder.rows.get(onlyRecordingId()))
+        .containsExactly("recording", "uploading", "available");
   }
 
   @Test
@@ -171,10 +232,13 @@ class RecordingFlowTest {
     String id = onlyRecordingId();
     assertThat(recorder.rows.get(id)).containsExactly("recording", "uploading", "available");
     assertThat(node.commands).doesNotContain("play voicemail/vm-goodbye.wav");
-    assertThat(recorded.cdrs).singleElement().satisfies(cdr -> {
-      assertThat(cdr.metadata()).containsEntry(VoicemailFlow.RECORDING, id);
-      assertThat(cdr.hungUpBy()).isEqualTo("caller");
-    });
+    assertThat(recorded.cdrs)
+        .singleElement()
+        .satisfies(
+            cdr -> {
+              assertThat(cdr.metadata()).containsEntry(VoicemailFlow.RECORDING, id);
+              assertThat(cdr.hungUpBy()).isEqualTo("caller");
+            });
     keepHistoryWhenAsked("voicemail-caller-hung-up");
   }
 
@@ -184,9 +248,12 @@ class RecordingFlowTest {
     startInbound(VoicemailFlow.NAME, Map.of());
 
     assertThat(result().status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(recorder.rows.get(onlyRecordingId())).containsExactly("recording", "uploading", "failed");
-    assertThat(published("recording.failed")).singleElement()
-        .satisfies(event -> assertThat(event.data()).containsEntry("reason", "no file and no object"));
+    assertThat(recorder.rows.get(onlyRecordingId()))
+        .containsExactly("recording", "uploading", "failed");
+    assertThat(published("recording.failed"))
+        .singleElement()
+        .satisfies(
+            event -> assertThat(event.data()).containsEntry("reason", "no file and no object"));
     assertThat(published("recording.completed")).isEmpty();
     assertThat(recorded.cdrs).hasSize(1);
   }
@@ -201,7 +268,8 @@ class RecordingFlowTest {
     String id = onlyRecordingId();
     assertThat(recorder.commands).containsExactly("record 14400s silence 0ms", "upload " + id);
     assertThat(recorder.rows.get(id)).containsExactly("recording", "uploading", "available");
-    assertThat(recorded.timeline()).containsSubsequence("call.answered", "call.recording-started", "call.hangup");
+    assertThat(recorded.timeline())
+        .containsSubsequence("call.answered", "call.recording-started", "call.hangup");
     assertThat(recorded.publishedTypes()).contains("call.completed", "recording.completed");
     keepHistoryWhenAsked("record-whole-call");
   }
@@ -215,7 +283,9 @@ class RecordingFlowTest {
     assertThat(recorder.commands).isEmpty();
   }
 
-  /** As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there. */
+  /**
+   * As {@code CallWorkflowTest}: with -Dirisx.recordHistories=DIR, saves the run's history there.
+   */
   private void keepHistoryWhenAsked(String name) {
     String dir = System.getProperty("irisx.recordHistories");
     if (dir == null) {
@@ -224,7 +294,8 @@ class RecordingFlowTest {
     try {
       java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
       java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.writeString(file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
+      java.nio.file.Files.writeString(
+          file, client.fetchHistory(CallRequest.workflowId(callId)).toJson(true));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -37,6 +37,7 @@ final class ScriptedRecorder implements RecordingActivities, RecordingRecordActi
   private volatile boolean uploadFails;
   private final AtomicLong sequence = new AtomicLong(10_000);
   final List<String> commands = new CopyOnWriteArrayList<>();
+
   /** Each recording's row states, in order. */
   final Map<String, List<String>> rows = new ConcurrentHashMap<>();
 
@@ -52,7 +53,8 @@ final class ScriptedRecorder implements RecordingActivities, RecordingRecordActi
   }
 
   @Override
-  public RecordingFile startRecording(String channelUuid, String recordingId, int maxSeconds, int silenceMillis) {
+  public RecordingFile startRecording(
+      String channelUuid, String recordingId, int maxSeconds, int silenceMillis) {
     commands.add("record " + maxSeconds + "s silence " + silenceMillis + "ms");
     String path = "/var/lib/irisx/recordings/" + recordingId + ".wav";
     switch (caller) {
@@ -60,8 +62,26 @@ final class ScriptedRecorder implements RecordingActivities, RecordingRecordActi
       case PRESSES_POUND -> send(event("DTMF", channelUuid, null, null, "#", null, null, null));
       case HANGS_UP -> {
         send(recordStop(channelUuid, path, "success-maxtime", 3_000L));
-        send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "NORMAL_CLEARING", "recv_bye", null, null, null, null));
-        send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "NORMAL_CLEARING", "recv_bye", null, null, null, null));
+        send(
+            event(
+                ChannelEvent.CHANNEL_HANGUP,
+                channelUuid,
+                "NORMAL_CLEARING",
+                "recv_bye",
+                null,
+                null,
+                null,
+                null));
+        send(
+            event(
+                ChannelEvent.CHANNEL_HANGUP_COMPLETE,
+                channelUuid,
+                "NORMAL_CLEARING",
+                "recv_bye",
+                null,
+                null,
+                null,
+                null));
       }
       case TALKS_ON -> {
         // nothing until the call ends
@@ -83,8 +103,11 @@ final class ScriptedRecorder implements RecordingActivities, RecordingRecordActi
       throw ApplicationFailure.newNonRetryableFailure("no file and no object", FILE_MISSING);
     }
     return new UploadedRecording(
-        "recordings", upload.tenantId() + "/2025/01/02/" + upload.callId() + "/" + upload.recordingId() + ".wav",
-        24_044, "ab".repeat(32), 1_500);
+        "recordings",
+        upload.tenantId() + "/2025/01/02/" + upload.callId() + "/" + upload.recordingId() + ".wav",
+        24_044,
+        "ab".repeat(32),
+        1_500);
   }
 
   @Override
@@ -112,13 +135,35 @@ final class ScriptedRecorder implements RecordingActivities, RecordingRecordActi
   }
 
   private ChannelEvent event(
-      String type, String uuid, String hangupCause, String disposition, String digit, String path, String cause, Long millis) {
+      String type,
+      String uuid,
+      String hangupCause,
+      String disposition,
+      String digit,
+      String path,
+      String cause,
+      Long millis) {
     return new ChannelEvent(
-        type, uuid, "core-1", sequence.incrementAndGet(), System.currentTimeMillis() * 1000, null, hangupCause,
-        null, digit, null, null, disposition, path, cause, millis);
+        type,
+        uuid,
+        "core-1",
+        sequence.incrementAndGet(),
+        System.currentTimeMillis() * 1000,
+        null,
+        hangupCause,
+        null,
+        digit,
+        null,
+        null,
+        disposition,
+        path,
+        cause,
+        millis);
   }
 
   private void send(ChannelEvent event) {
-    client.newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId)).onChannelEvent(event);
+    client
+        .newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId))
+        .onChannelEvent(event);
   }
 }

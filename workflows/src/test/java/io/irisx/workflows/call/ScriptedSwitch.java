@@ -10,12 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in for a FreeSWITCH node in workflow tests: answers call-control activities by
- * signalling the events a switch would send. {@code loseEventsAfterAnswer} models a worker or ESL
- * link that went away: nothing more arrives, and only inspecting the channel can tell.
+ * A stand-in for a FreeSWITCH node in workflow tests: answers call-control activities by signalling
+ * the events a switch would send. {@code loseEventsAfterAnswer} models a worker or ESL link that
+ * went away: nothing more arrives, and only inspecting the channel can tell.
  */
 final class ScriptedSwitch implements CallControlActivities, DialActivities {
-  enum FarEnd { ANSWERS, BUSY, REFUSES_PLAYBACK, CALLER_GIVES_UP }
+  enum FarEnd {
+    ANSWERS,
+    BUSY,
+    REFUSES_PLAYBACK,
+    CALLER_GIVES_UP
+  }
 
   private final WorkflowClient client;
   private final FarEnd farEnd;
@@ -25,7 +30,11 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
   final List<String> commands = new CopyOnWriteArrayList<>();
   private volatile String callId;
 
-  ScriptedSwitch(WorkflowClient client, FarEnd farEnd, boolean loseEventsAfterAnswer, boolean channelVanishes) {
+  ScriptedSwitch(
+      WorkflowClient client,
+      FarEnd farEnd,
+      boolean loseEventsAfterAnswer,
+      boolean channelVanishes) {
     this.client = client;
     this.farEnd = farEnd;
     this.loseEventsAfterAnswer = loseEventsAfterAnswer;
@@ -34,12 +43,17 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
 
   /** Dialled numbers (a dial's second leg): "answer", or the cause the leg fails with. */
   final java.util.Map<String, String> dialOutcomes = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The second legs dialled so far, by number. */
   final java.util.Map<String, String> legs = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.Set<String> endedLegs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final java.util.Set<String> endedLegs =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile String mainChannel;
 
-  /** {@code number} answers when dialled, or fails with {@code cause} (USER_BUSY, NO_ANSWER, ...). */
+  /**
+   * {@code number} answers when dialled, or fails with {@code cause} (USER_BUSY, NO_ANSWER, ...).
+   */
   ScriptedSwitch whenDialled(String number, String outcome) {
     dialOutcomes.put(number, outcome);
     return this;
@@ -79,17 +93,19 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
 
   /** The caller hangs up during a bridge: the switch hangs up the other leg with the same cause. */
   /**
-   * The caller hangs up during a bridge as a real switch may report it: first the bridged leg, which
-   * the switch itself ended ({@code sip_hangup_disposition send_bye}), then, after {@code gap} (the
-   * two channels' events race), the caller's own hangup.
+   * The caller hangs up during a bridge as a real switch may report it: first the bridged leg,
+   * which the switch itself ended ({@code sip_hangup_disposition send_bye}), then, after {@code
+   * gap} (the two channels' events race), the caller's own hangup.
    */
   void callerHangsUpLegEndsFirst(String channelUuid, Runnable gap) {
-    legs.values().forEach(leg -> {
-      if (endedLegs.add(leg)) {
-        send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP, leg));
-        send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP_COMPLETE, leg));
-      }
-    });
+    legs.values()
+        .forEach(
+            leg -> {
+              if (endedLegs.add(leg)) {
+                send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP, leg));
+                send(endedByTheSwitch(ChannelEvent.CHANNEL_HANGUP_COMPLETE, leg));
+              }
+            });
     gap.run();
     send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "NORMAL_CLEARING", null, null));
     send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "NORMAL_CLEARING", null, null));
@@ -97,8 +113,21 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
 
   private ChannelEvent endedByTheSwitch(String type, String uuid) {
     return new ChannelEvent(
-        type, uuid, "core-1", sequence.incrementAndGet(), System.currentTimeMillis() * 1000, null,
-        "NORMAL_CLEARING", null, null, null, null, "send_bye", null, null, null);
+        type,
+        uuid,
+        "core-1",
+        sequence.incrementAndGet(),
+        System.currentTimeMillis() * 1000,
+        null,
+        "NORMAL_CLEARING",
+        null,
+        null,
+        null,
+        null,
+        "send_bye",
+        null,
+        null,
+        null);
   }
 
   String mainChannel() {
@@ -144,15 +173,17 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
     commands.add("answer");
     if (farEnd == FarEnd.CALLER_GIVES_UP) {
       send(event(ChannelEvent.CHANNEL_HANGUP, channelUuid, "ORIGINATOR_CANCEL", null, null));
-      send(event(ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "ORIGINATOR_CANCEL", null, null));
+      send(
+          event(
+              ChannelEvent.CHANNEL_HANGUP_COMPLETE, channelUuid, "ORIGINATOR_CANCEL", null, null));
       return;
     }
     send(event(ChannelEvent.CHANNEL_ANSWER, channelUuid, null, null, null));
   }
 
   /**
-   * The caller presses {@code keys} while {@code media} plays: before the prompt's end when
-   * {@code afterPrompt} is false (barge-in), after it otherwise.
+   * The caller presses {@code keys} while {@code media} plays: before the prompt's end when {@code
+   * afterPrompt} is false (barge-in), after it otherwise.
    */
   void pressWhenPlaying(String media, String keys, boolean afterPrompt) {
     this.pressDuring = media;
@@ -179,9 +210,9 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
     if (!loseEventsAfterAnswer) {
       // As FreeSWITCH names them: sound files with the sound prefix, speech as its tts:// file.
       String path =
-          media.startsWith("say:") ? "tts://flite|kal|" + media.substring(4)
-              : media.contains("://") ? media
-              : "/usr/share/sounds/" + media;
+          media.startsWith("say:")
+              ? "tts://flite|kal|" + media.substring(4)
+              : media.contains("://") ? media : "/usr/share/sounds/" + media;
       send(event(ChannelEvent.PLAYBACK_STOP, channelUuid, null, path, null));
     }
     if (media.equals(pressDuring) && pressAfterPrompt) {
@@ -204,9 +235,19 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
   void press(String channelUuid, String keys) {
     for (char key : keys.toCharArray()) {
       ChannelEvent event = event(ChannelEvent.DTMF, channelUuid, null, null, null);
-      send(new ChannelEvent(
-          event.type(), event.channelUuid(), event.coreUuid(), event.sequence(), event.timestampMicros(),
-          null, null, null, String.valueOf(key), null, null));
+      send(
+          new ChannelEvent(
+              event.type(),
+              event.channelUuid(),
+              event.coreUuid(),
+              event.sequence(),
+              event.timestampMicros(),
+              null,
+              null,
+              null,
+              String.valueOf(key),
+              null,
+              null));
     }
   }
 
@@ -228,7 +269,9 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
   public ChannelSnapshot inspect(String channelUuid) {
     commands.add("inspect");
     if (legs.containsValue(channelUuid)) {
-      return endedLegs.contains(channelUuid) ? ChannelSnapshot.gone() : new ChannelSnapshot(true, true, "park", null);
+      return endedLegs.contains(channelUuid)
+          ? ChannelSnapshot.gone()
+          : new ChannelSnapshot(true, true, "park", null);
     }
     if (channelVanishes || commands.contains("hangup NORMAL_CLEARING")) {
       return ChannelSnapshot.gone();
@@ -236,14 +279,26 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
     return new ChannelSnapshot(true, true, "park", null);
   }
 
-  private ChannelEvent event(String type, String uuid, String cause, String playbackPath, String jobResult) {
+  private ChannelEvent event(
+      String type, String uuid, String cause, String playbackPath, String jobResult) {
     long micros = System.currentTimeMillis() * 1000;
     return new ChannelEvent(
-        type, uuid, "core-1", sequence.incrementAndGet(), micros, null, cause,
-        "USER_BUSY".equals(cause) ? "486" : null, null, playbackPath, jobResult);
+        type,
+        uuid,
+        "core-1",
+        sequence.incrementAndGet(),
+        micros,
+        null,
+        cause,
+        "USER_BUSY".equals(cause) ? "486" : null,
+        null,
+        playbackPath,
+        jobResult);
   }
 
   private void send(ChannelEvent event) {
-    client.newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId)).onChannelEvent(event);
+    client
+        .newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId))
+        .onChannelEvent(event);
   }
 }

@@ -15,9 +15,11 @@ class MediaTest {
   void eachKindHasTheReferenceTheSwitchPlays() {
     assertThat(Media.file("ivr/ivr-welcome.wav").reference()).isEqualTo("ivr/ivr-welcome.wav");
     assertThat(Media.tone("%(250,50,440)").reference()).isEqualTo("tone_stream://%(250,50,440)");
-    assertThat(Media.tone("tone_stream://%(250,50,440)").reference()).isEqualTo("tone_stream://%(250,50,440)");
+    assertThat(Media.tone("tone_stream://%(250,50,440)").reference())
+        .isEqualTo("tone_stream://%(250,50,440)");
     assertThat(Media.speech("  Olá, até já!  ").reference()).isEqualTo("say:Olá, até já!");
-    assertThat(Media.url("https://cdn.example.com/a.wav?v=2").reference()).isEqualTo("http_cache://https://cdn.example.com/a.wav?v=2");
+    assertThat(Media.url("https://cdn.example.com/a.wav?v=2").reference())
+        .isEqualTo("http_cache://https://cdn.example.com/a.wav?v=2");
   }
 
   @ParameterizedTest
@@ -27,8 +29,16 @@ class MediaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://example.com/a.wav", "https://example.com/a b.wav", "https://user@example.com/a", "https://[::1]/a",
-      "https://example.com/../a", "ftp://example.com/a", "https://example.com/a'b"})
+  @ValueSource(
+      strings = {
+        "http://example.com/a.wav",
+        "https://example.com/a b.wav",
+        "https://user@example.com/a",
+        "https://[::1]/a",
+        "https://example.com/../a",
+        "ftp://example.com/a",
+        "https://example.com/a'b"
+      })
   void urlsAreHttpsWithPlainCharactersOnly(String url) {
     assertThatThrownBy(() -> Media.url(url)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * With -Dirisx.recordHistories=DIR, saves a run's history there: that is how the histories
- * {@link WebhookWorkflowsReplayTest} replays were recorded (copy them to src/test/resources/histories/).
+ * With -Dirisx.recordHistories=DIR, saves a run's history there: that is how the histories {@link
+ * WebhookWorkflowsReplayTest} replays were recorded (copy them to src/test/resources/histories/).
  */
 final class HistoryFiles {
   private HistoryFiles() {}

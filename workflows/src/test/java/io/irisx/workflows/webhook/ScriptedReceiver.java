@@ -33,7 +33,8 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
   @Override
   public DeliveryStart begin(DeliveryRequest request) {
     DeliveryStatus done = finished.get(request.deliveryId());
-    int made = (int) attempts.stream().filter(a -> a.deliveryId().equals(request.deliveryId())).count();
+    int made =
+        (int) attempts.stream().filter(a -> a.deliveryId().equals(request.deliveryId())).count();
     if (done != null && !request.redelivery()) {
       return new DeliveryStart(made + 1, done);
     }
@@ -46,7 +47,10 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
     int status = script == null || script.isEmpty() ? 200 : script.poll();
     attempts.add(
         new Attempt(
-            request.deliveryId(), request.attemptNumber(), Instant.ofEpochMilli(env.currentTimeMillis()), status));
+            request.deliveryId(),
+            request.attemptNumber(),
+            Instant.ofEpochMilli(env.currentTimeMillis()),
+            status));
     DeliveryStatus after;
     String result;
     if (status >= 200 && status < 300) {
@@ -62,10 +66,17 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
     if (after.isFinal()) {
       finished.put(request.deliveryId(), after);
     }
-    return new AttemptOutcome(request.attemptNumber(), result, status, after == DeliveryStatus.SUCCEEDED ? null : "HTTP " + status, after);
+    return new AttemptOutcome(
+        request.attemptNumber(),
+        result,
+        status,
+        after == DeliveryStatus.SUCCEEDED ? null : "HTTP " + status,
+        after);
   }
 
   List<String> order() {
-    return attempts.stream().map(a -> a.deliveryId() + "#" + a.number() + ":" + a.status()).toList();
+    return attempts.stream()
+        .map(a -> a.deliveryId() + "#" + a.number() + ":" + a.status())
+        .toList();
   }
 }

@@ -25,7 +25,8 @@ class WebhookDeliveryWorkflowTest {
   void start() {
     env = TestWorkflowEnvironment.newInstance();
     // The delivery workflow upserts IRISX's search attributes; the namespace must know them.
-    io.irisx.temporal.SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
+    io.irisx.temporal.SearchAttributeCatalogue.registrations()
+        .forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
     receiver = new ScriptedReceiver(env);
     Worker worker = env.newWorker(TaskQueues.CALLS);
@@ -49,7 +50,8 @@ class WebhookDeliveryWorkflowTest {
 
     assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
     assertThat(result.attempts()).isEqualTo(4);
-    assertThat(receiver.order()).containsExactly(id + "#1:503", id + "#2:503", id + "#3:500", id + "#4:200");
+    assertThat(receiver.order())
+        .containsExactly(id + "#1:503", id + "#2:503", id + "#3:500", id + "#4:200");
     var at = receiver.attempts.stream().map(ScriptedReceiver.Attempt::at).toList();
     assertWaited(Duration.between(at.get(0), at.get(1)), RetrySchedule.waitBefore(2));
     assertWaited(Duration.between(at.get(1), at.get(2)), RetrySchedule.waitBefore(3));
@@ -67,7 +69,8 @@ class WebhookDeliveryWorkflowTest {
     assertThat(result.status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(result.attempts()).isEqualTo(RetrySchedule.ATTEMPTS);
     assertThat(receiver.attempts).hasSize(RetrySchedule.ATTEMPTS);
-    Duration span = Duration.between(receiver.attempts.getFirst().at(), receiver.attempts.getLast().at());
+    Duration span =
+        Duration.between(receiver.attempts.getFirst().at(), receiver.attempts.getLast().at());
     assertWaited(span, RetrySchedule.span());
     assertThat(RetrySchedule.span()).isGreaterThanOrEqualTo(Duration.ofHours(24));
     HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-failed");
@@ -111,15 +114,18 @@ class WebhookDeliveryWorkflowTest {
     // begin() is a marker inside the first workflow task, not an activity of its own.
     assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isEqualTo(2);
     assertThat(count(events, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).isEqualTo(1);
-    assertThat(events.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-            .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
+    assertThat(
+            events.stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
         .containsExactly(ActivityCatalogue.ATTEMPT_WEBHOOK_DELIVERY);
-    assertThat(events.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
-            .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName()))
+    assertThat(
+            events.stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+                .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName()))
         .contains("LocalActivity");
-    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-local-begin");
+    HistoryFiles.keepWhenAsked(
+        client, DeliveryRequest.workflowId(id), "webhook-delivery-local-begin");
   }
 
   private static long count(java.util.List<HistoryEvent> events, EventType type) {

@@ -25,7 +25,8 @@ class WebhookStreamWorkflowTest {
   void start() {
     env = TestWorkflowEnvironment.newInstance();
     // The delivery workflow upserts IRISX's search attributes; the namespace must know them.
-    io.irisx.temporal.SearchAttributeCatalogue.registrations().forEach(env::registerSearchAttribute);
+    io.irisx.temporal.SearchAttributeCatalogue.registrations()
+        .forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
     receiver = new ScriptedReceiver(env);
     Worker worker = env.newWorker(TaskQueues.CALLS);
@@ -54,7 +55,8 @@ class WebhookStreamWorkflowTest {
 
     assertThat(receiver.order())
         .containsExactly(second + "#1:503", second + "#2:503", second + "#3:200", third + "#1:200");
-    HistoryFiles.keepWhenAsked(client, DeliveryStream.workflowId(callId, endpointId), "webhook-stream-ordered");
+    HistoryFiles.keepWhenAsked(
+        client, DeliveryStream.workflowId(callId, endpointId), "webhook-stream-ordered");
   }
 
   @Test
@@ -69,7 +71,8 @@ class WebhookStreamWorkflowTest {
 
     assertThat(receiver.attempts).hasSize(RetrySchedule.ATTEMPTS + 1);
     assertThat(receiver.attempts.getLast().deliveryId()).isEqualTo(second);
-    assertThat(receiver.attempts.getLast().at()).isAfter(receiver.attempts.get(RetrySchedule.ATTEMPTS - 1).at().minusMillis(1));
+    assertThat(receiver.attempts.getLast().at())
+        .isAfter(receiver.attempts.get(RetrySchedule.ATTEMPTS - 1).at().minusMillis(1));
   }
 
   @Test
@@ -98,6 +101,8 @@ class WebhookStreamWorkflowTest {
   }
 
   private void awaitStreamEnd() {
-    client.newUntypedWorkflowStub(DeliveryStream.workflowId(callId, endpointId)).getResult(Void.class);
+    client
+        .newUntypedWorkflowStub(DeliveryStream.workflowId(callId, endpointId))
+        .getResult(Void.class);
   }
 }

@@ -6,23 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class WebhookUrlPolicyTest {
   /** Names resolve here, not through DNS: "rebind.test" is a public-looking name pointing home. */
   private static final WebhookUrlPolicy.Resolver RESOLVER =
-      host -> switch (host) {
-        case "rebind.test" -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-        case "mixed.test" ->
-            new InetAddress[] {InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.1.2.3")};
-        case "public.test" -> new InetAddress[] {InetAddress.getByName("93.184.215.14")};
-        case "nowhere.test" -> throw new UnknownHostException(host);
-        default -> InetAddress.getAllByName(host);
-      };
+      host ->
+          switch (host) {
+            case "rebind.test" -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+            case "mixed.test" ->
+                new InetAddress[] {
+                  InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.1.2.3")
+                };
+            case "public.test" -> new InetAddress[] {InetAddress.getByName("93.184.215.14")};
+            case "nowhere.test" -> throw new UnknownHostException(host);
+            default -> InetAddress.getAllByName(host);
+          };
 
-  private final WebhookUrlPolicy production = new WebhookUrlPolicy(WebhookSettings.production(), RESOLVER);
+  private final WebhookUrlPolicy production =
+      new WebhookUrlPolicy(WebhookSettings.production(), RESOLVER);
 
   @ParameterizedTest
   @ValueSource(
@@ -87,9 +91,12 @@ class WebhookUrlPolicyTest {
 
     assertThat(local.check("http://127.0.0.1:8080/hook").addresses()).hasSize(1);
     assertThat(local.check("http://[::1]:8080/hook").addresses()).hasSize(1);
-    assertThat(local.check("http://rebind.test:9000/hook").pinnedUri()).hasToString("http://127.0.0.1:9000/hook");
-    assertThatThrownBy(() -> local.check("http://10.0.0.1/hook")).isInstanceOf(WebhookUrlRefusedException.class);
-    assertThatThrownBy(() -> local.check("http://169.254.169.254/")).isInstanceOf(WebhookUrlRefusedException.class);
+    assertThat(local.check("http://rebind.test:9000/hook").pinnedUri())
+        .hasToString("http://127.0.0.1:9000/hook");
+    assertThatThrownBy(() -> local.check("http://10.0.0.1/hook"))
+        .isInstanceOf(WebhookUrlRefusedException.class);
+    assertThatThrownBy(() -> local.check("http://169.254.169.254/"))
+        .isInstanceOf(WebhookUrlRefusedException.class);
   }
 
   @Test

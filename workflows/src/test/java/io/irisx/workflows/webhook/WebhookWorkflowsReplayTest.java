@@ -13,19 +13,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replays histories recorded from real runs of the webhook workflows (see {@link HistoryFiles}).
- * A change that would break deliveries in flight fails here: guard it with {@code Workflow.getVersion}.
+ * Replays histories recorded from real runs of the webhook workflows (see {@link HistoryFiles}). A
+ * change that would break deliveries in flight fails here: guard it with {@code
+ * Workflow.getVersion}.
  */
 class WebhookWorkflowsReplayTest {
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "webhook-delivery-retried", "webhook-delivery-failed", "webhook-redelivery", "webhook-stream-ordered",
+        "webhook-delivery-retried",
+        "webhook-delivery-failed",
+        "webhook-redelivery",
+        "webhook-stream-ordered",
         // recorded after the deliveries began upserting their search attributes
-        "webhook-delivery-retried-searchable", "webhook-redelivery-searchable",
+        "webhook-delivery-retried-searchable",
+        "webhook-redelivery-searchable",
         // recorded after begin() became a local activity (change irisx-delivery-local-begin)
-        "webhook-delivery-local-begin", "webhook-delivery-retried-local-begin", "webhook-redelivery-local-begin"
+        "webhook-delivery-local-begin",
+        "webhook-delivery-retried-local-begin",
+        "webhook-redelivery-local-begin"
       })
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

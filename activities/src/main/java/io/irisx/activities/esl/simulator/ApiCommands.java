@@ -41,10 +41,20 @@ final class ApiCommands {
   private String status() {
     long live = core.legs().size();
     long peak = core.peakSessions();
-    return "UP " + UptimeText.of(core.uptime()) + "\n"
-        + "FreeSWITCH (Version " + SwitchIdentity.VERSION_BANNER + ") is ready\n"
-        + core.sessionsSinceStartup() + " session(s) since startup\n"
-        + live + " session(s) - peak " + peak + ", last 5min " + peak + " \n"
+    return "UP "
+        + UptimeText.of(core.uptime())
+        + "\n"
+        + "FreeSWITCH (Version "
+        + SwitchIdentity.VERSION_BANNER
+        + ") is ready\n"
+        + core.sessionsSinceStartup()
+        + " session(s) since startup\n"
+        + live
+        + " session(s) - peak "
+        + peak
+        + ", last 5min "
+        + peak
+        + " \n"
         + "0 session(s) per Sec out of max 30, peak 0, last 5min 0 \n"
         + "1000 session(s) max\n"
         + "min idle cpu 0.00/100.00\n"
@@ -57,14 +67,17 @@ final class ApiCommands {
     if (leg == null) {
       return "-ERR No such channel!\n";
     }
-    HangupCause cause = words.length > 1
-        ? HangupCause.parse(words[1]).orElse(HangupCause.NORMAL_CLEARING)
-        : HangupCause.NORMAL_CLEARING;
+    HangupCause cause =
+        words.length > 1
+            ? HangupCause.parse(words[1]).orElse(HangupCause.NORMAL_CLEARING)
+            : HangupCause.NORMAL_CLEARING;
     leg.hangup(cause);
     return "+OK\n";
   }
 
-  /** As mod_commands: one "-ERROR" for a channel that is not there and for one that cannot answer. */
+  /**
+   * As mod_commands: one "-ERROR" for a channel that is not there and for one that cannot answer.
+   */
   private String answer(String args) {
     CallLeg leg = core.leg(firstWord(args));
     if (leg == null || !leg.answer()) {
@@ -87,7 +100,10 @@ final class ApiCommands {
     return "+OK\n";
   }
 
-  /** uuid_broadcast queues playback (or {@code app::args}) on the leg; the leg choice is accepted and ignored. */
+  /**
+   * uuid_broadcast queues playback (or {@code app::args}) on the leg; the leg choice is accepted
+   * and ignored.
+   */
   private String broadcast(String args) {
     String[] words = QuotedArguments.split(args, 4);
     if (words.length < 2) {
@@ -101,7 +117,9 @@ final class ApiCommands {
     int appSeparator = path.indexOf("::");
     boolean queued;
     if (appSeparator > 0 && !path.substring(0, appSeparator).equals("playback")) {
-      queued = leg.executeInstantly(path.substring(0, appSeparator), path.substring(appSeparator + 2), null);
+      queued =
+          leg.executeInstantly(
+              path.substring(0, appSeparator), path.substring(appSeparator + 2), null);
     } else {
       queued = leg.playback(appSeparator > 0 ? path.substring(appSeparator + 2) : path, null);
     }
@@ -161,11 +179,15 @@ final class ApiCommands {
     }
     String path = words[2];
     return switch (words[1].toLowerCase(Locale.ROOT)) {
-      case "start" -> leg.startRecording(
-              path, words.length > 3 ? atoi(words[3]) : 0, words.length > 4 ? initialTimeoutMs(words[4]) : 0)
-          ? "+OK Success\n"
-          : "-ERR Cannot record session!\n";
-      case "stop" -> leg.stopRecording(path) ? "+OK Success\n" : "-ERR Cannot stop record session!\n";
+      case "start" ->
+          leg.startRecording(
+                  path,
+                  words.length > 3 ? atoi(words[3]) : 0,
+                  words.length > 4 ? initialTimeoutMs(words[4]) : 0)
+              ? "+OK Success\n"
+              : "-ERR Cannot record session!\n";
+      case "stop" ->
+          leg.stopRecording(path) ? "+OK Success\n" : "-ERR Cannot stop record session!\n";
       // Recording silence, the simulator has nothing to pause or mask.
       case "pause", "resume", "mask", "unmask" -> "+OK Success\n";
       default -> usage;
@@ -175,7 +197,8 @@ final class ApiCommands {
   /** RECORD_INITIAL_TIMEOUT_MS from uuid_record's {@code {name=value,...}} recording variables. */
   private static int initialTimeoutMs(String vars) {
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("[{,]RECORD_INITIAL_TIMEOUT_MS=([0-9]{1,9})[,}]").matcher(vars);
+        java.util.regex.Pattern.compile("[{,]RECORD_INITIAL_TIMEOUT_MS=([0-9]{1,9})[,}]")
+            .matcher(vars);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
@@ -235,9 +258,10 @@ final class ApiCommands {
 
   private String hangupAll(String args) {
     String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
-    HangupCause cause = words.length > 0
-        ? HangupCause.parse(words[0]).orElse(HangupCause.MANAGER_REQUEST)
-        : HangupCause.MANAGER_REQUEST;
+    HangupCause cause =
+        words.length > 0
+            ? HangupCause.parse(words[0]).orElse(HangupCause.MANAGER_REQUEST)
+            : HangupCause.MANAGER_REQUEST;
     Optional<Map.Entry<String, String>> match =
         words.length > 2 ? Optional.of(Map.entry(words[1], words[2])) : Optional.empty();
     List<CallLeg> victims = new ArrayList<>();
@@ -248,8 +272,15 @@ final class ApiCommands {
     }
     victims.forEach(leg -> leg.hangup(cause));
     return match
-        .map(m -> "+OK hangup all channels matching [" + m.getKey() + "]=[" + m.getValue() + "] with cause: "
-            + cause.name() + "\n")
+        .map(
+            m ->
+                "+OK hangup all channels matching ["
+                    + m.getKey()
+                    + "]=["
+                    + m.getValue()
+                    + "] with cause: "
+                    + cause.name()
+                    + "\n")
         .orElse("+OK hangup all channels with cause " + cause.name() + "\n");
   }
 

@@ -15,18 +15,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The life of one leg, originated or inbound: dialling, the scripted far end, the application
- * run after answer, playbacks, recordings, DTMF, transfers, bridges and the hangup with its CDR
- * variables. Every transition holds this object's
- * monitor, so timers, api commands and sendmsg never interleave events of the same channel.
+ * The life of one leg, originated or inbound: dialling, the scripted far end, the application run
+ * after answer, playbacks, recordings, DTMF, transfers, bridges and the hangup with its CDR
+ * variables. Every transition holds this object's monitor, so timers, api commands and sendmsg
+ * never interleave events of the same channel.
  */
 final class CallLeg {
   private static final List<EventHeader> NONE = List.of();
-  private static final CallSite DTMF = new CallSite("switch_channel.c", "switch_channel_dequeue_dtmf", 677);
-  private static final CallSite BRIDGE = new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1377);
-  private static final CallSite UNBRIDGE = new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1481);
+  private static final CallSite DTMF =
+      new CallSite("switch_channel.c", "switch_channel_dequeue_dtmf", 677);
+  private static final CallSite BRIDGE =
+      new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1377);
+  private static final CallSite UNBRIDGE =
+      new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1481);
   private static final DateTimeFormatter RFC2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
+
   /** The RFC 2833 duration (in samples) of the far end's digits in capture 08. */
   private static final String DTMF_DURATION = "2240";
 
@@ -34,8 +38,10 @@ final class CallLeg {
   private final ChannelEvents events;
   private final SimulatorClock clock;
   private final Duration playbackLength;
+
   /** The length of the playback under way (speech depends on its text). */
   private Duration playingLength = Duration.ZERO;
+
   private final Consumer<String> originateResult;
   private final Runnable onDestroyed;
   private final List<SimulatorClock.Timer> pendingTimers = new ArrayList<>();
@@ -130,8 +136,8 @@ final class CallLeg {
   }
 
   /**
-   * A call from the network that the dialplan (public context) parks: CREATE, ROUTING with the
-   * call state RINGING, then set, export and park, as capture 09-inbound-call shows.
+   * A call from the network that the dialplan (public context) parks: CREATE, ROUTING with the call
+   * state RINGING, then set, export and park, as capture 09-inbound-call shows.
    */
   synchronized void arrive() {
     channel.state("CS_INIT", 1);
@@ -146,10 +152,13 @@ final class CallLeg {
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
     runDialplanApplication("set", "outside_call=true", () -> channel.set("outside_call", "true"));
     String date = RFC2822.format(ZonedDateTime.now(ZoneOffset.UTC));
-    runDialplanApplication("export", "RFC2822_DATE=" + date, () -> {
-      channel.set("RFC2822_DATE", date);
-      channel.set("export_vars", "RFC2822_DATE");
-    });
+    runDialplanApplication(
+        "export",
+        "RFC2822_DATE=" + date,
+        () -> {
+          channel.set("RFC2822_DATE", date);
+          channel.set("export_vars", "RFC2822_DATE");
+        });
     park();
   }
 
@@ -157,10 +166,18 @@ final class CallLeg {
     String uuid = newUuid();
     channel.set("current_application_data", arg);
     channel.set("current_application", app);
-    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE, applicationHeaders(app, arg, uuid, null));
+    events.fire(
+        channel,
+        "CHANNEL_EXECUTE",
+        ChannelEvents.EXECUTE,
+        NONE,
+        applicationHeaders(app, arg, uuid, null));
     effect.run();
     events.fire(
-        channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
+        channel,
+        "CHANNEL_EXECUTE_COMPLETE",
+        ChannelEvents.EXECUTE_COMPLETE,
+        NONE,
         applicationHeaders(app, arg, uuid, "_none_"));
   }
 
@@ -172,7 +189,11 @@ final class CallLeg {
     channel.applicationData = null;
     channel.set("current_application_data", null);
     channel.set("current_application", "park");
-    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
+    events.fire(
+        channel,
+        "CHANNEL_EXECUTE",
+        ChannelEvents.EXECUTE,
+        NONE,
         applicationHeaders("park", null, hostApplicationUuid, null));
     events.fire(channel, "CHANNEL_PARK", ChannelEvents.PARK);
   }
@@ -195,7 +216,9 @@ final class CallLeg {
     }
   }
 
-  /** 183 with SDP: early media; unless ignore_early_media=true, originate succeeds now (SIO:2227). */
+  /**
+   * 183 with SDP: early media; unless ignore_early_media=true, originate succeeds now (SIO:2227).
+   */
   synchronized void preAnswer() {
     if (ended || channel.answered() || channel.progressMediaMicros != 0) {
       return;
@@ -211,7 +234,8 @@ final class CallLeg {
     channel.set("endpoint_disposition", "EARLY MEDIA");
     events.fire(channel, "CHANNEL_PROGRESS_MEDIA", ChannelEvents.PROGRESS_MEDIA);
     changeCallState("EARLY", 3);
-    if (channel.request != null && !"true".equalsIgnoreCase(channel.request.variable("ignore_early_media"))) {
+    if (channel.request != null
+        && !"true".equalsIgnoreCase(channel.request.variable("ignore_early_media"))) {
       deliverResult("+OK " + channel.uuid + "\n");
       startApplication();
     }
@@ -251,7 +275,10 @@ final class CallLeg {
     return true;
   }
 
-  /** The far end sends BYE (answered), CANCEL (inbound, unanswered) or a final error (outbound, unanswered). */
+  /**
+   * The far end sends BYE (answered), CANCEL (inbound, unanswered) or a final error (outbound,
+   * unanswered).
+   */
   synchronized boolean farEndHangsUp(HangupCause cause) {
     if (ended) {
       return false;
@@ -275,13 +302,19 @@ final class CallLeg {
       throw new IllegalStateException("channel " + channel.uuid + " has hung up");
     }
     if (!channel.mediaUp) {
-      throw new IllegalStateException("channel " + channel.uuid + " has no media yet: answer it first");
+      throw new IllegalStateException(
+          "channel " + channel.uuid + " has no media yet: answer it first");
     }
     for (char digit : digits.toUpperCase(Locale.ROOT).toCharArray()) {
-      events.fire(channel, "DTMF", DTMF, NONE, List.of(
-          new EventHeader("DTMF-Digit", Character.toString(digit)),
-          new EventHeader("DTMF-Duration", DTMF_DURATION),
-          new EventHeader("DTMF-Source", "RTP")));
+      events.fire(
+          channel,
+          "DTMF",
+          DTMF,
+          NONE,
+          List.of(
+              new EventHeader("DTMF-Digit", Character.toString(digit)),
+              new EventHeader("DTMF-Duration", DTMF_DURATION),
+              new EventHeader("DTMF-Source", "RTP")));
     }
   }
 
@@ -300,8 +333,10 @@ final class CallLeg {
       return false;
     }
     channel.set("max_forwards", Integer.toString(remaining));
-    String useDialplan = dialplan != null ? dialplan : channel.dialplan != null ? channel.dialplan : "XML";
-    String useContext = context != null ? context : channel.context != null ? channel.context : "default";
+    String useDialplan =
+        dialplan != null ? dialplan : channel.dialplan != null ? channel.dialplan : "XML";
+    String useContext =
+        context != null ? context : channel.context != null ? channel.context : "default";
     // Transferring one leg out of a bridge hangs up the other (switch_ivr_session_transfer).
     leaveBridge(HangupCause.BLIND_TRANSFER);
     leaveApplication();
@@ -311,12 +346,22 @@ final class CallLeg {
     channel.context = useContext;
     channel.profileIndex++;
     channel.transferMicros = clock.nowMicros();
-    channel.transferSource = (channel.transferMicros / 1_000_000L) + ":" + channel.uuid + ":bl_xfer:" + extension
-        + "/" + useContext + "/" + useDialplan;
+    channel.transferSource =
+        (channel.transferMicros / 1_000_000L)
+            + ":"
+            + channel.uuid
+            + ":bl_xfer:"
+            + extension
+            + "/"
+            + useContext
+            + "/"
+            + useDialplan;
     String history = channel.variable("transfer_history");
-    channel.set("transfer_history",
-        history == null ? channel.transferSource : "ARRAY::" + history.replaceFirst("^ARRAY::", "") + "|:"
-            + channel.transferSource);
+    channel.set(
+        "transfer_history",
+        history == null
+            ? channel.transferSource
+            : "ARRAY::" + history.replaceFirst("^ARRAY::", "") + "|:" + channel.transferSource);
     channel.set("transfer_source", channel.transferSource);
     if (channel.inbound()) {
       changeCallState("RINGING", 2);
@@ -341,7 +386,8 @@ final class CallLeg {
    * Joins a bridge made by uuid_bridge: the park (or playback) ends, both legs exchange media and
    * the originator fires CHANNEL_BRIDGE carrying the other leg's profile as Other-Leg-*.
    */
-  synchronized boolean joinBridge(String otherUuid, List<EventHeader> otherProfile, boolean originator) {
+  synchronized boolean joinBridge(
+      String otherUuid, List<EventHeader> otherProfile, boolean originator) {
     if (ended) {
       return false;
     }
@@ -394,7 +440,10 @@ final class CallLeg {
     return partner;
   }
 
-  /** Ends our side of a bridge: the originator fires CHANNEL_UNBRIDGE, the other leg hangs up with the cause. */
+  /**
+   * Ends our side of a bridge: the originator fires CHANNEL_UNBRIDGE, the other leg hangs up with
+   * the cause.
+   */
   private void leaveBridge(HangupCause causeForPartner) {
     if (bridgedWith == null) {
       return;
@@ -408,18 +457,31 @@ final class CallLeg {
   }
 
   private List<EventHeader> bridgeHeaders(String otherUuid) {
-    return List.of(new EventHeader("Bridge-A-Unique-ID", channel.uuid), new EventHeader("Bridge-B-Unique-ID", otherUuid));
+    return List.of(
+        new EventHeader("Bridge-A-Unique-ID", channel.uuid),
+        new EventHeader("Bridge-B-Unique-ID", otherUuid));
   }
 
-  /** uuid_record start: RECORD_START now, the WAV file at stop (or when the limit in seconds is reached). */
+  /**
+   * uuid_record start: RECORD_START now, the WAV file at stop (or when the limit in seconds is
+   * reached).
+   */
   synchronized boolean startRecording(String path, int limitSeconds) {
     return startRecording(path, limitSeconds, 0);
   }
 
-  /** As above, ended after {@code initialTimeoutMs} of (the simulated caller's) silence when positive. */
+  /**
+   * As above, ended after {@code initialTimeoutMs} of (the simulated caller's) silence when
+   * positive.
+   */
   synchronized boolean startRecording(String path, int limitSeconds, int initialTimeoutMs) {
     return !ended
-        && recordings.start(path, limitSeconds, initialTimeoutMs, () -> limitReached(path), () -> silenceReached(path));
+        && recordings.start(
+            path,
+            limitSeconds,
+            initialTimeoutMs,
+            () -> limitReached(path),
+            () -> silenceReached(path));
   }
 
   private synchronized void silenceReached(String path) {
@@ -469,8 +531,12 @@ final class CallLeg {
       }
       String response = channel.variable("current_application_response");
       events.fire(
-          channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
-          applicationHeaders(hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
+          channel,
+          "CHANNEL_EXECUTE_COMPLETE",
+          ChannelEvents.EXECUTE_COMPLETE,
+          NONE,
+          applicationHeaders(
+              hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
       hostApplication = null;
     }
     channel.application = null;
@@ -490,7 +556,8 @@ final class CallLeg {
     if (ended) {
       return false;
     }
-    queuedPlaybacks.add(new Playback(path, applicationUuid == null ? newUuid() : applicationUuid, false));
+    queuedPlaybacks.add(
+        new Playback(path, applicationUuid == null ? newUuid() : applicationUuid, false));
     if (playing == null) {
       submit(this::playNext);
     }
@@ -498,8 +565,8 @@ final class CallLeg {
   }
 
   /**
-   * uuid_break: stops the prompt playing now (its PLAYBACK_STOP says {@code break}); with
-   * {@code all}, the prompts queued behind it are dropped too, as flushing the private events does.
+   * uuid_break: stops the prompt playing now (its PLAYBACK_STOP says {@code break}); with {@code
+   * all}, the prompts queued behind it are dropped too, as flushing the private events does.
    */
   synchronized void breakMedia(boolean all) {
     if (ended) {
@@ -527,9 +594,17 @@ final class CallLeg {
     String uuid = applicationUuid == null ? newUuid() : applicationUuid;
     channel.set("current_application_data", arg);
     channel.set("current_application", app);
-    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE, applicationHeaders(app, arg, uuid, null));
     events.fire(
-        channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
+        channel,
+        "CHANNEL_EXECUTE",
+        ChannelEvents.EXECUTE,
+        NONE,
+        applicationHeaders(app, arg, uuid, null));
+    events.fire(
+        channel,
+        "CHANNEL_EXECUTE_COMPLETE",
+        ChannelEvents.EXECUTE_COMPLETE,
+        NONE,
         applicationHeaders(app, arg, uuid, "_none_"));
     return true;
   }
@@ -545,9 +620,17 @@ final class CallLeg {
     channel.set("current_application_data", playing.path());
     channel.set("current_application", "playback");
     events.fire(
-        channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
+        channel,
+        "CHANNEL_EXECUTE",
+        ChannelEvents.EXECUTE,
+        NONE,
         applicationHeaders("playback", playing.path(), playing.applicationUuid(), null));
-    events.fire(channel, "PLAYBACK_START", ChannelEvents.PLAYBACK_START, NONE, playbackHeaders(playing.path(), null));
+    events.fire(
+        channel,
+        "PLAYBACK_START",
+        ChannelEvents.PLAYBACK_START,
+        NONE,
+        playbackHeaders(playing.path(), null));
     playingLength = lengthOf(playing.path());
     playbackTimer = schedule(playingLength, this::finishPlayback);
   }
@@ -569,7 +652,8 @@ final class CallLeg {
     }
     Playback done = stopPlayback("done");
     if (done.hangupAfter()) {
-      // An originate whose only application was playback has nothing left to run: FreeSWITCH hangs up.
+      // An originate whose only application was playback has nothing left to run: FreeSWITCH hangs
+      // up.
       end(HangupCause.NORMAL_CLEARING, true);
     } else if (!queuedPlaybacks.isEmpty()) {
       submit(this::playNext);
@@ -578,8 +662,9 @@ final class CallLeg {
 
   private Playback stopPlayback(String status) {
     Playback done = playing;
-    long playedMs = Math.min(
-        playingLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
+    long playedMs =
+        Math.min(
+            playingLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
     if ("done".equals(status)) {
       playedMs = playingLength.toMillis();
     }
@@ -587,11 +672,19 @@ final class CallLeg {
     channel.set("playback_seconds", Long.toString(playedMs / 1000));
     channel.set("playback_ms", Long.toString(playedMs));
     channel.set("playback_samples", Long.toString(playedMs * 8));
-    events.fire(channel, "PLAYBACK_STOP", ChannelEvents.PLAYBACK_STOP, NONE, playbackHeaders(done.path(), status));
+    events.fire(
+        channel,
+        "PLAYBACK_STOP",
+        ChannelEvents.PLAYBACK_STOP,
+        NONE,
+        playbackHeaders(done.path(), status));
     String response = "done".equals(status) ? "FILE PLAYED" : "PLAYBACK ERROR";
     channel.set("current_application_response", response);
     events.fire(
-        channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
+        channel,
+        "CHANNEL_EXECUTE_COMPLETE",
+        ChannelEvents.EXECUTE_COMPLETE,
+        NONE,
         applicationHeaders("playback", done.path(), done.applicationUuid(), response));
     playing = null;
     channel.application = hostApplication;
@@ -639,8 +732,9 @@ final class CallLeg {
     channel.flipCallerId();
     if (app.equals("playback")) {
       hostApplication = null;
-      queuedPlaybacks.addFirst(new Playback(request.applicationData() == null ? "" : request.applicationData(),
-          newUuid(), true));
+      queuedPlaybacks.addFirst(
+          new Playback(
+              request.applicationData() == null ? "" : request.applicationData(), newUuid(), true));
       playNext();
       return;
     }
@@ -651,7 +745,11 @@ final class CallLeg {
     channel.applicationData = data;
     channel.set("current_application_data", data);
     channel.set("current_application", app);
-    events.fire(channel, "CHANNEL_EXECUTE", ChannelEvents.EXECUTE, NONE,
+    events.fire(
+        channel,
+        "CHANNEL_EXECUTE",
+        ChannelEvents.EXECUTE,
+        NONE,
         applicationHeaders(app, data, hostApplicationUuid, null));
     if (app.equals("park")) {
       events.fire(channel, "CHANNEL_PARK", ChannelEvents.PARK);
@@ -659,8 +757,8 @@ final class CallLeg {
   }
 
   /**
-   * Tears the leg down in FreeSWITCH's order: HANGUP, the running applications complete, the
-   * call state and state machine move on, CDR variables are computed, HANGUP_COMPLETE, DESTROY.
+   * Tears the leg down in FreeSWITCH's order: HANGUP, the running applications complete, the call
+   * state and state machine move on, CDR variables are computed, HANGUP_COMPLETE, DESTROY.
    */
   private void end(HangupCause cause, boolean resultRightAfterHangup) {
     ended = true;
@@ -694,8 +792,12 @@ final class CallLeg {
       }
       String response = channel.variable("current_application_response");
       events.fire(
-          channel, "CHANNEL_EXECUTE_COMPLETE", ChannelEvents.EXECUTE_COMPLETE, NONE,
-          applicationHeaders(hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
+          channel,
+          "CHANNEL_EXECUTE_COMPLETE",
+          ChannelEvents.EXECUTE_COMPLETE,
+          NONE,
+          applicationHeaders(
+              hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
     }
     channel.application = null;
     channel.applicationData = null;
@@ -706,8 +808,11 @@ final class CallLeg {
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
     new CallDetailVariables(channel).apply();
     events.fire(
-        channel, "CHANNEL_HANGUP_COMPLETE", ChannelEvents.HANGUP_COMPLETE,
-        List.of(new EventHeader("Hangup-Cause", cause.name())), NONE);
+        channel,
+        "CHANNEL_HANGUP_COMPLETE",
+        ChannelEvents.HANGUP_COMPLETE,
+        List.of(new EventHeader("Hangup-Cause", cause.name())),
+        NONE);
     channel.state("CS_DESTROY", 12);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
     events.fire(channel, "CHANNEL_DESTROY", ChannelEvents.DESTROY);
@@ -719,7 +824,9 @@ final class CallLeg {
     String previous = channel.callState;
     channel.callState = newState;
     events.fire(
-        channel, "CHANNEL_CALLSTATE", ChannelEvents.CALLSTATE,
+        channel,
+        "CHANNEL_CALLSTATE",
+        ChannelEvents.CALLSTATE,
         List.of(
             new EventHeader("Original-Channel-Call-State", previous),
             new EventHeader("Channel-Call-State-Number", Integer.toString(number))),
@@ -739,7 +846,9 @@ final class CallLeg {
     channel.set("dtmf_type", "rfc2833");
     channel.set("remote_media_ip", "127.0.0.1");
     channel.set("remote_media_port", "6000");
-    channel.set("sip_call_id", channel.variable("sip_call_id") == null ? newUuid() : channel.variable("sip_call_id"));
+    channel.set(
+        "sip_call_id",
+        channel.variable("sip_call_id") == null ? newUuid() : channel.variable("sip_call_id"));
   }
 
   private void deliverResult(String body) {
@@ -786,7 +895,8 @@ final class CallLeg {
     pendingTimers.clear();
   }
 
-  private static List<EventHeader> applicationHeaders(String app, String data, String uuid, String response) {
+  private static List<EventHeader> applicationHeaders(
+      String app, String data, String uuid, String response) {
     List<EventHeader> headers = new ArrayList<>(4);
     headers.add(new EventHeader("Application", app));
     if (data != null && !data.isEmpty()) {

@@ -45,7 +45,9 @@ final class ChannelListing {
           out.append(',');
         }
         first = false;
-        out.append(JsonText.quote(field.getKey())).append(':').append(JsonText.quote(field.getValue()));
+        out.append(JsonText.quote(field.getKey()))
+            .append(':')
+            .append(JsonText.quote(field.getValue()));
       }
       out.append('}');
     }

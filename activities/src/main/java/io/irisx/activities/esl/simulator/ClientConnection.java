@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One inbound ESL socket, behaving like a mod_event_socket listener. The command handler holds
- * the write lock for the whole command, so a slow {@code api} holds back events exactly as
- * FreeSWITCH's single listener thread does, and replies always precede the events they cause.
- * While replies are stalled (a fault), replies and every frame after the first held one wait in
- * {@link #held} and go out in order on {@link #release()}.
+ * One inbound ESL socket, behaving like a mod_event_socket listener. The command handler holds the
+ * write lock for the whole command, so a slow {@code api} holds back events exactly as FreeSWITCH's
+ * single listener thread does, and replies always precede the events they cause. While replies are
+ * stalled (a fault), replies and every frame after the first held one wait in {@link #held} and go
+ * out in order on {@link #release()}.
  */
 final class ClientConnection implements EventBus.Listener {
   private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
@@ -42,13 +42,21 @@ final class ClientConnection implements EventBus.Listener {
   private final SimulatorTraffic traffic;
   private volatile boolean authenticated;
   private volatile boolean closed;
-  /** Set by myevents: only events with a Unique-ID pass, and only this one's when it is not null. */
+
+  /**
+   * Set by myevents: only events with a Unique-ID pass, and only this one's when it is not null.
+   */
   private volatile boolean myEvents;
+
   private volatile String boundUuid;
   private Thread eventWriter;
 
   ClientConnection(
-      Socket socket, SimulatedSwitch core, Faults faults, Consumer<String> commandLog, Runnable onClosed) {
+      Socket socket,
+      SimulatedSwitch core,
+      Faults faults,
+      Consumer<String> commandLog,
+      Runnable onClosed) {
     this.socket = socket;
     this.core = core;
     this.faults = faults;
@@ -141,7 +149,9 @@ final class ClientConnection implements EventBus.Listener {
     }
   }
 
-  /** Handles one packet, counted as in progress from before its reply until its after-work is done. */
+  /**
+   * Handles one packet, counted as in progress from before its reply until its after-work is done.
+   */
   private boolean handleCounted(ClientPacket packet) throws IOException {
     traffic.commandStarted();
     try {
@@ -186,7 +196,8 @@ final class ClientConnection implements EventBus.Listener {
         case "bgapi" -> {
           String[] commandAndArgs = splitCommand(rest);
           String requested = packet.header("Job-UUID");
-          String jobUuid = requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
+          String jobUuid =
+              requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
           reply(ServerFrames.backgroundJobAccepted(jobUuid));
           afterReply = () -> core.runBackgroundJob(jobUuid, commandAndArgs[0], commandAndArgs[1]);
         }
@@ -198,15 +209,20 @@ final class ClientConnection implements EventBus.Listener {
         case "noevents" -> {
           boolean wasListening = subscription.clear();
           pendingEvents.clear();
-          reply(ServerFrames.commandReply(
-              wasListening ? "+OK no longer listening for events" : "-ERR not listening for events"));
+          reply(
+              ServerFrames.commandReply(
+                  wasListening
+                      ? "+OK no longer listening for events"
+                      : "-ERR not listening for events"));
         }
         case "filter" -> reply(ServerFrames.commandReply(filter(rest)));
-        case "sendmsg" -> reply(ServerFrames.commandReply(new SendMessage(core).deliver(rest, packet)));
+        case "sendmsg" ->
+            reply(ServerFrames.commandReply(new SendMessage(core).deliver(rest, packet)));
         case "log" -> reply(ServerFrames.commandReply(logLevel(rest)));
         case "nolog" -> reply(ServerFrames.commandReply("+OK no longer logging"));
         case "myevents" -> reply(ServerFrames.commandReply(myEvents(rest)));
-        case "linger", "nolinger" -> reply(ServerFrames.commandReply("-ERR not controlling a session"));
+        case "linger", "nolinger" ->
+            reply(ServerFrames.commandReply("-ERR not controlling a session"));
         default -> reply(ServerFrames.commandReply("-ERR command not found"));
       }
     } finally {
@@ -238,7 +254,9 @@ final class ClientConnection implements EventBus.Listener {
     return "+OK event listener enabled " + format.wireName();
   }
 
-  /** The reply texts of mod_event_socket's filter verb, including its "[name][value]" delete form. */
+  /**
+   * The reply texts of mod_event_socket's filter verb, including its "[name][value]" delete form.
+   */
   private String filter(String rest) {
     String[] parts = rest.split(" ", 2);
     String name = parts[0];
@@ -250,7 +268,11 @@ final class ClientConnection implements EventBus.Listener {
       String[] target = value.split(" ", 2);
       String targetValue = target.length > 1 ? target[1] : null;
       subscription.deleteFilter(target[0], targetValue);
-      return "+OK filter deleted. [" + target[0] + "][" + (targetValue == null ? "" : targetValue) + "]";
+      return "+OK filter deleted. ["
+          + target[0]
+          + "]["
+          + (targetValue == null ? "" : targetValue)
+          + "]";
     }
     if (name.equalsIgnoreCase("add")) {
       String[] target = value.split(" ", 2);
@@ -266,7 +288,8 @@ final class ClientConnection implements EventBus.Listener {
 
   private static String logLevel(String rest) {
     String level = rest.isBlank() ? "debug" : firstWord(rest);
-    List<String> names = List.of("console", "alert", "crit", "err", "warning", "notice", "info", "debug");
+    List<String> names =
+        List.of("console", "alert", "crit", "err", "warning", "notice", "info", "debug");
     int number;
     try {
       number = Integer.parseInt(level);
@@ -295,9 +318,12 @@ final class ClientConnection implements EventBus.Listener {
         } finally {
           writeLock.unlock();
         }
-        if (boundUuid != null && event.name().equals("CHANNEL_HANGUP") && boundUuid.equals(event.header("Unique-ID"))) {
+        if (boundUuid != null
+            && event.name().equals("CHANNEL_HANGUP")
+            && boundUuid.equals(event.header("Unique-ID"))) {
           // A socket bound by myevents ends with its channel (MES:1473-1499). FreeSWITCH's notice
-          // would carry Controlled-Session-UUID, which the Java decoders reject: send the plain one.
+          // would carry Controlled-Session-UUID, which the Java decoders reject: send the plain
+          // one.
           write(ServerFrames.disconnectNotice(ServerFrames.GOODBYE));
           awaitHeldFrames();
           close();
@@ -363,12 +389,31 @@ final class ClientConnection implements EventBus.Listener {
     return "+OK Events Enabled";
   }
 
-  private static final List<String> MY_EVENTS = List.of(
-      "CHANNEL_ANSWER", "CHANNEL_APPLICATION", "CHANNEL_BRIDGE", "CHANNEL_CREATE", "CHANNEL_DATA",
-      "CHANNEL_DESTROY", "CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP",
-      "CHANNEL_HANGUP_COMPLETE", "CHANNEL_ORIGINATE", "CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_PARK",
-      "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA", "CHANNEL_STATE", "CHANNEL_UNBRIDGE", "CHANNEL_UNPARK",
-      "DETECTED_SPEECH", "DTMF", "NOTALK", "TALK");
+  private static final List<String> MY_EVENTS =
+      List.of(
+          "CHANNEL_ANSWER",
+          "CHANNEL_APPLICATION",
+          "CHANNEL_BRIDGE",
+          "CHANNEL_CREATE",
+          "CHANNEL_DATA",
+          "CHANNEL_DESTROY",
+          "CHANNEL_EXECUTE",
+          "CHANNEL_EXECUTE_COMPLETE",
+          "CHANNEL_HANGUP",
+          "CHANNEL_HANGUP_COMPLETE",
+          "CHANNEL_ORIGINATE",
+          "CHANNEL_UUID",
+          "CHANNEL_OUTGOING",
+          "CHANNEL_PARK",
+          "CHANNEL_PROGRESS",
+          "CHANNEL_PROGRESS_MEDIA",
+          "CHANNEL_STATE",
+          "CHANNEL_UNBRIDGE",
+          "CHANNEL_UNPARK",
+          "DETECTED_SPEECH",
+          "DTMF",
+          "NOTALK",
+          "TALK");
 
   private void writeRaw(byte[] frame) throws IOException {
     OutputStream out = socket.getOutputStream();
@@ -382,7 +427,9 @@ final class ClientConnection implements EventBus.Listener {
 
   private static String[] splitCommand(String rest) {
     int space = rest.indexOf(' ');
-    return space < 0 ? new String[] {rest, ""} : new String[] {rest.substring(0, space), rest.substring(space + 1)};
+    return space < 0
+        ? new String[] {rest, ""}
+        : new String[] {rest.substring(0, space), rest.substring(space + 1)};
   }
 
   private static String firstWord(String text) {

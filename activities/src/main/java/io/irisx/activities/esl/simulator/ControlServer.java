@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  * POST /faults/refuse-auth {"refuse":true}     -> 204
  * </pre>
  *
- * Errors: 400 bad input, 404 unknown channel or path, 405 wrong method, 409 channel not in a state for it.
+ * Errors: 400 bad input, 404 unknown channel or path, 405 wrong method, 409 channel not in a state
+ * for it.
  */
 final class ControlServer {
-  private static final Pattern CHANNEL_ACTION = Pattern.compile("/channels/([^/]+)/(digits|hangup)");
+  private static final Pattern CHANNEL_ACTION =
+      Pattern.compile("/channels/([^/]+)/(digits|hangup)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EslSimulator simulator;
@@ -47,7 +49,8 @@ final class ControlServer {
 
   static ControlServer start(EslSimulator simulator, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       ControlServer control = new ControlServer(simulator, server);
       server.createContext("/", control::handle);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -92,7 +95,10 @@ final class ControlServer {
     }
     if (path.equals("/originates")) {
       requireMethod(exchange, method, "GET");
-      send(exchange, 200, simulator.receivedOriginates(sinceMicros(exchange.getRequestURI().getRawQuery())));
+      send(
+          exchange,
+          200,
+          simulator.receivedOriginates(sinceMicros(exchange.getRequestURI().getRawQuery())));
       return;
     }
     Matcher action = CHANNEL_ACTION.matcher(path);
@@ -142,7 +148,8 @@ final class ControlServer {
     }
   }
 
-  private static void requireMethod(HttpExchange exchange, String method, String wanted) throws IOException {
+  private static void requireMethod(HttpExchange exchange, String method, String wanted)
+      throws IOException {
     if (!method.equalsIgnoreCase(wanted)) {
       exchange.getResponseHeaders().add("Allow", wanted);
       throw new WrongMethod(wanted);

@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server that speaks FreeSWITCH's inbound Event Socket protocol byte for byte, with
- * simulated outbound calls whose far end is scripted by the dialled number (see {@link FarEnds}
- * and {@link #script}), inbound calls and far-end actions on demand, and faults on demand
- * (stalled replies, refused auth, dropped connections, a restart). Meant for tests and local
- * development in place of a real switch.
+ * A TCP server that speaks FreeSWITCH's inbound Event Socket protocol byte for byte, with simulated
+ * outbound calls whose far end is scripted by the dialled number (see {@link FarEnds} and {@link
+ * #script}), inbound calls and far-end actions on demand, and faults on demand (stalled replies,
+ * refused auth, dropped connections, a restart). Meant for tests and local development in place of
+ * a real switch.
  */
 public final class EslSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslSimulator.class);
@@ -39,7 +39,10 @@ public final class EslSimulator implements AutoCloseable {
   private volatile ControlServer control;
   private volatile boolean closed;
 
-  private EslSimulator(SimulatorOptions options, java.util.function.Supplier<SimulatorClock> clocks, ServerSocket server) {
+  private EslSimulator(
+      SimulatorOptions options,
+      java.util.function.Supplier<SimulatorClock> clocks,
+      ServerSocket server) {
     this.options = options;
     this.clocks = clocks;
     this.server = server;
@@ -48,7 +51,8 @@ public final class EslSimulator implements AutoCloseable {
 
   private SimulatedSwitch newCore() {
     SwitchIdentity identity =
-        new SwitchIdentity(UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
+        new SwitchIdentity(
+            UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
     return new SimulatedSwitch(options, identity, farEnds, originates, clocks.get(), traffic);
   }
 
@@ -60,14 +64,18 @@ public final class EslSimulator implements AutoCloseable {
    * Starts a simulator whose far ends, playbacks and HEARTBEAT run on clocks from {@code clocks}
    * (one per switch life: a {@link #restart} takes a fresh one) instead of real time.
    */
-  public static EslSimulator start(SimulatorOptions options, java.util.function.Supplier<SimulatorClock> clocks) {
+  public static EslSimulator start(
+      SimulatorOptions options, java.util.function.Supplier<SimulatorClock> clocks) {
     java.util.Objects.requireNonNull(clocks, "clocks");
     try {
       ServerSocket server = new ServerSocket();
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()));
       EslSimulator simulator = new EslSimulator(options, clocks, server);
-      Thread.ofPlatform().daemon().name("esl-sim-accept-" + server.getLocalPort()).start(simulator::acceptLoop);
+      Thread.ofPlatform()
+          .daemon()
+          .name("esl-sim-accept-" + server.getLocalPort())
+          .start(simulator::acceptLoop);
       log.info("ESL simulator listening on {}:{}", options.host(), server.getLocalPort());
       if (options.controlPort() >= 0) {
         simulator.control = ControlServer.start(simulator, options.controlPort());
@@ -75,7 +83,8 @@ public final class EslSimulator implements AutoCloseable {
       }
       return simulator;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(), e);
+      throw new UncheckedIOException(
+          "cannot listen on " + options.host() + ":" + options.port(), e);
     }
   }
 
@@ -132,14 +141,17 @@ public final class EslSimulator implements AutoCloseable {
     }
   }
 
-  /** While refusing, every auth gets {@code -ERR invalid} and the goodbye notice, as for a wrong password. */
+  /**
+   * While refusing, every auth gets {@code -ERR invalid} and the goodbye notice, as for a wrong
+   * password.
+   */
   public void refuseAuth(boolean refuse) {
     faults.refuseAuth(refuse);
   }
 
   /**
-   * As if FreeSWITCH restarted: every client socket closes, every channel is gone without a
-   * single event, and the switch comes back on the same port with a new Core-UUID.
+   * As if FreeSWITCH restarted: every client socket closes, every channel is gone without a single
+   * event, and the switch comes back on the same port with a new Core-UUID.
    */
   public void restart() {
     synchronized (restartLock) {
@@ -158,7 +170,8 @@ public final class EslSimulator implements AutoCloseable {
    * @return the uuid of the new inbound channel
    */
   public String placeInboundCall(String fromE164, String didE164) {
-    return core.placeInboundCall(requireNumber(fromE164, "fromE164"), requireNumber(didE164, "didE164"));
+    return core.placeInboundCall(
+        requireNumber(fromE164, "fromE164"), requireNumber(didE164, "didE164"));
   }
 
   /**
@@ -173,23 +186,28 @@ public final class EslSimulator implements AutoCloseable {
   }
 
   /**
-   * The far end hangs up: BYE on an answered call (sip_hangup_disposition {@code recv_bye}),
-   * CANCEL on an unanswered inbound one, a final error on an unanswered outbound one.
+   * The far end hangs up: BYE on an answered call (sip_hangup_disposition {@code recv_bye}), CANCEL
+   * on an unanswered inbound one, a final error on an unanswered outbound one.
    *
    * @param cause a FreeSWITCH hangup cause name or number; null means NORMAL_CLEARING
    */
   public void hangUpFarEnd(String uuid, String cause) {
-    HangupCause parsed = cause == null
-        ? HangupCause.NORMAL_CLEARING
-        : HangupCause.parse(cause).orElseThrow(() -> new IllegalArgumentException("unknown hangup cause: " + cause));
+    HangupCause parsed =
+        cause == null
+            ? HangupCause.NORMAL_CLEARING
+            : HangupCause.parse(cause)
+                .orElseThrow(() -> new IllegalArgumentException("unknown hangup cause: " + cause));
     if (!liveLeg(uuid).farEndHangsUp(parsed)) {
       throw new IllegalStateException("channel " + uuid + " has already hung up");
     }
   }
 
-  /** Scripts the far end of every later call to this number; it wins over the built-in suffix table. */
+  /**
+   * Scripts the far end of every later call to this number; it wins over the built-in suffix table.
+   */
   public void script(String e164, FarEndScript script) {
-    farEnds.register(requireNumber(e164, "e164"), java.util.Objects.requireNonNull(script, "script"));
+    farEnds.register(
+        requireNumber(e164, "e164"), java.util.Objects.requireNonNull(script, "script"));
   }
 
   /** The control API's base URL, e.g. {@code http://127.0.0.1:8022}, or null when it is off. */
@@ -208,7 +226,8 @@ public final class EslSimulator implements AutoCloseable {
 
   private static String requireNumber(String number, String name) {
     if (number == null || !number.matches("\\+?[0-9]{1,20}")) {
-      throw new IllegalArgumentException(name + " must be a phone number like +15551234567: " + number);
+      throw new IllegalArgumentException(
+          name + " must be a phone number like +15551234567: " + number);
     }
     return number;
   }
@@ -238,8 +257,9 @@ public final class EslSimulator implements AutoCloseable {
         socket.setTcpNoDelay(true);
         ClientConnection[] holder = new ClientConnection[1];
         synchronized (restartLock) {
-          holder[0] = new ClientConnection(
-              socket, core, faults, receivedCommands::add, () -> connections.remove(holder[0]));
+          holder[0] =
+              new ClientConnection(
+                  socket, core, faults, receivedCommands::add, () -> connections.remove(holder[0]));
           connections.add(holder[0]);
           holder[0].start();
         }

@@ -3,8 +3,8 @@ package io.irisx.activities.esl.simulator;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator from the command line: {@code --port N --password P --control-port N};
- * stops on Ctrl-C.
+ * Runs the simulator from the command line: {@code --port N --password P --control-port N}; stops
+ * on Ctrl-C.
  */
 public final class EslSimulatorMain {
   private EslSimulatorMain() {}
@@ -19,18 +19,24 @@ public final class EslSimulatorMain {
         case "--control-port" ->
             options = options.withControlPort(Integer.parseInt(value(args, ++i, "--control-port")));
         default -> {
-          System.err.println("usage: EslSimulatorMain [--host H] [--port N] [--password P] [--control-port N]");
+          System.err.println(
+              "usage: EslSimulatorMain [--host H] [--port N] [--password P] [--control-port N]");
           System.exit(2);
         }
       }
     }
     EslSimulator simulator = EslSimulator.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      simulator.close();
-      stopped.countDown();
-    }));
-    System.out.printf("ESL simulator on %s:%d, Core-UUID %s%n", simulator.host(), simulator.port(), simulator.coreUuid());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  simulator.close();
+                  stopped.countDown();
+                }));
+    System.out.printf(
+        "ESL simulator on %s:%d, Core-UUID %s%n",
+        simulator.host(), simulator.port(), simulator.coreUuid());
     if (simulator.controlUrl() != null) {
       System.out.printf("ESL simulator control API on %s%n", simulator.controlUrl());
     }

@@ -47,7 +47,8 @@ final class EventBus {
     headers.add(new EventHeader("Event-Date-Timestamp", Long.toString(micros)));
     headers.add(new EventHeader("Event-Calling-File", draft.site().file()));
     headers.add(new EventHeader("Event-Calling-Function", draft.site().function()));
-    headers.add(new EventHeader("Event-Calling-Line-Number", Integer.toString(draft.site().line())));
+    headers.add(
+        new EventHeader("Event-Calling-Line-Number", Integer.toString(draft.site().line())));
     headers.add(new EventHeader("Event-Sequence", Long.toString(++sequence)));
     headers.addAll(draft.headers());
     SimulatedEvent event = new SimulatedEvent(draft.name(), headers, draft.body());

@@ -20,7 +20,10 @@ final class EventSubscription {
   private boolean all;
   private EventFormat format = EventFormat.PLAIN;
 
-  /** Adds names; returns false when none of them was a known event name (FreeSWITCH's "no keywords"). */
+  /**
+   * Adds names; returns false when none of them was a known event name (FreeSWITCH's "no
+   * keywords").
+   */
   synchronized boolean subscribe(EventFormat newFormat, List<String> tokens) {
     format = newFormat;
     boolean any = false;
@@ -79,7 +82,8 @@ final class EventSubscription {
       filters.clear();
       return;
     }
-    filters.removeIf(f -> f.header().equalsIgnoreCase(header) && (value == null || f.rawValue().equals(value)));
+    filters.removeIf(
+        f -> f.header().equalsIgnoreCase(header) && (value == null || f.rawValue().equals(value)));
   }
 
   synchronized EventFormat format() {
@@ -90,11 +94,15 @@ final class EventSubscription {
     boolean subscribed =
         all
             || names.contains(event.name())
-            || (event.name().equals("CUSTOM") && subclasses.contains(event.header("Event-Subclass")));
+            || (event.name().equals("CUSTOM")
+                && subclasses.contains(event.header("Event-Subclass")));
     return subscribed && passesFilters(event);
   }
 
-  /** Once any filter exists an event needs a positive match and no negative one; missing headers never match. */
+  /**
+   * Once any filter exists an event needs a positive match and no negative one; missing headers
+   * never match.
+   */
   private boolean passesFilters(SimulatedEvent event) {
     if (filters.isEmpty()) {
       return true;
@@ -128,9 +136,10 @@ final class EventSubscription {
     boolean matches(String actual) {
       String expected = negative() ? rawValue.substring(1) : rawValue;
       if (expected.startsWith("/")) {
-        String regex = expected.endsWith("/") && expected.length() > 1
-            ? expected.substring(1, expected.length() - 1)
-            : expected.substring(1);
+        String regex =
+            expected.endsWith("/") && expected.length() > 1
+                ? expected.substring(1, expected.length() - 1)
+                : expected.substring(1);
         try {
           return Pattern.compile(regex).matcher(actual).find();
         } catch (PatternSyntaxException e) {

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The percent-encoding FreeSWITCH applies to header values of {@code text/event-plain} events
- * (switch_url_encode with double-encoding off). It is not {@code application/x-www-form-urlencoded}:
- * space is {@code %20}, hex is uppercase, and an existing {@code %XX} escape is left alone.
+ * (switch_url_encode with double-encoding off). It is not {@code
+ * application/x-www-form-urlencoded}: space is {@code %20}, hex is uppercase, and an existing
+ * {@code %XX} escape is left alone.
  */
 final class EventValueEncoding {
   private static final String UNSAFE = "\r\n #%&+:;<=>?@[\\]^`{|}\"";
@@ -31,7 +32,9 @@ final class EventValueEncoding {
   }
 
   private static boolean isAlreadyEscaped(byte[] bytes, int percentAt) {
-    return percentAt + 2 < bytes.length && isUpperHex(bytes[percentAt + 1]) && isUpperHex(bytes[percentAt + 2]);
+    return percentAt + 2 < bytes.length
+        && isUpperHex(bytes[percentAt + 1])
+        && isUpperHex(bytes[percentAt + 2]);
   }
 
   private static boolean isUpperHex(byte b) {

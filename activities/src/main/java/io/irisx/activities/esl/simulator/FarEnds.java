@@ -45,7 +45,9 @@ final class FarEnds {
     };
   }
 
-  /** The SIP final response a refusing far end sends for a cause (mod_sofia's hangup_cause_to_sip). */
+  /**
+   * The SIP final response a refusing far end sends for a cause (mod_sofia's hangup_cause_to_sip).
+   */
   static int sipStatus(HangupCause cause) {
     return switch (cause) {
       case UNALLOCATED_NUMBER, NO_ROUTE_TRANSIT_NET, NO_ROUTE_DESTINATION -> 404;
@@ -57,8 +59,14 @@ final class FarEnds {
       case DESTINATION_OUT_OF_ORDER, INVALID_PROFILE -> 502;
       case INVALID_NUMBER_FORMAT, INVALID_URL, INVALID_GATEWAY -> 484;
       case FACILITY_REJECTED, FACILITY_NOT_IMPLEMENTED, SERVICE_NOT_IMPLEMENTED -> 501;
-      case REQUESTED_CHAN_UNAVAIL, NORMAL_CIRCUIT_CONGESTION, NETWORK_OUT_OF_ORDER, NORMAL_TEMPORARY_FAILURE,
-          SWITCH_CONGESTION, GATEWAY_DOWN, BEARERCAPABILITY_NOTAVAIL -> 503;
+      case REQUESTED_CHAN_UNAVAIL,
+          NORMAL_CIRCUIT_CONGESTION,
+          NETWORK_OUT_OF_ORDER,
+          NORMAL_TEMPORARY_FAILURE,
+          SWITCH_CONGESTION,
+          GATEWAY_DOWN,
+          BEARERCAPABILITY_NOTAVAIL ->
+          503;
       case OUTGOING_CALL_BARRED, INCOMING_CALL_BARRED, BEARERCAPABILITY_NOTAUTH -> 403;
       case BEARERCAPABILITY_NOTIMPL, INCOMPATIBLE_DESTINATION -> 488;
       case RECOVERY_ON_TIMER_EXPIRE -> 504;

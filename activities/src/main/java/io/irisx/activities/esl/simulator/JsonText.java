@@ -1,6 +1,8 @@
 package io.irisx.activities.esl.simulator;
 
-/** String quoting the way cJSON prints it: only quote, backslash and control characters are escaped. */
+/**
+ * String quoting the way cJSON prints it: only quote, backslash and control characters are escaped.
+ */
 final class JsonText {
   private JsonText() {}
 

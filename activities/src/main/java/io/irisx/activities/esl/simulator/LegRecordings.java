@@ -11,12 +11,15 @@ import java.util.function.BiFunction;
 
 /**
  * The uuid_record media bugs of one leg: RECORD_START when one starts, and at stop a real WAV file
- * of the silence recorded so far plus the record_* variables and RECORD_STOP (SIA:1225-1250).
- * Not thread-safe: its {@link CallLeg} calls it holding the leg's monitor.
+ * of the silence recorded so far plus the record_* variables and RECORD_STOP (SIA:1225-1250). Not
+ * thread-safe: its {@link CallLeg} calls it holding the leg's monitor.
  */
 final class LegRecordings {
-  private static final CallSite RECORD_START = new CallSite("switch_ivr_async.c", "record_callback", 1482);
-  private static final CallSite RECORD_STOP = new CallSite("switch_ivr_async.c", "send_record_stop_event", 1240);
+  private static final CallSite RECORD_START =
+      new CallSite("switch_ivr_async.c", "record_callback", 1482);
+  private static final CallSite RECORD_STOP =
+      new CallSite("switch_ivr_async.c", "send_record_stop_event", 1240);
+
   /** FreeSWITCH reports success-maxtime for a stopped uuid_record too (capture 03). */
   private static final String COMPLETION_CAUSE = "success-maxtime";
 
@@ -28,7 +31,11 @@ final class LegRecordings {
 
   /** Where one recording writes and since when; the limit timer is null without a limit. */
   private record Recording(
-      String path, long startedMicros, long limitMs, SimulatorClock.Timer limitTimer, SimulatorClock.Timer silenceTimer) {}
+      String path,
+      long startedMicros,
+      long limitMs,
+      SimulatorClock.Timer limitTimer,
+      SimulatorClock.Timer silenceTimer) {}
 
   /** What RECORD_STOP reports when the simulated caller stayed silent past the initial timeout. */
   static final String NO_INPUT = "no-input-timeout";
@@ -51,27 +58,36 @@ final class LegRecordings {
 
   /**
    * As FreeSWITCH with {@code RECORD_INITIAL_TIMEOUT_MS}: the simulated caller never speaks (the
-   * file is silence), so a recording with an initial timeout ends after it, {@code no-input-timeout}.
+   * file is silence), so a recording with an initial timeout ends after it, {@code
+   * no-input-timeout}.
    */
-  boolean start(String path, int limitSeconds, int initialTimeoutMs, Runnable onLimit, Runnable onSilence) {
+  boolean start(
+      String path, int limitSeconds, int initialTimeoutMs, Runnable onLimit, Runnable onSilence) {
     try {
       SilenceRecording.write(Path.of(path), 0);
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    SimulatorClock.Timer limit = limitSeconds > 0 ? timers.apply(Duration.ofSeconds(limitSeconds), onLimit) : null;
+    SimulatorClock.Timer limit =
+        limitSeconds > 0 ? timers.apply(Duration.ofSeconds(limitSeconds), onLimit) : null;
     SimulatorClock.Timer silence =
         initialTimeoutMs > 0 ? timers.apply(Duration.ofMillis(initialTimeoutMs), onSilence) : null;
     active.put(path, new Recording(path, clock.nowMicros(), limitSeconds * 1000L, limit, silence));
-    events.fire(channel, "RECORD_START", RECORD_START, List.of(), List.of(new EventHeader("Record-File-Path", path)));
+    events.fire(
+        channel,
+        "RECORD_START",
+        RECORD_START,
+        List.of(),
+        List.of(new EventHeader("Record-File-Path", path)));
     return true;
   }
 
   /** Stops one recording, or every one for {@code all}; false when none matched. */
   boolean stop(String path) {
-    List<Recording> stopping = path.equalsIgnoreCase("all")
-        ? new ArrayList<>(active.values())
-        : active.containsKey(path) ? List.of(active.get(path)) : List.of();
+    List<Recording> stopping =
+        path.equalsIgnoreCase("all")
+            ? new ArrayList<>(active.values())
+            : active.containsKey(path) ? List.of(active.get(path)) : List.of();
     stopping.forEach(recording -> finish(recording, COMPLETION_CAUSE));
     return !stopping.isEmpty();
   }
@@ -86,8 +102,14 @@ final class LegRecordings {
 
   /** The restart fault: recordings end without a file update or an event. */
   void forget() {
-    active.values().stream().map(Recording::limitTimer).filter(t -> t != null).forEach(SimulatorClock.Timer::cancel);
-    active.values().stream().map(Recording::silenceTimer).filter(t -> t != null).forEach(SimulatorClock.Timer::cancel);
+    active.values().stream()
+        .map(Recording::limitTimer)
+        .filter(t -> t != null)
+        .forEach(SimulatorClock.Timer::cancel);
+    active.values().stream()
+        .map(Recording::silenceTimer)
+        .filter(t -> t != null)
+        .forEach(SimulatorClock.Timer::cancel);
     active.clear();
   }
 
@@ -115,8 +137,13 @@ final class LegRecordings {
     channel.set("record_seconds", Long.toString(samples / SilenceRecording.SAMPLE_RATE));
     channel.set("record_ms", Long.toString(samples / SilenceRecording.SAMPLES_PER_MS));
     channel.set("record_completion_cause", completionCause);
-    events.fire(channel, "RECORD_STOP", RECORD_STOP, List.of(), List.of(
-        new EventHeader("Record-File-Path", recording.path()),
-        new EventHeader("Record-Completion-Cause", completionCause)));
+    events.fire(
+        channel,
+        "RECORD_STOP",
+        RECORD_STOP,
+        List.of(),
+        List.of(
+            new EventHeader("Record-File-Path", recording.path()),
+            new EventHeader("Record-Completion-Cause", completionCause)));
   }
 }

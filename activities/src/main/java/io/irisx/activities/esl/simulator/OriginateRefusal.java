@@ -1,6 +1,9 @@
 package io.irisx.activities.esl.simulator;
 
-/** An originate that FreeSWITCH refuses before any channel exists; the message is the api reply body. */
+/**
+ * An originate that FreeSWITCH refuses before any channel exists; the message is the api reply
+ * body.
+ */
 final class OriginateRefusal extends Exception {
   static final String USAGE =
       "-USAGE: <call url> <exten>|&<application_name>(<app_args>) [<dialplan>] [<context>] [<cid_name>] [<cid_num>]"

@@ -11,8 +11,10 @@ import java.util.Map;
  * simultaneous ({@code ,}) and failover ({@code |}) legs are beyond what the simulator models.
  *
  * @param variables the {@code {}} and {@code []} channel variables in the order given
- * @param channelName the endpoint part of the dial string, which FreeSWITCH uses as the channel name
- * @param application the app run after answer ({@code park}, {@code playback}); null for the extension form
+ * @param channelName the endpoint part of the dial string, which FreeSWITCH uses as the channel
+ *     name
+ * @param application the app run after answer ({@code park}, {@code playback}); null for the
+ *     extension form
  */
 record OriginateRequest(
     String rawArguments,
@@ -95,10 +97,22 @@ record OriginateRequest(
     }
     int at = userAndHost.indexOf('@');
     String destination = at < 0 ? userAndHost : userAndHost.substring(0, at);
-    String host = at < 0 ? (gateway != null ? gateway : "127.0.0.1") : userAndHost.substring(at + 1);
+    String host =
+        at < 0 ? (gateway != null ? gateway : "127.0.0.1") : userAndHost.substring(at + 1);
     return new OriginateRequest(
-        arguments, variables, dial, profile, gateway, destination, host, application, applicationData, extension,
-        cidName, cidNumber, timeout);
+        arguments,
+        variables,
+        dial,
+        profile,
+        gateway,
+        destination,
+        host,
+        application,
+        applicationData,
+        extension,
+        cidName,
+        cidNumber,
+        timeout);
   }
 
   /** FreeSWITCH's first split: on spaces, with single quotes grouping and being removed. */
@@ -125,15 +139,20 @@ record OriginateRequest(
     return tokens;
   }
 
-  /** Strips leading {@code <..>}, {@code {..}} and {@code [..]} blocks into variables; returns the rest. */
-  private static String takeVariables(String dial, Map<String, String> variables) throws OriginateRefusal {
+  /**
+   * Strips leading {@code <..>}, {@code {..}} and {@code [..]} blocks into variables; returns the
+   * rest.
+   */
+  private static String takeVariables(String dial, Map<String, String> variables)
+      throws OriginateRefusal {
     String rest = dial;
     while (!rest.isEmpty() && "<{[".indexOf(rest.charAt(0)) >= 0) {
-      char close = switch (rest.charAt(0)) {
-        case '<' -> '>';
-        case '{' -> '}';
-        default -> ']';
-      };
+      char close =
+          switch (rest.charAt(0)) {
+            case '<' -> '>';
+            case '{' -> '}';
+            default -> ']';
+          };
       int end = rest.indexOf(close);
       if (end < 0) {
         throw new OriginateRefusal("-ERR INVALID_URL\n");

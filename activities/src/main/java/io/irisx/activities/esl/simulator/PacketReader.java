@@ -58,7 +58,8 @@ final class PacketReader {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.putIfAbsent(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).stripLeading());
+        headers.putIfAbsent(
+            lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).stripLeading());
       }
     }
     String body = null;

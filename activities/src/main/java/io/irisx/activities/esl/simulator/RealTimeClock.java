@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /** The simulator's default clock: the wall clock and two daemon timer threads. */
 final class RealTimeClock implements SimulatorClock {
   private final ScheduledExecutorService timers =
-      Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
+      Executors.newScheduledThreadPool(
+          2, Thread.ofPlatform().daemon().name("esl-sim-timer-", 0).factory());
 
   @Override
   public long nowMicros() {
@@ -25,7 +26,8 @@ final class RealTimeClock implements SimulatorClock {
   @Override
   public Timer every(Duration period, Runnable task) {
     long millis = period.toMillis();
-    ScheduledFuture<?> future = timers.scheduleAtFixedRate(task, millis, millis, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> future =
+        timers.scheduleAtFixedRate(task, millis, millis, TimeUnit.MILLISECONDS);
     return () -> future.cancel(false);
   }
 

@@ -36,9 +36,12 @@ final class SendMessage {
           default -> leg.executeInstantly(app, arg, applicationUuid);
         }
       }
-      case "hangup" -> leg.hangup(HangupCause.parse(packet.header("hangup-cause")).orElse(HangupCause.NORMAL_CLEARING));
+      case "hangup" ->
+          leg.hangup(
+              HangupCause.parse(packet.header("hangup-cause")).orElse(HangupCause.NORMAL_CLEARING));
       default -> {
-        // unicast, nomedia, xferext and friends are accepted and ignored: they change media paths only.
+        // unicast, nomedia, xferext and friends are accepted and ignored: they change media paths
+        // only.
       }
     }
     return "+OK";

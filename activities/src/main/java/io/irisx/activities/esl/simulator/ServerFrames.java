@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
  * byte-for-byte clients: api/response puts Content-Type first, events put Content-Length first.
  */
 final class ServerFrames {
-  static final String GOODBYE = "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
+  static final String GOODBYE =
+      "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
 
   private ServerFrames() {}
 
@@ -21,24 +22,36 @@ final class ServerFrames {
 
   static byte[] backgroundJobAccepted(String jobUuid) {
     return ascii(
-        "Content-Type: command/reply\nReply-Text: +OK Job-UUID: " + jobUuid + "\nJob-UUID: " + jobUuid + "\n\n");
+        "Content-Type: command/reply\nReply-Text: +OK Job-UUID: "
+            + jobUuid
+            + "\nJob-UUID: "
+            + jobUuid
+            + "\n\n");
   }
 
   static byte[] apiResponse(String body) {
     byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-    return join(ascii("Content-Type: api/response\nContent-Length: " + payload.length + "\n\n"), payload);
+    return join(
+        ascii("Content-Type: api/response\nContent-Length: " + payload.length + "\n\n"), payload);
   }
 
   static byte[] disconnectNotice(String message) {
     byte[] payload = message.getBytes(StandardCharsets.UTF_8);
-    return join(ascii("Content-Type: text/disconnect-notice\nContent-Length: " + payload.length + "\n\n"), payload);
+    return join(
+        ascii("Content-Type: text/disconnect-notice\nContent-Length: " + payload.length + "\n\n"),
+        payload);
   }
 
   static byte[] event(SimulatedEvent event, EventFormat format) {
     String payloadText = format == EventFormat.JSON ? event.jsonPayload() : event.plainPayload();
     byte[] payload = payloadText.getBytes(StandardCharsets.UTF_8);
     return join(
-        ascii("Content-Length: " + payload.length + "\nContent-Type: text/event-" + format.wireName() + "\n\n"),
+        ascii(
+            "Content-Length: "
+                + payload.length
+                + "\nContent-Type: text/event-"
+                + format.wireName()
+                + "\n\n"),
         payload);
   }
 

@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What uuid_record leaves on disk in the simulator: an 8 kHz 16-bit mono PCM WAV file of silence. */
+/**
+ * What uuid_record leaves on disk in the simulator: an 8 kHz 16-bit mono PCM WAV file of silence.
+ */
 final class SilenceRecording {
   static final int SAMPLE_RATE = 8000;
   static final int SAMPLES_PER_MS = SAMPLE_RATE / 1000;
@@ -20,8 +22,15 @@ final class SilenceRecording {
     long dataBytes = samples * 2;
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
-    header.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE)
-        .putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
+    header
+        .put(ascii("fmt "))
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(SAMPLE_RATE)
+        .putInt(SAMPLE_RATE * 2)
+        .putShort((short) 2)
+        .putShort((short) 16);
     header.put(ascii("data")).putInt((int) dataBytes);
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null) {

@@ -8,15 +8,17 @@ import java.util.Map;
 /**
  * The state of one simulated SIP leg (originated by IRISX, or arriving from the network) and how
  * FreeSWITCH renders it: the channel data and caller-profile headers
- * (switch_channel_event_set_basic_data), the variables, and the {@code show channels} row.
- * Not thread-safe: its {@link CallLeg} serialises access.
+ * (switch_channel_event_set_basic_data), the variables, and the {@code show channels} row. Not
+ * thread-safe: its {@link CallLeg} serialises access.
  */
 final class SimulatedChannel {
   private static final String DEFAULT_CID = "0000000000";
 
   final String uuid;
+
   /** The originate that created an outbound leg; null for an inbound one. */
   final OriginateRequest request;
+
   final long createdMicros;
   final String direction;
   final String channelName;
@@ -30,8 +32,13 @@ final class SimulatedChannel {
   String transferSource;
   long transferMicros;
   int profileIndex = 1;
-  /** Set while bridged: "originator" or "originatee", and the other leg's profile cloned at bridge time. */
+
+  /**
+   * Set while bridged: "originator" or "originatee", and the other leg's profile cloned at bridge
+   * time.
+   */
   String otherType;
+
   List<EventHeader> otherLeg = List.of();
   long bridgedMicros;
   private final Map<String, String> variables = new LinkedHashMap<>();
@@ -56,14 +63,18 @@ final class SimulatedChannel {
   String application;
   String applicationData;
 
-  SimulatedChannel(String uuid, OriginateRequest request, long sessionId, int mediaPort, long createdMicros) {
+  SimulatedChannel(
+      String uuid, OriginateRequest request, long sessionId, int mediaPort, long createdMicros) {
     this.uuid = uuid;
     this.request = request;
     this.createdMicros = createdMicros;
-    String positionalNumber = request.callerIdNumber() == null ? DEFAULT_CID : request.callerIdNumber();
+    String positionalNumber =
+        request.callerIdNumber() == null ? DEFAULT_CID : request.callerIdNumber();
     this.origCallerIdNumber = positionalNumber;
-    this.callerIdNumber = orDefault(request.variable("origination_caller_id_number"), positionalNumber);
-    this.callerIdName = orDefault(request.variable("origination_caller_id_name"), request.callerIdName());
+    this.callerIdNumber =
+        orDefault(request.variable("origination_caller_id_number"), positionalNumber);
+    this.callerIdName =
+        orDefault(request.variable("origination_caller_id_name"), request.callerIdName());
     this.calleeIdNumber = request.destination();
     this.direction = "outbound";
     this.channelName = request.channelName();
@@ -107,7 +118,9 @@ final class SimulatedChannel {
     set("sofia_profile_url", "sip:mod_sofia@127.0.0.1:5080");
   }
 
-  /** A call arriving from the network on the external profile, as capture 09-inbound-call shows it. */
+  /**
+   * A call arriving from the network on the external profile, as capture 09-inbound-call shows it.
+   */
   SimulatedChannel(String uuid, String from, String did, long sessionId, long createdMicros) {
     this.uuid = uuid;
     this.request = null;
@@ -173,9 +186,11 @@ final class SimulatedChannel {
     set("sip_via_host", "127.0.0.1");
     set("sip_via_port", "5091");
     set("max_forwards", "70");
-    set("switch_r_sdp", "v=0\r\no=sim 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-        + "m=audio 6100 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
-        + "a=fmtp:101 0-15\r\n");
+    set(
+        "switch_r_sdp",
+        "v=0\r\no=sim 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 6100 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
+            + "a=fmtp:101 0-15\r\n");
     set("ep_codec_string", "CORE_PCM_MODULE.PCMU@8000h@20i@64000b");
     set("endpoint_disposition", "DELAYED NEGOTIATION");
   }
@@ -184,7 +199,9 @@ final class SimulatedChannel {
     return request == null;
   }
 
-  /** Like switch_channel_set_variable: a re-set variable moves to the end, an empty one is removed. */
+  /**
+   * Like switch_channel_set_variable: a re-set variable moves to the end, an empty one is removed.
+   */
   void set(String name, String value) {
     variables.remove(name);
     if (value != null && !value.isEmpty()) {
@@ -274,7 +291,10 @@ final class SimulatedChannel {
     add(h, prefix + "-RDNIS", rdnis);
     add(h, prefix + "-Channel-Name", channelName);
     add(h, prefix + "-Profile-Index", Integer.toString(profileIndex));
-    add(h, prefix + "-Profile-Created-Time", Long.toString(transferMicros != 0 ? transferMicros : createdMicros));
+    add(
+        h,
+        prefix + "-Profile-Created-Time",
+        Long.toString(transferMicros != 0 ? transferMicros : createdMicros));
     add(h, prefix + "-Channel-Created-Time", Long.toString(createdMicros));
     add(h, prefix + "-Channel-Answered-Time", Long.toString(answeredMicros));
     add(h, prefix + "-Channel-Progress-Time", Long.toString(progressMicros));
@@ -338,9 +358,14 @@ final class SimulatedChannel {
     row.put("call_uuid", uuid);
     row.put("sent_callee_name", "");
     row.put("sent_callee_num", "");
-    row.put("initial_cid_name", inbound() ? nz(origCallerIdName) : nz(request.variable("origination_caller_id_name")));
-    row.put("initial_cid_num",
-        inbound() ? origCallerIdNumber : orDefault(request.variable("origination_caller_id_number"), origCallerIdNumber));
+    row.put(
+        "initial_cid_name",
+        inbound() ? nz(origCallerIdName) : nz(request.variable("origination_caller_id_name")));
+    row.put(
+        "initial_cid_num",
+        inbound()
+            ? origCallerIdNumber
+            : orDefault(request.variable("origination_caller_id_number"), origCallerIdNumber));
     row.put("initial_ip_addr", inbound() ? "127.0.0.1" : "");
     row.put("initial_dest", inbound() ? variable("sip_req_user") : request.destination());
     row.put("initial_dialplan", nz(inbound() ? "XML" : null));

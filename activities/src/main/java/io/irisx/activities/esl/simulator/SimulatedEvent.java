@@ -23,21 +23,30 @@ record SimulatedEvent(String name, List<EventHeader> headers, String body) {
     return null;
   }
 
-  /** The text/event-plain payload: encoded headers, then the inner Content-Length and body, or a blank line. */
+  /**
+   * The text/event-plain payload: encoded headers, then the inner Content-Length and body, or a
+   * blank line.
+   */
   String plainPayload() {
     StringBuilder out = new StringBuilder(4096);
     for (EventHeader h : headers) {
       out.append(h.name()).append(": ").append(EventValueEncoding.encode(h.value())).append('\n');
     }
     if (body != null) {
-      out.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\n\n").append(body);
+      out.append("Content-Length: ")
+          .append(body.getBytes(StandardCharsets.UTF_8).length)
+          .append("\n\n")
+          .append(body);
     } else {
       out.append('\n');
     }
     return out.toString();
   }
 
-  /** The text/event-json payload: one unformatted object with raw values, like cJSON_PrintUnformatted. */
+  /**
+   * The text/event-json payload: one unformatted object with raw values, like
+   * cJSON_PrintUnformatted.
+   */
   String jsonPayload() {
     StringBuilder out = new StringBuilder(4096).append('{');
     boolean first = true;

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class SimulatedSwitch implements AutoCloseable {
   private static final Pattern UUID_SHAPE =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final CallSite HEARTBEAT = new CallSite("switch_core.c", "send_heartbeat", 95);
 
   private final SimulatorOptions options;
@@ -71,7 +72,8 @@ final class SimulatedSwitch implements AutoCloseable {
 
   /** Runs a background job the way api_exec does for bgapi, then fires BACKGROUND_JOB. */
   void runBackgroundJob(String jobUuid, String command, String arguments) {
-    Consumer<String> publishResult = output -> publishJobResult(jobUuid, command, arguments, output);
+    Consumer<String> publishResult =
+        output -> publishJobResult(jobUuid, command, arguments, output);
     if (command.equalsIgnoreCase("originate")) {
       // The leg hands its result over inside its own event sequence, so BACKGROUND_JOB lands
       // between the channel events exactly where FreeSWITCH puts it.
@@ -80,20 +82,24 @@ final class SimulatedSwitch implements AutoCloseable {
     }
     // Counted as in progress until its BACKGROUND_JOB is out, as the bgapi command itself was.
     traffic.commandStarted();
-    Thread.ofVirtual().name("esl-sim-bgapi").start(() -> {
-      try {
-        publishResult.accept(api(command, arguments));
-      } finally {
-        traffic.commandFinished();
-      }
-    });
+    Thread.ofVirtual()
+        .name("esl-sim-bgapi")
+        .start(
+            () -> {
+              try {
+                publishResult.accept(api(command, arguments));
+              } finally {
+                traffic.commandFinished();
+              }
+            });
   }
 
   /** Runs an api command synchronously and returns its output, as the api verb does. */
   String api(String command, String arguments) {
-    bus.publish(new EventDraft("API", new CallSite("switch_loadable_module.c", "switch_api_execute", 3143))
-        .add("API-Command", command)
-        .add("API-Command-Argument", arguments));
+    bus.publish(
+        new EventDraft("API", new CallSite("switch_loadable_module.c", "switch_api_execute", 3143))
+            .add("API-Command", command)
+            .add("API-Command-Argument", arguments));
     String output = new ApiCommands(this).execute(command, arguments == null ? "" : arguments);
     return output.isEmpty() ? "-ERR no reply\n" : output;
   }
@@ -120,24 +126,38 @@ final class SimulatedSwitch implements AutoCloseable {
       onResult.accept(refusal.replyBody());
       return;
     }
-    originates.add(new ReceivedOriginate(
-        request.variable("irisx_call_id"), request.variable("origination_uuid"), request.destination(), receivedAt));
+    originates.add(
+        new ReceivedOriginate(
+            request.variable("irisx_call_id"),
+            request.variable("origination_uuid"),
+            request.destination(),
+            receivedAt));
     long sessionId = sessionsSinceStartup.incrementAndGet();
     int mediaPort = 16384 + (int) (sessionId * 2 % 16000);
     CallLeg leg;
     synchronized (legs) {
       String wanted = request.variable("origination_uuid");
       // Like FreeSWITCH, a malformed or already used origination_uuid silently gets a random uuid.
-      String uuid = wanted != null && UUID_SHAPE.matcher(wanted).matches() && !legs.containsKey(wanted)
-          ? wanted
-          : UUID.randomUUID().toString();
-      SimulatedChannel channel = new SimulatedChannel(uuid, request, sessionId, mediaPort, clock.nowMicros());
-      leg = new CallLeg(channel, channelEvents, clock, options.defaultPlayback(), onResult, () -> forget(uuid));
+      String uuid =
+          wanted != null && UUID_SHAPE.matcher(wanted).matches() && !legs.containsKey(wanted)
+              ? wanted
+              : UUID.randomUUID().toString();
+      SimulatedChannel channel =
+          new SimulatedChannel(uuid, request, sessionId, mediaPort, clock.nowMicros());
+      leg =
+          new CallLeg(
+              channel,
+              channelEvents,
+              clock,
+              options.defaultPlayback(),
+              onResult,
+              () -> forget(uuid));
       leg.useDirectory(this::leg);
       legs.put(uuid, leg);
       peakSessions.accumulateAndGet(legs.size(), Math::max);
     }
-    leg.dial(farEnds.forDestination(request.destination()), options.ringDelay(), options.answerDelay());
+    leg.dial(
+        farEnds.forDestination(request.destination()), options.ringDelay(), options.answerDelay());
   }
 
   /** A call from the network to one of our DIDs, parked by the dialplan; returns its uuid. */
@@ -146,8 +166,16 @@ final class SimulatedSwitch implements AutoCloseable {
     String uuid = UUID.randomUUID().toString();
     CallLeg leg;
     synchronized (legs) {
-      SimulatedChannel channel = new SimulatedChannel(uuid, from, did, sessionId, clock.nowMicros());
-      leg = new CallLeg(channel, channelEvents, clock, options.defaultPlayback(), result -> {}, () -> forget(uuid));
+      SimulatedChannel channel =
+          new SimulatedChannel(uuid, from, did, sessionId, clock.nowMicros());
+      leg =
+          new CallLeg(
+              channel,
+              channelEvents,
+              clock,
+              options.defaultPlayback(),
+              result -> {},
+              () -> forget(uuid));
       leg.useDirectory(this::leg);
       legs.put(uuid, leg);
       peakSessions.accumulateAndGet(legs.size(), Math::max);
@@ -199,39 +227,45 @@ final class SimulatedSwitch implements AutoCloseable {
   }
 
   private void publishJobResult(String jobUuid, String command, String arguments, String output) {
-    bus.publish(new EventDraft("BACKGROUND_JOB", new CallSite("mod_event_socket.c", "api_exec", 1572))
-        .add("Job-UUID", jobUuid)
-        .add("Job-Command", command)
-        .add("Job-Command-Arg", arguments)
-        .body(output));
+    bus.publish(
+        new EventDraft("BACKGROUND_JOB", new CallSite("mod_event_socket.c", "api_exec", 1572))
+            .add("Job-UUID", jobUuid)
+            .add("Job-Command", command)
+            .add("Job-Command-Arg", arguments)
+            .body(output));
   }
 
   private void heartbeat() {
     int live = legs().size();
-    bus.publish(new EventDraft("HEARTBEAT", HEARTBEAT)
-        .add("Event-Info", "System Ready")
-        .add("Up-Time", UptimeText.of(uptime()))
-        .add("FreeSWITCH-Version", SwitchIdentity.VERSION)
-        .add("Uptime-msec", Long.toString(uptime().toMillis()))
-        .add("Session-Count", Integer.toString(live))
-        .add("Max-Sessions", "1000")
-        .add("Session-Per-Sec", "30")
-        .add("Session-Per-Sec-Last", "0")
-        .add("Session-Per-Sec-Max", "0")
-        .add("Session-Per-Sec-FiveMin", "0")
-        .add("Session-Since-Startup", Long.toString(sessionsSinceStartup()))
-        .add("Session-Peak-Max", Long.toString(peakSessions()))
-        .add("Session-Peak-FiveMin", Long.toString(peakSessions()))
-        .add("Idle-CPU", "99.000000"));
+    bus.publish(
+        new EventDraft("HEARTBEAT", HEARTBEAT)
+            .add("Event-Info", "System Ready")
+            .add("Up-Time", UptimeText.of(uptime()))
+            .add("FreeSWITCH-Version", SwitchIdentity.VERSION)
+            .add("Uptime-msec", Long.toString(uptime().toMillis()))
+            .add("Session-Count", Integer.toString(live))
+            .add("Max-Sessions", "1000")
+            .add("Session-Per-Sec", "30")
+            .add("Session-Per-Sec-Last", "0")
+            .add("Session-Per-Sec-Max", "0")
+            .add("Session-Per-Sec-FiveMin", "0")
+            .add("Session-Since-Startup", Long.toString(sessionsSinceStartup()))
+            .add("Session-Peak-Max", Long.toString(peakSessions()))
+            .add("Session-Peak-FiveMin", Long.toString(peakSessions()))
+            .add("Idle-CPU", "99.000000"));
   }
 
-  /** Stops timers without hanging anything up: a closed simulator goes silent, like a killed switch. */
+  /**
+   * Stops timers without hanging anything up: a closed simulator goes silent, like a killed switch.
+   */
   @Override
   public void close() {
     clock.shutdown();
   }
 
-  /** The restart fault: every channel is gone at once, without events, and nothing runs any more. */
+  /**
+   * The restart fault: every channel is gone at once, without events, and nothing runs any more.
+   */
   void vanish() {
     clock.shutdown();
     List<CallLeg> gone;

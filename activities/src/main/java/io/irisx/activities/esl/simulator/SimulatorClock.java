@@ -5,8 +5,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
- * Where the simulated switch gets its time from: the clock stamped on events and CDR variables,
- * and the timers that drive the far ends (answer after N ms, playback lengths, scripted digits and
+ * Where the simulated switch gets its time from: the clock stamped on events and CDR variables, and
+ * the timers that drive the far ends (answer after N ms, playback lengths, scripted digits and
  * hangups) and the HEARTBEAT. The default is real time; a test harness can drive the switch from
  * virtual time instead (the call-flow test kit runs it on Temporal's time-skipping test clock).
  *

@@ -7,8 +7,10 @@ import java.util.Objects;
  * How the simulated FreeSWITCH listens and how fast its simulated far ends behave.
  *
  * @param ringDelay time from originate until the far end rings (SIP 180, CHANNEL_PROGRESS)
- * @param answerDelay time from originate until an answering far end answers, or a refusing one refuses
- * @param controlPort port of the HTTP control API on 127.0.0.1: 0 for an ephemeral one, negative for none
+ * @param answerDelay time from originate until an answering far end answers, or a refusing one
+ *     refuses
+ * @param controlPort port of the HTTP control API on 127.0.0.1: 0 for an ephemeral one, negative
+ *     for none
  */
 public record SimulatorOptions(
     String host,
@@ -50,7 +52,9 @@ public record SimulatorOptions(
     }
   }
 
-  /** FreeSWITCH's own defaults (127.0.0.1:8021, ClueCon, HEARTBEAT every 20 s) and a quick far end. */
+  /**
+   * FreeSWITCH's own defaults (127.0.0.1:8021, ClueCon, HEARTBEAT every 20 s) and a quick far end.
+   */
   public static SimulatorOptions defaults() {
     return new SimulatorOptions(
         "127.0.0.1",
@@ -63,37 +67,102 @@ public record SimulatorOptions(
   }
 
   public SimulatorOptions withHost(String host) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withPort(int port) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withPassword(String password) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withAnswerDelay(Duration answerDelay) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withRingDelay(Duration ringDelay) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withDefaultPlayback(Duration defaultPlayback) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   public SimulatorOptions withHeartbeatInterval(Duration heartbeatInterval) {
-    return new SimulatorOptions(host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+    return new SimulatorOptions(
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
-  /** Starts the HTTP control API on 127.0.0.1 at this port (0 = ephemeral); negative turns it off. */
+  /**
+   * Starts the HTTP control API on 127.0.0.1 at this port (0 = ephemeral); negative turns it off.
+   */
   public SimulatorOptions withControlPort(int controlPort) {
     return new SimulatorOptions(
-        host, port, password, answerDelay, ringDelay, defaultPlayback, heartbeatInterval, controlPort);
+        host,
+        port,
+        password,
+        answerDelay,
+        ringDelay,
+        defaultPlayback,
+        heartbeatInterval,
+        controlPort);
   }
 
   private static void requirePositiveOrZero(Duration value, String name) {

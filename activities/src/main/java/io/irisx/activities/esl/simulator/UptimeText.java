@@ -10,12 +10,18 @@ final class UptimeText {
     long micros = uptime.toNanos() / 1_000;
     long totalSeconds = micros / 1_000_000;
     long days = totalSeconds / 86_400;
-    return unit(days / 365, "year") + ", "
-        + unit(days % 365, "day") + ", "
-        + unit(totalSeconds / 3600 % 24, "hour") + ", "
-        + unit(totalSeconds / 60 % 60, "minute") + ", "
-        + unit(totalSeconds % 60, "second") + ", "
-        + unit(micros / 1000 % 1000, "millisecond") + ", "
+    return unit(days / 365, "year")
+        + ", "
+        + unit(days % 365, "day")
+        + ", "
+        + unit(totalSeconds / 3600 % 24, "hour")
+        + ", "
+        + unit(totalSeconds / 60 % 60, "minute")
+        + ", "
+        + unit(totalSeconds % 60, "second")
+        + ", "
+        + unit(micros / 1000 % 1000, "millisecond")
+        + ", "
         + unit(micros % 1000, "microsecond");
   }
 

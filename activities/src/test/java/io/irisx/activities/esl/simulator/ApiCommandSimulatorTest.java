@@ -14,8 +14,9 @@ class ApiCommandSimulatorTest extends ConnectedClientTest {
     assertThat(reply.headers().get(0)[0]).isEqualTo("Content-Type");
     assertThat(reply.headers().get(1)[0]).isEqualTo("Content-Length");
     assertThat(reply.body())
-        .matches("(?s)UP 0 years, 0 days, 0 hours, 0 minutes, \\d+ seconds?, \\d+ milliseconds?, \\d+ microseconds?\n"
-            + "FreeSWITCH \\(Version 1\\.10\\.12-release  64bit\\) is ready\n.*")
+        .matches(
+            "(?s)UP 0 years, 0 days, 0 hours, 0 minutes, \\d+ seconds?, \\d+ milliseconds?, \\d+ microseconds?\n"
+                + "FreeSWITCH \\(Version 1\\.10\\.12-release  64bit\\) is ready\n.*")
         .contains("session(s) since startup\n")
         .endsWith("Current Stack Size/Max 240K/8192K\n");
   }
@@ -23,7 +24,8 @@ class ApiCommandSimulatorTest extends ConnectedClientTest {
   @Test
   void anUnknownApiCommandIsAnsweredExactlyAsCaptured() throws Exception {
     assertThat(client.command("api nosuchcommand arg").text())
-        .isEqualTo("Content-Type: api/response\nContent-Length: 38\n\n-ERR nosuchcommand Command not found!\n");
+        .isEqualTo(
+            "Content-Type: api/response\nContent-Length: 38\n\n-ERR nosuchcommand Command not found!\n");
   }
 
   @Test
@@ -50,7 +52,8 @@ class ApiCommandSimulatorTest extends ConnectedClientTest {
   @Test
   void malformedOriginatesGetFreeSwitchsUsageAndEndpointErrors() throws Exception {
     assertThat(client.command("api originate garbage").raw()).hasSize(173);
-    assertThat(client.api("originate")).startsWith("-USAGE: <call url> <exten>|&<application_name>(<app_args>)");
+    assertThat(client.api("originate"))
+        .startsWith("-USAGE: <call url> <exten>|&<application_name>(<app_args>)");
     assertThat(client.command("api originate foo/bar &park()").text())
         .isEqualTo("Content-Type: api/response\nContent-Length: 26\n\n-ERR CHAN_NOT_IMPLEMENTED\n");
   }
@@ -59,6 +62,7 @@ class ApiCommandSimulatorTest extends ConnectedClientTest {
   void harmlessVerbsAreAcknowledged() throws Exception {
     assertThat(client.command("log 7").header("Reply-Text")).isEqualTo("+OK log level 7 [7]");
     assertThat(client.command("nolog").header("Reply-Text")).isEqualTo("+OK no longer logging");
-    assertThat(client.command("noevents").header("Reply-Text")).isEqualTo("-ERR not listening for events");
+    assertThat(client.command("noevents").header("Reply-Text"))
+        .isEqualTo("-ERR not listening for events");
   }
 }

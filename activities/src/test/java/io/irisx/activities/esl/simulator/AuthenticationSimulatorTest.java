@@ -29,8 +29,10 @@ class AuthenticationSimulatorTest {
 
       EslTestClient.Frame reply = client.command("auth s3cret");
 
-      assertThat(reply.raw()).isEqualTo("Content-Type: command/reply\nReply-Text: +OK accepted\n\n".getBytes(
-          StandardCharsets.US_ASCII));
+      assertThat(reply.raw())
+          .isEqualTo(
+              "Content-Type: command/reply\nReply-Text: +OK accepted\n\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       assertThat(reply.raw()).hasSize(54);
     }
   }
@@ -43,10 +45,12 @@ class AuthenticationSimulatorTest {
       EslTestClient.Frame reply = client.command("auth WrongPassword");
       EslTestClient.Frame notice = client.nextReply();
 
-      assertThat(reply.text()).isEqualTo("Content-Type: command/reply\nReply-Text: -ERR invalid\n\n");
-      assertThat(notice.text()).isEqualTo(
-          "Content-Type: text/disconnect-notice\nContent-Length: 67\n\n"
-              + "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n");
+      assertThat(reply.text())
+          .isEqualTo("Content-Type: command/reply\nReply-Text: -ERR invalid\n\n");
+      assertThat(notice.text())
+          .isEqualTo(
+              "Content-Type: text/disconnect-notice\nContent-Length: 67\n\n"
+                  + "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n");
       assertThat(notice.raw()).hasSize(124);
       await().atMost(EslTestClient.WAIT).until(client::closedByServer);
     }
@@ -57,7 +61,8 @@ class AuthenticationSimulatorTest {
     try (EslTestClient client = EslTestClient.connect(simulator)) {
       client.nextReply();
 
-      assertThat(client.command("api status").header("Reply-Text")).isEqualTo("-ERR command not found");
+      assertThat(client.command("api status").header("Reply-Text"))
+          .isEqualTo("-ERR command not found");
       assertThat(client.command("auth s3cret").header("Reply-Text")).isEqualTo("+OK accepted");
       assertThat(client.api("status")).startsWith("UP ");
     }

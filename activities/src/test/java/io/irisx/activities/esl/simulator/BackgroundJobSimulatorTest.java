@@ -17,8 +17,13 @@ class BackgroundJobSimulatorTest extends ConnectedClientTest {
 
     String jobUuid = reply.header("Job-UUID");
     assertThat(jobUuid).matches("[0-9a-f-]{36}");
-    assertThat(reply.text()).isEqualTo(
-        "Content-Type: command/reply\nReply-Text: +OK Job-UUID: " + jobUuid + "\nJob-UUID: " + jobUuid + "\n\n");
+    assertThat(reply.text())
+        .isEqualTo(
+            "Content-Type: command/reply\nReply-Text: +OK Job-UUID: "
+                + jobUuid
+                + "\nJob-UUID: "
+                + jobUuid
+                + "\n\n");
     EslTestClient.Event job = client.awaitEvent(e -> jobUuid.equals(e.header("Job-UUID")));
     assertThat(job.header("Job-Command")).isEqualTo("status");
     assertThat(job.header("Job-Command-Arg")).isNull();
@@ -29,8 +34,11 @@ class BackgroundJobSimulatorTest extends ConnectedClientTest {
   void aClientSuppliedJobUuidIsHonoured() throws Exception {
     String jobUuid = "7f4db78a-17d7-11dd-b7a0-db4edd065621";
 
-    EslTestClient.Frame reply = client.command("bgapi uuid_exists 00000000-0000-0000-0000-000000000000\nJob-UUID: "
-        + jobUuid + "\n\n");
+    EslTestClient.Frame reply =
+        client.command(
+            "bgapi uuid_exists 00000000-0000-0000-0000-000000000000\nJob-UUID: "
+                + jobUuid
+                + "\n\n");
 
     assertThat(reply.header("Reply-Text")).isEqualTo("+OK Job-UUID: " + jobUuid);
     EslTestClient.Event job = client.awaitEvent(e -> jobUuid.equals(e.header("Job-UUID")));
@@ -56,16 +64,22 @@ class BackgroundJobSimulatorTest extends ConnectedClientTest {
   @Test
   void theOriginateResultIsTheJobBody() throws Exception {
     String uuid = "0b5e6a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
-    String arguments = "{origination_uuid=" + uuid + ",ignore_early_media=true}sofia/gateway/gw1/+15551234567 &park()";
+    String arguments =
+        "{origination_uuid="
+            + uuid
+            + ",ignore_early_media=true}sofia/gateway/gw1/+15551234567 &park()";
 
     String jobUuid = client.command("bgapi originate " + arguments).header("Job-UUID");
 
     EslTestClient.Event job = client.awaitEvent(e -> jobUuid.equals(e.header("Job-UUID")));
     assertThat(job.body()).isEqualTo("+OK " + uuid + "\n");
     assertThat(job.header("Job-Command-Arg")).isEqualTo(arguments);
-    assertThat(job.frame().text()).contains(
-        "Job-Command-Arg: %7Borigination_uuid%3D0b5e6a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b,ignore_early_media%3Dtrue%7D"
-            + "sofia/gateway/gw1/%2B15551234567%20%26park()\nContent-Length: 41\n\n+OK " + uuid + "\n");
+    assertThat(job.frame().text())
+        .contains(
+            "Job-Command-Arg: %7Borigination_uuid%3D0b5e6a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b,ignore_early_media%3Dtrue%7D"
+                + "sofia/gateway/gw1/%2B15551234567%20%26park()\nContent-Length: 41\n\n+OK "
+                + uuid
+                + "\n");
     client.api("uuid_kill " + uuid);
   }
 

@@ -13,10 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** originate leg variables, uuid_send_dtmf, uuid_record, uuid_transfer, uuid_bridge (reply texts per mod_commands.c). */
+/**
+ * originate leg variables, uuid_send_dtmf, uuid_record, uuid_transfer, uuid_bridge (reply texts per
+ * mod_commands.c).
+ */
 class CallControlCommandsSimulatorTest extends ConnectedClientTest {
-  @TempDir
-  Path recordings;
+  @TempDir Path recordings;
 
   @Override
   String subscribedEvents() {
@@ -28,8 +30,11 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
   void legVariablesInSquareBracketsAndSipHeadersLandOnTheChannel() throws Exception {
     String uuid = UUID.randomUUID().toString();
 
-    client.api("originate {origination_uuid=" + uuid + ",sip_h_X-Campaign=c42}[irisx_call_id=irx-7,"
-        + "sip_h_X-Tenant=t1]sofia/gateway/gw/+15550111 &park()");
+    client.api(
+        "originate {origination_uuid="
+            + uuid
+            + ",sip_h_X-Campaign=c42}[irisx_call_id=irx-7,"
+            + "sip_h_X-Tenant=t1]sofia/gateway/gw/+15550111 &park()");
 
     EslTestClient.Event create = client.awaitEvent("CHANNEL_CREATE", uuid);
     assertThat(create.header("variable_sip_h_X-Campaign")).isEqualTo("c42");
@@ -43,9 +48,11 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
   void uuidSendDtmfAnswersLikeModCommandsAndFiresNoDtmfEvent() throws Exception {
     String uuid = answeredCall();
 
-    assertThat(client.command("api uuid_send_dtmf " + uuid + " 12#").text()).isEqualTo(
-        "Content-Type: api/response\nContent-Length: 56\n\n+OK " + uuid + " sent DTMF 12#.\n");
-    assertThat(client.api("uuid_send_dtmf " + UUID.randomUUID() + " 1")).isEqualTo("-ERR Cannot locate session!\n");
+    assertThat(client.command("api uuid_send_dtmf " + uuid + " 12#").text())
+        .isEqualTo(
+            "Content-Type: api/response\nContent-Length: 56\n\n+OK " + uuid + " sent DTMF 12#.\n");
+    assertThat(client.api("uuid_send_dtmf " + UUID.randomUUID() + " 1"))
+        .isEqualTo("-ERR Cannot locate session!\n");
     assertThat(client.api("uuid_send_dtmf " + uuid)).isEqualTo("-USAGE: <uuid> <dtmf_data>\n");
     assertThat(client.eventNamesFor(uuid)).doesNotContain("DTMF");
   }
@@ -69,11 +76,16 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
     assertThat(samples).isEqualTo(ms * 8);
     assertThat(stop.header("variable_record_seconds")).isEqualTo(Long.toString(samples / 8000));
     assertThat(stop.header("Record-Completion-Cause")).isEqualTo("success-maxtime");
-    assertThat(stop.frame().text()).endsWith("variable_record_completion_cause: success-maxtime\n"
-        + "Record-File-Path: " + file.toString() + "\n"
-        + "Record-Completion-Cause: success-maxtime\n\n");
+    assertThat(stop.frame().text())
+        .endsWith(
+            "variable_record_completion_cause: success-maxtime\n"
+                + "Record-File-Path: "
+                + file.toString()
+                + "\n"
+                + "Record-Completion-Cause: success-maxtime\n\n");
     byte[] wav = Files.readAllBytes(file);
-    assertThat((long) wav.length).isEqualTo(44 + samples * 2)
+    assertThat((long) wav.length)
+        .isEqualTo(44 + samples * 2)
         .isEqualTo(Long.parseLong(stop.header("variable_record_file_size")));
     ByteBuffer header = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
@@ -85,11 +97,12 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
     assertThat(header.getInt(40)).isEqualTo((int) (samples * 2));
     assertThat(Arrays.copyOfRange(wav, 44, wav.length)).containsOnly((byte) 0);
 
-    assertThat(client.api("uuid_record " + uuid + " stop " + file)).isEqualTo("-ERR Cannot stop record session!\n");
+    assertThat(client.api("uuid_record " + uuid + " stop " + file))
+        .isEqualTo("-ERR Cannot stop record session!\n");
     assertThat(client.api("uuid_record " + UUID.randomUUID() + " start " + file))
         .isEqualTo("-ERR Cannot locate session!\n");
-    assertThat(client.api("uuid_record " + uuid)).isEqualTo(
-        "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n");
+    assertThat(client.api("uuid_record " + uuid))
+        .isEqualTo("-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n");
   }
 
   @Test
@@ -113,27 +126,43 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
     assertThat(client.command("api uuid_transfer " + uuid + " 4000 XML default").text())
         .isEqualTo("Content-Type: api/response\nContent-Length: 4\n\n+OK\n");
 
-    await().atMost(EslTestClient.WAIT).until(() -> client.events().stream().skip(before)
-        .anyMatch(e -> "CHANNEL_PARK".equals(e.name())));
+    await()
+        .atMost(EslTestClient.WAIT)
+        .until(
+            () ->
+                client.events().stream()
+                    .skip(before)
+                    .anyMatch(e -> "CHANNEL_PARK".equals(e.name())));
     var after = client.events().subList(before, client.events().size());
-    assertThat(after).extracting(EslTestClient.Event::name).containsExactly(
-        "CHANNEL_UNPARK", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_STATE", "CHANNEL_STATE", "CHANNEL_EXECUTE",
-        "CHANNEL_PARK");
+    assertThat(after)
+        .extracting(EslTestClient.Event::name)
+        .containsExactly(
+            "CHANNEL_UNPARK",
+            "CHANNEL_EXECUTE_COMPLETE",
+            "CHANNEL_STATE",
+            "CHANNEL_STATE",
+            "CHANNEL_EXECUTE",
+            "CHANNEL_PARK");
     EslTestClient.Event park = after.get(after.size() - 1);
     assertThat(park.header("Caller-Destination-Number")).isEqualTo("4000");
     assertThat(park.header("Caller-RDNIS")).isEqualTo("+15550199");
     assertThat(park.header("Caller-Context")).isEqualTo("default");
     assertThat(park.header("Caller-Profile-Index")).isEqualTo("2");
-    assertThat(park.header("Caller-Transfer-Source")).matches("\\d+:" + uuid + ":bl_xfer:4000/default/XML");
+    assertThat(park.header("Caller-Transfer-Source"))
+        .matches("\\d+:" + uuid + ":bl_xfer:4000/default/XML");
     assertThat(park.header("variable_max_forwards")).isEqualTo("69");
     assertThat(Long.parseLong(park.header("Caller-Channel-Transfer-Time"))).isPositive();
-    assertThat(simulator.liveChannels()).singleElement().satisfies(c -> {
-      assertThat(c.destination()).isEqualTo("4000");
-      assertThat(c.application()).isEqualTo("park");
-    });
-    assertThat(client.api("uuid_transfer " + UUID.randomUUID() + " 4000")).isEqualTo("-ERR No such channel!\n");
-    assertThat(client.api("uuid_transfer " + uuid)).isEqualTo(
-        "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n");
+    assertThat(simulator.liveChannels())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.destination()).isEqualTo("4000");
+              assertThat(c.application()).isEqualTo("park");
+            });
+    assertThat(client.api("uuid_transfer " + UUID.randomUUID() + " 4000"))
+        .isEqualTo("-ERR No such channel!\n");
+    assertThat(client.api("uuid_transfer " + uuid))
+        .isEqualTo("-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n");
   }
 
   @Test
@@ -158,7 +187,8 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
 
     EslTestClient.Event unbridge = client.awaitEvent("CHANNEL_UNBRIDGE", a);
     assertThat(unbridge.header("Bridge-B-Unique-ID")).isEqualTo(b);
-    assertThat(client.awaitEvent("CHANNEL_HANGUP", a).header("Hangup-Cause")).isEqualTo("NORMAL_CLEARING");
+    assertThat(client.awaitEvent("CHANNEL_HANGUP", a).header("Hangup-Cause"))
+        .isEqualTo("NORMAL_CLEARING");
     await().atMost(EslTestClient.WAIT).until(() -> simulator.liveChannels().isEmpty());
     assertThat(client.api("uuid_bridge " + a + " " + b)).isEqualTo("-ERR Invalid uuid\n");
     assertThat(client.api("uuid_bridge " + a)).isEqualTo("-USAGE: <uuid> <other_uuid>\n");
@@ -166,7 +196,9 @@ class CallControlCommandsSimulatorTest extends ConnectedClientTest {
 
   private String answeredCall() throws Exception {
     String uuid = UUID.randomUUID().toString();
-    assertThat(client.api("originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()"))
+    assertThat(
+            client.api(
+                "originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()"))
         .isEqualTo("+OK " + uuid + "\n");
     return uuid;
   }

@@ -25,7 +25,8 @@ class ControlApiSimulatorTest extends ConnectedClientTest {
 
   @Test
   void anInboundCallCanBePlacedPressedAndHungUpOverHttp() throws Exception {
-    HttpResponse<String> placed = post("/inbound-calls", "{\"from\":\"+15557770001\",\"to\":\"+15550199\"}");
+    HttpResponse<String> placed =
+        post("/inbound-calls", "{\"from\":\"+15557770001\",\"to\":\"+15550199\"}");
     assertThat(placed.statusCode()).isEqualTo(201);
     assertThat(placed.headers().firstValue("Content-Type")).hasValue("application/json");
     String uuid = placed.body().replaceAll("\\{\"uuid\":\"([^\"]+)\"}", "$1");
@@ -33,17 +34,23 @@ class ControlApiSimulatorTest extends ConnectedClientTest {
 
     HttpResponse<String> channels = get("/channels");
     assertThat(channels.statusCode()).isEqualTo(200);
-    assertThat(channels.body()).contains("\"uuid\":\"" + uuid + "\"").contains("\"destination\":\"+15550199\"")
+    assertThat(channels.body())
+        .contains("\"uuid\":\"" + uuid + "\"")
+        .contains("\"destination\":\"+15550199\"")
         .contains("\"application\":\"park\"");
 
     assertThat(post("/channels/" + uuid + "/digits", "{\"digits\":\"5\"}").statusCode())
-        .as("no media before answer").isEqualTo(409);
+        .as("no media before answer")
+        .isEqualTo(409);
     client.api("uuid_answer " + uuid);
-    assertThat(post("/channels/" + uuid + "/digits", "{\"digits\":\"5\"}").statusCode()).isEqualTo(204);
+    assertThat(post("/channels/" + uuid + "/digits", "{\"digits\":\"5\"}").statusCode())
+        .isEqualTo(204);
     assertThat(client.awaitEvent("DTMF", uuid).header("DTMF-Digit")).isEqualTo("5");
 
-    assertThat(post("/channels/" + uuid + "/hangup", "{\"cause\":\"USER_BUSY\"}").statusCode()).isEqualTo(204);
-    assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause")).isEqualTo("USER_BUSY");
+    assertThat(post("/channels/" + uuid + "/hangup", "{\"cause\":\"USER_BUSY\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause"))
+        .isEqualTo("USER_BUSY");
     assertThat(post("/channels/" + uuid + "/hangup", "{}").statusCode()).isEqualTo(404);
   }
 
@@ -75,13 +82,17 @@ class ControlApiSimulatorTest extends ConnectedClientTest {
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

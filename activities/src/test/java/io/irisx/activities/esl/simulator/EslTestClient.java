@@ -28,7 +28,11 @@ final class EslTestClient implements AutoCloseable {
   /** One frame as received: its exact bytes plus the parsed outer headers and body. */
   record Frame(byte[] raw, List<String[]> headers, String body) {
     String header(String name) {
-      return headers.stream().filter(h -> h[0].equals(name)).map(h -> h[1]).findFirst().orElse(null);
+      return headers.stream()
+          .filter(h -> h[0].equals(name))
+          .map(h -> h[1])
+          .findFirst()
+          .orElse(null);
     }
 
     String contentType() {
@@ -51,7 +55,11 @@ final class EslTestClient implements AutoCloseable {
     }
 
     String header(String name) {
-      return headers.stream().filter(h -> h[0].equals(name)).map(h -> h[1]).findFirst().orElse(null);
+      return headers.stream()
+          .filter(h -> h[0].equals(name))
+          .map(h -> h[1])
+          .findFirst()
+          .orElse(null);
     }
 
     List<String> all(String name) {
@@ -131,7 +139,9 @@ final class EslTestClient implements AutoCloseable {
   }
 
   Event awaitEvent(Predicate<Event> wanted) {
-    return await().atMost(WAIT).until(() -> events.stream().filter(wanted).findFirst(), Optional::isPresent)
+    return await()
+        .atMost(WAIT)
+        .until(() -> events.stream().filter(wanted).findFirst(), Optional::isPresent)
         .orElseThrow();
   }
 
@@ -185,8 +195,12 @@ final class EslTestClient implements AutoCloseable {
       int colon = line.indexOf(": ");
       headers.add(new String[] {line.substring(0, colon), line.substring(colon + 2)});
     }
-    String length = headers.stream().filter(h -> h[0].equals("Content-Length")).map(h -> h[1]).findFirst()
-        .orElse(null);
+    String length =
+        headers.stream()
+            .filter(h -> h[0].equals("Content-Length"))
+            .map(h -> h[1])
+            .findFirst()
+            .orElse(null);
     String body = null;
     if (length != null) {
       byte[] bytes = in.readNBytes(Integer.parseInt(length));
@@ -211,7 +225,10 @@ final class EslTestClient implements AutoCloseable {
     }
   }
 
-  /** Parses a plain event body like libesl: percent-decode values, the inner Content-Length starts the body. */
+  /**
+   * Parses a plain event body like libesl: percent-decode values, the inner Content-Length starts
+   * the body.
+   */
   static Event parsePlain(Frame frame) {
     String payload = frame.body();
     List<String[]> headers = new ArrayList<>();

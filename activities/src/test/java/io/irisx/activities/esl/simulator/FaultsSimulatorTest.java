@@ -1,8 +1,8 @@
 package io.irisx.activities.esl.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,14 +22,22 @@ class FaultsSimulatorTest extends ConnectedClientTest {
     int before = client.frames().size();
     String uuid = UUID.randomUUID().toString();
 
-    client.send("api originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()\n\n");
+    client.send(
+        "api originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()\n\n");
     client.send("api uuid_exists " + uuid + "\n\n");
 
-    await().atMost(EslTestClient.WAIT)
-        .until(() -> simulator.receivedCommands().stream().anyMatch(c -> c.startsWith("api originate")));
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+    await()
+        .atMost(EslTestClient.WAIT)
+        .until(
+            () ->
+                simulator.receivedCommands().stream().anyMatch(c -> c.startsWith("api originate")));
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(1))
         .until(() -> client.frames().size() == before);
-    assertThat(simulator.liveChannels()).extracting(SimulatedChannelView::uuid).containsExactly(uuid);
+    assertThat(simulator.liveChannels())
+        .extracting(SimulatedChannelView::uuid)
+        .containsExactly(uuid);
 
     simulator.stallReplies(false);
 
@@ -37,7 +45,8 @@ class FaultsSimulatorTest extends ConnectedClientTest {
     assertThat(client.nextReply().body()).isEqualTo("true");
     client.awaitEvent("CHANNEL_PARK", uuid);
     List<EslTestClient.Frame> after = client.frames().subList(before, client.frames().size());
-    assertThat(after.get(0).body()).as("the held reply comes before the events it held back")
+    assertThat(after.get(0).body())
+        .as("the held reply comes before the events it held back")
         .isEqualTo("+OK " + uuid + "\n");
     assertThat(after.stream().filter(f -> !f.isEvent()).map(EslTestClient.Frame::body))
         .containsExactly("+OK " + uuid + "\n", "true");
@@ -93,7 +102,8 @@ class FaultsSimulatorTest extends ConnectedClientTest {
       fresh.command("event plain CHANNEL_CREATE");
       String next = UUID.randomUUID().toString();
       fresh.api("originate {origination_uuid=" + next + "}sofia/gateway/gw/+15550111 &park()");
-      assertThat(fresh.awaitEvent("CHANNEL_CREATE", next).header("Core-UUID")).isEqualTo(simulator.coreUuid());
+      assertThat(fresh.awaitEvent("CHANNEL_CREATE", next).header("Core-UUID"))
+          .isEqualTo(simulator.coreUuid());
     }
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** uuid_kill and hupall: reply first, then the teardown events with CDR variables (captures 03, 11). */
+/**
+ * uuid_kill and hupall: reply first, then the teardown events with CDR variables (captures 03, 11).
+ */
 class HangupSimulatorTest extends ConnectedClientTest {
   @Override
   String subscribedEvents() {
@@ -33,8 +35,12 @@ class HangupSimulatorTest extends ConnectedClientTest {
     assertThat(complete.header("variable_billsec")).matches("\\d+");
     assertThat(complete.header("variable_billmsec")).matches("\\d+");
     assertThat(Long.parseLong(complete.header("variable_answer_epoch"))).isPositive();
-    assertThat(client.eventNamesFor(uuid)).containsExactly(
-        "CHANNEL_HANGUP", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY");
+    assertThat(client.eventNamesFor(uuid))
+        .containsExactly(
+            "CHANNEL_HANGUP",
+            "CHANNEL_EXECUTE_COMPLETE",
+            "CHANNEL_HANGUP_COMPLETE",
+            "CHANNEL_DESTROY");
     assertThat(client.api("uuid_exists " + uuid)).isEqualTo("false");
     assertThat(client.api("uuid_kill " + uuid)).isEqualTo("-ERR No such channel!\n");
   }
@@ -45,8 +51,10 @@ class HangupSimulatorTest extends ConnectedClientTest {
 
     client.api("uuid_kill " + uuid + " CALL_REJECTED");
 
-    assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause")).isEqualTo("CALL_REJECTED");
-    assertThat(client.awaitEvent("CHANNEL_HANGUP_COMPLETE", uuid).header("variable_hangup_cause_q850"))
+    assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause"))
+        .isEqualTo("CALL_REJECTED");
+    assertThat(
+            client.awaitEvent("CHANNEL_HANGUP_COMPLETE", uuid).header("variable_hangup_cause_q850"))
         .isEqualTo("21");
   }
 
@@ -54,10 +62,12 @@ class HangupSimulatorTest extends ConnectedClientTest {
   void hupallHangsUpEveryCallWithManagerRequestByDefault() throws Exception {
     List<String> calls = List.of(answeredCall(), answeredCall());
 
-    assertThat(client.api("hupall")).isEqualTo("+OK hangup all channels with cause MANAGER_REQUEST\n");
+    assertThat(client.api("hupall"))
+        .isEqualTo("+OK hangup all channels with cause MANAGER_REQUEST\n");
 
     for (String uuid : calls) {
-      assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause")).isEqualTo("MANAGER_REQUEST");
+      assertThat(client.awaitEvent("CHANNEL_HANGUP", uuid).header("Hangup-Cause"))
+          .isEqualTo("MANAGER_REQUEST");
     }
     assertThat(simulator.liveChannels()).isEmpty();
   }
@@ -66,9 +76,15 @@ class HangupSimulatorTest extends ConnectedClientTest {
   void killingARingingCallFailsItsOriginate() throws Exception {
     String uuid = UUID.randomUUID().toString();
     client.command("event plain BACKGROUND_JOB");
-    String jobUuid = client.command("bgapi originate {origination_uuid=" + uuid
-        + "}sofia/gateway/gw/+15550140002 &park()").header("Job-UUID");
-    org.awaitility.Awaitility.await().atMost(EslTestClient.WAIT)
+    String jobUuid =
+        client
+            .command(
+                "bgapi originate {origination_uuid="
+                    + uuid
+                    + "}sofia/gateway/gw/+15550140002 &park()")
+            .header("Job-UUID");
+    org.awaitility.Awaitility.await()
+        .atMost(EslTestClient.WAIT)
         .until(() -> "true".equals(client.api("uuid_exists " + uuid)));
 
     client.api("uuid_kill " + uuid + " ORIGINATOR_CANCEL");
@@ -79,7 +95,9 @@ class HangupSimulatorTest extends ConnectedClientTest {
 
   private String answeredCall() throws Exception {
     String uuid = UUID.randomUUID().toString();
-    assertThat(client.api("originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()"))
+    assertThat(
+            client.api(
+                "originate {origination_uuid=" + uuid + "}sofia/gateway/gw/+15550111 &park()"))
         .isEqualTo("+OK " + uuid + "\n");
     return uuid;
   }

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** myevents on an inbound socket: reply texts of mod_event_socket, one channel's events, closed with its hangup. */
+/**
+ * myevents on an inbound socket: reply texts of mod_event_socket, one channel's events, closed with
+ * its hangup.
+ */
 class MyEventsSimulatorTest extends ConnectedClientTest {
   @Test
   void myEventsDeliversOnlyThatChannelsEventsAndEndsWithIt() throws Exception {
@@ -15,7 +18,8 @@ class MyEventsSimulatorTest extends ConnectedClientTest {
 
     assertThat(client.command("myevents " + mine).text())
         .isEqualTo("Content-Type: command/reply\nReply-Text: +OK Events Enabled\n\n");
-    assertThat(client.command("myevents " + mine).header("Reply-Text")).isEqualTo("-ERR aready enabled.");
+    assertThat(client.command("myevents " + mine).header("Reply-Text"))
+        .isEqualTo("-ERR aready enabled.");
 
     client.api("uuid_kill " + other);
     client.api("uuid_kill " + mine);
@@ -23,7 +27,8 @@ class MyEventsSimulatorTest extends ConnectedClientTest {
     client.awaitEvent("CHANNEL_HANGUP", mine);
     await().atMost(EslTestClient.WAIT).until(client::closedByServer);
     assertThat(client.events()).allMatch(e -> mine.equals(e.uuid()));
-    assertThat(client.frames().get(client.frames().size() - 1).contentType()).isEqualTo("text/disconnect-notice");
+    assertThat(client.frames().get(client.frames().size() - 1).contentType())
+        .isEqualTo("text/disconnect-notice");
   }
 
   @Test

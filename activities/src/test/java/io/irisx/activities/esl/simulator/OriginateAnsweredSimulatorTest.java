@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** An originate the far end answers: the outbound-leg event sequence and its headers (capture 03). */
+/**
+ * An originate the far end answers: the outbound-leg event sequence and its headers (capture 03).
+ */
 class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
   @Override
   String subscribedEvents() {
@@ -17,26 +19,42 @@ class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
   @Test
   void anAnsweredCallGoesThroughCreateProgressAnswerAndPark() throws Exception {
     String uuid = UUID.randomUUID().toString();
-    String jobUuid = client.command("bgapi originate {origination_uuid=" + uuid
-        + ",irisx_call_id=irx-0003,origination_caller_id_number=+15550100,originate_timeout=10}"
-        + "sofia/gateway/irisx/+15550111 &park()").header("Job-UUID");
+    String jobUuid =
+        client
+            .command(
+                "bgapi originate {origination_uuid="
+                    + uuid
+                    + ",irisx_call_id=irx-0003,origination_caller_id_number=+15550100,originate_timeout=10}"
+                    + "sofia/gateway/irisx/+15550111 &park()")
+            .header("Job-UUID");
 
     client.awaitEvent("CHANNEL_PARK", uuid);
-    List<String> names = client.events().stream()
-        .filter(e -> uuid.equals(e.uuid()) || jobUuid.equals(e.header("Job-UUID")))
-        .map(EslTestClient.Event::name)
-        .filter(n -> !n.equals("CHANNEL_STATE") && !n.equals("CHANNEL_CALLSTATE"))
-        .toList();
-    assertThat(names).containsExactly(
-        "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_PROGRESS", "CHANNEL_ANSWER",
-        "BACKGROUND_JOB", "CHANNEL_EXECUTE", "CHANNEL_PARK");
+    List<String> names =
+        client.events().stream()
+            .filter(e -> uuid.equals(e.uuid()) || jobUuid.equals(e.header("Job-UUID")))
+            .map(EslTestClient.Event::name)
+            .filter(n -> !n.equals("CHANNEL_STATE") && !n.equals("CHANNEL_CALLSTATE"))
+            .toList();
+    assertThat(names)
+        .containsExactly(
+            "CHANNEL_OUTGOING",
+            "CHANNEL_CREATE",
+            "CHANNEL_ORIGINATE",
+            "CHANNEL_PROGRESS",
+            "CHANNEL_ANSWER",
+            "BACKGROUND_JOB",
+            "CHANNEL_EXECUTE",
+            "CHANNEL_PARK");
   }
 
   @Test
   void channelEventsCarryCoreHeadersStatesAndEveryVariable() throws Exception {
     String uuid = UUID.randomUUID().toString();
-    client.api("originate {origination_uuid=" + uuid + ",irisx_call_id=irx-42,origination_caller_id_number=+15550100}"
-        + "sofia/gateway/irisx/+15550111 &park()");
+    client.api(
+        "originate {origination_uuid="
+            + uuid
+            + ",irisx_call_id=irx-42,origination_caller_id_number=+15550100}"
+            + "sofia/gateway/irisx/+15550111 &park()");
 
     EslTestClient.Event create = client.awaitEvent("CHANNEL_CREATE", uuid);
     assertThat(create.headers().get(0)).containsExactly("Event-Name", "CHANNEL_CREATE");
@@ -62,7 +80,8 @@ class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
     assertThat(execute.header("Channel-State")).isEqualTo("CS_EXECUTE");
     assertThat(execute.header("Channel-Call-State")).isEqualTo("ACTIVE");
 
-    List<Long> sequences = client.events().stream().map(e -> Long.parseLong(e.header("Event-Sequence"))).toList();
+    List<Long> sequences =
+        client.events().stream().map(e -> Long.parseLong(e.header("Event-Sequence"))).toList();
     assertThat(sequences).isSorted().doesNotHaveDuplicates();
   }
 
@@ -70,13 +89,24 @@ class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
   void theSynchronousOriginateRepliesOnlyOnceAnsweredAndTheChannelIsLive() throws Exception {
     String uuid = UUID.randomUUID().toString();
 
-    String reply = client.api("originate {origination_uuid=" + uuid + ",irisx_call_id=call-7}"
-        + "sofia/external/15550111@127.0.0.1:5090 &park()");
+    String reply =
+        client.api(
+            "originate {origination_uuid="
+                + uuid
+                + ",irisx_call_id=call-7}"
+                + "sofia/external/15550111@127.0.0.1:5090 &park()");
 
     assertThat(reply).isEqualTo("+OK " + uuid + "\n");
     assertThat(client.api("uuid_exists " + uuid)).isEqualTo("true");
-    await().atMost(EslTestClient.WAIT).untilAsserted(() -> assertThat(simulator.liveChannels()).singleElement()
-        .isEqualTo(new SimulatedChannelView(uuid, "call-7", "15550111", "CS_EXECUTE", true, "park")));
+    await()
+        .atMost(EslTestClient.WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(simulator.liveChannels())
+                    .singleElement()
+                    .isEqualTo(
+                        new SimulatedChannelView(
+                            uuid, "call-7", "15550111", "CS_EXECUTE", true, "park")));
   }
 
   @Test
@@ -84,7 +114,9 @@ class OriginateAnsweredSimulatorTest extends ConnectedClientTest {
     String uuid = UUID.randomUUID().toString();
     client.api("originate {origination_uuid=" + uuid + "}sofia/gateway/irisx/+15550111 &park()");
 
-    String second = client.api("originate {origination_uuid=" + uuid + "}sofia/gateway/irisx/+15550111 &park()");
+    String second =
+        client.api(
+            "originate {origination_uuid=" + uuid + "}sofia/gateway/irisx/+15550111 &park()");
 
     assertThat(second).startsWith("+OK ").doesNotContain(uuid);
     assertThat(simulator.liveChannels()).hasSize(2);

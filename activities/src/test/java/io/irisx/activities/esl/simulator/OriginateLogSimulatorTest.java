@@ -24,8 +24,11 @@ class OriginateLogSimulatorTest extends ConnectedClientTest {
   void anOriginateIsLoggedOnReceiptWithItsCallIdAndChannel() throws Exception {
     long before = EventClock.nowMicros();
     String uuid = UUID.randomUUID().toString();
-    client.command("bgapi originate {origination_uuid=" + uuid + ",irisx_call_id=irx-77}"
-        + "sofia/gateway/irisx/+15550111 &park()");
+    client.command(
+        "bgapi originate {origination_uuid="
+            + uuid
+            + ",irisx_call_id=irx-77}"
+            + "sofia/gateway/irisx/+15550111 &park()");
     // The background job may run after the command is acknowledged.
     await().atMost(EslTestClient.WAIT).until(() -> !simulator.receivedOriginates(before).isEmpty());
     long after = EventClock.nowMicros();
@@ -41,8 +44,13 @@ class OriginateLogSimulatorTest extends ConnectedClientTest {
 
     HttpResponse<String> all = get("/originates");
     assertThat(all.statusCode()).isEqualTo(200);
-    assertThat(all.body()).isEqualTo("[{\"callId\":\"irx-77\",\"channelUuid\":\"" + uuid
-        + "\",\"destination\":\"+15550111\",\"receivedAtMicros\":" + originate.receivedAtMicros() + "}]");
+    assertThat(all.body())
+        .isEqualTo(
+            "[{\"callId\":\"irx-77\",\"channelUuid\":\""
+                + uuid
+                + "\",\"destination\":\"+15550111\",\"receivedAtMicros\":"
+                + originate.receivedAtMicros()
+                + "}]");
     assertThat(get("/originates?since=" + (after + 1)).body()).isEqualTo("[]");
     assertThat(get("/originates?since=soon").statusCode()).isEqualTo(400);
   }
@@ -57,7 +65,8 @@ class OriginateLogSimulatorTest extends ConnectedClientTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(simulator.controlUrl() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

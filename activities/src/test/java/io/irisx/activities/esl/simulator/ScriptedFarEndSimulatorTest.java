@@ -15,21 +15,31 @@ class ScriptedFarEndSimulatorTest extends ConnectedClientTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"+15550140001,USER_BUSY,486,17", "+15550140003,CALL_REJECTED,603,21",
-      "+15550140004,UNALLOCATED_NUMBER,404,1"})
-  void aRefusingFarEndFailsTheOriginateWithItsCause(String number, String cause, String sip, String q850)
-      throws Exception {
+  @CsvSource({
+    "+15550140001,USER_BUSY,486,17",
+    "+15550140003,CALL_REJECTED,603,21",
+    "+15550140004,UNALLOCATED_NUMBER,404,1"
+  })
+  void aRefusingFarEndFailsTheOriginateWithItsCause(
+      String number, String cause, String sip, String q850) throws Exception {
     String uuid = UUID.randomUUID().toString();
 
-    String reply = client.api("originate {origination_uuid=" + uuid + ",irisx_call_id=irx-04}sofia/gateway/gw/"
-        + number + " &park()");
+    String reply =
+        client.api(
+            "originate {origination_uuid="
+                + uuid
+                + ",irisx_call_id=irx-04}sofia/gateway/gw/"
+                + number
+                + " &park()");
 
     assertThat(reply).isEqualTo("-ERR " + cause + "\n");
     EslTestClient.Event hangup = client.awaitEvent("CHANNEL_HANGUP", uuid);
     assertThat(hangup.header("Hangup-Cause")).isEqualTo(cause);
     assertThat(hangup.header("Answer-State")).isEqualTo("hangup");
     assertThat(hangup.header("variable_sip_term_status")).isEqualTo(sip);
-    assertThat(hangup.header("variable_billsec")).as("CDR variables come only with HANGUP_COMPLETE").isNull();
+    assertThat(hangup.header("variable_billsec"))
+        .as("CDR variables come only with HANGUP_COMPLETE")
+        .isNull();
     EslTestClient.Event complete = client.awaitEvent("CHANNEL_HANGUP_COMPLETE", uuid);
     assertThat(complete.all("Hangup-Cause")).containsExactly(cause, cause);
     assertThat(complete.headers().get(13)).containsExactly("Hangup-Cause", cause);
@@ -37,16 +47,21 @@ class ScriptedFarEndSimulatorTest extends ConnectedClientTest {
     assertThat(complete.header("variable_hangup_cause_q850")).isEqualTo(q850);
     assertThat(complete.header("variable_billsec")).isEqualTo("0");
     assertThat(complete.header("variable_irisx_call_id")).isEqualTo("irx-04");
-    assertThat(client.eventNamesFor(uuid)).containsExactly(
-        "CHANNEL_CREATE", "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE");
+    assertThat(client.eventNamesFor(uuid))
+        .containsExactly("CHANNEL_CREATE", "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE");
     assertThat(simulator.liveChannels()).isEmpty();
   }
 
   @Test
   void viaBgapiTheJobResultFollowsTheTeardown() throws Exception {
     String uuid = UUID.randomUUID().toString();
-    String jobUuid = client.command("bgapi originate {origination_uuid=" + uuid
-        + "}sofia/gateway/gw/+15550140001 &park()").header("Job-UUID");
+    String jobUuid =
+        client
+            .command(
+                "bgapi originate {origination_uuid="
+                    + uuid
+                    + "}sofia/gateway/gw/+15550140001 &park()")
+            .header("Job-UUID");
 
     EslTestClient.Event job = client.awaitEvent(e -> jobUuid.equals(e.header("Job-UUID")));
 
@@ -61,15 +76,20 @@ class ScriptedFarEndSimulatorTest extends ConnectedClientTest {
     String uuid = UUID.randomUUID().toString();
     long started = System.nanoTime();
 
-    String reply = client.api("originate {origination_uuid=" + uuid + ",originate_timeout=1}sofia/gateway/gw/"
-        + "+15550140002 &park()");
+    String reply =
+        client.api(
+            "originate {origination_uuid="
+                + uuid
+                + ",originate_timeout=1}sofia/gateway/gw/"
+                + "+15550140002 &park()");
 
     assertThat(reply).isEqualTo("-ERR NO_ANSWER\n");
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(900);
     EslTestClient.Event hangup = client.awaitEvent("CHANNEL_HANGUP", uuid);
     assertThat(hangup.header("Hangup-Cause")).isEqualTo("NO_ANSWER");
     assertThat(hangup.header("Channel-Call-State")).isEqualTo("RINGING");
-    assertThat(client.eventNamesFor(uuid)).containsExactly(
-        "CHANNEL_CREATE", "CHANNEL_PROGRESS", "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE");
+    assertThat(client.eventNamesFor(uuid))
+        .containsExactly(
+            "CHANNEL_CREATE", "CHANNEL_PROGRESS", "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE");
   }
 }
