@@ -53,6 +53,7 @@ import io.irisx.db.Migrations;
 import io.irisx.db.TenantDao;
 import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
+import io.irisx.temporal.ops.QuietRequestLog;
 import io.irisx.temporal.ops.Readiness;
 import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
@@ -101,6 +102,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
       server.setRegisterDefaultExceptionMappers(false);
     }
     Clock clock = Clock.systemUTC();
+    environment.lifecycle().addEventListener(new QuietRequestLog());
 
     Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
     Jdbis.configure(jdbi);

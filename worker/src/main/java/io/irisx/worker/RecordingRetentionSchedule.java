@@ -1,5 +1,7 @@
 package io.irisx.worker;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.recording.RecordingRetentionWorkflow;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
@@ -27,6 +29,20 @@ public final class RecordingRetentionSchedule {
   private static final Logger log = LoggerFactory.getLogger(RecordingRetentionSchedule.class);
 
   private RecordingRetentionSchedule() {}
+
+  /**
+   * Whether {@code e} says the server has no schedules at all, as the Java SDK's test server (the
+   * dev stack's {@code --temporal in-process}) answers: UNIMPLEMENTED, rather than unreachable.
+   */
+  public static boolean unsupportedByServer(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException status
+          && status.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Creates the schedule unless it exists; returns true when this call created it. */
   public static boolean ensure(WorkflowClient client, Duration every) {

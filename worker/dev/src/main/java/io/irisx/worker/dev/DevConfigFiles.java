@@ -213,6 +213,8 @@ final class DevConfigFiles {
             io.grpc: WARN
             org.redisson: WARN
             io.netty: WARN
+            # The in-process test server has no worker heartbeats, and the SDK says so at every start.
+            io.temporal.internal.worker.HeartbeatManager: ERROR
           appenders:
             - type: console
               threshold: WARN
