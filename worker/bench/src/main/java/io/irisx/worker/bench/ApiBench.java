@@ -34,29 +34,15 @@ import java.util.regex.Pattern;
  * the machine's cores with the load generator: the figures are a floor, not a ceiling.
  */
 public final class ApiBench {
-  static final String USAGE =
-      "usage: ./irisx bench api [--rps N] [--seconds S] [--get-clients N] [--get-seconds S]";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
   private ApiBench() {}
 
-  public static void main(String[] args) throws Exception {
-    int rps = 20;
-    int seconds = 15;
-    int clients = 16;
-    int getSeconds = 10;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rps" -> rps = Integer.parseInt(args[++i]);
-        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-        case "--get-clients" -> clients = Integer.parseInt(args[++i]);
-        case "--get-seconds" -> getSeconds = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println(USAGE);
-          System.exit(2);
-        }
-      }
-    }
+  /**
+   * @param rps POSTs per second, open loop, for {@code seconds}
+   * @param clients GET clients, closed loop, for {@code getSeconds}
+   */
+  static void run(int rps, int seconds, int clients, int getSeconds) throws Exception {
     if (System.getenv("IRISX_API_KEY_RPS") == null) {
       System.out.println(
           "note: IRISX_API_KEY_RPS is not set: the key's rate limit (50 req/s) caps the GET figure");

@@ -43,8 +43,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * for this machine's CPU and disk, not a network figure.
  */
 public final class UploadBench {
-  static final String USAGE =
-      "usage: ./irisx bench upload [--size-mb N (50)] [--runs N (3)] [--part-mb N (8)] [--dir DIR]";
   private static final int WAV_HEADER_BYTES = 44;
 
   record Options(int sizeMb, int runs, int partMb, Path dir) {}
@@ -56,41 +54,6 @@ public final class UploadBench {
   }
 
   private UploadBench() {}
-
-  public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("irisx bench upload: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    List<Run> runs = run(options);
-    print(options, runs, System.out);
-    System.exit(0);
-  }
-
-  static Options parse(String[] args) {
-    int sizeMb = 50;
-    int runs = 3;
-    int partMb = 8;
-    Path dir = Path.of("target/bench/upload");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--size-mb" -> sizeMb = positive(args, ++i);
-        case "--runs" -> runs = positive(args, ++i);
-        case "--part-mb" -> partMb = positive(args, ++i);
-        case "--dir" -> dir = Path.of(value(args, ++i));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    if (partMb < 5) {
-      throw new IllegalArgumentException("--part-mb must be 5 or more (S3's smallest part)");
-    }
-    return new Options(sizeMb, runs, partMb, dir);
-  }
 
   static List<Run> run(Options options) throws IOException {
     Path dir = options.dir().toAbsolutePath();
@@ -225,25 +188,6 @@ public final class UploadBench {
 
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static int positive(String[] args, int i) {
-    try {
-      int value = Integer.parseInt(value(args, i));
-      if (value <= 0) {
-        throw new IllegalArgumentException(args[i - 1] + " must be positive");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(args[i - 1] + " needs a number");
-    }
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(args[i - 1] + " needs a value");
-    }
-    return args[i];
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -69,7 +69,7 @@ class BenchHarnessTest {
     assertThat(result.baseline().completed()).isEqualTo(3);
     assertThat(result.baseline().activities()).isGreaterThan(1);
     assertThat(result.throughputRatio()).isPositive();
-    assertThat(BenchMain.exitCode(result)).isZero();
+    assertThat(BenchDriver.exitCode(result)).isZero();
 
     Path json = BenchReport.write(result, home.resolve("out"));
     assertThat(Files.readString(json))
@@ -102,7 +102,7 @@ class BenchHarnessTest {
       assertThat(result.loss().cdrs()).isEqualTo(2);
       assertThat(result.loss().missing())
           .anySatisfy(m -> assertThat(m).startsWith("1 accepted call(s) without a CDR"));
-      assertThat(BenchMain.exitCode(result)).isEqualTo(1);
+      assertThat(BenchDriver.exitCode(result)).isEqualTo(1);
       assertThat(print(result)).contains("LOSS CHECK FAILED");
     }
   }

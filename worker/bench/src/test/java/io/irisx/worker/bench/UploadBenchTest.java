@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +18,10 @@ class UploadBenchTest {
   @Test
   void aSmallRunUploadsInPartsAndPrintsItsRow(@TempDir Path dir) throws Exception {
     UploadBench.Options options =
-        UploadBench.parse(
-            new String[] {
-              "--size-mb", "12", "--runs", "1", "--part-mb", "5", "--dir", dir.toString()
-            });
+        UploadBenchCommand.options(
+            new UploadBenchCommand()
+                .parse(
+                    "--size-mb", "12", "--runs", "1", "--part-mb", "5", "--dir", dir.toString()));
 
     List<UploadBench.Run> runs = UploadBench.run(options);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -43,7 +44,8 @@ class UploadBenchTest {
 
   @Test
   void partsBelowS3sMinimumAreRefused() {
-    assertThatThrownBy(() -> UploadBench.parse(new String[] {"--part-mb", "4"}))
-        .hasMessageContaining("5 or more");
+    assertThatThrownBy(() -> new UploadBenchCommand().parse("--part-mb", "4"))
+        .isInstanceOf(ArgumentParserException.class)
+        .hasMessageContaining("--part-mb");
   }
 }

@@ -50,84 +50,29 @@ public record DevOptions(
   }
 
   public DevOptions withRunWorker(boolean value) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        fresh,
-        value,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.runWorker = value);
   }
 
   public DevOptions withFresh(boolean value) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        value,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.fresh = value);
   }
 
   public DevOptions withTemporalMode(TemporalMode mode) {
-    return new DevOptions(
-        home,
-        mode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.temporalMode = mode);
   }
 
   public DevOptions withHome(Path value) {
-    return new DevOptions(
-        value,
-        temporalMode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.home = value);
+  }
+
+  /** {@code --ports BASE}, or other fixed ports; {@link DevPorts#ephemeral()} for free ones. */
+  public DevOptions withPorts(DevPorts value) {
+    return with(b -> b.ports = value);
   }
 
   /** How long the simulator takes to play a sound file: long enough to act during a call. */
   public DevOptions withPromptMillis(int value) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        value,
-        externalSwitch,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.promptMillis = value);
   }
 
   /**
@@ -135,19 +80,7 @@ public record DevOptions(
    * simulator.
    */
   public DevOptions withExternalSwitch(ExternalSwitch value) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        value,
-        externalTemporalTarget,
-        slotLeaseSeconds);
+    return with(b -> b.externalSwitch = value);
   }
 
   /**
@@ -155,35 +88,64 @@ public record DevOptions(
    * says.
    */
   public DevOptions withExternalTemporal(String target) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        target,
-        slotLeaseSeconds);
+    return with(b -> b.externalTemporalTarget = target);
   }
 
   /** How long a call's slot lease lasts (the API's {@code callLimits.slotLeaseSeconds}). */
   public DevOptions withSlotLeaseSeconds(int value) {
-    return new DevOptions(
-        home,
-        temporalMode,
-        fresh,
-        runWorker,
-        ports,
-        nodeId,
-        watchdogSeconds,
-        ringTimeoutSeconds,
-        promptMillis,
-        externalSwitch,
-        externalTemporalTarget,
-        value);
+    return with(b -> b.slotLeaseSeconds = value);
+  }
+
+  private DevOptions with(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy, so that each wither names only the field it changes. */
+  private static final class Copy {
+    private Path home;
+    private TemporalMode temporalMode;
+    private boolean fresh;
+    private boolean runWorker;
+    private DevPorts ports;
+    private String nodeId;
+    private int watchdogSeconds;
+    private int ringTimeoutSeconds;
+    private int promptMillis;
+    private ExternalSwitch externalSwitch;
+    private String externalTemporalTarget;
+    private int slotLeaseSeconds;
+
+    Copy(DevOptions o) {
+      home = o.home;
+      temporalMode = o.temporalMode;
+      fresh = o.fresh;
+      runWorker = o.runWorker;
+      ports = o.ports;
+      nodeId = o.nodeId;
+      watchdogSeconds = o.watchdogSeconds;
+      ringTimeoutSeconds = o.ringTimeoutSeconds;
+      promptMillis = o.promptMillis;
+      externalSwitch = o.externalSwitch;
+      externalTemporalTarget = o.externalTemporalTarget;
+      slotLeaseSeconds = o.slotLeaseSeconds;
+    }
+
+    DevOptions build() {
+      return new DevOptions(
+          home,
+          temporalMode,
+          fresh,
+          runWorker,
+          ports,
+          nodeId,
+          watchdogSeconds,
+          ringTimeoutSeconds,
+          promptMillis,
+          externalSwitch,
+          externalTemporalTarget,
+          slotLeaseSeconds);
+    }
   }
 }

@@ -1,7 +1,7 @@
 package io.irisx.worker.dev;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.irisx.activities.esl.simulator.EslSimulator;
 import io.irisx.activities.esl.simulator.SimulatorOptions;
@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -36,9 +37,12 @@ public final class DevStack implements AutoCloseable {
   static final String ESL_PASSWORD = "ClueCon";
   static final String SIMULATOR_DIAL_TEMPLATE = "sofia/gateway/irisx/{to}";
   private static final int OPERATOR_KEY_MIN_LENGTH = 32;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final DevOptions options;
+  private Path home;
   private DevManifest manifest;
   private LocalPostgres postgres;
   private EslSimulator simulator;
@@ -60,12 +64,18 @@ public final class DevStack implements AutoCloseable {
   }
 
   private void startAll() {
-    Path home = options.home().toAbsolutePath();
+    Path home = options.home().toAbsolutePath().normalize();
+    this.home = home;
+    // Claimed first and released last: a second stack on this home or these ports is refused,
+    // naming this one, and dev.json is this stack's alone.
+    track(StackClaim.take(home, options.ports(), StackClaim.defaultRegistry()));
+    Optional<DevKeys> previous = options.fresh() ? Optional.empty() : readPreviousKeys(home);
+    deleteManifest();
+    LeftoverProcesses.stopAll(home);
     if (options.fresh()) {
-      deleteRecursively(home);
+      wipe(home);
     }
     createDirectories(home.resolve("logs"));
-    Optional<DevManifest> previous = readManifest(home);
 
     postgres =
         track(
@@ -73,7 +83,11 @@ public final class DevStack implements AutoCloseable {
                 LocalPorts.resolve(options.ports().postgres()), home.resolve("postgres")));
     Migrations.apply(postgres.dataSource());
     LocalRedis redis =
-        track(LocalRedis.start(LocalPorts.resolve(options.ports().redis()), home.resolve("redis")));
+        track(
+            LocalRedis.start(
+                LocalPorts.resolve(options.ports().redis()),
+                home.resolve("redis"),
+                home.resolve(LeftoverProcesses.REDIS_PID_FILE)));
     LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.ports().s3()), home.resolve("s3")));
     LocalTemporal temporal =
         options.externalTemporalTarget() != null
@@ -83,7 +97,8 @@ public final class DevStack implements AutoCloseable {
                     options.temporalMode(),
                     LocalPorts.resolve(options.ports().temporal()),
                     LocalPorts.resolve(options.ports().temporalUi()),
-                    home));
+                    home,
+                    TemporalCli.defaultToolsDirectory()));
     String eslHost;
     int eslPort;
     String eslPassword;
@@ -145,6 +160,7 @@ public final class DevStack implements AutoCloseable {
     DevCredentials credentials = devCredentials(previous);
     manifest =
         new DevManifest(
+            ProcessHandle.current().pid(),
             "http://" + LocalPorts.HOST + ":" + apiPort,
             "http://" + LocalPorts.HOST + ":" + apiAdminPort,
             options.runWorker() ? "http://" + LocalPorts.HOST + ":" + workerPort + "/admin" : null,
@@ -164,15 +180,18 @@ public final class DevStack implements AutoCloseable {
             LocalS3.BUCKET,
             workerConfig.toString(),
             DevConfigFiles.logFile(home).toString());
+    writeKeys(home, manifest);
     writeManifest(home, manifest);
+    // From here until close() starts, dev.json describes this running stack.
+    started.push(this::deleteManifest);
   }
 
   private record DevCredentials(String tenantId, String apiKey) {}
 
   /** The previous run's operator key, so scripts keep working; otherwise a new random one. */
-  private static String operatorKey(Optional<DevManifest> previous) {
+  private static String operatorKey(Optional<DevKeys> previous) {
     return previous
-        .map(DevManifest::operatorKey)
+        .map(DevKeys::operatorKey)
         .filter(key -> key != null && key.length() >= OPERATOR_KEY_MIN_LENGTH)
         .orElseGet(DevStack::newOperatorKey);
   }
@@ -184,7 +203,7 @@ public final class DevStack implements AutoCloseable {
   }
 
   /** Keeps the key of the previous run while its data is still there; otherwise makes a new one. */
-  private DevCredentials devCredentials(Optional<DevManifest> previous) {
+  private DevCredentials devCredentials(Optional<DevKeys> previous) {
     TenantProvisioner provisioner = new TenantProvisioner(Jdbis.create(postgres.dataSource()));
     if (previous.isPresent() && provisioner.isActiveKey(previous.get().apiKey())) {
       return new DevCredentials(previous.get().tenantId(), previous.get().apiKey());
@@ -241,27 +260,62 @@ public final class DevStack implements AutoCloseable {
     return home.resolve("dev.json");
   }
 
-  private static Optional<DevManifest> readManifest(Path home) {
-    Path file = manifestFile(home);
-    if (!Files.exists(file)) {
-      return Optional.empty();
+  /**
+   * The keys of the previous run in this home: {@code keys.json}, which outlives the run, else the
+   * dev.json an older version left.
+   */
+  private static Optional<DevKeys> readPreviousKeys(Path home) {
+    for (Path file : List.of(keysFile(home), manifestFile(home))) {
+      if (Files.exists(file)) {
+        try {
+          return Optional.of(JSON.readValue(file.toFile(), DevKeys.class));
+        } catch (IOException e) {
+          log.warn("ignoring an unreadable {}", file, e);
+        }
+      }
     }
-    try {
-      return Optional.of(new ObjectMapper().readValue(file.toFile(), DevManifest.class));
-    } catch (IOException e) {
-      log.warn("ignoring an unreadable {}", file, e);
-      return Optional.empty();
-    }
+    return Optional.empty();
   }
 
+  /** The dev tenant's key and the operator key, kept for the next run of this home. */
+  private static void writeKeys(Path home, DevManifest manifest) {
+    writeAtomically(
+        keysFile(home),
+        new DevKeys(manifest.apiKey(), manifest.tenantId(), manifest.operatorKey()));
+  }
+
+  /** What a run keeps for the next one in the same home (dev.json goes when the stack stops). */
+  private record DevKeys(String apiKey, String tenantId, String operatorKey) {}
+
   private static void writeManifest(Path home, DevManifest manifest) {
+    writeAtomically(manifestFile(home), manifest);
+  }
+
+  /** Readers never see half a file: written beside, then moved into place. */
+  private static void writeAtomically(Path file, Object value) {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
     try {
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(manifestFile(home).toFile(), manifest);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), value);
+      Files.move(
+          partial,
+          file,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void deleteManifest() {
+    try {
+      Files.deleteIfExists(manifestFile(home));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path keysFile(Path home) {
+    return home.resolve("keys.json");
   }
 
   private static void createDirectories(Path dir) {
@@ -272,12 +326,19 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+  /**
+   * {@code --fresh}: deletes everything in the home but the claim this stack holds there and the
+   * tools folder when it is inside (a fresh stack need not download the temporal CLI again).
+   */
+  private static void wipe(Path home) {
+    Path tools = TemporalCli.defaultToolsDirectory().toAbsolutePath().normalize();
+    Path claim = home.resolve(StackClaim.HOME_LOCK);
+    try (Stream<Path> paths = Files.walk(home)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .filter(path -> !path.equals(home) && !path.equals(claim))
+          .filter(path -> !path.startsWith(tools) && !tools.startsWith(path))
+          .forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

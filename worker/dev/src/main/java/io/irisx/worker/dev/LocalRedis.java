@@ -12,16 +12,23 @@ import redis.embedded.RedisServer;
 final class LocalRedis implements AutoCloseable {
   private final RedisServer server;
   private final int port;
+  private final Path pidFile;
 
-  private LocalRedis(RedisServer server, int port) {
+  private LocalRedis(RedisServer server, int port, Path pidFile) {
     this.server = server;
     this.port = port;
+    this.pidFile = pidFile;
   }
 
-  static LocalRedis start(int port, Path directory) {
+  /**
+   * @param pidFile where Redis writes its pid: it is a process of its own and outlives this JVM if
+   *     that is killed (see {@link LeftoverProcesses})
+   */
+  static LocalRedis start(int port, Path directory, Path pidFile) {
     LocalPorts.requireFree(port, "Redis");
     try {
       Files.createDirectories(directory);
+      Files.createDirectories(pidFile.getParent());
       RedisServer server =
           RedisServer.newRedisServer()
               .port(port)
@@ -29,11 +36,12 @@ final class LocalRedis implements AutoCloseable {
               .setting("dir " + directory.toAbsolutePath())
               .setting("appendonly yes")
               .setting("save \"\"")
+              .setting("pidfile " + pidFile.toAbsolutePath())
               .onShutdownForceStop(true)
               .build();
       server.start();
       LocalPorts.awaitListening(port, java.time.Duration.ofSeconds(20), "Redis");
-      return new LocalRedis(server, port);
+      return new LocalRedis(server, port, pidFile);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded Redis", e);
     }
@@ -47,6 +55,7 @@ final class LocalRedis implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+      Files.deleteIfExists(pidFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

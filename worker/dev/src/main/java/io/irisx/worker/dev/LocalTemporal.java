@@ -1,58 +1,81 @@
 package io.irisx.worker.dev;
 
-import io.temporal.testserver.TestServer;
-import java.io.File;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Temporal server on 127.0.0.1: the {@code temporal} CLI dev server as a child process (durable
- * in a SQLite file, Web UI on its own port) or the in-process test server. Either way callers get a
- * gRPC target and use the same client code.
+ * in a SQLite file, Web UI on its own port) or the Java SDK's test server in this JVM. Either way
+ * callers get a gRPC target and use the same client code.
  */
 final class LocalTemporal implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalTemporal.class);
+
   private final String host;
   private final int port;
   private final Integer uiPort;
+  private final String description;
   private final Process cliServer;
-  private final TestServer.PortBoundTestServer inProcessServer;
-
-  private LocalTemporal(
-      int port, Integer uiPort, Process cliServer, TestServer.PortBoundTestServer inProcess) {
-    this(LocalPorts.HOST, port, uiPort, cliServer, inProcess);
-  }
+  private final Path home;
+  private final InProcessServer inProcessServer;
 
   private LocalTemporal(
       String host,
       int port,
       Integer uiPort,
+      String description,
       Process cliServer,
-      TestServer.PortBoundTestServer inProcess) {
+      Path home,
+      InProcessServer inProcess) {
     this.host = host;
     this.port = port;
     this.uiPort = uiPort;
+    this.description = description;
     this.cliServer = cliServer;
+    this.home = home;
     this.inProcessServer = inProcess;
   }
 
-  static LocalTemporal start(TemporalMode mode, int port, int uiPort, Path home) {
-    Optional<Path> cli = findCli();
-    if (mode == TemporalMode.CLI && cli.isEmpty()) {
-      throw new IllegalStateException(
-          "the temporal CLI is not on PATH; install it with "
-              + "'go install github.com/temporalio/cli/cmd/temporal@v1.5.1'");
+  /** The test server's services behind a gRPC server of our own, bound to 127.0.0.1 only. */
+  private record InProcessServer(TestServicesStarter services, Server server) {}
+
+  /**
+   * The server the mode asks for. {@code AUTO} and {@code CLI} run the temporal CLI, installing it
+   * into {@code tools} when it is not there; {@code AUTO} falls back to the in-process server when
+   * the CLI cannot be installed (say, offline), and says why.
+   */
+  static LocalTemporal start(TemporalMode mode, int port, int uiPort, Path home, Path tools) {
+    if (mode == TemporalMode.IN_PROCESS) {
+      return inProcess(port, "in-process test server");
     }
-    if (mode != TemporalMode.IN_PROCESS && cli.isPresent()) {
-      return startCli(cli.get(), port, uiPort, home);
+    Path cli;
+    try {
+      cli = TemporalCli.findOrInstall(tools, System.out);
+    } catch (RuntimeException e) {
+      if (mode == TemporalMode.CLI) {
+        throw e;
+      }
+      log.warn(
+          "no temporal CLI ({}): using the in-process Temporal server, without the Web UI",
+          e.getMessage());
+      return inProcess(port, "in-process test server, as the temporal CLI could not be installed");
     }
-    LocalPorts.requireFree(port, "the Temporal test server");
-    return new LocalTemporal(port, null, null, TestServer.createPortBoundServer(port, true));
+    return startCli(cli, port, uiPort, home);
   }
 
   /**
@@ -68,33 +91,34 @@ final class LocalTemporal implements AutoCloseable {
     int port = Integer.parseInt(target.substring(colon + 1));
     LocalPorts.awaitListening(
         host, port, Duration.ofSeconds(30), "the Temporal server at " + target);
-    return new LocalTemporal(host, port, null, null, null);
+    return new LocalTemporal(host, port, null, "external server at " + target, null, null, null);
   }
 
-  /** The {@code temporal} executable on PATH, or in Go's bin directory where go install puts it. */
-  static Optional<Path> findCli() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    List<Path> dirs = new java.util.ArrayList<>();
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isBlank()) {
-        dirs.add(Path.of(dir));
-      }
+  /**
+   * The Java SDK's test server. Its own port-bound variant listens on every interface; this one
+   * serves the same services on 127.0.0.1 only, like the rest of the stack.
+   */
+  private static LocalTemporal inProcess(int port, String description) {
+    LocalPorts.requireFree(port, "the Temporal test server");
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    try {
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(
+              new InetSocketAddress(LocalPorts.HOST, port), InsecureServerCredentials.create());
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+      Server server = builder.build().start();
+      return new LocalTemporal(
+          LocalPorts.HOST,
+          port,
+          null,
+          description,
+          null,
+          null,
+          new InProcessServer(services, server));
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException("could not start the Temporal test server", e);
     }
-    dirs.add(goBin());
-    for (Path dir : dirs) {
-      Path candidate = dir.resolve("temporal");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Path goBin() {
-    String gopath = System.getenv("GOPATH");
-    return gopath == null
-        ? Path.of(System.getProperty("user.home"), "go", "bin")
-        : Path.of(gopath, "bin");
   }
 
   private static LocalTemporal startCli(Path cli, int port, int uiPort, Path home) {
@@ -103,7 +127,7 @@ final class LocalTemporal implements AutoCloseable {
     try {
       Files.createDirectories(home.resolve("logs"));
       List<String> command =
-          new java.util.ArrayList<>(
+          new ArrayList<>(
               List.of(
                   cli.toString(),
                   "server",
@@ -127,7 +151,11 @@ final class LocalTemporal implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(home.resolve("logs").resolve("temporal.log").toFile())
               .start();
-      LocalTemporal temporal = new LocalTemporal(port, uiPort, process, null);
+      // It outlives this JVM if that is killed: the next start stops it (LeftoverProcesses).
+      LeftoverProcesses.record(home, LeftoverProcesses.TEMPORAL_PID_FILE, process.pid());
+      LocalTemporal temporal =
+          new LocalTemporal(
+              LocalPorts.HOST, port, uiPort, "temporal CLI dev server", process, home, null);
       try {
         LocalPorts.awaitListening(port, Duration.ofSeconds(60), "the Temporal dev server");
         LocalPorts.awaitListening(uiPort, Duration.ofSeconds(30), "the Temporal Web UI");
@@ -147,10 +175,7 @@ final class LocalTemporal implements AutoCloseable {
 
   /** What kind of server this is, for dev.json and the console. */
   String description() {
-    if (cliServer != null) {
-      return "temporal CLI dev server";
-    }
-    return inProcessServer != null ? "in-process test server" : "external server at " + target();
+    return description;
   }
 
   /** The Web UI's address, when this server has one. */
@@ -167,7 +192,16 @@ final class LocalTemporal implements AutoCloseable {
   @Override
   public void close() {
     if (inProcessServer != null) {
-      inProcessServer.close();
+      inProcessServer.server().shutdown();
+      try {
+        if (!inProcessServer.server().awaitTermination(5, TimeUnit.SECONDS)) {
+          inProcessServer.server().shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        inProcessServer.server().shutdownNow();
+      }
+      inProcessServer.services().close();
     }
     if (cliServer != null) {
       cliServer.destroy();
@@ -178,6 +212,7 @@ final class LocalTemporal implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      LeftoverProcesses.forget(home, LeftoverProcesses.TEMPORAL_PID_FILE);
     }
   }
 }

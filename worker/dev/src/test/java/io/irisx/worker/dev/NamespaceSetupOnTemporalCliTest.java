@@ -24,7 +24,12 @@ class NamespaceSetupOnTemporalCliTest {
   void registersTheNamespaceWithItsRetentionAndTheAttributesOnce(@TempDir Path home) {
     TemporalCliRequirement.check();
     try (LocalTemporal server =
-        LocalTemporal.start(TemporalMode.CLI, LocalPorts.resolve(0), LocalPorts.resolve(0), home)) {
+        LocalTemporal.start(
+            TemporalMode.CLI,
+            LocalPorts.resolve(0),
+            LocalPorts.resolve(0),
+            home,
+            TemporalCli.defaultToolsDirectory())) {
       TemporalSettings settings =
           new TemporalSettings(server.target(), "irisx-ops-test", 3, true, null, null);
       try (TemporalConnection temporal = TemporalConnection.open(settings)) {

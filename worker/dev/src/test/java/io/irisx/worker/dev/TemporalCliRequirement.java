@@ -11,11 +11,11 @@ final class TemporalCliRequirement {
   private TemporalCliRequirement() {}
 
   static void check() {
-    boolean present = LocalTemporal.findCli().isPresent();
+    boolean present = TemporalCli.find(TemporalCli.defaultToolsDirectory()).isPresent();
     if (!present && "1".equals(System.getenv("IRISX_REQUIRE_TEMPORAL_CLI"))) {
       fail(
           "IRISX_REQUIRE_TEMPORAL_CLI=1 but the temporal CLI is not installed "
-              + "(go install github.com/temporalio/cli/cmd/temporal@v1.5.1)");
+              + "(./irisx temporal-cli installs it)");
     }
     assumeTrue(present, "the temporal CLI is not installed");
   }

@@ -12,159 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./irisx bench}: the load generator. Starts the bench stack in a process of its own (or
- * reuses a running one), runs a scenario through the public API, prints the table, writes the JSON,
- * and exits 1 when the loss check fails.
+ * What the bench commands share: the bench stack in a process of its own (started for a run, or a
+ * running one reused), a scenario run through the public API against it, the table printed and the
+ * JSON written. A run that loses anything exits 1.
  */
-public final class BenchMain {
-  static final String USAGE =
-      """
-      usage: ./irisx bench api [--rps N] [--seconds S] [--get-clients N] [--get-seconds S]
-             ./irisx bench [hello|ivr|hold] [--cps N] [--duration S] [--calls N] [--concurrency N]
-                           [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT]
-                           [--hold S] [--drain S] [--prompt-ms N] [--no-baseline] [--reuse] [--out DIR]
-             ./irisx bench webhooks [--events N] [--per-call K] [--cps N] [--concurrency N] [--drain S]
-                           [--temporal in-process|cli|postgres] [--temporal-target HOST:PORT] [--reuse] [--out DIR]
-             ./irisx bench serve [--temporal ...] [--prompt-ms N]   (a stack for --reuse, until Ctrl-C)
-             ./irisx bench upload [--size-mb N] [--runs N] [--part-mb N]   (recording upload to S3Proxy)""";
-  private static final Path BENCH_DIR = Path.of("target/bench");
-  private static final Path STACK_HOME = BENCH_DIR.resolve("stack");
+final class BenchDriver {
+  static final Path BENCH_DIR = Path.of("target/bench");
+  static final Path STACK_HOME = BENCH_DIR.resolve("stack");
   private static final Duration STACK_START = Duration.ofMinutes(4);
 
-  private BenchMain() {}
-
-  public static void main(String[] args) throws Exception {
-    BenchOptions options;
-    try {
-      if (args.length > 0 && args[0].equals("api")) {
-        ApiBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-        return;
-      }
-      if (args.length > 0 && args[0].equals("upload")) {
-        UploadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-        return;
-      }
-      if (args.length > 0 && args[0].equals("serve")) {
-        serve(args);
-        return;
-      }
-      if (args.length > 0 && args[0].equals("webhooks")) {
-        WebhookBenchOptions webhooks = parseWebhooks(args);
-        System.exit(runWebhooks(webhooks));
-        return;
-      }
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("irisx bench: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    try {
-      System.exit(run(options));
-    } catch (IllegalStateException e) {
-      System.err.println("irisx bench: " + e.getMessage());
-      System.exit(2);
-    }
-  }
-
-  static BenchOptions parse(String[] args) {
-    Scenario scenario = Scenario.HELLO;
-    int cps = 20;
-    Integer duration = null;
-    Integer calls = null;
-    int concurrency = 64;
-    int holdSeconds = 10;
-    Integer drainSeconds = null;
-    BenchBackend backend = BenchBackend.IN_PROCESS;
-    String target = null;
-    int promptMillis = BenchOptions.DEFAULT_PROMPT_MILLIS;
-    boolean baseline = true;
-    boolean reuse = false;
-    Path out = BENCH_DIR;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "--cps" -> cps = intValue(args, i++);
-        case "--duration" -> duration = intValue(args, i++);
-        case "--calls" -> calls = intValue(args, i++);
-        case "--concurrency" -> concurrency = intValue(args, i++);
-        case "--hold" -> holdSeconds = intValue(args, i++);
-        case "--drain" -> drainSeconds = intValue(args, i++);
-        case "--temporal" -> backend = BenchBackend.parse(value(args, i++));
-        case "--temporal-target" -> target = value(args, i++);
-        case "--prompt-ms" -> promptMillis = intValue(args, i++);
-        case "--no-baseline" -> baseline = false;
-        case "--reuse" -> reuse = true;
-        case "--out" -> out = Path.of(value(args, i++));
-        default -> {
-          if (arg.startsWith("-") || i > 0) {
-            throw new IllegalArgumentException("unknown option " + arg);
-          }
-          scenario = Scenario.parse(arg);
-        }
-      }
-    }
-    if (calls == null) {
-      int seconds = duration == null ? 10 : duration;
-      calls = cps == 0 ? 200 : Math.max(1, cps * seconds);
-    }
-    Duration drain =
-        Duration.ofSeconds(drainSeconds != null ? drainSeconds : 60 + 4L * promptMillis / 1000);
-    return new BenchOptions(
-        scenario,
-        cps,
-        calls,
-        concurrency,
-        Duration.ofSeconds(holdSeconds),
-        drain,
-        baseline,
-        backend,
-        target,
-        promptMillis,
-        reuse,
-        out);
-  }
-
-  /**
-   * {@code webhooks [--events N] [--per-call K] [--cps N] ...}; 500 events, 5 per call, 50 events/s
-   * by default.
-   */
-  static WebhookBenchOptions parseWebhooks(String[] args) {
-    int events = 500;
-    int perCall = 5;
-    int perSecond = 50;
-    int concurrency = 64;
-    int drainSeconds = 120;
-    BenchBackend backend = BenchBackend.IN_PROCESS;
-    String target = null;
-    boolean reuse = false;
-    Path out = BENCH_DIR;
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--events" -> events = intValue(args, i++);
-        case "--per-call" -> perCall = intValue(args, i++);
-        case "--cps" -> perSecond = intValue(args, i++);
-        case "--concurrency" -> concurrency = intValue(args, i++);
-        case "--drain" -> drainSeconds = intValue(args, i++);
-        case "--temporal" -> backend = BenchBackend.parse(value(args, i++));
-        case "--temporal-target" -> target = value(args, i++);
-        case "--reuse" -> reuse = true;
-        case "--out" -> out = Path.of(value(args, i++));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    return new WebhookBenchOptions(
-        events,
-        perCall,
-        perSecond,
-        concurrency,
-        Duration.ofSeconds(drainSeconds),
-        backend,
-        target,
-        reuse,
-        out);
-  }
+  private BenchDriver() {}
 
   static int runWebhooks(WebhookBenchOptions options) throws Exception {
     Process stackProcess = null;
@@ -238,14 +95,6 @@ public final class BenchMain {
     return result.loss().ok() ? 0 : 1;
   }
 
-  private static void serve(String[] args) throws Exception {
-    List<String> stackArgs = new ArrayList<>(List.of("--home", STACK_HOME.toString()));
-    for (int i = 1; i < args.length; i++) {
-      stackArgs.add(args[i]);
-    }
-    BenchStackMain.main(stackArgs.toArray(String[]::new));
-  }
-
   private static String targetOf(BenchOptions options) {
     return options.temporalTarget() != null
         ? options.temporalTarget()
@@ -306,7 +155,8 @@ public final class BenchMain {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            BenchStackMain.class.getName(),
+            IrisxBenchApplication.class.getName(),
+            "serve",
             "--home",
             STACK_HOME.toString(),
             "--temporal",
@@ -379,7 +229,7 @@ public final class BenchMain {
       return java.util.Optional.of(
           new ObjectMapper()
               .readValue(
-                  STACK_HOME.resolve(BenchStackMain.INFO_FILE).toFile(), BenchStackInfo.class));
+                  STACK_HOME.resolve(ServeCommand.INFO_FILE).toFile(), BenchStackInfo.class));
     } catch (IOException noneOrUnreadable) {
       return java.util.Optional.empty();
     }
@@ -396,26 +246,6 @@ public final class BenchMain {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
-    }
-  }
-
-  private static String value(String[] args, int i) {
-    if (i + 1 >= args.length) {
-      throw new IllegalArgumentException(args[i] + " needs a value");
-    }
-    return args[i + 1];
-  }
-
-  private static int intValue(String[] args, int i) {
-    String text = value(args, i);
-    try {
-      int value = Integer.parseInt(text);
-      if (value < 0) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(args[i] + " needs a whole number >= 0, not " + text);
     }
   }
 }
