@@ -177,9 +177,7 @@ final class DevCommand extends ToolCommand {
     out.printf("  Temporal     %s   (%s)%n", m.temporalAddress(), m.temporalServer());
     out.printf(
         "  Temporal UI  %s%n",
-        m.temporalUiUrl() == null
-            ? "none (the " + m.temporalServer() + " has none)"
-            : m.temporalUiUrl());
+        m.temporalUiUrl() == null ? "none (" + m.temporalServer() + ")" : m.temporalUiUrl());
     if (realSwitch) {
       // A real switch's password is a secret: it is in the worker's YAML file, never on the
       // console.
