@@ -42,6 +42,7 @@ import io.irisx.api.console.SessionEndedHandler;
 import io.irisx.api.console.SessionResource;
 import io.irisx.api.console.SessionStarter;
 import io.irisx.api.console.SessionTokens;
+import io.irisx.api.console.StatsResource;
 import io.irisx.api.console.UsersResource;
 import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
@@ -71,6 +72,7 @@ import io.irisx.db.IdempotencyDao;
 import io.irisx.db.Jdbis;
 import io.irisx.db.Migrations;
 import io.irisx.db.TenantDao;
+import io.irisx.db.console.CallStatsDao;
 import io.irisx.db.console.LoginFailureDao;
 import io.irisx.db.console.SessionDao;
 import io.irisx.db.console.UserDao;
@@ -284,6 +286,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new AdminTenantUsersResource(tenants, accounts, console.getPublicUrl()));
+    environment.jersey().register(new StatsResource(jdbi.onDemand(CallStatsDao.class), clock));
     environment
         .lifecycle()
         .scheduledExecutorService("console-purge")
