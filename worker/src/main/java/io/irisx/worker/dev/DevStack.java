@@ -130,6 +130,7 @@ public final class DevStack implements AutoCloseable {
         DevConfigFiles.writeApiConfig(home, endpoints, apiPort, apiAdminPort, options, operatorKey);
     workerConfig = DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
     DevConfigFiles.append(apiConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), false));
+    DevConfigFiles.append(apiConfig, DevConfigFiles.consoleSection(temporal.uiUrl().orElse("")));
     DevConfigFiles.append(
         workerConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), true));
 
@@ -143,9 +144,15 @@ public final class DevStack implements AutoCloseable {
     }
 
     DevCredentials credentials = devCredentials(previous);
+    DevConsoleLogin login =
+        DevConsoleLogin.ensure(
+            Jdbis.create(postgres.dataSource()),
+            java.util.UUID.fromString(credentials.tenantId()),
+            previous);
+    String apiUrl = "http://" + LocalPorts.HOST + ":" + apiPort;
     manifest =
         new DevManifest(
-            "http://" + LocalPorts.HOST + ":" + apiPort,
+            apiUrl,
             "http://" + LocalPorts.HOST + ":" + apiAdminPort,
             options.runWorker() ? "http://" + LocalPorts.HOST + ":" + workerPort + "/admin" : null,
             credentials.apiKey(),
@@ -163,7 +170,10 @@ public final class DevStack implements AutoCloseable {
             s3.endpoint(),
             LocalS3.BUCKET,
             workerConfig.toString(),
-            DevConfigFiles.logFile(home).toString());
+            DevConfigFiles.logFile(home).toString(),
+            apiUrl + "/console/",
+            login.email(),
+            login.password());
     writeManifest(home, manifest);
   }
 
