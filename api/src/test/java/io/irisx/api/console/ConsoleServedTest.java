@@ -59,6 +59,10 @@ class ConsoleServedTest {
     assertThat(asset.status()).isEqualTo(200);
     assertThat(asset.contentType()).startsWith("text/javascript");
     assertThat(asset.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+    ApiClient.Reply compressed =
+        new ApiClient(APP.getLocalPort())
+            .request("GET", "/console/" + script.group(1), null, null, "Accept-Encoding", "gzip");
+    assertThat(compressed.header("Content-Encoding")).contains("gzip");
   }
 
   @Test
