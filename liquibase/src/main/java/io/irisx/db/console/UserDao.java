@@ -140,6 +140,17 @@ public interface UserDao {
       """)
   boolean delete(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id, @Bind("at") Instant at);
 
+  /** Sets an active account's password (its hash). */
+  @SqlUpdate(
+      """
+      UPDATE users SET password_hash = :passwordHash, status = 'active'
+      WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+      """)
+  boolean setPassword(
+      @Bind("tenantId") UUID tenantId,
+      @Bind("id") UUID id,
+      @Bind("passwordHash") String passwordHash);
+
   @SqlUpdate("UPDATE users SET last_login_at = :at WHERE id = :id")
   void markLogin(@Bind("id") UUID id, @Bind("at") Instant at);
 

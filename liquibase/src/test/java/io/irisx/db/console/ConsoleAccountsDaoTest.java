@@ -163,4 +163,34 @@ class ConsoleAccountsDaoTest {
     failures.clear(subject);
     assertThat(failures.since(subject, now.minus(Duration.ofDays(1))).count()).isZero();
   }
+
+  @Test
+  void aPasswordIsSetOnlyInItsTenantAndTheListPagesNewestFirst() {
+    UUID tenant = db.newTenant();
+    UUID first = activeUser(tenant, "p1-" + UUID.randomUUID() + "@example.com", "viewer");
+    UUID second = UUID.randomUUID();
+    users.insert(
+        second,
+        tenant,
+        "p2-" + second + "@example.com",
+        null,
+        "agent",
+        "active",
+        "$argon2id$b",
+        null,
+        null,
+        null,
+        now.plusSeconds(1));
+
+    assertThat(users.setPassword(db.newTenant(), first, "$argon2id$other")).isFalse();
+    assertThat(users.setPassword(tenant, first, "$argon2id$new")).isTrue();
+    assertThat(users.find(tenant, first).orElseThrow().passwordHash()).isEqualTo("$argon2id$new");
+
+    assertThat(users.listNewestFirst(tenant, null, null, 1))
+        .extracting(UserRow::id)
+        .containsExactly(second);
+    assertThat(users.listNewestFirst(tenant, now.plusSeconds(1), second, 10))
+        .extracting(UserRow::id)
+        .containsExactly(first);
+  }
 }

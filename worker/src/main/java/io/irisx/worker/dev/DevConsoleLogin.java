@@ -6,6 +6,7 @@ import io.irisx.api.console.ConsoleSettings;
 import io.irisx.api.console.PasswordHasher;
 import io.irisx.api.console.SessionTokens;
 import io.irisx.db.console.UserDao;
+import io.irisx.db.console.UserRow;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -29,19 +30,16 @@ record DevConsoleLogin(String email, String password) {
             .filter(p -> p != null && p.length() >= Accounts.MIN_PASSWORD_LENGTH)
             .orElseGet(DevConsoleLogin::newPassword);
     SecureRandom random = new SecureRandom();
+    PasswordHasher hasher = new PasswordHasher(random);
     UserDao users = jdbi.onDemand(UserDao.class);
-    users
-        .findForLogin(EMAIL)
-        .ifPresent(
-            old -> {
-              users.delete(old.tenantId(), old.id(), Clock.systemUTC().instant());
-            });
-    new Accounts(
-            users,
-            new PasswordHasher(random),
-            new SessionTokens(random),
-            new ConsoleSettings(),
-            Clock.systemUTC())
+    Optional<UserRow> existing = users.findForLogin(EMAIL);
+    if (existing.isPresent() && existing.get().tenantId().equals(tenantId)) {
+      users.setPassword(tenantId, existing.get().id(), hasher.hash(password));
+      users.update(tenantId, existing.get().id(), null, ConsoleRole.ADMIN.wireName(), null);
+      return new DevConsoleLogin(EMAIL, password);
+    }
+    existing.ifPresent(old -> users.delete(old.tenantId(), old.id(), Clock.systemUTC().instant()));
+    new Accounts(users, hasher, new SessionTokens(random), new ConsoleSettings(), Clock.systemUTC())
         .createActive(tenantId, EMAIL, "Dev admin", ConsoleRole.ADMIN, password);
     return new DevConsoleLogin(EMAIL, password);
   }
