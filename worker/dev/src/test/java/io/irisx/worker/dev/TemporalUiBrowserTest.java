@@ -47,7 +47,8 @@ class TemporalUiBrowserTest {
             browser.awaitText(
                 text -> text.contains(workflowId), Duration.ofSeconds(60), workflowId);
         browser.screenshot(SCREENSHOTS.resolve("call-search.png"));
-        assertThat(list).contains("Call").contains("Completed");
+        // The UI shows the status in capitals (text-transform), as COMPLETED.
+        assertThat(list).contains("Call").containsIgnoringCase("Completed");
 
         String href =
             browser
@@ -57,7 +58,8 @@ class TemporalUiBrowserTest {
                         + "/')); return a ? a.href : null; })()")
                 .asText(null);
         assertThat(href).as("a link to the call's workflow").isNotNull();
-        String history = href.replaceAll("/(summary|history)?$", "") + "/history";
+        // The list links to a run's summary, history or (UI 2.54) timeline page.
+        String history = href.replaceAll("/(summary|history|timeline)?$", "") + "/history";
         browser.navigate(history);
         String page =
             browser.awaitText(
