@@ -1,6 +1,7 @@
 package io.irisx.api;
 
 import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -22,7 +23,27 @@ import io.irisx.api.auth.ProblemUnauthorizedHandler;
 import io.irisx.api.auth.ReadOnlyScopeFilter;
 import io.irisx.api.calls.CallController;
 import io.irisx.api.calls.CallStarter;
+import io.irisx.api.cli.CreateAdminCommand;
 import io.irisx.api.cli.CreateTenantCommand;
+import io.irisx.api.console.Accounts;
+import io.irisx.api.console.AdminTenantUsersResource;
+import io.irisx.api.console.ApiKeyOrSessionFilter;
+import io.irisx.api.console.CallerViews;
+import io.irisx.api.console.ConsoleAssetServlet;
+import io.irisx.api.console.ConsoleRoleFilter;
+import io.irisx.api.console.ConsoleSettings;
+import io.irisx.api.console.InvitationsResource;
+import io.irisx.api.console.LoginThrottle;
+import io.irisx.api.console.PasswordHasher;
+import io.irisx.api.console.SessionAuthenticator;
+import io.irisx.api.console.SessionCookieAuthFilter;
+import io.irisx.api.console.SessionCookies;
+import io.irisx.api.console.SessionEndedHandler;
+import io.irisx.api.console.SessionResource;
+import io.irisx.api.console.SessionStarter;
+import io.irisx.api.console.SessionTokens;
+import io.irisx.api.console.StatsResource;
+import io.irisx.api.console.UsersResource;
 import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
@@ -51,6 +72,10 @@ import io.irisx.db.IdempotencyDao;
 import io.irisx.db.Jdbis;
 import io.irisx.db.Migrations;
 import io.irisx.db.TenantDao;
+import io.irisx.db.console.CallStatsDao;
+import io.irisx.db.console.LoginFailureDao;
+import io.irisx.db.console.SessionDao;
+import io.irisx.db.console.UserDao;
 import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.QuietRequestLog;
@@ -93,6 +118,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
           }
         });
     bootstrap.addCommand(new CreateTenantCommand());
+    bootstrap.addCommand(new CreateAdminCommand());
   }
 
   @Override
@@ -135,18 +161,28 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new UnhandledExceptionMapper());
 
+    // An API key (Authorization: Bearer) or, without one, the console's session cookie.
+    ConsoleSettings console = configuration.getConsole();
+    AuthFilter<String, AuthenticatedTenant> apiKeyFilter =
+        new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
+            .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
+            .setPrefix("Bearer")
+            .setRealm(REALM)
+            .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
+            .buildAuthFilter();
+    AuthFilter<String, AuthenticatedTenant> sessionFilter =
+        new SessionCookieAuthFilter.Builder()
+            .setAuthenticator(
+                new SessionAuthenticator(jdbi.onDemand(SessionDao.class), console, clock))
+            .setPrefix("Bearer")
+            .setRealm(REALM)
+            .setUnauthorizedHandler(new SessionEndedHandler())
+            .buildAuthFilter();
     environment
         .jersey()
-        .register(
-            new AuthDynamicFeature(
-                new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
-                    .setAuthenticator(
-                        new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
-                    .setPrefix("Bearer")
-                    .setRealm(REALM)
-                    .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
-                    .buildAuthFilter()));
+        .register(new AuthDynamicFeature(new ApiKeyOrSessionFilter(apiKeyFilter, sessionFilter)));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedTenant.class));
+    environment.jersey().register(new ConsoleRoleFilter());
 
     RateLimitSettings rateLimit = configuration.getRateLimit();
     RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
@@ -215,7 +251,66 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     io.irisx.api.webhooks.WebhookResources.register(
         environment.jersey(), jdbi, temporal.client(), configuration.getWebhooks(), clock);
     registerRecords(configuration, environment, jdbi, clock);
+    registerConsole(configuration, environment, jdbi, clock);
     environment.jersey().register(new OpenApiResource(environment.jersey().getResourceConfig()));
+  }
+
+  /**
+   * The console: its log-in, sessions and users, the operator's first admin, and the single-page
+   * app itself at {@code /console/}.
+   */
+  private static void registerConsole(
+      IrisxApiConfiguration configuration, Environment environment, Jdbi jdbi, Clock clock) {
+    ConsoleSettings console = configuration.getConsole();
+    SecureRandom random = new SecureRandom();
+    PasswordHasher hasher = new PasswordHasher(random);
+    SessionTokens tokens = new SessionTokens(random);
+    SessionCookies cookies = new SessionCookies(console.isSecureCookies());
+    UserDao users = jdbi.onDemand(UserDao.class);
+    SessionDao sessions = jdbi.onDemand(SessionDao.class);
+    TenantDao tenants = jdbi.onDemand(TenantDao.class);
+    CallerViews callers =
+        new CallerViews(tenants, console, configuration.getTemporal().namespace());
+    SessionStarter starter =
+        new SessionStarter(sessions, users, callers, tokens, cookies, console, clock);
+    LoginThrottle throttle =
+        new LoginThrottle(jdbi.onDemand(LoginFailureDao.class), console, clock);
+    Accounts accounts = new Accounts(users, hasher, tokens, console, clock);
+    environment
+        .jersey()
+        .register(
+            new SessionResource(
+                users, sessions, hasher, throttle, starter, callers, cookies, clock));
+    environment.jersey().register(new InvitationsResource(users, tenants, hasher, starter, clock));
+    environment
+        .jersey()
+        .register(new UsersResource(users, sessions, accounts, console.getPublicUrl(), clock));
+    environment
+        .jersey()
+        .register(new AdminTenantUsersResource(tenants, accounts, console.getPublicUrl()));
+    environment.jersey().register(new StatsResource(jdbi.onDemand(CallStatsDao.class), clock));
+    environment
+        .lifecycle()
+        .scheduledExecutorService("console-purge")
+        .threads(1)
+        .build()
+        .scheduleWithFixedDelay(
+            () -> {
+              try {
+                throttle.purge();
+                sessions.purgeEndedBefore(clock.instant().minus(java.time.Duration.ofDays(30)));
+              } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
+                    .warn("could not purge old console sessions and log-in failures", e);
+              }
+            },
+            1,
+            60,
+            java.util.concurrent.TimeUnit.MINUTES);
+    environment
+        .servlets()
+        .addServlet("console", new ConsoleAssetServlet())
+        .addMapping("/console", "/console/*");
   }
 
   /** Call timelines, recordings (presigned downloads, deletes) and the CDR export. */

@@ -141,4 +141,31 @@ public class IrisxApiConfiguration extends Configuration {
   public void setShutdown(io.irisx.temporal.ops.ShutdownSettings shutdown) {
     this.shutdown = shutdown;
   }
+
+  /** The console's sessions, log-ins and links (see docs/console.md). */
+  @Valid @NotNull
+  private io.irisx.api.console.ConsoleSettings console = new io.irisx.api.console.ConsoleSettings();
+
+  @JsonProperty("console")
+  public io.irisx.api.console.ConsoleSettings getConsole() {
+    return console;
+  }
+
+  @JsonProperty("console")
+  public void setConsole(io.irisx.api.console.ConsoleSettings console) {
+    this.console = console;
+  }
+
+  /** The port of the first http application connector (8080 when none is configured). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public int applicationPort() {
+    if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory server) {
+      return server.getApplicationConnectors().stream()
+          .filter(c -> c instanceof io.dropwizard.jetty.HttpConnectorFactory)
+          .map(c -> ((io.dropwizard.jetty.HttpConnectorFactory) c).getPort())
+          .findFirst()
+          .orElse(8080);
+    }
+    return 8080;
+  }
 }

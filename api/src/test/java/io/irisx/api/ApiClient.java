@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 
 /** The API over HTTP, as a client sees it. */
@@ -25,9 +26,18 @@ public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
+  private final Map<String, String> everyRequestHeaders;
 
   public ApiClient(int port) {
+    this(port, Map.of());
+  }
+
+  /**
+   * A client that sends these headers on every request (a console session's cookie and CSRF token).
+   */
+  public ApiClient(int port, Map<String, String> everyRequestHeaders) {
     this.baseUrl = "http://127.0.0.1:" + port;
+    this.everyRequestHeaders = Map.copyOf(everyRequestHeaders);
   }
 
   public Reply startCall(String apiKey, String from, String to, String flow) {
@@ -100,6 +110,11 @@ public final class ApiClient {
   }
 
   public Reply send(HttpRequest request) {
+    if (!everyRequestHeaders.isEmpty()) {
+      HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+      everyRequestHeaders.forEach(copy::header);
+      request = copy.build();
+    }
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       // A body that is not JSON (the CSV export) is only in raw().

@@ -24,7 +24,14 @@ public enum ProblemType {
   CALL_STATE_CONFLICT(409, "call-state-conflict", "Not possible in the call's current state"),
   CALL_CONTROL_UNAVAILABLE(503, "call-control-unavailable", "The call could not be reached"),
   CALL_LIMIT_REACHED(429, "call-limit-reached", "Tenant call limit reached"),
-  CALL_ADMISSION_UNAVAILABLE(503, "call-admission-unavailable", "Call limits cannot be checked");
+  CALL_ADMISSION_UNAVAILABLE(503, "call-admission-unavailable", "Call limits cannot be checked"),
+  LOGIN_FAILED(401, "login-failed", "Log-in failed"),
+  LOGIN_THROTTLED(429, "login-throttled", "Too many failed log-ins"),
+  ROLE_FORBIDDEN(403, "role-forbidden", "Not allowed for this role"),
+  CSRF_REJECTED(403, "csrf-rejected", "Cross-site request refused"),
+  EMAIL_TAKEN(409, "email-taken", "Email already has an account"),
+  LAST_ADMIN(409, "last-admin", "A tenant keeps one admin"),
+  NOT_INVITED(409, "not-invited", "Not an invitation");
 
   static final String BASE_URI = "https://irisx.io/problems/";
 

@@ -86,6 +86,8 @@ final class RecordSchemas {
       schema.put("format", "uuid");
     } else if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
       typed(schema, "integer", neverNull);
+    } else if (raw == double.class || raw == Double.class) {
+      typed(schema, "number", neverNull);
     } else if (raw == boolean.class || raw == Boolean.class) {
       typed(schema, "boolean", neverNull);
     } else if (Map.class.isAssignableFrom(raw)) {

@@ -104,4 +104,49 @@ class CommandsTest {
     assertThat(key.find()).isTrue();
     assertThat(new TenantProvisioner(jdbi).isActiveKey(key.group())).isTrue();
   }
+
+  @Test
+  void createAdminInvitesATenantsFirstAdminWithAOneTimeLink() throws Exception {
+    assertThat(run("db", "migrate", config.toString())).isEmpty();
+    Jdbi jdbi = Jdbis.create(postgres.getPostgresDatabase());
+    String tenantId =
+        new TenantProvisioner(jdbi).provision("Console via CLI").tenantId().toString();
+
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    IrisxApiApplication application = new IrisxApiApplication();
+    Bootstrap<IrisxApiConfiguration> bootstrap = new Bootstrap<>(application);
+    application.initialize(bootstrap);
+    Map<String, Object> arguments = new HashMap<>();
+    arguments.put("file", config.toString());
+    arguments.put("tenant", tenantId);
+    arguments.put("email", "first.admin@example.com");
+    arguments.put("name", "First Admin");
+    new CreateAdminCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))
+        .run(bootstrap, new Namespace(arguments));
+
+    Matcher link =
+        Pattern.compile("http://127\\.0\\.0\\.1:8080/console/invite#([A-Za-z0-9_-]{43})")
+            .matcher(printed.toString(StandardCharsets.UTF_8));
+    assertThat(link.find()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
+    String role =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT role || ' ' || status FROM users WHERE invite_token_hash = :hash"
+                            + " AND tenant_id = CAST(:tenant AS uuid)")
+                    .bind("hash", io.irisx.api.console.SessionTokens.hash(link.group(1)))
+                    .bind("tenant", tenantId)
+                    .mapTo(String.class)
+                    .one());
+    assertThat(role).isEqualTo("admin invited");
+    assertThat(
+            run(
+                "create-admin",
+                config.toString(),
+                "--tenant",
+                java.util.UUID.randomUUID().toString(),
+                "--email",
+                "nobody@example.com"))
+        .isPresent();
+  }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.irisx.api.ApiClient;
 import io.irisx.api.ApiTestStack;
+import io.irisx.api.ConsoleSessions;
 import io.irisx.api.IrisxApiConfiguration;
 import io.irisx.api.ProblemAssert;
+import io.irisx.api.auth.ConsoleRole;
 import io.irisx.api.auth.ProvisionedTenant;
 import io.irisx.api.openapi.ApiRoute;
 import io.irisx.api.openapi.ApiRoutes;
@@ -58,6 +60,16 @@ class CrossTenantWalkTest {
                     "{\"number\":\"+1555"
                         + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000))
                         + "\",\"flow\":\"hello\"}")));
+    makers.put(
+        "/v1/users",
+        owner ->
+            id(
+                api.post(
+                    "/v1/users",
+                    owner.apiKey(),
+                    "{\"email\":\"owned-"
+                        + UUID.randomUUID()
+                        + "@example.com\",\"role\":\"agent\"}")));
     makers.put(
         "/v1/contacts",
         owner -> id(api.post("/v1/contacts", owner.apiKey(), "{\"firstName\":\"Owned\"}")));
@@ -116,9 +128,24 @@ class CrossTenantWalkTest {
 
   @Test
   void everyTenantOwnedRouteIsNotFoundWithAnotherTenantsKey() {
+    ProvisionedTenant intruder = STACK.newTenant();
+    walk(new ApiClient(APP.getLocalPort()), intruder.apiKey());
+  }
+
+  /** The console's routes are the API's: an admin of another tenant is walked the same way. */
+  @Test
+  void everyTenantOwnedRouteIsNotFoundToAnotherTenantsConsoleAdmin() {
+    ProvisionedTenant intruder = STACK.newTenant();
+    ConsoleSessions.Session admin =
+        ConsoleSessions.signedIn(
+            STACK, new ApiClient(APP.getLocalPort()), intruder.tenantId(), ConsoleRole.ADMIN);
+    walk(admin.client(APP.getLocalPort()), null);
+  }
+
+  /** Walks every route as the intruder: {@code intruderApi} with {@code intruderKey} (or none). */
+  private static void walk(ApiClient intruderApi, String intruderKey) {
     ApiClient api = new ApiClient(APP.getLocalPort());
     ProvisionedTenant owner = STACK.newTenant();
-    ProvisionedTenant intruder = STACK.newTenant();
     Map<String, Function<ProvisionedTenant, String>> makers = makers(api);
     Map<String, String> owned = new LinkedHashMap<>();
     makers.forEach((collection, maker) -> owned.put(collection, maker.apply(owner)));
@@ -130,6 +157,7 @@ class CrossTenantWalkTest {
     List<String> walked = new ArrayList<>();
     for (ApiRoute route : routes) {
       if (route.isOperatorRoute()
+          || !authenticated(route)
           || route.httpMethod().equals("HEAD")
           || route.httpMethod().equals("OPTIONS")) {
         continue;
@@ -137,7 +165,7 @@ class CrossTenantWalkTest {
       List<String> variables = route.pathVariables();
       if (variables.isEmpty()) {
         if (route.httpMethod().equals("GET")) {
-          ApiClient.Reply list = api.get(route.path(), intruder.apiKey());
+          ApiClient.Reply list = intruderApi.get(route.path(), intruderKey);
           assertThat(list.status()).as(route.toString()).isEqualTo(200);
           owned
               .values()
@@ -165,7 +193,7 @@ class CrossTenantWalkTest {
               ? BODIES.getOrDefault(route.toString(), "{}")
               : null;
 
-      ApiClient.Reply reply = api.request(route.httpMethod(), path, intruder.apiKey(), body);
+      ApiClient.Reply reply = intruderApi.request(route.httpMethod(), path, intruderKey, body);
 
       ProblemAssert.assertProblem(reply, 404, "not-found");
       walked.add(route.toString());
@@ -204,6 +232,20 @@ class CrossTenantWalkTest {
             "GET /v1/calls/{id}/recordings",
             "GET /v1/calls/export",
             "GET /v1/recordings/{id}",
-            "DELETE /v1/recordings/{id}");
+            "DELETE /v1/recordings/{id}",
+            "GET /v1/users",
+            "GET /v1/users/{id}",
+            "PATCH /v1/users/{id}",
+            "DELETE /v1/users/{id}",
+            "POST /v1/users/{id}/invitation",
+            "GET /v1/users/{id}/sessions",
+            "DELETE /v1/users/{id}/sessions",
+            "GET /v1/session");
+  }
+
+  /** A route a tenant's credential opens (log-in and invitation links need none). */
+  private static boolean authenticated(ApiRoute route) {
+    return java.util.Arrays.stream(route.handler().getParameters())
+        .anyMatch(p -> p.isAnnotationPresent(io.dropwizard.auth.Auth.class));
   }
 }

@@ -174,6 +174,8 @@ final class DevCommand extends ToolCommand {
       out.printf("  Worker       admin %s%n", m.workerAdminUrl());
     }
     out.printf("  API key      %s   (tenant %s)%n", m.apiKey(), m.tenantId());
+    out.printf("  Console      %s%n", m.consoleUrl());
+    out.printf("               log in as %s / %s%n", m.consoleEmail(), m.consolePassword());
     out.printf("  Temporal     %s   (%s)%n", m.temporalAddress(), m.temporalServer());
     out.printf(
         "  Temporal UI  %s%n",

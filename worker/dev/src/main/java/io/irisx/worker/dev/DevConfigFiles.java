@@ -23,6 +23,11 @@ final class DevConfigFiles {
       String dialTemplate) {}
 
   /** The embedded S3Proxy the recordings go to; appended to both files (API: presigned URLs). */
+  /** The console's links to the Temporal UI (none without one). */
+  static String consoleSection(String temporalUiUrl) {
+    return "console:\n  temporalUiUrl: " + yamlString(temporalUiUrl) + "\n";
+  }
+
   static String recordingsSection(Path home, String s3Endpoint, boolean forWorker) {
     String s3 =
         "  s3:\n    endpoint: "

@@ -10,6 +10,8 @@ package io.irisx.worker.dev;
  * when the stack runs no worker of its own. {@code operatorKey} opens the operator endpoints
  * ({@code /v1/admin/...}). {@code simulatorControlUrl} is the ESL simulator's HTTP control API
  * (place inbound calls, press digits, hang up, faults); null with a real switch.
+ * {@code consoleUrl} is the console, where {@code consoleEmail} and {@code consolePassword} log in
+ * as an admin of the dev tenant.
  */
 public record DevManifest(
     long pid,
@@ -31,4 +33,7 @@ public record DevManifest(
     String s3Endpoint,
     String s3Bucket,
     String workerConfig,
-    String logFile) {}
+    String logFile,
+    String consoleUrl,
+    String consoleEmail,
+    String consolePassword) {}

@@ -145,6 +145,7 @@ public final class DevStack implements AutoCloseable {
         DevConfigFiles.writeApiConfig(home, endpoints, apiPort, apiAdminPort, options, operatorKey);
     workerConfig = DevConfigFiles.writeWorkerConfig(home, endpoints, workerPort, options.nodeId());
     DevConfigFiles.append(apiConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), false));
+    DevConfigFiles.append(apiConfig, DevConfigFiles.consoleSection(temporal.uiUrl().orElse("")));
     DevConfigFiles.append(
         workerConfig, DevConfigFiles.recordingsSection(home, s3.endpoint(), true));
 
@@ -158,10 +159,16 @@ public final class DevStack implements AutoCloseable {
     }
 
     DevCredentials credentials = devCredentials(previous);
+    DevConsoleLogin login =
+        DevConsoleLogin.ensure(
+            Jdbis.create(postgres.dataSource()),
+            java.util.UUID.fromString(credentials.tenantId()),
+            previous.map(DevKeys::consolePassword));
+    String apiUrl = "http://" + LocalPorts.HOST + ":" + apiPort;
     manifest =
         new DevManifest(
             ProcessHandle.current().pid(),
-            "http://" + LocalPorts.HOST + ":" + apiPort,
+            apiUrl,
             "http://" + LocalPorts.HOST + ":" + apiAdminPort,
             options.runWorker() ? "http://" + LocalPorts.HOST + ":" + workerPort + "/admin" : null,
             credentials.apiKey(),
@@ -179,7 +186,10 @@ public final class DevStack implements AutoCloseable {
             s3.endpoint(),
             LocalS3.BUCKET,
             workerConfig.toString(),
-            DevConfigFiles.logFile(home).toString());
+            DevConfigFiles.logFile(home).toString(),
+            apiUrl + "/console/",
+            login.email(),
+            login.password());
     writeKeys(home, manifest);
     writeManifest(home, manifest);
     // From here until close() starts, dev.json describes this running stack.
@@ -281,11 +291,16 @@ public final class DevStack implements AutoCloseable {
   private static void writeKeys(Path home, DevManifest manifest) {
     writeAtomically(
         keysFile(home),
-        new DevKeys(manifest.apiKey(), manifest.tenantId(), manifest.operatorKey()));
+        new DevKeys(
+            manifest.apiKey(),
+            manifest.tenantId(),
+            manifest.operatorKey(),
+            manifest.consolePassword()));
   }
 
   /** What a run keeps for the next one in the same home (dev.json goes when the stack stops). */
-  private record DevKeys(String apiKey, String tenantId, String operatorKey) {}
+  private record DevKeys(
+      String apiKey, String tenantId, String operatorKey, String consolePassword) {}
 
   private static void writeManifest(Path home, DevManifest manifest) {
     writeAtomically(manifestFile(home), manifest);
