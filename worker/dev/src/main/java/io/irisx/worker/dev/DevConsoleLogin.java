@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The dev stack's console login: an admin of the dev tenant whose password is kept in the
- * home's {@code keys.json}, so the same login works run after run. The account is made (or its password set again)
- * at every start: the dev database is nobody else's.
+ * The dev stack's console login: an admin of the dev tenant whose password is kept in the home's
+ * {@code keys.json}, so the same login works run after run. The account is made (or its password
+ * set again) at every start: the dev database is nobody else's.
  */
 record DevConsoleLogin(String email, String password) {
   static final String EMAIL = "admin@dev.irisx.localhost";

@@ -9,9 +9,9 @@ package io.irisx.worker.dev;
  * admin port (health checks, metrics), {@code workerAdminUrl} the worker's; the worker's is null
  * when the stack runs no worker of its own. {@code operatorKey} opens the operator endpoints
  * ({@code /v1/admin/...}). {@code simulatorControlUrl} is the ESL simulator's HTTP control API
- * (place inbound calls, press digits, hang up, faults); null with a real switch.
- * {@code consoleUrl} is the console, where {@code consoleEmail} and {@code consolePassword} log in
- * as an admin of the dev tenant.
+ * (place inbound calls, press digits, hang up, faults); null with a real switch. {@code consoleUrl}
+ * is the console, where {@code consoleEmail} and {@code consolePassword} log in as an admin of the
+ * dev tenant.
  */
 public record DevManifest(
     long pid,
