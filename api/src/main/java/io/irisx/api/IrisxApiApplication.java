@@ -48,14 +48,12 @@ import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
 import io.irisx.api.errors.WebApplicationExceptionMapper;
-import io.irisx.api.health.TemporalHealthCheck;
 import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
 import io.irisx.api.idempotency.IdempotencyFilter;
 import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.limits.KeyRateLimiter;
 import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
-import io.irisx.api.limits.RedisHealthCheck;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
 import io.irisx.api.resources.AdminTenantLimitsResource;
@@ -80,6 +78,8 @@ import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.QuietRequestLog;
 import io.irisx.temporal.ops.Readiness;
+import io.irisx.temporal.ops.RedisHealthCheck;
+import io.irisx.temporal.ops.TemporalHealthCheck;
 import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -188,7 +188,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
     if (redis != null) {
       environment.lifecycle().manage(onStop(redis::shutdown));
-      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+      environment
+          .healthChecks()
+          .register("redis", new RedisHealthCheck(redis, "rate limits fall back"));
     } else {
       org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
           .warn(
