@@ -50,7 +50,8 @@ class BenchHarnessTest {
         null,
         1000,
         true,
-        home.resolve("out"));
+        home.resolve("out"),
+        0);
   }
 
   @Test
