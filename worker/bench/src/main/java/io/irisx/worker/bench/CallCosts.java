@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What a run's calls cost Temporal, read from the histories of every workflow each call caused: its
@@ -32,6 +35,9 @@ import java.util.UUID;
  * call's last event) counts with what its history holds so far.
  */
 final class CallCosts implements AutoCloseable {
+  /** How long, for all calls together, to wait for call workflows to close before reading them. */
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
   private final TemporalConnection temporal;
   private final String jdbcUrl;
 
@@ -49,7 +55,9 @@ final class CallCosts implements AutoCloseable {
     HistoryCost all = HistoryCost.NONE;
     int counted = 0;
     int workflows = 0;
+    long settleBy = System.nanoTime() + SETTLE.toNanos();
     for (String callId : callIds) {
+      awaitClosed(CallRequest.workflowId(callId), settleBy);
       List<HistoryEvent> callHistory = history(CallRequest.workflowId(callId));
       if (callHistory == null) {
         continue;
@@ -77,6 +85,25 @@ final class CallCosts implements AutoCloseable {
       }
     }
     return new BenchResult.EngineCost(counted, workflows, calls, all);
+  }
+
+  /**
+   * Waits (until {@code deadlineNanos} at most) for the workflow to close, so its history is whole
+   * when read: a call's workflow still has a step or two to take after its CDR.
+   */
+  private void awaitClosed(String workflowId, long deadlineNanos) {
+    long left = deadlineNanos - System.nanoTime();
+    if (left <= 0) {
+      return;
+    }
+    try {
+      temporal
+          .client()
+          .newUntypedWorkflowStub(workflowId)
+          .getResult(left, TimeUnit.NANOSECONDS, Object.class);
+    } catch (TimeoutException | RuntimeException stillOpenOrFailed) {
+      // Read as it is: a failed call's history counts like any other.
+    }
   }
 
   /** The latest run's history, or null when there is no such workflow. */
