@@ -161,11 +161,16 @@ final class BenchReport {
                 : ")"));
     row(out, "CPU s/call: IRISX PostgreSQL", seconds(cpu.irisxDatabase()), "");
     row(out, "CPU s/call: Temporal + its database", seconds(cpu.temporal()), "");
+    BenchResult.Sql sql = r.sql();
     row(
         out,
         "SQL statements/call",
-        r.sqlStatementsPerCall() == null ? "n/a" : fmt(r.sqlStatementsPerCall()),
-        r.warmupCalls() > 0 ? "(after " + r.warmupCalls() + " warm-up calls)" : "");
+        sql == null ? "n/a" : fmt(sql.perCall()),
+        sql == null
+            ? ""
+            : "of which BEGIN, COMMIT, SET...: "
+                + fmt(sql.transactionControlPerCall())
+                + (r.warmupCalls() > 0 ? " (after " + r.warmupCalls() + " warm-up calls)" : ""));
   }
 
   private static void costRow(

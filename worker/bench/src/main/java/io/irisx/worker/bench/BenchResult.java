@@ -13,7 +13,7 @@ import java.util.List;
  * @param warmupCalls calls run (and finished) before the measured ones, not measured
  * @param engine what the measured calls cost Temporal, from their workflows' histories
  * @param cpu CPU-seconds per completed call, measured over the calls (before the baseline)
- * @param sqlStatementsPerCall SQL statements IRISX ran per completed call, or null when unknown
+ * @param sql SQL statements IRISX ran per accepted call, or null when unknown
  */
 public record BenchResult(
     String scenario,
@@ -35,7 +35,7 @@ public record BenchResult(
     int warmupCalls,
     EngineCost engine,
     CpuPerCall cpu,
-    Double sqlStatementsPerCall,
+    Sql sql,
     List<String> notes) {
 
   /**
@@ -70,7 +70,14 @@ public record BenchResult(
   }
 
   /**
-   * CPU-seconds per completed call, from /proc; null where not measured.
+   * @param perCall statements per accepted call
+   * @param transactionControlPerCall of which BEGIN, COMMIT, SET and the like
+   * @param top the run's most frequent statements, "count: text"
+   */
+  public record Sql(double perCall, double transactionControlPerCall, List<String> top) {}
+
+  /**
+   * CPU-seconds per accepted call, from /proc; null where not measured.
    *
    * @param stackJvm the bench stack's JVM: API, worker and the simulated switch (and the Temporal
    *     server itself with the in-process backend)

@@ -115,24 +115,38 @@ public final class BenchRun {
                   + ": the call workflow does not publish call.completed, or not within the drain time;"
                   + " deliveries are reported n/a, not as a loss");
         }
+        // Every accepted call caused work, finished or not: CPU and SQL are per accepted call.
+        int measuredCalls = accepted.size();
+        if (cdrs.size() < accepted.size()) {
+          notes.add(
+              "only "
+                  + cdrs.size()
+                  + " of "
+                  + accepted.size()
+                  + " calls completed while CPU and SQL were measured: their per-call figures"
+                  + " (per accepted call) understate what a whole call costs");
+        }
         BenchResult.CpuPerCall cpu =
             cpuMeter == null
                 ? new BenchResult.CpuPerCall(null, null, null)
-                : CpuMeter.perCall(cpuBefore, cpuMeter.read(), cdrs.size());
+                : CpuMeter.perCall(cpuBefore, cpuMeter.read(), measuredCalls);
         if (cpuMeter != null && !cpuMeter.temporalMeasured()) {
           notes.add(
               stack.backend().equals(BenchBackend.IN_PROCESS.flag())
                   ? "Temporal's CPU is inside the stack JVM's (in-process server): not apart"
                   : "the Temporal server does not run on this machine: its CPU is not measured");
         }
-        Long statements = sql == null ? null : sql.count();
-        if (sql == null) {
+        SqlStatements.Count statements = sql == null ? null : sql.count();
+        if (statements == null) {
           notes.add("IRISX's database does not track statements (no pg_stat_statements)");
         }
-        Double sqlPerCall =
-            statements == null || cdrs.isEmpty()
+        BenchResult.Sql sqlPerCall =
+            statements == null || measuredCalls == 0
                 ? null
-                : Math.round(statements * 10.0 / cdrs.size()) / 10.0;
+                : new BenchResult.Sql(
+                    Math.round(statements.total() * 10.0 / measuredCalls) / 10.0,
+                    Math.round(statements.transactionControl() * 10.0 / measuredCalls) / 10.0,
+                    statements.top());
         List<Long> answerToAudio =
             firstAudio == null
                 ? List.of()
