@@ -58,6 +58,9 @@ import io.irisx.api.limits.RedisClients;
 import io.irisx.api.limits.RedisHealthCheck;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
+import io.irisx.api.requests.FlowParamsValidator;
+import io.irisx.api.requests.RequestBodyLimit;
+import io.irisx.api.requests.StrictJson;
 import io.irisx.api.resources.AdminTenantLimitsResource;
 import io.irisx.api.resources.AdminTenantsResource;
 import io.irisx.api.resources.ApiKeysResource;
@@ -156,6 +159,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     ScheduledExecutorService deadlines =
         environment.lifecycle().scheduledExecutorService("temporal-deadlines").threads(1).build();
 
+    StrictJson.apply(environment.getObjectMapper());
+    environment.jersey().register(new RequestBodyLimit());
     environment.jersey().register(new ProblemExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
@@ -198,6 +203,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
         redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
 
     CallFlows flows = CallFlows.shipped();
+    io.irisx.workflows.webhook.WebhookUrlPolicy urlPolicy =
+        new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks());
+    FlowParamsValidator paramsValidator = new FlowParamsValidator(flows, urlPolicy);
     CallStarter starter =
         new CallStarter(
             calls,
@@ -207,16 +215,13 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             deadlines,
             clock,
             gate,
-            jdbi.onDemand(TenantDao.class));
+            jdbi.onDemand(TenantDao.class),
+            paramsValidator);
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment
         .jersey()
-        .register(
-            new CallControlResource(
-                controller,
-                flows,
-                new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
+        .register(new CallControlResource(controller, flows, urlPolicy, paramsValidator));
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.
@@ -246,7 +251,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
-    environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
+    environment.jersey().register(new PhoneNumbersResource(jdbi, flows, paramsValidator, clock));
     environment.jersey().register(new ContactsResource(jdbi, clock));
     io.irisx.api.webhooks.WebhookResources.register(
         environment.jersey(), jdbi, temporal.client(), configuration.getWebhooks(), clock);

@@ -8,6 +8,7 @@ import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.representations.StartCallBody;
+import io.irisx.api.requests.FlowParamsValidator;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
 import io.irisx.db.TenantCallLimits;
@@ -52,16 +53,7 @@ public final class CallStarter {
   private final CallAdmissionGate gate;
 
   private final TenantDao tenants;
-
-  public CallStarter(
-      CallDao calls,
-      WorkflowClient temporal,
-      CallFlows flows,
-      CallSettings settings,
-      ScheduledExecutorService deadlines,
-      Clock clock) {
-    this(calls, temporal, flows, settings, deadlines, clock, null, null);
-  }
+  private final FlowParamsValidator params;
 
   public CallStarter(
       CallDao calls,
@@ -71,7 +63,9 @@ public final class CallStarter {
       ScheduledExecutorService deadlines,
       Clock clock,
       CallAdmissionGate gate,
-      TenantDao tenants) {
+      TenantDao tenants,
+      FlowParamsValidator params) {
+    this.params = params;
     this.gate = gate;
     this.tenants = tenants;
     this.calls = calls;
@@ -111,6 +105,11 @@ public final class CallStarter {
               + "'; known flows: "
               + String.join(", ", flows.names())
               + ".");
+    }
+    // Checked before anything is written or dialled: a bad parameter must not reach the switch.
+    var paramProblems = params.problems(body.flow(), body.params());
+    if (!paramProblems.isEmpty()) {
+      throw ProblemException.validation(paramProblems);
     }
 
     UUID callId =
