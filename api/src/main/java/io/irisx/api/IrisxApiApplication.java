@@ -3,7 +3,6 @@ package io.irisx.api;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -132,6 +131,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     }
     Clock clock = Clock.systemUTC();
     environment.lifecycle().addEventListener(new QuietRequestLog());
+    // After the quiet one, which looks for logback's own request log.
+    environment
+        .lifecycle()
+        .addEventListener(new io.irisx.api.ops.MaskedQueryRequestLog.Installer());
 
     Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
     Jdbis.configure(jdbi);
@@ -168,8 +171,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
+    // The key only from the Authorization header (never ?access_token=), failures throttled.
     AuthFilter<String, AuthenticatedTenant> apiKeyFilter =
-        new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
+        new io.irisx.api.auth.BearerKeyFilter.Builder(
+                new io.irisx.api.auth.FailedAuthenticationThrottle(clock))
             .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
             .setPrefix("Bearer")
             .setRealm(REALM)
