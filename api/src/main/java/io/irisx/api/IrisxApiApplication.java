@@ -223,6 +223,13 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             jdbi.onDemand(TenantDao.class),
             paramsValidator);
     CallController controller = new CallController(calls, temporal.client(), deadlines);
+    new io.irisx.api.calls.NeverStartedCalls(calls, temporal.client(), clock)
+        .scheduleOn(
+            environment
+                .lifecycle()
+                .scheduledExecutorService("never-started-calls")
+                .threads(1)
+                .build());
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment
         .jersey()
