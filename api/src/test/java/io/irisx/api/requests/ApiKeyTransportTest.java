@@ -27,8 +27,6 @@ class ApiKeyTransportTest {
   @Order(1)
   static final ApiTestStack STACK = new ApiTestStack();
 
-  @RegisterExtension
-  @Order(2)
   static final Path REQUEST_LOG = requestLog();
 
   @RegisterExtension

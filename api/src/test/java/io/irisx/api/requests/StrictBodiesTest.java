@@ -143,12 +143,18 @@ class StrictBodiesTest {
         api.post(
             "/v1/phone-numbers",
             tenant.apiKey(),
-            "{\"number\":\"+15557770001\",\"flow\":\"" + flow + "\",\"params\":" + params + "}");
+            "{\"number\":\""
+                + freshNumber()
+                + "\",\"flow\":\""
+                + flow
+                + "\",\"params\":"
+                + params
+                + "}");
     String numberId =
         api.post(
                 "/v1/phone-numbers",
                 tenant.apiKey(),
-                "{\"number\":\"+15557770002\",\"flow\":\"hello\"}")
+                "{\"number\":\"" + freshNumber() + "\",\"flow\":\"hello\"}")
             .body()
             .path("id")
             .asText();
@@ -166,6 +172,13 @@ class StrictBodiesTest {
     assertThat(
             api.get("/v1/phone-numbers/" + numberId, tenant.apiKey()).body().path("flow").asText())
         .isEqualTo("hello");
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger NUMBERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static String freshNumber() {
+    return "+1555777" + String.format("%04d", NUMBERS.incrementAndGet());
   }
 
   private static List<String> fields(ApiClient.Reply reply) {
