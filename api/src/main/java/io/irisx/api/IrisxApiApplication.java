@@ -3,7 +3,6 @@ package io.irisx.api;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -56,6 +55,9 @@ import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
+import io.irisx.api.requests.FlowParamsValidator;
+import io.irisx.api.requests.RequestBodyLimit;
+import io.irisx.api.requests.StrictJson;
 import io.irisx.api.resources.AdminTenantLimitsResource;
 import io.irisx.api.resources.AdminTenantsResource;
 import io.irisx.api.resources.ApiKeysResource;
@@ -129,6 +131,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     }
     Clock clock = Clock.systemUTC();
     environment.lifecycle().addEventListener(new QuietRequestLog());
+    // After the quiet one, which looks for logback's own request log.
+    environment
+        .lifecycle()
+        .addEventListener(new io.irisx.api.ops.MaskedQueryRequestLog.Installer());
 
     Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
     Jdbis.configure(jdbi);
@@ -156,6 +162,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     ScheduledExecutorService deadlines =
         environment.lifecycle().scheduledExecutorService("temporal-deadlines").threads(1).build();
 
+    StrictJson.apply(environment.getObjectMapper());
+    environment.jersey().register(new RequestBodyLimit());
     environment.jersey().register(new ProblemExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
@@ -163,8 +171,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
+    // The key only from the Authorization header (never ?access_token=), failures throttled.
     AuthFilter<String, AuthenticatedTenant> apiKeyFilter =
-        new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
+        new io.irisx.api.auth.BearerKeyFilter.Builder(
+                new io.irisx.api.auth.FailedAuthenticationThrottle(clock))
             .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
             .setPrefix("Bearer")
             .setRealm(REALM)
@@ -200,6 +210,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
         redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
 
     CallFlows flows = CallFlows.shipped();
+    io.irisx.workflows.webhook.WebhookUrlPolicy urlPolicy =
+        new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks());
+    FlowParamsValidator paramsValidator = new FlowParamsValidator(flows, urlPolicy);
     CallStarter starter =
         new CallStarter(
             calls,
@@ -209,16 +222,20 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             deadlines,
             clock,
             gate,
-            jdbi.onDemand(TenantDao.class));
+            jdbi.onDemand(TenantDao.class),
+            paramsValidator);
     CallController controller = new CallController(calls, temporal.client(), deadlines);
+    new io.irisx.api.calls.NeverStartedCalls(calls, temporal.client(), clock)
+        .scheduleOn(
+            environment
+                .lifecycle()
+                .scheduledExecutorService("never-started-calls")
+                .threads(1)
+                .build());
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment
         .jersey()
-        .register(
-            new CallControlResource(
-                controller,
-                flows,
-                new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
+        .register(new CallControlResource(controller, flows, urlPolicy, paramsValidator));
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.
@@ -248,7 +265,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
-    environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
+    environment.jersey().register(new PhoneNumbersResource(jdbi, flows, paramsValidator, clock));
     environment.jersey().register(new ContactsResource(jdbi, clock));
     io.irisx.api.webhooks.WebhookResources.register(
         environment.jersey(), jdbi, temporal.client(), configuration.getWebhooks(), clock);

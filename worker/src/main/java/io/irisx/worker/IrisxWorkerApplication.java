@@ -107,8 +107,13 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             Duration.ofSeconds(10));
     // Built first: a dial template or dial option that could inject stops the worker before it
     // connects.
+    // Media URLs pass the webhook address policy here too: the switch fetches them itself.
     EslCommandBuilder commands =
-        new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
+        new EslCommandBuilder(
+            eslSettings,
+            node.dialOptions(),
+            node.speech(),
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(config.getWebhooks()));
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound =
         new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
