@@ -213,6 +213,13 @@ public final class ActivityCatalogue {
         List.of(BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
       options.put(name, local(name, STORAGE_RETRY).build());
     }
+    // One HTTP request (at most 20 s of its own timeouts) and its bookkeeping, inside a call's
+    // webhook workflow task. A database that is down holds the delivery, never ends it.
+    options.put(
+        ATTEMPT_WEBHOOK_DELIVERY,
+        local(ATTEMPT_WEBHOOK_DELIVERY, STORAGE_RETRY)
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .build());
     options.put(
         PICK_NODE,
         local(

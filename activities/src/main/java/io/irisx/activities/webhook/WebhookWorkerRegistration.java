@@ -3,6 +3,7 @@ package io.irisx.activities.webhook;
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.webhook.CallWebhooksWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
@@ -42,7 +43,9 @@ public final class WebhookWorkerRegistration {
     for (Worker worker : new Worker[] {webhooks, calls}) {
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(),
+          CallWebhooksWorkflowImpl.class,
           WebhookDeliveryWorkflowImpl.class,
+          // No longer started; kept until the runs begun before CallWebhooks drain.
           WebhookStreamWorkflowImpl.class);
       worker.registerActivitiesImplementations(deliveries);
     }

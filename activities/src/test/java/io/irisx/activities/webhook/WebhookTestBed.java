@@ -11,9 +11,10 @@ import io.irisx.db.webhook.WebhookDeliveryRow;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.webhook.CallEventRecord;
+import io.irisx.workflows.webhook.CallWebhooksWorkflow;
+import io.irisx.workflows.webhook.CallWebhooksWorkflowImpl;
 import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.DeliveryResult;
-import io.irisx.workflows.webhook.DeliveryStream;
 import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
@@ -73,12 +74,14 @@ final class WebhookTestBed implements AutoCloseable {
     Worker webhooks = env.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
+        CallWebhooksWorkflowImpl.class,
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(deliveries);
     Worker worker = env.newWorker(TaskQueues.CALLS);
     worker.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
+        CallWebhooksWorkflowImpl.class,
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class,
         PublishEventsWorkflow.Impl.class);
@@ -142,10 +145,14 @@ final class WebhookTestBed implements AutoCloseable {
     return workflow.publish(List.of(events));
   }
 
-  /** Waits (skipping time) until the call's stream to the endpoint has nothing left to deliver. */
+  /**
+   * Waits (skipping time) until the call's webhooks to the endpoint have nothing left to deliver:
+   * the latest run of its workflow ends when nothing waits.
+   */
   void awaitStream(UUID call, UUID endpoint) {
     client
-        .newUntypedWorkflowStub(DeliveryStream.workflowId(call.toString(), endpoint.toString()))
+        .newUntypedWorkflowStub(
+            CallWebhooksWorkflow.workflowId(call.toString(), endpoint.toString()))
         .getResult(Void.class);
   }
 
