@@ -207,7 +207,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             deadlines,
             clock,
             gate,
-            jdbi.onDemand(TenantDao.class));
+            jdbi.onDemand(TenantDao.class),
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks()));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment
