@@ -7,6 +7,7 @@ import io.irisx.workflows.webhook.CallWebhooksWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
+import io.irisx.workflows.webhook.WebhookSweepWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -51,5 +52,10 @@ public final class WebhookWorkerRegistration {
     }
     calls.registerActivitiesImplementations(
         new WebhookPublishingImpl(jdbi, temporal, policy, settings));
+    webhooks.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookSweepWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(
+        new WebhookSweepActivitiesImpl(
+            jdbi, temporal, Clock.systemUTC(), WebhookSweepActivitiesImpl.GRACE));
   }
 }

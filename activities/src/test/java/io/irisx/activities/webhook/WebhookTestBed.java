@@ -19,6 +19,8 @@ import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
+import io.irisx.workflows.webhook.WebhookSweepWorkflow;
+import io.irisx.workflows.webhook.WebhookSweepWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -78,6 +80,16 @@ final class WebhookTestBed implements AutoCloseable {
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(deliveries);
+    // The test server has no schedules: a test runs the sweep itself, and to it every pending
+    // delivery not due in the next minutes is already stale.
+    webhooks.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookSweepWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(
+        new WebhookSweepActivitiesImpl(
+            jdbi,
+            client,
+            Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(10)),
+            WebhookSweepActivitiesImpl.GRACE));
     Worker worker = env.newWorker(TaskQueues.CALLS);
     worker.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
@@ -154,6 +166,18 @@ final class WebhookTestBed implements AutoCloseable {
         .newUntypedWorkflowStub(
             CallWebhooksWorkflow.workflowId(call.toString(), endpoint.toString()))
         .getResult(Void.class);
+  }
+
+  /** Runs the sweep once, as its schedule would; returns how many deliveries it restarted. */
+  int sweep() {
+    return client
+        .newWorkflowStub(
+            WebhookSweepWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WebhookSweepWorkflow.WORKFLOW_ID + "-" + UUID.randomUUID())
+                .setTaskQueue(TaskQueues.WEBHOOKS)
+                .build())
+        .sweep();
   }
 
   DeliveryResult awaitDelivery(String deliveryId) {
