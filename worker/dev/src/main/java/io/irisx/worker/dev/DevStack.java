@@ -250,6 +250,18 @@ public final class DevStack implements AutoCloseable {
 
   /** Starts the killed part again, on its port, with its data. */
   public synchronized void restart(Part part) {
+    // The killed one lets go of its locks and pid files first (stopping it finds nothing to stop).
+    AutoCloseable killed =
+        switch (part) {
+          case POSTGRES -> postgres;
+          case REDIS -> redis;
+          case TEMPORAL -> temporal;
+        };
+    try {
+      killed.close();
+    } catch (Exception nothingToStop) {
+      log.debug("closing the killed {}: {}", part, nothingToStop.toString());
+    }
     switch (part) {
       case POSTGRES ->
           postgres = LocalPostgres.start(postgresPort, home.resolve("postgres"), durablePostgres);

@@ -25,6 +25,8 @@ final class FaultLoad {
   final List<String> created = new CopyOnWriteArrayList<>();
   final AtomicInteger refused = new AtomicInteger();
   private final List<Thread> midwayThreads = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicReference<RuntimeException> midwayFailure =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   FaultLoad(DevManifest manifest) {
     this.apiUrl = manifest.apiUrl();
@@ -35,15 +37,26 @@ final class FaultLoad {
   void run(int calls, Duration every, Runnable midway) throws InterruptedException {
     for (int i = 0; i < calls; i++) {
       if (i == Math.max(1, calls / 3)) {
-        Thread midwayThread = Thread.ofVirtual().start(midway);
         // The fault runs beside the load, as an outage does.
-        midwayThreads.add(midwayThread);
+        midwayThreads.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        midway.run();
+                      } catch (RuntimeException e) {
+                        midwayFailure.set(e);
+                      }
+                    }));
       }
       post();
       Thread.sleep(every);
     }
     for (Thread thread : midwayThreads) {
       thread.join();
+    }
+    if (midwayFailure.get() != null) {
+      throw new IllegalStateException("the fault could not be injected", midwayFailure.get());
     }
   }
 
