@@ -223,7 +223,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             clock,
             gate,
             jdbi.onDemand(TenantDao.class),
-            paramsValidator);
+            paramsValidator,
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks()));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     new io.irisx.api.calls.NeverStartedCalls(calls, temporal.client(), clock)
         .scheduleOn(

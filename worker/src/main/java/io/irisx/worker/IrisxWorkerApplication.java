@@ -182,6 +182,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
                 if (retention) {
                   ensureRetentionSchedule(temporal, config.getRecordings());
                 }
+                ensureWebhookSweepSchedule(temporal);
                 workers.start();
               }
 
@@ -266,6 +267,22 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
                 + "recordings past their tenant's retention are not deleted while it runs");
       } else {
         log.warn("could not create the recording retention schedule: {}", e.toString());
+      }
+    }
+  }
+
+  /** As the retention schedule: a Temporal that is down now must not stop the worker. */
+  private static void ensureWebhookSweepSchedule(TemporalConnection temporal) {
+    try {
+      io.irisx.activities.webhook.WebhookSweepSchedule.ensure(temporal.client());
+    } catch (RuntimeException e) {
+      Logger log = LoggerFactory.getLogger(IrisxWorkerApplication.class);
+      if (RecordingRetentionSchedule.unsupportedByServer(e)) {
+        log.info(
+            "this Temporal server has no schedules: pending webhook deliveries whose workflow "
+                + "was lost are not restarted while it runs");
+      } else {
+        log.warn("could not create the webhook sweep schedule: {}", e.toString());
       }
     }
   }
