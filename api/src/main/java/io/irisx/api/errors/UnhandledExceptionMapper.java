@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,12 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
 
   @Override
   public Response toResponse(Throwable exception) {
-    String errorId = UUID.randomUUID().toString();
     String instance = ProblemResponses.instance(uriInfo);
+    Optional<Problem> unstorable = UnstorableText.problem(exception, instance);
+    if (unstorable.isPresent()) {
+      return ProblemResponses.of(unstorable.get()).build();
+    }
+    String errorId = UUID.randomUUID().toString();
     log.error("error {} while serving {}", errorId, instance, exception);
     return ProblemResponses.of(
             ProblemType.generic(

@@ -81,7 +81,8 @@ public final class RequestFields {
       error(field, "is required");
       return null;
     }
-    if (text.length() > maxLength) {
+    // Characters as JSON Schema's maxLength counts them (code points), not UTF-16 units.
+    if (text.codePointCount(0, text.length()) > maxLength) {
       error(field, "is longer than " + maxLength + " characters");
       return null;
     }
@@ -148,7 +149,9 @@ public final class RequestFields {
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
-      if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
+      if (!item.isTextual()
+          || item.asText().isBlank()
+          || item.asText().codePoints().count() > maxLength) {
         error(
             field + "[" + i + "]",
             "must be a non-empty string of at most " + maxLength + " characters");

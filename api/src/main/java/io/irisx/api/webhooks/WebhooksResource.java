@@ -104,7 +104,7 @@ public final class WebhooksResource {
   /** Changes the fields given; {@code "events": []} subscribes to every type. */
   @PATCH
   @Path("{id}")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   public WebhookView update(
       @Auth AuthenticatedTenant tenant, @PathParam("id") String id, JsonNode body) {
     WebhookRow row = find(tenant, id);

@@ -24,5 +24,6 @@ public final class IrisxDevApplication extends ToolApplication {
     bootstrap.addCommand(new DevCommand());
     bootstrap.addCommand(new SimulatorCommand());
     bootstrap.addCommand(new TemporalCliCommand());
+    bootstrap.addCommand(new SchemathesisCommand());
   }
 }
