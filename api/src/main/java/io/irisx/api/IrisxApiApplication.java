@@ -166,6 +166,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new UnhandledExceptionMapper());
     installJettyProblems(environment);
+    environment.jersey().register(new io.irisx.api.representations.EscapedSurrogatePairs());
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();

@@ -237,6 +237,13 @@ public final class OpenApiDocument {
    * schema of a constrained string filter says so.
    */
   private static JsonNode emptyMeansAbsent(JsonNode schema) {
+    if (schema instanceof ObjectNode object && "date-time".equals(schema.path("format").asText())) {
+      // RFC 3339 as java.time reads it: offsets up to 18 hours, no leap second, nanoseconds.
+      object.put(
+          "pattern",
+          "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?"
+              + "([Zz]|[+-](0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)$");
+    }
     boolean constrained =
         schema.has("enum")
             || schema.has("format")

@@ -95,7 +95,7 @@ public final class RequestFields {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber()
+    if (!isWhole(value)
         || !value.canConvertToInt()
         || value.intValue() < min
         || value.intValue() > max) {
@@ -103,6 +103,14 @@ public final class RequestFields {
       return null;
     }
     return value.intValue();
+  }
+
+  /** A whole number by its value, as JSON Schema's integer is: 3 and 3.0 alike, not 3.5. */
+  public static boolean isWhole(JsonNode value) {
+    return value.isIntegralNumber()
+        || (value.isFloatingPointNumber()
+            && Double.isFinite(value.doubleValue())
+            && value.decimalValue().stripTrailingZeros().scale() <= 0);
   }
 
   /** A strict E.164 number; null when absent or null. */

@@ -177,7 +177,7 @@ public final class WebhooksResource {
       JsonNode value = body.get("overlapSeconds");
       if (value != null && !value.isNull()) {
         if (!value.canConvertToLong()
-            || !value.isIntegralNumber()
+            || !RequestFields.isWhole(value)
             || value.asLong() < 0
             || value.asLong() > MAX_OVERLAP_SECONDS) {
           fields.error("overlapSeconds", "must be a whole number from 0 to " + MAX_OVERLAP_SECONDS);
