@@ -115,12 +115,17 @@ final class Transport {
       int status = response.statusCode();
       if (status < 400) {
         T value = status == 204 || response.body().length == 0 ? null : read(response, type);
-        return new ApiResponse<>(status, response.headers(), value, attempt);
+        return new ApiResponse<>(status, response.headers(), value, attempt, idempotencyKey);
       }
       Problem problem = problem(response);
       Optional<Duration> retryAfter = retryAfter(response);
+      // A replayed answer is the first one again: asking once more with the key changes nothing.
+      boolean replayed =
+          response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
       boolean retryable =
-          RETRYABLE.contains(status) || (status == 409 && KEY_IN_USE.equals(problem.type()));
+          !replayed
+              && (RETRYABLE.contains(status)
+                  || (status == 409 && KEY_IN_USE.equals(problem.type())));
       if (!retryable || attempt > options.maxRetries()) {
         throw ProblemException.of(problem, retryAfter.orElse(null));
       }
