@@ -43,6 +43,7 @@ import io.irisx.api.console.SessionStarter;
 import io.irisx.api.console.SessionTokens;
 import io.irisx.api.console.StatsResource;
 import io.irisx.api.console.UsersResource;
+import io.irisx.api.errors.JettyProblemErrorHandler;
 import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
@@ -53,6 +54,8 @@ import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.limits.KeyRateLimiter;
 import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
+import io.irisx.api.openapi.AllowedMethods;
+import io.irisx.api.openapi.ApiRoutes;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
 import io.irisx.api.requests.FlowParamsValidator;
@@ -86,6 +89,8 @@ import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
@@ -168,6 +173,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new UnhandledExceptionMapper());
+    installJettyProblems(environment);
+    environment.jersey().register(new io.irisx.api.representations.EscapedSurrogatePairs());
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
@@ -352,6 +359,29 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new io.irisx.api.resources.CallRecordsResource(jdbi, recordings, clock));
+  }
+
+  /**
+   * Jetty's own errors (a malformed path, a method refused before routing) as problem documents
+   * too, in the application's context and at the server's level, where Jetty rejects a request
+   * before any context sees it.
+   */
+  private static void installJettyProblems(Environment environment) {
+    JettyProblemErrorHandler handler =
+        new JettyProblemErrorHandler(
+            new AllowedMethods(() -> ApiRoutes.of(environment.jersey().getResourceConfig())));
+    environment.getApplicationContext().setErrorHandler(handler);
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                  server.setErrorHandler(handler);
+                }
+              }
+            });
   }
 
   private static Managed onStop(Runnable stop) {
