@@ -121,6 +121,16 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
+    environment
+        .healthChecks()
+        .register(
+            "esl-" + node.id() + "-modules",
+            new io.irisx.worker.health.SwitchModulesHealthCheck(
+                    node.id(),
+                    esl,
+                    new io.irisx.activities.esl.ModuleCheck(
+                        node.speech(), java.time.Clock.systemUTC()))
+                .watch());
 
     WorkerTuning tuning = config.getWorkerTuning();
     WorkerFactory workers =

@@ -1,6 +1,7 @@
 package io.irisx.testkit;
 
 import io.irisx.activities.esl.SwitchEvent;
+import io.irisx.activities.esl.simulator.EslSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,9 @@ public final class HeardCall {
     long at = micros(event);
     switch (event.name()) {
       case "CHANNEL_ANSWER" -> answeredMicros = at;
-      case "PLAYBACK_START" -> playingSince.put(event.header("Playback-File-Path"), at);
+      case "PLAYBACK_START" -> playingSince.put(mediaOf(event), at);
       case "PLAYBACK_STOP" -> {
-        String media = event.header("Playback-File-Path");
+        String media = mediaOf(event);
         Long since = playingSince.remove(media);
         prompts.add(
             new Prompt(
@@ -40,6 +41,16 @@ public final class HeardCall {
         // the rest says nothing about what the caller heard
       }
     }
+  }
+
+  /**
+   * The media as the flow named it: the switch reports a relative sound file with its sound prefix
+   * in front.
+   */
+  static String mediaOf(SwitchEvent event) {
+    String path = event.header("Playback-File-Path");
+    String prefix = EslSimulator.SOUND_PREFIX + "/";
+    return path != null && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
   }
 
   public synchronized boolean answered() {

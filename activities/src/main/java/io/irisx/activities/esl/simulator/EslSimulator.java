@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class EslSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslSimulator.class);
 
+  /**
+   * Where the switch finds a relative sound file; PLAYBACK_START and PLAYBACK_STOP name the file
+   * with it in front, as a default install does.
+   */
+  public static final String SOUND_PREFIX = SimulatedMedia.SOUND_PREFIX;
+
   private final SimulatorOptions options;
   private final java.util.function.Supplier<SimulatorClock> clocks;
   private final SimulatorTraffic traffic = new SimulatorTraffic();
@@ -255,6 +261,11 @@ public final class EslSimulator implements AutoCloseable {
    */
   public void unloadModule(String module) {
     modules.unload(module);
+  }
+
+  /** Loads a module again, as {@code api load} does. */
+  public void loadModule(String module) {
+    modules.load(module);
   }
 
   /** The control API's base URL, e.g. {@code http://127.0.0.1:8022}, or null when it is off. */
