@@ -109,7 +109,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
         new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound =
-        new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+        new InboundCallRouter(
+            node.id(), jdbi, temporal.client(), commands, commandLine, node.callerNumberRule());
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
     EslConnection esl =
         EslConnection.connect(

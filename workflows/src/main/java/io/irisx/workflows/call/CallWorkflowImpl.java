@@ -344,7 +344,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
                 leg.phoneNumberId(),
                 nodeId,
                 channelUuid,
-                arrivedAt));
+                arrivedAt,
+                leg.callerRaw() == null ? request.from() : leg.callerRaw()));
     publish(WebhookEventTypes.CALL_INITIATED, callData());
     channel.arrived(arrivedAt);
     return arrivedAt;
