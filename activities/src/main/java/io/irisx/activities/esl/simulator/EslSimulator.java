@@ -263,6 +263,11 @@ public final class EslSimulator implements AutoCloseable {
     modules.unload(module);
   }
 
+  /** The playbacks of this channel that ended (PLAYBACK_STOP), oldest first. */
+  public List<PlayedMedia> playedMedia(String channelUuid) {
+    return media.played(channelUuid);
+  }
+
   /** Loads a module again, as {@code api load} does. */
   public void loadModule(String module) {
     modules.load(module);

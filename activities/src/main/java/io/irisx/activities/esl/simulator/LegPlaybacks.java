@@ -212,6 +212,7 @@ final class LegPlaybacks {
         ChannelEvents.PLAYBACK_STOP,
         NONE,
         playbackHeaders(playingPath, status));
+    media.ended(new PlayedMedia(channel.uuid, done.path(), status));
     playing = null;
     breaking = false;
     // A cut file still "played": the switch says FILE PLAYED after a break too (capture 17).

@@ -27,9 +27,22 @@ final class SimulatedMedia {
   private final Map<String, Duration> lengths = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final SwitchModules modules;
+  private final java.util.Deque<PlayedMedia> played = new java.util.ArrayDeque<>();
 
   SimulatedMedia(SwitchModules modules) {
     this.modules = modules;
+  }
+
+  /** Keeps the last 10,000 playbacks that ended, for tests that ask what a caller heard. */
+  synchronized void ended(PlayedMedia playback) {
+    if (played.size() == 10_000) {
+      played.removeFirst();
+    }
+    played.addLast(playback);
+  }
+
+  synchronized java.util.List<PlayedMedia> played(String channelUuid) {
+    return played.stream().filter(p -> p.channelUuid().equals(channelUuid)).toList();
   }
 
   void scriptLength(String path, Duration length) {
