@@ -19,6 +19,7 @@ public final class HeardCall {
   private final Map<String, Long> playingSince = new HashMap<>();
   private final StringBuilder pressed = new StringBuilder();
   private String hangupCause;
+  private boolean hungUp;
 
   synchronized void observe(SwitchEvent event) {
     long at = micros(event);
@@ -33,9 +34,11 @@ public final class HeardCall {
                 media,
                 sinceAnswer(since == null ? at : since),
                 sinceAnswer(at),
-                "done".equals(event.header("Playback-Status"))));
+                // A prompt the hangup ends says "done" too (capture 17): it was not heard out.
+                "done".equals(event.header("Playback-Status")) && !hungUp));
       }
       case "DTMF" -> pressed.append(event.header("DTMF-Digit"));
+      case "CHANNEL_HANGUP" -> hungUp = true;
       case "CHANNEL_HANGUP_COMPLETE" -> hangupCause = event.header("Hangup-Cause");
       default -> {
         // the rest says nothing about what the caller heard
