@@ -25,5 +25,6 @@ public final class IrisxDevApplication extends ToolApplication {
     bootstrap.addCommand(new SimulatorCommand());
     bootstrap.addCommand(new TemporalCliCommand());
     bootstrap.addCommand(new FaultsCommand());
+    bootstrap.addCommand(new SchemathesisCommand());
   }
 }
