@@ -3,7 +3,6 @@ package io.irisx.api;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -49,18 +48,19 @@ import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
 import io.irisx.api.errors.WebApplicationExceptionMapper;
-import io.irisx.api.health.TemporalHealthCheck;
 import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
 import io.irisx.api.idempotency.IdempotencyFilter;
 import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.limits.KeyRateLimiter;
 import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
-import io.irisx.api.limits.RedisHealthCheck;
 import io.irisx.api.openapi.AllowedMethods;
 import io.irisx.api.openapi.ApiRoutes;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
+import io.irisx.api.requests.FlowParamsValidator;
+import io.irisx.api.requests.RequestBodyLimit;
+import io.irisx.api.requests.StrictJson;
 import io.irisx.api.resources.AdminTenantLimitsResource;
 import io.irisx.api.resources.AdminTenantsResource;
 import io.irisx.api.resources.ApiKeysResource;
@@ -83,6 +83,8 @@ import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.QuietRequestLog;
 import io.irisx.temporal.ops.Readiness;
+import io.irisx.temporal.ops.RedisHealthCheck;
+import io.irisx.temporal.ops.TemporalHealthCheck;
 import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -134,6 +136,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     }
     Clock clock = Clock.systemUTC();
     environment.lifecycle().addEventListener(new QuietRequestLog());
+    // After the quiet one, which looks for logback's own request log.
+    environment
+        .lifecycle()
+        .addEventListener(new io.irisx.api.ops.MaskedQueryRequestLog.Installer());
 
     Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
     Jdbis.configure(jdbi);
@@ -161,6 +167,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     ScheduledExecutorService deadlines =
         environment.lifecycle().scheduledExecutorService("temporal-deadlines").threads(1).build();
 
+    StrictJson.apply(environment.getObjectMapper());
+    environment.jersey().register(new RequestBodyLimit());
     environment.jersey().register(new ProblemExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
@@ -170,8 +178,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
+    // The key only from the Authorization header (never ?access_token=), failures throttled.
     AuthFilter<String, AuthenticatedTenant> apiKeyFilter =
-        new OAuthCredentialAuthFilter.Builder<AuthenticatedTenant>()
+        new io.irisx.api.auth.BearerKeyFilter.Builder(
+                new io.irisx.api.auth.FailedAuthenticationThrottle(clock))
             .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
             .setPrefix("Bearer")
             .setRealm(REALM)
@@ -195,7 +205,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
     if (redis != null) {
       environment.lifecycle().manage(onStop(redis::shutdown));
-      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+      environment
+          .healthChecks()
+          .register("redis", new RedisHealthCheck(redis, "rate limits fall back"));
     } else {
       org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
           .warn(
@@ -205,6 +217,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
         redis == null ? null : new CallAdmissionGate(redis, configuration.getCallLimits());
 
     CallFlows flows = CallFlows.shipped();
+    io.irisx.workflows.webhook.WebhookUrlPolicy urlPolicy =
+        new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks());
+    FlowParamsValidator paramsValidator = new FlowParamsValidator(flows, urlPolicy);
     CallStarter starter =
         new CallStarter(
             calls,
@@ -214,16 +229,21 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             deadlines,
             clock,
             gate,
-            jdbi.onDemand(TenantDao.class));
+            jdbi.onDemand(TenantDao.class),
+            paramsValidator,
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks()));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
+    new io.irisx.api.calls.NeverStartedCalls(calls, temporal.client(), clock)
+        .scheduleOn(
+            environment
+                .lifecycle()
+                .scheduledExecutorService("never-started-calls")
+                .threads(1)
+                .build());
     environment.jersey().register(new CallsResource(starter, calls, controller));
     environment
         .jersey()
-        .register(
-            new CallControlResource(
-                controller,
-                flows,
-                new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks())));
+        .register(new CallControlResource(controller, flows, urlPolicy, paramsValidator));
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.
@@ -253,7 +273,7 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new ApiKeysResource(jdbi.onDemand(ApiKeyDao.class), issuer, clock));
-    environment.jersey().register(new PhoneNumbersResource(jdbi, CallFlows.shipped(), clock));
+    environment.jersey().register(new PhoneNumbersResource(jdbi, flows, paramsValidator, clock));
     environment.jersey().register(new ContactsResource(jdbi, clock));
     io.irisx.api.webhooks.WebhookResources.register(
         environment.jersey(), jdbi, temporal.client(), configuration.getWebhooks(), clock);

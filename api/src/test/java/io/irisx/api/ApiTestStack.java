@@ -74,12 +74,18 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
 
   /** The API on random ports against this stack, with more configuration overrides. */
   public DropwizardAppExtension<IrisxApiConfiguration> app(ConfigOverride... overrides) {
+    return appWith("test-api.yml", overrides);
+  }
+
+  /** The API with another test configuration file from the test resources. */
+  public DropwizardAppExtension<IrisxApiConfiguration> appWith(
+      String configResource, ConfigOverride... overrides) {
     ConfigOverride[] all = new ConfigOverride[overrides.length + 2];
     all[0] = ConfigOverride.config("database.url", this::jdbcUrl);
     all[1] = ConfigOverride.config("temporal.target", this::temporalTarget);
     System.arraycopy(overrides, 0, all, 2, overrides.length);
     return new DropwizardAppExtension<>(
-        IrisxApiApplication.class, ResourceHelpers.resourceFilePath("test-api.yml"), all);
+        IrisxApiApplication.class, ResourceHelpers.resourceFilePath(configResource), all);
   }
 
   public String jdbcUrl() {
@@ -143,6 +149,14 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
                 .setMaximumPageSize(1000)
                 .build())
         .getExecutionsCount();
+  }
+
+  /** Takes PostgreSQL away, as an outage would; the API keeps running. */
+  public void stopPostgres() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
   }
 
   /** Takes Temporal away, as an outage would; the API keeps running. */

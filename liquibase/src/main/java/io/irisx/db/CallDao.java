@@ -109,6 +109,35 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
       @Bind("limit") int limit);
 
   /**
+   * Outbound calls still {@code queued} that were created before {@code before}, oldest first: the
+   * candidates for calls whose workflow never started (a request cut off between the row and the
+   * start).
+   */
+  @SqlQuery(
+      """
+      SELECT id FROM calls
+      WHERE status = 'queued' AND direction = 'outbound' AND ended_at IS NULL
+        AND created_at < :before
+      ORDER BY created_at
+      LIMIT :limit
+      """)
+  List<UUID> queuedOutboundCreatedBefore(@Bind("before") Instant before, @Bind("limit") int limit);
+
+  /**
+   * Ends a {@code queued} call that was never dialled because its workflow never started: {@code
+   * failed} with cause NORMAL_TEMPORARY_FAILURE (41), hung up by the platform, nothing billed. A
+   * call that has moved on meanwhile is left alone.
+   */
+  @SqlUpdate(
+      """
+      UPDATE calls SET
+        status = 'failed', ended_at = :at, hangup_cause = 'NORMAL_TEMPORARY_FAILURE',
+        hangup_cause_code = 41, hung_up_by = 'platform', duration_seconds = 0, bill_seconds = 0
+      WHERE id = :id AND status = 'queued' AND ended_at IS NULL
+      """)
+  boolean failNeverStarted(@Bind("id") UUID id, @Bind("at") Instant at);
+
+  /**
    * Moves a call to a status reached at {@code at}. Never moves a call out of a final status, nor
    * back to an earlier one (a late or replayed write is a no-op). Sets {@code ringing_at} on {@code
    * ringing} and {@code answered_at} on {@code in-progress}, each only if still null; a null node

@@ -2,6 +2,9 @@ package io.irisx.activities.esl;
 
 import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.call.PhoneNumber;
+import io.irisx.workflows.webhook.WebhookSettings;
+import io.irisx.workflows.webhook.WebhookUrlPolicy;
+import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,13 @@ public final class EslCommandBuilder {
   private static final Pattern HANGUP_CAUSE = Pattern.compile("[A-Z][A-Z0-9_]{2,49}");
 
   /**
-   * Sound files (relative to the sound prefix or absolute) and tone/silence streams. No {@code ::}
-   * anywhere: uuid_broadcast would run {@code app::args} as a dialplan application.
+   * Sound files relative to the node's sound root (FreeSWITCH's {@code sound_prefix}; no leading
+   * {@code /}, so no file outside it) and tone/silence streams. No {@code ::} anywhere:
+   * uuid_broadcast would run {@code app::args} as a dialplan application.
    */
   private static final Pattern MEDIA =
       Pattern.compile(
-          "(?:tone_stream|silence_stream)://[A-Za-z0-9_.;=%(),+-]{1,512}|[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
+          "(?:tone_stream|silence_stream)://[A-Za-z0-9_.;=%(),+-]{1,512}|[A-Za-z0-9_][A-Za-z0-9_./=+-]{0,511}");
 
   /** DTMF to send: digits, A-D, * and #, and w/W for half-second and one-second pauses. */
   private static final Pattern DTMF = Pattern.compile("[0-9A-Da-d*#wW]{1,64}");
@@ -69,6 +73,15 @@ public final class EslCommandBuilder {
   private final DialOptions nodeOptions;
   private final SpeechVoice speech;
 
+  /**
+   * The webhook address policy, which every media URL must pass. Without resolving ({@link
+   * WebhookUrlPolicy#refuseMediaForm}) when the builder was given none: IP literals and metadata
+   * hosts are refused all the same.
+   */
+  private final WebhookUrlPolicy mediaUrls;
+
+  private final boolean resolveMediaHosts;
+
   public EslCommandBuilder(EslNodeSettings settings) {
     this(settings, DialOptions.NONE);
   }
@@ -83,6 +96,22 @@ public final class EslCommandBuilder {
 
   /** As above, with the node's text-to-speech engine and voice. */
   public EslCommandBuilder(EslNodeSettings settings, DialOptions nodeOptions, SpeechVoice speech) {
+    this(settings, nodeOptions, speech, null);
+  }
+
+  /**
+   * As above; every https media URL must moreover pass {@code mediaUrls} (its host resolved and
+   * each address judged) before it reaches the switch, which would fetch it from inside the
+   * network.
+   */
+  public EslCommandBuilder(
+      EslNodeSettings settings,
+      DialOptions nodeOptions,
+      SpeechVoice speech,
+      WebhookUrlPolicy mediaUrls) {
+    this.resolveMediaHosts = mediaUrls != null;
+    this.mediaUrls =
+        mediaUrls != null ? mediaUrls : new WebhookUrlPolicy(WebhookSettings.production());
     this.speech = java.util.Objects.requireNonNull(speech, "speech");
     if (!DIAL_TEMPLATE.matcher(settings.dialTemplate()).matches()) {
       throw new UnsafeCommandException(
@@ -196,6 +225,17 @@ public final class EslCommandBuilder {
     if (media != null && media.startsWith("http_cache://")) {
       if (!HTTP_CACHE.matcher(media).matches() || media.contains("..") || media.length() > 2100) {
         throw new UnsafeCommandException("not a safe https media URL: " + printable(media));
+      }
+      String url = media.substring("http_cache://".length());
+      try {
+        if (resolveMediaHosts) {
+          mediaUrls.checkMedia(url);
+        } else {
+          mediaUrls.refuseMediaForm(url);
+        }
+      } catch (WebhookUrlRefusedException refused) {
+        throw new UnsafeCommandException(
+            "media URL refused (" + refused.getMessage() + "): " + printable(media));
       }
       return media;
     }
@@ -342,6 +382,7 @@ public final class EslCommandBuilder {
     if (value == null
         || !MEDIA.matcher(value).matches()
         || value.contains("..")
+        || value.contains("//") && !value.matches("(?:tone_stream|silence_stream)://[^/]*")
         || value.contains("::")) {
       throw new UnsafeCommandException("not a playable media reference: " + printable(value));
     }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -475,22 +473,15 @@ public final class EslConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * The event as the client library parsed it. The library has already percent-decoded every header
+   * value (EslEvent's plain-body parser); decoding again would turn a value the switch sent as
+   * {@code %2541} into {@code A}, so a caller could make a header say what it did not
+   * (EslFrameFuzzTest found it).
+   */
   static SwitchEvent toSwitchEvent(EslEvent event) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    event.getEventHeaders().forEach((name, value) -> headers.put(name, decode(value)));
+    Map<String, String> headers = new LinkedHashMap<>(event.getEventHeaders());
     String body = event.hasEventBody() ? String.join("\n", event.getEventBodyLines()) : null;
     return new SwitchEvent(event.getEventName(), headers, body);
-  }
-
-  /** Percent-decoding only: FreeSWITCH writes a literal plus as %2B, so '+' is never a space. */
-  static String decode(String value) {
-    if (value == null || value.indexOf('%') < 0) {
-      return value;
-    }
-    try {
-      return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException malformed) {
-      return value;
-    }
   }
 }

@@ -98,7 +98,21 @@ class EslCommandBuilderTest {
         "http_cache://https://example.com/../a.wav",
         "http_cache://https://user@example.com/a.wav",
         "http_cache://https://[::1]/a.wav",
-        "http_cache://https://example.com/a.wav'"
+        "http_cache://https://example.com/a.wav'",
+        // Absolute paths and paths out of the sound root (issue 17, 3)
+        "/etc/passwd",
+        "//etc//passwd",
+        "/var/lib/irisx/recordings/other-tenant/call.wav",
+        "ivr//..//x.wav",
+        "ivr//welcome.wav",
+        // IP literals and hosts the address policy refuses (issue 17, 2)
+        "http_cache://https://169.254.169.254/latest/meta-data",
+        "http_cache://https://127.0.0.1/a.wav",
+        "http_cache://https://10.0.0.8/a.wav",
+        "http_cache://https://93.184.215.14/a.wav",
+        "http_cache://https://2130706433/a.wav",
+        "http_cache://https://0x7f.1/a.wav",
+        "http_cache://https://metadata.google.internal/computeMetadata/v1/"
       })
   void playRefusesMediaThatCouldCarryAnotherCommand(String hostile) {
     assertThatThrownBy(() -> builder.broadcast(CHANNEL, hostile))
@@ -141,6 +155,27 @@ class EslCommandBuilderTest {
                 .broadcast(CHANNEL, "http_cache://https://cdn.example.com/p/welcome.wav?v=2&l=en")
                 .args())
         .isEqualTo(CHANNEL + " http_cache://https://cdn.example.com/p/welcome.wav?v=2&l=en aleg");
+  }
+
+  @Test
+  void withThePolicyAMediaHostResolvingToAPrivateAddressIsRefused() {
+    EslCommandBuilder checking =
+        new EslCommandBuilder(
+            new EslNodeSettings(
+                "fs1",
+                "127.0.0.1",
+                8021,
+                "x",
+                "sofia/gateway/irisx/{to}",
+                java.time.Duration.ofSeconds(1)),
+            DialOptions.NONE,
+            SpeechVoice.FLITE_KAL,
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(
+                io.irisx.workflows.webhook.WebhookSettings.production()));
+    // localhost resolves on every machine, to a loopback address.
+    assertThatThrownBy(() -> checking.broadcast(CHANNEL, "http_cache://https://localhost/a.wav"))
+        .isInstanceOf(UnsafeCommandException.class)
+        .hasMessageContaining("loopback");
   }
 
   @Test

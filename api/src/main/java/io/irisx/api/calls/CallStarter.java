@@ -4,10 +4,12 @@ import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
 import io.irisx.api.CallSettings;
 import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.errors.InfrastructureOutage;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.representations.StartCallBody;
+import io.irisx.api.requests.FlowParamsValidator;
 import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
 import io.irisx.db.TenantCallLimits;
@@ -19,6 +21,9 @@ import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.flow.CallFlows;
+import io.irisx.workflows.webhook.WebhookSettings;
+import io.irisx.workflows.webhook.WebhookUrlPolicy;
+import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -52,16 +57,10 @@ public final class CallStarter {
   private final CallAdmissionGate gate;
 
   private final TenantDao tenants;
+  private final FlowParamsValidator params;
 
-  public CallStarter(
-      CallDao calls,
-      WorkflowClient temporal,
-      CallFlows flows,
-      CallSettings settings,
-      ScheduledExecutorService deadlines,
-      Clock clock) {
-    this(calls, temporal, flows, settings, deadlines, clock, null, null);
-  }
+  /** A call's own {@code webhookUrl} is held to the rules of {@code /v1/webhooks}. */
+  private final WebhookUrlPolicy webhookUrls;
 
   public CallStarter(
       CallDao calls,
@@ -71,7 +70,11 @@ public final class CallStarter {
       ScheduledExecutorService deadlines,
       Clock clock,
       CallAdmissionGate gate,
-      TenantDao tenants) {
+      TenantDao tenants,
+      FlowParamsValidator params,
+      WebhookUrlPolicy webhookUrls) {
+    this.params = params;
+    this.webhookUrls = webhookUrls;
     this.gate = gate;
     this.tenants = tenants;
     this.calls = calls;
@@ -103,6 +106,14 @@ public final class CallStarter {
     if (!problems.isEmpty()) {
       throw ProblemException.validation(problems);
     }
+    if (body.webhookUrl() != null) {
+      try {
+        webhookUrls.check(body.webhookUrl());
+      } catch (WebhookUrlRefusedException refused) {
+        // Accepted, its events would never be delivered: refused now, as /v1/webhooks refuses it.
+        throw ProblemException.validation("webhookUrl", "is not allowed: " + refused.getMessage());
+      }
+    }
     if (!flows.contains(body.flow())) {
       throw new ProblemException(
           ProblemType.UNKNOWN_FLOW,
@@ -111,6 +122,11 @@ public final class CallStarter {
               + "'; known flows: "
               + String.join(", ", flows.names())
               + ".");
+    }
+    // Checked before anything is written or dialled: a bad parameter must not reach the switch.
+    var paramProblems = params.problems(body.flow(), body.params());
+    if (!paramProblems.isEmpty()) {
+      throw ProblemException.validation(paramProblems);
     }
 
     UUID callId =
@@ -140,7 +156,12 @@ public final class CallStarter {
     CallAdmission admission = admit(tenant, callId, body);
     // Milliseconds: what the API shows is then exactly what is stored.
     Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    calls.insertQueued(callId, tenant.tenantId(), body.from(), body.to(), body.flow(), createdAt);
+    try {
+      calls.insertQueued(callId, tenant.tenantId(), body.from(), body.to(), body.flow(), createdAt);
+    } catch (RuntimeException e) {
+      releaseSlot(tenant, callId, admission); // no row, no workflow: the slot is not used
+      throw e;
+    }
     CallRequest request =
         new CallRequest(
             callId.toString(),
@@ -164,19 +185,66 @@ public final class CallStarter {
       markFailed(callId);
       releaseSlot(tenant, callId, admission);
       log.warn("could not start the workflow of call {}: {}", callId, e.toString());
+      var refusal = TemporalRefusal.of(e);
+      if (refusal.isPresent()) {
+        // A request Temporal refuses (too large, malformed) is refused again on every retry.
+        throw new ProblemException(
+                ProblemType.CALL_START_REFUSED,
+                "Temporal refused to start the call ("
+                    + refusal.get()
+                    + "); it is marked failed and will not be dialled. Retrying the same request"
+                    + " cannot succeed.")
+            .causedBy(e);
+      }
       throw new ProblemException(
               ProblemType.TEMPORAL_UNAVAILABLE,
               "The call could not be started (Temporal did not answer); it is marked failed and"
                   + " will not be dialled. Try again later.")
+          .withHeader("Retry-After", String.valueOf(InfrastructureOutage.RETRY_AFTER_SECONDS))
           .causedBy(e);
     } catch (RuntimeException e) {
       markFailed(callId);
       releaseSlot(tenant, callId, admission);
       throw e;
     }
-    return calls
-        .find(tenant.tenantId(), callId)
-        .orElseThrow(() -> new IllegalStateException("call " + callId + " vanished"));
+    try {
+      return calls
+          .find(tenant.tenantId(), callId)
+          .orElseThrow(() -> new IllegalStateException("call " + callId + " vanished"));
+    } catch (RuntimeException e) {
+      if (InfrastructureOutage.of(e).isEmpty()) {
+        throw e;
+      }
+      // The workflow runs: the call exists, so the answer is 201, with the row as it was written
+      // (an answer other than 201 must mean that no call was made).
+      log.warn("call {} started, but its row cannot be read back: {}", callId, e.toString());
+      return queuedRow(callId, tenant, body, createdAt);
+    }
+  }
+
+  private static CallRow queuedRow(
+      UUID callId, AuthenticatedTenant tenant, StartCallBody body, Instant createdAt) {
+    return new CallRow(
+        callId,
+        tenant.tenantId(),
+        "outbound",
+        body.from(),
+        body.to(),
+        body.flow(),
+        CallStatus.QUEUED.wireName(),
+        null,
+        null,
+        createdAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**

@@ -3,15 +3,19 @@ package io.irisx.api.errors;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
 
-/** The problem types the API answers with; the README's error table lists the same ones. */
+/** The problem types the API answers with; docs/api.md's error table lists the same ones. */
 public enum ProblemType {
   MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
   NOT_FOUND(404, "not-found", "Not found"),
+  REQUEST_TOO_LARGE(413, "request-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   VALIDATION_ERROR(422, "validation-error", "Invalid request"),
   UNKNOWN_FLOW(422, "unknown-flow", "Unknown flow"),
   TEMPORAL_UNAVAILABLE(503, "temporal-unavailable", "Call could not be started"),
+  CALL_START_REFUSED(422, "call-start-refused", "Temporal refused the call's request"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "A service the API needs does not answer"),
+  AUTHENTICATION_THROTTLED(429, "authentication-throttled", "Too many failed authentications"),
   INSUFFICIENT_SCOPE(403, "insufficient-scope", "Insufficient scope"),
   PHONE_NUMBER_TAKEN(409, "phone-number-taken", "Phone number taken"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anything else is our fault: a 500 problem that tells the client only an error id, and the log
- * line with the same id and the stack trace.
+ * An outage of the database, Redis or Temporal is a 503 with {@code Retry-After} ({@link
+ * InfrastructureOutage}). Anything else is our fault: a 500 problem that tells the client only an
+ * error id, and the log line with the same id and the stack trace.
  */
 @Provider
 public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,6 +24,12 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
   @Override
   public Response toResponse(Throwable exception) {
     String instance = ProblemResponses.instance(uriInfo);
+    var outage = InfrastructureOutage.of(exception);
+    if (outage.isPresent()) {
+      log.warn(
+          "{} does not answer while serving {}: {}", outage.get(), instance, exception.toString());
+      return ProblemResponses.of(InfrastructureOutage.problem(outage.get()), instance);
+    }
     Optional<Problem> unstorable = UnstorableText.problem(exception, instance);
     if (unstorable.isPresent()) {
       return ProblemResponses.of(unstorable.get()).build();

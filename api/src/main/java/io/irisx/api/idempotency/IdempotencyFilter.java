@@ -13,7 +13,6 @@ import io.irisx.db.IdempotencyDao;
 import io.irisx.db.IdempotencyRecord;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -70,7 +69,7 @@ public final class IdempotencyFilter
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   static final int MAX_KEY_LENGTH = 255;
-  static final int MAX_BODY_BYTES = 1024 * 1024;
+  static final int MAX_BODY_BYTES = io.irisx.api.requests.RequestBodyLimit.MAX_BODY_BYTES;
   private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
   private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -333,7 +332,7 @@ public final class IdempotencyFilter
     try (InputStream in = request.getEntityStream()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        throw io.irisx.api.requests.RequestBodyLimit.tooLarge();
       }
       return body;
     }

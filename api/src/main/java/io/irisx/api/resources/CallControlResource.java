@@ -7,6 +7,7 @@ import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.representations.CallCommandBodies;
 import io.irisx.api.representations.LiveCallView;
+import io.irisx.api.requests.FlowParamsValidator;
 import io.irisx.workflows.call.CallCommands;
 import io.irisx.workflows.call.HangupCause;
 import io.irisx.workflows.flow.CallFlows;
@@ -37,12 +38,18 @@ public final class CallControlResource {
   private final CallController controller;
   private final CallFlows flows;
   private final WebhookUrlPolicy urls;
+  private final FlowParamsValidator params;
 
   /** {@code urls}: the webhook address policy, which media URLs the node fetches must pass too. */
-  public CallControlResource(CallController controller, CallFlows flows, WebhookUrlPolicy urls) {
+  public CallControlResource(
+      CallController controller,
+      CallFlows flows,
+      WebhookUrlPolicy urls,
+      FlowParamsValidator params) {
     this.controller = controller;
     this.flows = flows;
     this.urls = urls;
+    this.params = params;
   }
 
   @POST
@@ -106,9 +113,13 @@ public final class CallControlResource {
               + String.join(", ", flows.names())
               + ".");
     }
-    Map<String, Object> params = body.params() == null ? Map.of() : body.params();
+    Map<String, Object> given = body.params() == null ? Map.of() : body.params();
+    var problems = params.problems(body.flow(), given);
+    if (!problems.isEmpty()) {
+      throw ProblemException.validation(problems);
+    }
     return LiveCallView.of(
-        controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), params)));
+        controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), given)));
   }
 
   /** The one thing to play, as the media reference the switch takes. */
@@ -152,7 +163,7 @@ public final class CallControlResource {
       throw ProblemException.validation("url", HINTS.get("url"));
     }
     try {
-      urls.check(url);
+      urls.checkMedia(url);
     } catch (io.irisx.workflows.webhook.WebhookUrlRefusedException refused) {
       throw ProblemException.validation("url", "is not allowed: " + refused.getMessage());
     }
@@ -161,7 +172,9 @@ public final class CallControlResource {
 
   private static final Map<String, String> HINTS =
       Map.of(
-          "file", "must be a sound file path on the node, e.g. ivr/ivr-welcome.wav",
+          "file",
+              "must be a sound file path relative to the node's sound root (no leading /, no ..),"
+                  + " e.g. ivr/ivr-welcome.wav",
           "tone", "must be a FreeSWITCH tone spec, e.g. %(250,50,440)",
           "text",
               "must be 1 to 1000 letters, digits, spaces and . , ? ! % - (no quotes, | $ { } or :)",

@@ -45,18 +45,21 @@ import org.jdbi.v3.core.Jdbi;
 public final class PhoneNumbersResource {
   static final int MAX_FRIENDLY_NAME_LENGTH = 255;
   static final int MAX_FLOW_NAME_LENGTH = 100;
-  static final int MAX_PARAMS_BYTES = 16 * 1024;
+  static final int MAX_PARAMS_BYTES = io.irisx.api.requests.FlowParamsLimit.MAX_PARAMS_BYTES;
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
   private final Jdbi jdbi;
   private final PhoneNumberDao numbers;
   private final CallFlows flows;
+  private final io.irisx.api.requests.FlowParamsValidator params;
   private final Clock clock;
 
-  public PhoneNumbersResource(Jdbi jdbi, CallFlows flows, Clock clock) {
+  public PhoneNumbersResource(
+      Jdbi jdbi, CallFlows flows, io.irisx.api.requests.FlowParamsValidator params, Clock clock) {
     this.jdbi = jdbi;
     this.numbers = jdbi.onDemand(PhoneNumberDao.class);
     this.flows = flows;
+    this.params = params;
     this.clock = clock;
   }
 
@@ -72,6 +75,7 @@ public final class PhoneNumbersResource {
     String friendlyName = fields.text("friendlyName", false, MAX_FRIENDLY_NAME_LENGTH);
     fields.check();
     requireKnownFlow(flow);
+    requireValidParams(flow, params);
 
     PhoneNumberRow row =
         numbers
@@ -154,6 +158,13 @@ public final class PhoneNumbersResource {
               PhoneNumberDao dao = handle.attach(PhoneNumberDao.class);
               PhoneNumberRow current =
                   dao.findForUpdate(tenant.tenantId(), numberId).orElseThrow(() -> notFound(id));
+              // The number's params and flow as they will be, checked together: a new flow is
+              // checked against the params kept, new params against the flow kept.
+              if (flow != null || fields.has("params")) {
+                requireValidParams(
+                    flow != null ? flow : current.flow(),
+                    fields.has("params") ? params : JsonText.object(current.flowParamsJson()));
+              }
               return dao.update(
                       tenant.tenantId(),
                       numberId,
@@ -184,6 +195,13 @@ public final class PhoneNumbersResource {
               + "'; known flows: "
               + String.join(", ", flows.names())
               + ".");
+    }
+  }
+
+  private void requireValidParams(String flow, Map<String, Object> given) {
+    var problems = params.problems(flow, given);
+    if (!problems.isEmpty()) {
+      throw ProblemException.validation(problems);
     }
   }
 

@@ -70,7 +70,7 @@ class PhoneNumbersTest {
             tenant.apiKey(),
             "{\"number\":\""
                 + number
-                + "\",\"flow\":\"hello\",\"params\":{\"greeting\":\"hi\",\"n\":2},"
+                + "\",\"flow\":\"voicemail\",\"params\":{\"greeting\":\"vm/hi.wav\",\"maxSeconds\":2},"
                 + "\"friendlyName\":\"Sales line\"}");
 
     assertThat(created.status()).isEqualTo(201);
@@ -80,16 +80,17 @@ class PhoneNumbersTest {
     assertThat(created.header("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/v1/phone-numbers/" + id));
     assertThat(body.path("number").asText()).isEqualTo(number);
-    assertThat(body.path("flow").asText()).isEqualTo("hello");
-    assertThat(body.path("params")).isEqualTo(json("{\"greeting\":\"hi\",\"n\":2}"));
+    assertThat(body.path("flow").asText()).isEqualTo("voicemail");
+    assertThat(body.path("params"))
+        .isEqualTo(json("{\"greeting\":\"vm/hi.wav\",\"maxSeconds\":2}"));
     assertThat(body.path("friendlyName").asText()).isEqualTo("Sales line");
     assertThat(body.path("status").asText()).isEqualTo("active");
     assertThat(api.get("/v1/phone-numbers/" + id, tenant.apiKey()).body()).isEqualTo(body);
 
     InboundRoute route = route(number).orElseThrow();
     assertThat(route.tenantId()).isEqualTo(tenant.tenantId());
-    assertThat(route.flow()).isEqualTo("hello");
-    assertThat(route.flowParamsJson()).contains("\"greeting\": \"hi\"");
+    assertThat(route.flow()).isEqualTo("voicemail");
+    assertThat(route.flowParamsJson()).contains("\"greeting\": \"vm/hi.wav\"");
   }
 
   @Test
@@ -148,7 +149,7 @@ class PhoneNumbersTest {
                 tenant.apiKey(),
                 "{\"number\":\""
                     + number
-                    + "\",\"flow\":\"hello\",\"params\":{\"a\":1},\"friendlyName\":\"Old\"}")
+                    + "\",\"flow\":\"voicemail\",\"params\":{\"maxSeconds\":1},\"friendlyName\":\"Old\"}")
             .body()
             .path("id")
             .asText();
@@ -157,17 +158,17 @@ class PhoneNumbersTest {
         api.patch("/v1/phone-numbers/" + id, tenant.apiKey(), "{\"friendlyName\":\"New\"}");
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(renamed.body().path("friendlyName").asText()).isEqualTo("New");
-    assertThat(renamed.body().path("params").toString()).isEqualTo("{\"a\":1}");
-    assertThat(renamed.body().path("flow").asText()).isEqualTo("hello");
+    assertThat(renamed.body().path("params").toString()).isEqualTo("{\"maxSeconds\":1}");
+    assertThat(renamed.body().path("flow").asText()).isEqualTo("voicemail");
 
     ApiClient.Reply reparam =
         api.patch(
             "/v1/phone-numbers/" + id,
             tenant.apiKey(),
-            "{\"params\":{\"b\":true},\"friendlyName\":null}");
-    assertThat(reparam.body().path("params").toString()).isEqualTo("{\"b\":true}");
+            "{\"params\":{\"silenceSeconds\":0},\"friendlyName\":null}");
+    assertThat(reparam.body().path("params").toString()).isEqualTo("{\"silenceSeconds\":0}");
     assertThat(reparam.body().path("friendlyName").isNull()).isTrue();
-    assertThat(route(number).orElseThrow().flowParamsJson()).contains("\"b\": true");
+    assertThat(route(number).orElseThrow().flowParamsJson()).contains("\"silenceSeconds\": 0");
     assertThat(api.get("/v1/phone-numbers/" + id, tenant.apiKey()).body())
         .isEqualTo(reparam.body());
   }

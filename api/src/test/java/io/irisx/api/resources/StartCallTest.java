@@ -123,7 +123,7 @@ class StartCallTest {
             "/v1/calls",
             tenant.apiKey(),
             "application/json",
-            "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"hello\",\"params\":{\"greeting\":\"hi\"}}");
+            "{\"from\":\"+15550100\",\"to\":\"+15550111\",\"flow\":\"voicemail\",\"params\":{\"greeting\":\"vm/hi.wav\"}}");
     assertThat(reply.status()).isEqualTo(201);
     String id = reply.body().path("id").asText();
 
@@ -148,8 +148,8 @@ class StartCallTest {
                 tenant.tenantId().toString(),
                 "+15550100",
                 "+15550111",
-                "hello",
-                Map.of("greeting", "hi"),
+                "voicemail",
+                Map.of("greeting", "vm/hi.wav"),
                 42,
                 7));
   }

@@ -12,4 +12,12 @@ public interface CallFlowProvider {
 
   /** Flow names (lower-case words with dashes) to a factory making one instance per call. */
   Map<String, Supplier<CallFlow>> flows();
+
+  /**
+   * The parameters each flow takes, by flow name; the API refuses any other, so a flow not named
+   * here takes no params. See docs/call-flows.md.
+   */
+  default Map<String, FlowParameters> parameters() {
+    return Map.of();
+  }
 }

@@ -15,9 +15,11 @@ import java.util.function.Supplier;
  */
 public final class CallFlows {
   private final Map<String, Supplier<CallFlow>> flows;
+  private final Map<String, FlowParameters> parameters;
 
-  private CallFlows(Map<String, Supplier<CallFlow>> flows) {
+  private CallFlows(Map<String, Supplier<CallFlow>> flows, Map<String, FlowParameters> parameters) {
     this.flows = Map.copyOf(flows);
+    this.parameters = Map.copyOf(parameters);
   }
 
   /** The flows shipped with IRISX and those provided by jars on the class path. */
@@ -25,7 +27,11 @@ public final class CallFlows {
     CallFlows flows = builtIn();
     for (CallFlowProvider provider : ServiceLoader.load(CallFlowProvider.class)) {
       for (Map.Entry<String, Supplier<CallFlow>> flow : provider.flows().entrySet()) {
-        flows = flows.with(flow.getKey(), flow.getValue());
+        flows =
+            flows.with(
+                flow.getKey(),
+                flow.getValue(),
+                provider.parameters().getOrDefault(flow.getKey(), FlowParameters.NONE));
       }
     }
     return flows;
@@ -33,20 +39,25 @@ public final class CallFlows {
 
   /** Only the flows IRISX itself ships. */
   public static CallFlows builtIn() {
-    Map<String, Supplier<CallFlow>> flows = new TreeMap<>();
-    flows.put(HelloFlow.NAME, HelloFlow::new);
-    flows.put(ReminderFlow.NAME, ReminderFlow::new);
-    flows.put(VoicemailFlow.NAME, VoicemailFlow::new);
-    flows.put(IvrFlow.NAME, IvrFlow::new);
-    flows.put(ClickToCallFlow.NAME, ClickToCallFlow::new);
-    return new CallFlows(flows);
+    return new CallFlows(Map.of(), Map.of())
+        .with(HelloFlow.NAME, HelloFlow::new, FlowParameters.NONE)
+        .with(ReminderFlow.NAME, ReminderFlow::new, ReminderFlow.PARAMETERS)
+        .with(VoicemailFlow.NAME, VoicemailFlow::new, VoicemailFlow.PARAMETERS)
+        .with(IvrFlow.NAME, IvrFlow::new, IvrFlow.PARAMETERS)
+        .with(ClickToCallFlow.NAME, ClickToCallFlow::new, ClickToCallFlow.PARAMETERS);
+  }
+
+  /** These flows and one more that takes no params. */
+  public CallFlows with(String name, Supplier<CallFlow> flow) {
+    return with(name, flow, FlowParameters.NONE);
   }
 
   /**
-   * These flows and one more. A name already taken is refused: a flow must not silently replace
-   * another while calls may be running it.
+   * These flows and one more, with the parameters it declares (the API refuses any other). A name
+   * already taken is refused: a flow must not silently replace another while calls may be running
+   * it.
    */
-  public CallFlows with(String name, Supplier<CallFlow> flow) {
+  public CallFlows with(String name, Supplier<CallFlow> flow, FlowParameters declared) {
     if (name == null || !name.matches("[a-z][a-z0-9-]{0,62}")) {
       throw new IllegalArgumentException("flow names are lower-case words with dashes: " + name);
     }
@@ -55,7 +66,14 @@ public final class CallFlows {
     }
     Map<String, Supplier<CallFlow>> more = new TreeMap<>(flows);
     more.put(name, flow);
-    return new CallFlows(more);
+    Map<String, FlowParameters> declaredMore = new TreeMap<>(parameters);
+    declaredMore.put(name, java.util.Objects.requireNonNull(declared, "declared parameters"));
+    return new CallFlows(more, declaredMore);
+  }
+
+  /** The parameters the named flow declares; empty when no such flow is registered. */
+  public Optional<FlowParameters> parameters(String name) {
+    return Optional.ofNullable(name).map(parameters::get);
   }
 
   public boolean contains(String name) {

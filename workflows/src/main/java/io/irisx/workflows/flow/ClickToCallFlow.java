@@ -19,6 +19,14 @@ public final class ClickToCallFlow implements CallFlow {
   public static final String NAME = "click-to-call";
   public static final String RESULT = "clickToCall";
 
+  /** What {@code params} may hold; the API refuses anything else. */
+  public static final FlowParameters PARAMETERS =
+      FlowParameters.of(
+          FlowParameter.number("customer", "the number bridged to the agent").asRequired(),
+          FlowParameter.number("callerId", "what the customer sees; default the call's from"),
+          FlowParameter.integer("ringSeconds", 5, 120, "how long the customer may ring"),
+          FlowParameter.media("whisper", "a prompt for the agent before dialling"));
+
   @Override
   public void run(Call call) {
     call.answer();

@@ -34,6 +34,15 @@ public final class IvrFlow implements CallFlow {
 
   static final String OPERATOR_KEY = "0";
 
+  /** What {@code params} may hold; the API refuses anything else. */
+  public static final FlowParameters PARAMETERS =
+      FlowParameters.of(
+          FlowParameter.media("prompt", "the menu"),
+          FlowParameter.menu("options", "what each key does"),
+          FlowParameter.integer("retries", 1, 10, "attempts before the operator or goodbye"),
+          FlowParameter.number("operator", "dialled on 0 or after the last attempt"),
+          FlowParameter.media("goodbye", "played before hanging up when there is no operator"));
+
   @Override
   public void run(Call call) {
     call.answer();

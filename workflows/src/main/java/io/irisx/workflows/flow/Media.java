@@ -20,7 +20,8 @@ public record Media(Kind kind, String value) {
     FILE,
     TONE,
     SPEECH,
-    URL
+    URL,
+    SILENCE
   }
 
   /** The reference prefix for speech: the node renders it with its own engine and voice. */
@@ -30,9 +31,21 @@ public record Media(Kind kind, String value) {
   public static final String URL_PREFIX = "http_cache://";
 
   public static final String TONE_PREFIX = "tone_stream://";
+  public static final String SILENCE_PREFIX = "silence_stream://";
   public static final int MAX_SPEECH_LENGTH = 1000;
 
-  private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./=+-]{0,511}");
+  /**
+   * Relative to the node's sound root (FreeSWITCH's {@code sound_prefix}): no leading {@code /}, no
+   * {@code //}, no {@code ..}, so no file outside it (another tenant's, {@code /etc/passwd}) plays.
+   */
+  private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./=+-]{0,511}");
+
+  /**
+   * Milliseconds of silence, optionally with a comfort-noise divisor: {@code 500}, {@code
+   * 500,1400}.
+   */
+  private static final Pattern SILENCE = Pattern.compile("[0-9]{1,7}(?:,[0-9]{1,5})?");
+
   private static final Pattern TONE = Pattern.compile("[A-Za-z0-9_.;=%(),+-]{1,512}");
 
   /**
@@ -54,16 +67,57 @@ public record Media(Kind kind, String value) {
     }
     boolean valid =
         switch (kind) {
-          case FILE -> FILE.matcher(value).matches() && !value.contains("..");
+          case FILE ->
+              FILE.matcher(value).matches() && !value.contains("..") && !value.contains("//");
+          case SILENCE -> SILENCE.matcher(value).matches();
           case TONE -> TONE.matcher(value).matches();
           case SPEECH -> SPEECH.matcher(value).matches() && !value.isBlank();
           case URL ->
-              URL.matcher(value).matches() && value.length() <= 2048 && !value.contains("..");
+              URL.matcher(value).matches()
+                  && value.length() <= 2048
+                  && !value.contains("..")
+                  && !hostIsNumeric(value);
         };
     if (!valid) {
       throw new IllegalArgumentException(
           "not playable as " + kind.name().toLowerCase(Locale.ROOT) + ": " + shown(value));
     }
+  }
+
+  /**
+   * The media a reference names, as {@code Call.play(String)} takes it: {@code tone_stream://},
+   * {@code silence_stream://}, {@code say:}, {@code http_cache://https://...}, else a sound file.
+   *
+   * @throws IllegalArgumentException when the reference is not playable
+   */
+  public static Media parse(String reference) {
+    if (reference == null) {
+      throw new IllegalArgumentException("media needs a kind and a value");
+    }
+    if (reference.startsWith(TONE_PREFIX)) {
+      return new Media(Kind.TONE, reference.substring(TONE_PREFIX.length()));
+    }
+    if (reference.startsWith(SILENCE_PREFIX)) {
+      return new Media(Kind.SILENCE, reference.substring(SILENCE_PREFIX.length()));
+    }
+    if (reference.startsWith(SPEECH_PREFIX)) {
+      return new Media(Kind.SPEECH, reference.substring(SPEECH_PREFIX.length()));
+    }
+    if (reference.startsWith(URL_PREFIX)) {
+      return new Media(Kind.URL, reference.substring(URL_PREFIX.length()));
+    }
+    return new Media(Kind.FILE, reference);
+  }
+
+  /**
+   * The host of an https media URL as written (the part between {@code https://} and a port or
+   * path).
+   */
+  public String urlHost() {
+    if (kind != Kind.URL) {
+      throw new IllegalStateException("not a URL: " + kind);
+    }
+    return hostOf(value);
   }
 
   /** A sound file on the node, relative to its sound prefix ({@code ivr/ivr-welcome.wav}). */
@@ -94,6 +148,7 @@ public record Media(Kind kind, String value) {
       case TONE -> TONE_PREFIX + value;
       case SPEECH -> SPEECH_PREFIX + value;
       case URL -> URL_PREFIX + value;
+      case SILENCE -> SILENCE_PREFIX + value;
     };
   }
 
@@ -103,6 +158,28 @@ public record Media(Kind kind, String value) {
    */
   public static java.time.Duration speakingTime(String text) {
     return java.time.Duration.ofMillis(Math.max(1000, text.length() * 1000L / 15));
+  }
+
+  /**
+   * A host of digits, dots and hex only is an IP address in some notation ({@code 169.254.169.254},
+   * {@code 2130706433}, {@code 0x7f.1}): media is fetched by name, so the address policy's checks
+   * apply to what the name resolves to.
+   */
+  private static boolean hostIsNumeric(String url) {
+    String host = hostOf(url);
+    return host.matches("(?i)[0-9.]+|(?:0x[0-9a-f]*|[0-9]+)(?:\\.(?:0x[0-9a-f]*|[0-9]+))*\\.?");
+  }
+
+  private static String hostOf(String url) {
+    String rest = url.substring("https://".length());
+    int end = rest.length();
+    for (char stop : new char[] {':', '/', '?'}) {
+      int at = rest.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return rest.substring(0, end);
   }
 
   private static String shown(String value) {

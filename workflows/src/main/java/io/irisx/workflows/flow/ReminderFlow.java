@@ -17,6 +17,13 @@ public final class ReminderFlow implements CallFlow {
   static final String DEFAULT_MENU = "ivr/ivr-please_choose_from_the_following.wav";
   static final String DEFAULT_THANKS = "ivr/ivr-thank_you.wav";
 
+  /** What {@code params} may hold; the API refuses anything else. */
+  public static final FlowParameters PARAMETERS =
+      FlowParameters.of(
+          FlowParameter.media("message", "the reminder itself; default a generic greeting"),
+          FlowParameter.media("menu", "the press 1 or 2 prompt"),
+          FlowParameter.media("thanks", "played after an answer"));
+
   @Override
   public void run(Call call) {
     call.answer();

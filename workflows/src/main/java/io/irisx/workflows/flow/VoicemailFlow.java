@@ -20,6 +20,14 @@ public final class VoicemailFlow implements CallFlow {
   static final int DEFAULT_MAX_SECONDS = 120;
   static final int DEFAULT_SILENCE_SECONDS = 5;
 
+  /** What {@code params} may hold; the API refuses anything else. */
+  public static final FlowParameters PARAMETERS =
+      FlowParameters.of(
+          FlowParameter.media("greeting", "played before the beep"),
+          FlowParameter.integer("maxSeconds", 1, 3600, "the longest message, in seconds"),
+          FlowParameter.integer("silenceSeconds", 0, 60, "silence that ends the message; 0: none"),
+          FlowParameter.media("thanks", "played after the message"));
+
   @Override
   public void run(Call call) {
     call.answer();

@@ -118,10 +118,10 @@ public final class WebhookUrlPolicy {
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException | SecurityException e) {
-      throw new WebhookUrlRefusedException("the host " + host + " does not resolve");
+      throw WebhookUrlRefusedException.unresolved(host);
     }
     if (addresses == null || addresses.length == 0) {
-      throw new WebhookUrlRefusedException("the host " + host + " does not resolve");
+      throw WebhookUrlRefusedException.unresolved(host);
     }
     // Every address must pass: a name with one public and one private address is refused.
     for (InetAddress address : addresses) {
@@ -133,6 +133,33 @@ public final class WebhookUrlPolicy {
               });
     }
     return new Target(uri, host, List.of(addresses));
+  }
+
+  /**
+   * Checks an https URL a switch is to fetch media from (mod_http_cache, from inside the network):
+   * as a webhook endpoint, and moreover https only and named by host name, never by an IP address
+   * in any notation (a name is what TLS checks, and what this policy resolves and judges).
+   */
+  public Target checkMedia(String url) {
+    refuseMediaForm(url);
+    return check(url);
+  }
+
+  /**
+   * The checks of {@link #checkMedia} that need no resolver: the form, https, no address literal,
+   * no metadata host. What the ESL command builder applies to every media URL it is handed.
+   */
+  public URI refuseMediaForm(String url) {
+    URI uri = parse(url);
+    if (!"https".equalsIgnoreCase(uri.getScheme())) {
+      throw new WebhookUrlRefusedException("a media URL must be https");
+    }
+    String host = hostOf(uri);
+    if (AddressLiterals.isLiteral(host) || AddressLiterals.isObfuscatedIpv4(host)) {
+      throw new WebhookUrlRefusedException(
+          "the host " + host + " is an IP address; media URLs name their host");
+    }
+    return uri;
   }
 
   /** Checks the URL's form only (scheme, host, no credentials), without resolving it. */

@@ -37,10 +37,32 @@ class MediaTest {
         "https://[::1]/a",
         "https://example.com/../a",
         "ftp://example.com/a",
-        "https://example.com/a'b"
+        "https://example.com/a'b",
+        "https://169.254.169.254/latest/meta-data",
+        "https://127.0.0.1/a.wav",
+        "https://2130706433/a.wav",
+        "https://0x7f.1/a.wav"
       })
   void urlsAreHttpsWithPlainCharactersOnly(String url) {
     assertThatThrownBy(() -> Media.url(url)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/etc/passwd", "//etc//passwd", "../x.wav", "ivr/../../x", "ivr//x.wav"})
+  void filesAreRelativeToTheSoundRootAndStayInIt(String path) {
+    assertThatThrownBy(() -> Media.file(path)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Media.parse(path)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aReferenceParsesToItsKind() {
+    assertThat(Media.parse("ivr/ivr-welcome.wav").kind()).isEqualTo(Media.Kind.FILE);
+    assertThat(Media.parse("tone_stream://%(250,50,440)").kind()).isEqualTo(Media.Kind.TONE);
+    assertThat(Media.parse("silence_stream://500").reference()).isEqualTo("silence_stream://500");
+    assertThat(Media.parse("say:Hello").kind()).isEqualTo(Media.Kind.SPEECH);
+    Media url = Media.parse("http_cache://https://cdn.example.com:8443/a.wav");
+    assertThat(url.kind()).isEqualTo(Media.Kind.URL);
+    assertThat(url.urlHost()).isEqualTo("cdn.example.com");
   }
 
   @Test

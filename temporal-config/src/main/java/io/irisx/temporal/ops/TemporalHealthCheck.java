@@ -1,10 +1,13 @@
-package io.irisx.api.health;
+package io.irisx.temporal.ops;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
-/** Temporal's frontend answers its gRPC health check: without it no call can start. */
+/**
+ * Temporal's frontend answers its gRPC health check: without it the API starts no call and the
+ * worker runs no workflow or activity. Both processes register it as {@code temporal}.
+ */
 public final class TemporalHealthCheck extends HealthCheck {
   private final WorkflowServiceStubs service;
 

@@ -1,0 +1,98 @@
+package io.irisx.api.auth;
+
+import io.dropwizard.auth.AuthFilter;
+import io.irisx.api.errors.ProblemException;
+import io.irisx.api.errors.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A tenant's API key, from the {@code Authorization: Bearer} header and nowhere else: Dropwizard's
+ * OAuth filter also takes {@code ?access_token=}, which puts the key in request logs, proxies' logs
+ * and browser histories, so a request carrying one is refused. Refused keys are counted per client
+ * address ({@link FailedAuthenticationThrottle}).
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenant> {
+  static final String QUERY_KEY = "access_token";
+
+  private final FailedAuthenticationThrottle throttle;
+
+  @Context private HttpServletRequest servletRequest;
+
+  private BearerKeyFilter(FailedAuthenticationThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (request.getUriInfo().getQueryParameters().containsKey(QUERY_KEY)) {
+      throw new ProblemException(
+          ProblemType.UNAUTHORIZED,
+          "API keys are accepted only in the Authorization header ('Authorization: Bearer <key>');"
+              + " a key sent in the address may have been logged on its way: revoke it.");
+    }
+    String address = clientAddress();
+    Duration wait = throttle.waitFor(address);
+    if (!wait.isZero()) {
+      throw new ProblemException(
+              ProblemType.AUTHENTICATION_THROTTLED,
+              "Too many refused API keys from this address; try again in "
+                  + Math.max(1, wait.toSeconds())
+                  + " s.")
+          .withHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+    }
+    if (!authenticate(
+        request, credential(request.getHeaderString(HttpHeaders.AUTHORIZATION)), prefix)) {
+      throttle.failed(address);
+      throw unauthorizedHandler.buildException(prefix, realm);
+    }
+  }
+
+  private String credential(String header) {
+    if (header == null) {
+      return null;
+    }
+    int space = header.indexOf(' ');
+    if (space <= 0
+        || !header
+            .substring(0, space)
+            .toLowerCase(Locale.ROOT)
+            .equals(prefix.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    String credential = header.substring(space + 1).strip();
+    return credential.isEmpty() ? null : credential;
+  }
+
+  private String clientAddress() {
+    try {
+      return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+    } catch (RuntimeException outsideRequest) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Builds the filter; set the authenticator, prefix ("Bearer"), realm and unauthorized handler.
+   */
+  public static final class Builder
+      extends AuthFilterBuilder<String, AuthenticatedTenant, BearerKeyFilter> {
+    private final FailedAuthenticationThrottle throttle;
+
+    public Builder(FailedAuthenticationThrottle throttle) {
+      this.throttle = throttle;
+    }
+
+    @Override
+    protected BearerKeyFilter newInstance() {
+      return new BearerKeyFilter(throttle);
+    }
+  }
+}
