@@ -38,6 +38,11 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
           "API keys are accepted only in the Authorization header ('Authorization: Bearer <key>');"
               + " a key sent in the address may have been logged on its way: revoke it.");
     }
+    String credential = credential(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (credential == null) {
+      // No key is no guess: a 401 that says what is missing, neither counted nor throttled.
+      throw unauthorizedHandler.buildException(prefix, realm);
+    }
     String address = clientAddress();
     Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
@@ -48,8 +53,7 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
                   + " s.")
           .withHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
     }
-    if (!authenticate(
-        request, credential(request.getHeaderString(HttpHeaders.AUTHORIZATION)), prefix)) {
+    if (!authenticate(request, credential, prefix)) {
       throttle.failed(address);
       throw unauthorizedHandler.buildException(prefix, realm);
     }
