@@ -7,6 +7,7 @@ import io.temporal.common.converter.GlobalDataConverter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -101,7 +102,7 @@ public final class LogContext implements ContextPropagator {
     void close();
   }
 
-  private static void put(String key, String value) {
+  private static void put(String key, @Nullable String value) {
     if (value == null) {
       MDC.remove(key);
     } else {

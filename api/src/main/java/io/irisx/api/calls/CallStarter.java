@@ -21,7 +21,6 @@ import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.flow.CallFlows;
-import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
