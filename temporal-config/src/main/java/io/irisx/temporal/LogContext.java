@@ -86,7 +86,7 @@ public final class LogContext implements ContextPropagator {
   }
 
   /** Sets the call's keys on this thread; closing the scope restores what was there. */
-  public static Scope forCall(String callId, String tenantId) {
+  public static Scope forCall(@Nullable String callId, @Nullable String tenantId) {
     Map<String, String> before = new HashMap<>();
     for (String key : KEYS) {
       before.put(key, MDC.get(key));

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The FreeSWITCH node this worker runs beside: its id (which names its task queue), its event
@@ -24,12 +25,12 @@ public record NodeSettings(
     @Min(1) @Max(65535) int eslPort,
     @NotBlank String eslPassword,
     @NotBlank String dialTemplate,
-    String callerIdName,
-    String callerIdNumber,
-    Map<String, String> sipHeaders,
-    @Min(1) @Max(3600) Integer eslHeartbeatTimeoutSeconds,
-    String speechEngine,
-    String speechVoice) {
+    @Nullable String callerIdName,
+    @Nullable String callerIdNumber,
+    @Nullable Map<String, String> sipHeaders,
+    @Min(1) @Max(3600) @Nullable Integer eslHeartbeatTimeoutSeconds,
+    @Nullable String speechEngine,
+    @Nullable String speechVoice) {
 
   /** Text-to-speech on this node: {@code speechEngine}/{@code speechVoice}, default flite's kal. */
   SpeechVoice speech() {
@@ -50,7 +51,7 @@ public record NodeSettings(
         : defaults.withHeartbeatTimeout(Duration.ofSeconds(eslHeartbeatTimeoutSeconds));
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 
