@@ -2,6 +2,7 @@ package io.irisx.db;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of a tenant's calls to list or export; a null field does not filter.
@@ -11,13 +12,13 @@ import java.util.UUID;
  */
 public record CallFilter(
     UUID tenantId,
-    String status,
-    String direction,
-    String from,
-    String to,
-    String flow,
-    Instant createdFrom,
-    Instant createdBefore) {
+    @Nullable String status,
+    @Nullable String direction,
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable String flow,
+    @Nullable Instant createdFrom,
+    @Nullable Instant createdBefore) {
 
   public static CallFilter all(UUID tenantId) {
     return new CallFilter(tenantId, null, null, null, null, null, null, null);

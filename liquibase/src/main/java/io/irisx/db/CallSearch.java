@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists and exports a tenant's calls with optional filters. The SQL is assembled only from fixed
@@ -91,7 +92,11 @@ public final class CallSearch {
   }
 
   private static void add(
-      StringBuilder sql, List<Binding> bindings, String name, Object value, String clause) {
+      StringBuilder sql,
+      List<Binding> bindings,
+      String name,
+      @Nullable Object value,
+      String clause) {
     if (value != null) {
       sql.append(clause);
       bindings.add(new Binding(name, value));

@@ -7,6 +7,7 @@ import io.temporal.common.converter.GlobalDataConverter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -85,7 +86,7 @@ public final class LogContext implements ContextPropagator {
   }
 
   /** Sets the call's keys on this thread; closing the scope restores what was there. */
-  public static Scope forCall(String callId, String tenantId) {
+  public static Scope forCall(@Nullable String callId, @Nullable String tenantId) {
     Map<String, String> before = new HashMap<>();
     for (String key : KEYS) {
       before.put(key, MDC.get(key));
@@ -101,7 +102,7 @@ public final class LogContext implements ContextPropagator {
     void close();
   }
 
-  private static void put(String key, String value) {
+  private static void put(String key, @Nullable String value) {
     if (value == null) {
       MDC.remove(key);
     } else {

@@ -2,6 +2,7 @@ package io.irisx.temporal;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Temporal is and how to reach it: a {@code host:port} gRPC target, a namespace, and for a
@@ -20,8 +21,8 @@ public record TemporalSettings(
     String namespace,
     Integer retentionDays,
     Boolean manageNamespace,
-    String apiKey,
-    TemporalTls tls) {
+    @Nullable String apiKey,
+    @Nullable TemporalTls tls) {
   public static final String DEFAULT_NAMESPACE = "default";
   public static final int DEFAULT_RETENTION_DAYS = 7;
 
@@ -45,7 +46,7 @@ public record TemporalSettings(
   }
 
   public TemporalSettings(String target, String namespace) {
-    this(target, namespace, null, null, null, null);
+    this(target, namespace, DEFAULT_RETENTION_DAYS, true, null, null);
   }
 
   public Duration retention() {

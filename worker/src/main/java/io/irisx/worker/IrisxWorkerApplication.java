@@ -43,6 +43,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -173,9 +174,10 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands),
         new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
+    @Nullable RecordingSettings recordings = config.getRecordings();
     boolean retention =
         registerRecordings(
-            config.getRecordings(),
+            recordings,
             node.id(),
             jdbi,
             esl,
@@ -190,8 +192,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             new Managed() {
               @Override
               public void start() {
-                if (retention) {
-                  ensureRetentionSchedule(temporal, config.getRecordings());
+                if (retention && recordings != null) {
+                  ensureRetentionSchedule(temporal, recordings);
                 }
                 ensureWebhookSweepSchedule(temporal);
                 workers.start();
@@ -227,7 +229,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
    * of it runs here, and a warning says so).
    */
   private static boolean registerRecordings(
-      RecordingSettings settings,
+      @Nullable RecordingSettings settings,
       String nodeId,
       Jdbi jdbi,
       EslConnection esl,

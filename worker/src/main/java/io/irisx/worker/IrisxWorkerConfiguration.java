@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.irisx.temporal.TemporalSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 public class IrisxWorkerConfiguration extends Configuration {
   @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
@@ -69,15 +70,15 @@ public class IrisxWorkerConfiguration extends Configuration {
   }
 
   /** Recording directory, S3 and retention; without it this worker runs no recording activities. */
-  @jakarta.validation.Valid private RecordingSettings recordings;
+  @jakarta.validation.Valid private @Nullable RecordingSettings recordings;
 
   @JsonProperty
-  public RecordingSettings getRecordings() {
+  public @Nullable RecordingSettings getRecordings() {
     return recordings;
   }
 
   @JsonProperty
-  public void setRecordings(RecordingSettings recordings) {
+  public void setRecordings(@Nullable RecordingSettings recordings) {
     this.recordings = recordings;
   }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The FreeSWITCH node this worker runs beside: its id (which names its task queue), its event
@@ -26,13 +27,13 @@ public record NodeSettings(
     @Min(1) @Max(65535) int eslPort,
     @NotBlank String eslPassword,
     @NotBlank String dialTemplate,
-    String callerIdName,
-    String callerIdNumber,
-    Map<String, String> sipHeaders,
-    @Min(1) @Max(3600) Integer eslHeartbeatTimeoutSeconds,
-    String speechEngine,
-    String speechVoice,
-    @jakarta.validation.Valid io.irisx.worker.inbound.CallerNumberRule callerNumbers) {
+    @Nullable String callerIdName,
+    @Nullable String callerIdNumber,
+    @Nullable Map<String, String> sipHeaders,
+    @Min(1) @Max(3600) @Nullable Integer eslHeartbeatTimeoutSeconds,
+    @Nullable String speechEngine,
+    @Nullable String speechVoice,
+    @jakarta.validation.Valid @Nullable io.irisx.worker.inbound.CallerNumberRule callerNumbers) {
 
   /** How inbound caller numbers become E.164; without a rule only {@code +digits} is taken. */
   io.irisx.worker.inbound.CallerNumberRule callerNumberRule() {
@@ -60,7 +61,7 @@ public record NodeSettings(
         : defaults.withHeartbeatTimeout(Duration.ofSeconds(eslHeartbeatTimeoutSeconds));
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 

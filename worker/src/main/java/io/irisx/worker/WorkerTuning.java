@@ -65,7 +65,14 @@ public record WorkerTuning(
 
   /** 10,000 calls in memory on virtual threads: what one worker beside one switch should hold. */
   public static WorkerTuning defaults() {
-    return new WorkerTuning(null, null, null, null, null, null, null);
+    return new WorkerTuning(
+        DEFAULT_CACHE,
+        DEFAULT_CACHE,
+        true,
+        DEFAULT_ACTIVITIES,
+        DEFAULT_WORKFLOW_TASKS,
+        DEFAULT_WORKFLOW_TASK_POLLERS,
+        DEFAULT_ACTIVITY_TASK_POLLERS);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.irisx.activities.esl;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a node presents its outbound calls, on top of its dial template: a caller-id name and number
@@ -11,7 +12,9 @@ import java.util.TreeMap;
  * value and refuses what it cannot send safely.
  */
 public record DialOptions(
-    String callerIdName, String callerIdNumber, Map<String, String> sipHeaders) {
+    @Nullable String callerIdName,
+    @Nullable String callerIdNumber,
+    Map<String, String> sipHeaders) {
 
   public static final DialOptions NONE = new DialOptions(null, null, Map.of());
 

@@ -1,6 +1,7 @@
 package io.irisx.activities.esl;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node's text-to-speech engine (a FreeSWITCH speech module, e.g. {@code flite}) and voice
@@ -23,7 +24,7 @@ public record SpeechVoice(String engine, String voice) {
   }
 
   /** The node's setting, or flite's kal voice (the engine FreeSWITCH ships) when none is set. */
-  public static SpeechVoice orDefault(String engine, String voice) {
+  public static SpeechVoice orDefault(@Nullable String engine, @Nullable String voice) {
     boolean unset = (engine == null || engine.isBlank()) && (voice == null || voice.isBlank());
     return unset ? FLITE_KAL : new SpeechVoice(engine, voice);
   }

@@ -2,6 +2,7 @@ package io.irisx.db.webhook;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a list of deliveries is narrowed to; a null field does not narrow. The cursor is the
@@ -9,14 +10,14 @@ import java.util.UUID;
  */
 public record DeliveryFilter(
     UUID tenantId,
-    UUID webhookId,
-    String status,
-    String eventType,
-    UUID callId,
-    Instant since,
-    Instant until,
-    Instant cursorCreatedAt,
-    UUID cursorId) {
+    @Nullable UUID webhookId,
+    @Nullable String status,
+    @Nullable String eventType,
+    @Nullable UUID callId,
+    @Nullable Instant since,
+    @Nullable Instant until,
+    @Nullable Instant cursorCreatedAt,
+    @Nullable UUID cursorId) {
 
   public static DeliveryFilter of(UUID tenantId) {
     return new DeliveryFilter(tenantId, null, null, null, null, null, null, null, null);

@@ -22,7 +22,7 @@ public record ShutdownSettings(Integer drainDelaySeconds, Integer graceSeconds) 
   }
 
   public static ShutdownSettings defaults() {
-    return new ShutdownSettings(null, null);
+    return new ShutdownSettings(0, 30);
   }
 
   public Duration drainDelay() {

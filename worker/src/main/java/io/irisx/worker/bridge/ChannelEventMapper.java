@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a switch event into the signal for the call it belongs to. Channel events name their call
@@ -124,7 +125,7 @@ final class ChannelEventMapper {
             : null);
   }
 
-  private static Long parseOptionalLong(String value) {
+  private static @Nullable Long parseOptionalLong(@Nullable String value) {
     try {
       return value == null ? null : Long.valueOf(value.trim());
     } catch (NumberFormatException e) {

@@ -7,6 +7,7 @@ import io.irisx.activities.esl.SwitchUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node's ESL connection for code that is built before it: the event listener must exist before
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class SwitchCommandLine {
   private final CountDownLatch attached = new CountDownLatch(1);
   private final Duration patience;
-  private volatile EslConnection connection;
+  private volatile @Nullable EslConnection connection;
 
   public SwitchCommandLine(Duration patience) {
     this.patience = patience;
@@ -36,6 +37,10 @@ public final class SwitchCommandLine {
       Thread.currentThread().interrupt();
       throw new SwitchUnavailableException("interrupted while waiting for the ESL connection");
     }
-    return connection.api(command.command(), command.args());
+    EslConnection attachedConnection = connection;
+    if (attachedConnection == null) {
+      throw new SwitchUnavailableException("the ESL connection is not set up yet");
+    }
+    return attachedConnection.api(command.command(), command.args());
   }
 }

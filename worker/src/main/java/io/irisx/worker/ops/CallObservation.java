@@ -12,6 +12,7 @@ import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
 import io.temporal.workflow.Workflow;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -76,8 +77,8 @@ public final class CallObservation extends WorkerInterceptorBase {
   }
 
   private final class CallWorkflowObservation extends WorkflowInboundCallsInterceptorBase {
-    private volatile String callId;
-    private volatile String tenantId;
+    private volatile @Nullable String callId;
+    private volatile @Nullable String tenantId;
 
     CallWorkflowObservation(WorkflowInboundCallsInterceptor next) {
       super(next);

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether this worker polls its task queues, as Temporal itself sees it: the factory is started and
@@ -23,7 +24,7 @@ public final class PollingCheck implements Supplier<String> {
   private final WorkflowClient client;
   private final List<QueueRole> queues;
   private volatile long checkedAt;
-  private volatile String cached = "not checked yet";
+  private volatile @Nullable String cached = "not checked yet";
 
   /** A task queue and the kind of poller this worker runs on it. */
   public record QueueRole(String taskQueue, TaskQueueType type) {}
@@ -36,7 +37,7 @@ public final class PollingCheck implements Supplier<String> {
 
   /** Null while polling, otherwise why not. */
   @Override
-  public String get() {
+  public @Nullable String get() {
     if (!workers.isStarted()) {
       return "Temporal workers not started";
     }
@@ -51,7 +52,7 @@ public final class PollingCheck implements Supplier<String> {
     return cached;
   }
 
-  private String askServer() {
+  private @Nullable String askServer() {
     String identity = client.getOptions().getIdentity();
     for (QueueRole queue : queues) {
       try {

@@ -2,6 +2,7 @@ package io.irisx.workflows.call;
 
 import io.irisx.workflows.admission.CallAdmission;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the API asks for when it starts a call workflow. Ids are UUID strings; numbers are strict
@@ -25,10 +26,10 @@ public record CallRequest(
     Map<String, Object> params,
     int ringTimeoutSeconds,
     int watchdogSeconds,
-    InboundLeg inbound,
-    String webhookUrl,
+    @Nullable InboundLeg inbound,
+    @Nullable String webhookUrl,
     boolean record,
-    CallAdmission admission) {
+    @Nullable CallAdmission admission) {
 
   public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WATCHDOG_SECONDS = 15;
@@ -78,8 +79,8 @@ public record CallRequest(
       Map<String, Object> params,
       int ringTimeoutSeconds,
       int watchdogSeconds,
-      InboundLeg inbound,
-      String webhookUrl) {
+      @Nullable InboundLeg inbound,
+      @Nullable String webhookUrl) {
     this(
         callId,
         tenantId,

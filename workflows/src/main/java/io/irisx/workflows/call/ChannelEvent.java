@@ -1,5 +1,7 @@
 package io.irisx.workflows.call;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One FreeSWITCH event about a call's channel, as the worker's event bridge signals it to the call
  * workflow. Only the fields a workflow decides on are carried; absent values are null.
@@ -21,16 +23,16 @@ public record ChannelEvent(
     String coreUuid,
     long sequence,
     long timestampMicros,
-    String answerState,
-    String hangupCause,
-    String sipTermStatus,
-    String dtmfDigit,
-    String playbackPath,
-    String jobResult,
-    String hangupDisposition,
-    String recordFilePath,
-    String recordCompletionCause,
-    Long recordMillis) {
+    @Nullable String answerState,
+    @Nullable String hangupCause,
+    @Nullable String sipTermStatus,
+    @Nullable String dtmfDigit,
+    @Nullable String playbackPath,
+    @Nullable String jobResult,
+    @Nullable String hangupDisposition,
+    @Nullable String recordFilePath,
+    @Nullable String recordCompletionCause,
+    @Nullable Long recordMillis) {
 
   /** An event without hangup disposition or recording details (histories before they existed). */
   public ChannelEvent(
@@ -39,12 +41,12 @@ public record ChannelEvent(
       String coreUuid,
       long sequence,
       long timestampMicros,
-      String answerState,
-      String hangupCause,
-      String sipTermStatus,
-      String dtmfDigit,
-      String playbackPath,
-      String jobResult) {
+      @Nullable String answerState,
+      @Nullable String hangupCause,
+      @Nullable String sipTermStatus,
+      @Nullable String dtmfDigit,
+      @Nullable String playbackPath,
+      @Nullable String jobResult) {
     this(
         type,
         channelUuid,
