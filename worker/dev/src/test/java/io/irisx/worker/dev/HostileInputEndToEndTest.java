@@ -94,8 +94,9 @@ class HostileInputEndToEndTest {
     assertThat(wrong).as("inputs not refused as they must be").isEmpty();
     assertThat(acting).as("commands sent to the switch").isEmpty();
     assertThat(table.size()).isGreaterThan(full ? 2000 : 700);
+    // Untouched by all of it: still ringing, or rung out at the ring timeout on a slow machine.
     assertThat(api.get("/v1/calls/" + liveCall).body().path("status").asText())
-        .isEqualTo("ringing");
+        .isIn("ringing", "no-answer");
     assertThat(api.get("/v1/phone-numbers/" + numberId).body().path("flow").asText())
         .isEqualTo("hello");
   }
