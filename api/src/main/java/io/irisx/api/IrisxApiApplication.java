@@ -43,18 +43,19 @@ import io.irisx.api.console.SessionStarter;
 import io.irisx.api.console.SessionTokens;
 import io.irisx.api.console.StatsResource;
 import io.irisx.api.console.UsersResource;
+import io.irisx.api.errors.JettyProblemErrorHandler;
 import io.irisx.api.errors.JsonProcessingExceptionMapper;
 import io.irisx.api.errors.ProblemExceptionMapper;
 import io.irisx.api.errors.UnhandledExceptionMapper;
 import io.irisx.api.errors.WebApplicationExceptionMapper;
-import io.irisx.api.health.TemporalHealthCheck;
 import io.irisx.api.idempotency.ExpiredIdempotencyKeys;
 import io.irisx.api.idempotency.IdempotencyFilter;
 import io.irisx.api.limits.CallAdmissionGate;
 import io.irisx.api.limits.KeyRateLimiter;
 import io.irisx.api.limits.RateLimitFilter;
 import io.irisx.api.limits.RedisClients;
-import io.irisx.api.limits.RedisHealthCheck;
+import io.irisx.api.openapi.AllowedMethods;
+import io.irisx.api.openapi.ApiRoutes;
 import io.irisx.api.ops.ApiDrain;
 import io.irisx.api.ops.RequestMetrics;
 import io.irisx.api.requests.FlowParamsValidator;
@@ -82,10 +83,14 @@ import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.QuietRequestLog;
 import io.irisx.temporal.ops.Readiness;
+import io.irisx.temporal.ops.RedisHealthCheck;
+import io.irisx.temporal.ops.TemporalHealthCheck;
 import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
@@ -168,6 +173,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new UnhandledExceptionMapper());
+    installJettyProblems(environment);
+    environment.jersey().register(new io.irisx.api.representations.EscapedSurrogatePairs());
 
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
@@ -199,7 +206,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     RedissonClient redis = rateLimit.usesRedis() ? RedisClients.create(rateLimit) : null;
     if (redis != null) {
       environment.lifecycle().manage(onStop(redis::shutdown));
-      environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+      environment
+          .healthChecks()
+          .register("redis", new RedisHealthCheck(redis, "rate limits fall back"));
     } else {
       org.slf4j.LoggerFactory.getLogger(IrisxApiApplication.class)
           .warn(
@@ -222,7 +231,8 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
             clock,
             gate,
             jdbi.onDemand(TenantDao.class),
-            paramsValidator);
+            paramsValidator,
+            new io.irisx.workflows.webhook.WebhookUrlPolicy(configuration.getWebhooks()));
     CallController controller = new CallController(calls, temporal.client(), deadlines);
     new io.irisx.api.calls.NeverStartedCalls(calls, temporal.client(), clock)
         .scheduleOn(
@@ -352,6 +362,29 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment
         .jersey()
         .register(new io.irisx.api.resources.CallRecordsResource(jdbi, recordings, clock));
+  }
+
+  /**
+   * Jetty's own errors (a malformed path, a method refused before routing) as problem documents
+   * too, in the application's context and at the server's level, where Jetty rejects a request
+   * before any context sees it.
+   */
+  private static void installJettyProblems(Environment environment) {
+    JettyProblemErrorHandler handler =
+        new JettyProblemErrorHandler(
+            new AllowedMethods(() -> ApiRoutes.of(environment.jersey().getResourceConfig())));
+    environment.getApplicationContext().setErrorHandler(handler);
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                  server.setErrorHandler(handler);
+                }
+              }
+            });
   }
 
   private static Managed onStop(Runnable stop) {

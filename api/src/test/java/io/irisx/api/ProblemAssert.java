@@ -2,7 +2,7 @@ package io.irisx.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks a reply is the RFC 9457 problem document the README's error table promises. */
+/** Checks a reply is the RFC 9457 problem document docs/api.md's error table promises. */
 public final class ProblemAssert {
   private ProblemAssert() {}
 

@@ -31,6 +31,7 @@ public final class ActivityCatalogue {
   public static final String PUBLISH_WEBHOOK_EVENT = "PublishWebhookEvent";
   public static final String BEGIN_WEBHOOK_DELIVERY = "BeginWebhookDelivery";
   public static final String ATTEMPT_WEBHOOK_DELIVERY = "AttemptWebhookDelivery";
+  public static final String RESTART_ORPHANED_DELIVERIES = "RestartOrphanedWebhookDeliveries";
   // Recordings: on the node's queue (the file is on its disk) ...
   public static final String START_RECORDING = "StartRecording";
   public static final String STOP_RECORDING = "StopRecording";
@@ -90,6 +91,9 @@ public final class ActivityCatalogue {
           Map.entry(
               ATTEMPT_WEBHOOK_DELIVERY,
               "send the signed webhook request once and record the attempt"),
+          Map.entry(
+              RESTART_ORPHANED_DELIVERIES,
+              "hand pending deliveries nobody works on back to their workflows"),
           Map.entry(JOIN_CALL_QUEUE, "put the call in its tenant's queue for a slot"),
           Map.entry(
               GRANT_CALL_SLOT,
@@ -145,6 +149,13 @@ public final class ActivityCatalogue {
                 // is retried elsewhere within seconds.
                 .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(STORAGE_RETRY)
+                .build()),
+        Map.entry(
+            RESTART_ORPHANED_DELIVERIES,
+            storage().toBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                // The next scheduled run tries again.
+                .setScheduleToCloseTimeout(Duration.ofMinutes(5))
                 .build()),
         // Redis down: retried until it answers, so queued calls wait (bounded by their maximum
         // wait).
@@ -213,6 +224,13 @@ public final class ActivityCatalogue {
         List.of(BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
       options.put(name, local(name, STORAGE_RETRY).build());
     }
+    // One HTTP request (at most 20 s of its own timeouts) and its bookkeeping, inside a call's
+    // webhook workflow task. A database that is down holds the delivery, never ends it.
+    options.put(
+        ATTEMPT_WEBHOOK_DELIVERY,
+        local(ATTEMPT_WEBHOOK_DELIVERY, STORAGE_RETRY)
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .build());
     options.put(
         PICK_NODE,
         local(

@@ -23,9 +23,9 @@ import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.ops.ProcessMetrics;
 import io.irisx.temporal.ops.QuietRequestLog;
 import io.irisx.temporal.ops.Readiness;
+import io.irisx.temporal.ops.RedisHealthCheck;
+import io.irisx.temporal.ops.TemporalHealthCheck;
 import io.irisx.worker.bridge.EslEventBridge;
-import io.irisx.worker.health.RedisHealthCheck;
-import io.irisx.worker.health.TemporalHealthCheck;
 import io.irisx.worker.inbound.InboundCallRouter;
 import io.irisx.worker.inbound.SwitchCommandLine;
 import io.irisx.worker.ops.CallObservation;
@@ -79,7 +79,9 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Jdbis.configure(jdbi);
     RedissonClient redis = redis(config.getRedis());
     environment.lifecycle().manage(onStop(redis::shutdown));
-    environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+    environment
+        .healthChecks()
+        .register("redis", new RedisHealthCheck(redis, "this node cannot be picked for calls"));
 
     // Prometheus at /metrics and readiness at /ready on the admin port (see docs/operations.md).
     ProcessMetrics metrics = new ProcessMetrics(environment.metrics());
@@ -180,6 +182,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
                 if (retention) {
                   ensureRetentionSchedule(temporal, config.getRecordings());
                 }
+                ensureWebhookSweepSchedule(temporal);
                 workers.start();
               }
 
@@ -264,6 +267,22 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
                 + "recordings past their tenant's retention are not deleted while it runs");
       } else {
         log.warn("could not create the recording retention schedule: {}", e.toString());
+      }
+    }
+  }
+
+  /** As the retention schedule: a Temporal that is down now must not stop the worker. */
+  private static void ensureWebhookSweepSchedule(TemporalConnection temporal) {
+    try {
+      io.irisx.activities.webhook.WebhookSweepSchedule.ensure(temporal.client());
+    } catch (RuntimeException e) {
+      Logger log = LoggerFactory.getLogger(IrisxWorkerApplication.class);
+      if (RecordingRetentionSchedule.unsupportedByServer(e)) {
+        log.info(
+            "this Temporal server has no schedules: pending webhook deliveries whose workflow "
+                + "was lost are not restarted while it runs");
+      } else {
+        log.warn("could not create the webhook sweep schedule: {}", e.toString());
       }
     }
   }

@@ -12,6 +12,7 @@ import io.irisx.workflows.webhook.AttemptRequest;
 import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.DeliveryStart;
 import io.irisx.workflows.webhook.DeliveryStatus;
+import io.irisx.workflows.webhook.RetrySchedule;
 import io.irisx.workflows.webhook.WebhookDeliveryActivities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -121,11 +122,19 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
     DeliveryStatus after =
         http.succeeded()
             ? DeliveryStatus.SUCCEEDED
-            : http.gone() || request.lastAttempt() ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+            : http.gone() || http.refusedForGood() || request.lastAttempt()
+                ? DeliveryStatus.FAILED
+                : DeliveryStatus.PENDING;
     String error = error(http);
     Instant next =
         after == DeliveryStatus.PENDING
-            ? attemptedAt.plusMillis(request.nextAttemptInMillis())
+            ? attemptedAt.plusMillis(
+                Math.max(
+                    request.nextAttemptInMillis(),
+                    http.retryAfterMillis() == null
+                        ? 0
+                        : Math.min(
+                            http.retryAfterMillis(), RetrySchedule.MAX_RETRY_AFTER.toMillis())))
             : null;
     jdbi.useTransaction(
         handle -> {
@@ -165,7 +174,8 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
         outcome,
         http.status() == null ? error : "HTTP " + http.status(),
         http.latencyMillis());
-    return new AttemptOutcome(request.attemptNumber(), outcome, http.status(), error, after);
+    return new AttemptOutcome(
+        request.attemptNumber(), outcome, http.status(), error, after, http.retryAfterMillis());
   }
 
   /**

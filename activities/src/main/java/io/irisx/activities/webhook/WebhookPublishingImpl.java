@@ -8,7 +8,6 @@ import io.irisx.db.webhook.WebhookRow;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.DeliveryRequest;
-import io.irisx.workflows.webhook.DeliveryStream;
 import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.QueuedDelivery;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflow;
@@ -16,14 +15,12 @@ import io.irisx.workflows.webhook.WebhookEnvelope;
 import io.irisx.workflows.webhook.WebhookEventTypes;
 import io.irisx.workflows.webhook.WebhookPublishing;
 import io.irisx.workflows.webhook.WebhookSettings;
-import io.irisx.workflows.webhook.WebhookStreamWorkflow;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +59,10 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
     this.settings = settings;
   }
 
-  private record Planned(UUID deliveryId, UUID endpointId) {}
+  /**
+   * @param pending false when an earlier publish of the event already saw it to its end
+   */
+  private record Planned(UUID deliveryId, UUID endpointId, UUID tenantId, boolean pending) {}
 
   @Override
   public PublishedEvent publish(CallEventRecord event) {
@@ -97,15 +97,16 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
                     payload,
                     DeliveryRequest.workflowId(deliveryId.toString()));
                 // An earlier publish of the same event may have made it under the same id.
-                made.add(
-                    new Planned(
-                        deliveries.findByEvent(endpoint.id(), eventId).orElseThrow().id(),
-                        endpoint.id()));
+                var row = deliveries.findByEvent(endpoint.id(), eventId).orElseThrow();
+                made.add(new Planned(row.id(), endpoint.id(), tenantId, !row.isFinal()));
               }
               return made;
             });
 
     for (Planned delivery : planned) {
+      if (!delivery.pending()) {
+        continue;
+      }
       if (callId == null) {
         start(delivery, event.type());
       } else {
@@ -137,24 +138,16 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   }
 
   private void enqueue(UUID callId, long sequence, Planned delivery) {
-    WorkflowStub stream =
-        temporal.newUntypedWorkflowStub(
-            "WebhookStream",
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(
-                    DeliveryStream.workflowId(callId.toString(), delivery.endpointId().toString()))
-                .setTaskQueue(TaskQueues.WEBHOOKS)
-                .setStaticSummary(
-                    "webhooks of call "
-                        + callId
-                        + " to endpoint "
-                        + delivery.endpointId()
-                        + ", in order")
-                .build());
-    stream.signalWithStart(
-        WebhookStreamWorkflow.ENQUEUE_SIGNAL,
-        new Object[] {new QueuedDelivery(delivery.deliveryId().toString(), sequence)},
-        new Object[] {DeliveryStream.of(callId.toString(), delivery.endpointId().toString())});
+    new CallWebhooksStarter(temporal)
+        .hand(
+            tenantOf(delivery),
+            callId.toString(),
+            delivery.endpointId().toString(),
+            new QueuedDelivery(delivery.deliveryId().toString(), sequence));
+  }
+
+  private static String tenantOf(Planned delivery) {
+    return delivery.tenantId().toString();
   }
 
   private void start(Planned delivery, String eventType) {

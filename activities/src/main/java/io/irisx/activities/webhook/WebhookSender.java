@@ -72,7 +72,7 @@ public final class WebhookSender implements AutoCloseable {
     try {
       target = policy.check(url);
     } catch (WebhookUrlRefusedException refused) {
-      return new HttpAttempt(null, 0, null, "refused: " + refused.getMessage(), true);
+      return HttpAttempt.refusal(refused.getMessage(), !refused.mayPassLater());
     }
     URI pinned = target.pinnedUri();
     HttpRequest.Builder request =
@@ -100,7 +100,16 @@ public final class WebhookSender implements AutoCloseable {
         try {
           java.net.http.HttpResponse<String> answer =
               response.get(Math.min(left, HEARTBEAT_EVERY.toNanos()), TimeUnit.NANOSECONDS);
-          return new HttpAttempt(answer.statusCode(), elapsed(started), answer.body(), null, false);
+          Long retryAfter =
+              RetryAfter.applies(answer.statusCode())
+                  ? RetryAfter.parse(
+                          answer.headers().firstValue("Retry-After").orElse(null),
+                          java.time.Instant.now())
+                      .map(Duration::toMillis)
+                      .orElse(null)
+                  : null;
+          return new HttpAttempt(
+              answer.statusCode(), elapsed(started), answer.body(), null, false, retryAfter, false);
         } catch (TimeoutException notYet) {
           stillWaiting.run();
         }

@@ -3,9 +3,11 @@ package io.irisx.activities.webhook;
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
+import io.irisx.workflows.webhook.CallWebhooksWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
+import io.irisx.workflows.webhook.WebhookSweepWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -42,11 +44,18 @@ public final class WebhookWorkerRegistration {
     for (Worker worker : new Worker[] {webhooks, calls}) {
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(),
+          CallWebhooksWorkflowImpl.class,
           WebhookDeliveryWorkflowImpl.class,
+          // No longer started; kept until the runs begun before CallWebhooks drain.
           WebhookStreamWorkflowImpl.class);
       worker.registerActivitiesImplementations(deliveries);
     }
     calls.registerActivitiesImplementations(
         new WebhookPublishingImpl(jdbi, temporal, policy, settings));
+    webhooks.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookSweepWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(
+        new WebhookSweepActivitiesImpl(
+            jdbi, temporal, Clock.systemUTC(), WebhookSweepActivitiesImpl.GRACE));
   }
 }

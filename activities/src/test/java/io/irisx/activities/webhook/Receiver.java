@@ -33,13 +33,19 @@ final class Receiver implements AutoCloseable {
   }
 
   /** A status, or a hang: the receiver holds the request open for that long before answering. */
-  record Reply(int status, Duration hang) {
+  record Reply(int status, Duration hang, Map<String, String> headers) {
     static Reply status(int status) {
-      return new Reply(status, Duration.ZERO);
+      return new Reply(status, Duration.ZERO, Map.of());
     }
 
     static Reply hang(Duration hang) {
-      return new Reply(200, hang);
+      return new Reply(200, hang, Map.of());
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> more = new TreeMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, hang, Map.copyOf(more));
     }
   }
 
@@ -101,6 +107,7 @@ final class Receiver implements AutoCloseable {
         closing.await(reply.hang().toMillis(), TimeUnit.MILLISECONDS);
       }
       byte[] body = ("answer " + reply.status()).getBytes(StandardCharsets.UTF_8);
+      reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       exchange.sendResponseHeaders(reply.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);

@@ -11,13 +11,16 @@ import io.irisx.db.webhook.WebhookDeliveryRow;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.webhook.CallEventRecord;
+import io.irisx.workflows.webhook.CallWebhooksWorkflow;
+import io.irisx.workflows.webhook.CallWebhooksWorkflowImpl;
 import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.DeliveryResult;
-import io.irisx.workflows.webhook.DeliveryStream;
 import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookStreamWorkflowImpl;
+import io.irisx.workflows.webhook.WebhookSweepWorkflow;
+import io.irisx.workflows.webhook.WebhookSweepWorkflowImpl;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -73,12 +76,24 @@ final class WebhookTestBed implements AutoCloseable {
     Worker webhooks = env.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
+        CallWebhooksWorkflowImpl.class,
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(deliveries);
+    // The test server has no schedules: a test runs the sweep itself, and to it every pending
+    // delivery not due in the next minutes is already stale.
+    webhooks.registerWorkflowImplementationTypes(
+        ActivityCatalogue.workflowImplementationOptions(), WebhookSweepWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(
+        new WebhookSweepActivitiesImpl(
+            jdbi,
+            client,
+            Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(10)),
+            WebhookSweepActivitiesImpl.GRACE));
     Worker worker = env.newWorker(TaskQueues.CALLS);
     worker.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),
+        CallWebhooksWorkflowImpl.class,
         WebhookDeliveryWorkflowImpl.class,
         WebhookStreamWorkflowImpl.class,
         PublishEventsWorkflow.Impl.class);
@@ -142,11 +157,27 @@ final class WebhookTestBed implements AutoCloseable {
     return workflow.publish(List.of(events));
   }
 
-  /** Waits (skipping time) until the call's stream to the endpoint has nothing left to deliver. */
+  /**
+   * Waits (skipping time) until the call's webhooks to the endpoint have nothing left to deliver:
+   * the latest run of its workflow ends when nothing waits.
+   */
   void awaitStream(UUID call, UUID endpoint) {
     client
-        .newUntypedWorkflowStub(DeliveryStream.workflowId(call.toString(), endpoint.toString()))
+        .newUntypedWorkflowStub(
+            CallWebhooksWorkflow.workflowId(call.toString(), endpoint.toString()))
         .getResult(Void.class);
+  }
+
+  /** Runs the sweep once, as its schedule would; returns how many deliveries it restarted. */
+  int sweep() {
+    return client
+        .newWorkflowStub(
+            WebhookSweepWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WebhookSweepWorkflow.WORKFLOW_ID + "-" + UUID.randomUUID())
+                .setTaskQueue(TaskQueues.WEBHOOKS)
+                .build())
+        .sweep();
   }
 
   DeliveryResult awaitDelivery(String deliveryId) {

@@ -33,7 +33,8 @@ public final class CallListFilters {
 
   /**
    * @param createdFrom ISO-8601 instant, inclusive
-   * @param createdTo ISO-8601 instant, exclusive
+   * @param createdTo ISO-8601 instant, exclusive; at or before createdFrom, nothing matches (an
+   *     empty page, not an error)
    */
   public static CallFilter parse(
       UUID tenantId,
@@ -52,14 +53,11 @@ public final class CallListFilters {
     String f = reader.e164("from", from);
     String t = reader.e164("to", to);
     String fl = empty(flow) ? null : flow;
-    if (fl != null && fl.length() > MAX_FLOW) {
+    if (fl != null && fl.codePointCount(0, fl.length()) > MAX_FLOW) {
       reader.errors.add(new FieldError("flow", "must be at most " + MAX_FLOW + " characters"));
     }
     Instant after = reader.instant(createdFromName, createdFrom);
     Instant before = reader.instant(createdToName, createdTo);
-    if (after != null && before != null && !after.isBefore(before)) {
-      reader.errors.add(new FieldError(createdToName, "must be later than " + createdFromName));
-    }
     if (!reader.errors.isEmpty()) {
       throw ProblemException.validation(reader.errors);
     }

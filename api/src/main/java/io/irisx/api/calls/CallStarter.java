@@ -21,6 +21,8 @@ import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.flow.CallFlows;
+import io.irisx.workflows.webhook.WebhookUrlPolicy;
+import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -56,6 +58,9 @@ public final class CallStarter {
   private final TenantDao tenants;
   private final FlowParamsValidator params;
 
+  /** A call's own {@code webhookUrl} is held to the rules of {@code /v1/webhooks}. */
+  private final WebhookUrlPolicy webhookUrls;
+
   public CallStarter(
       CallDao calls,
       WorkflowClient temporal,
@@ -65,8 +70,10 @@ public final class CallStarter {
       Clock clock,
       CallAdmissionGate gate,
       TenantDao tenants,
-      FlowParamsValidator params) {
+      FlowParamsValidator params,
+      WebhookUrlPolicy webhookUrls) {
     this.params = params;
+    this.webhookUrls = webhookUrls;
     this.gate = gate;
     this.tenants = tenants;
     this.calls = calls;
@@ -97,6 +104,14 @@ public final class CallStarter {
     var problems = body.problems();
     if (!problems.isEmpty()) {
       throw ProblemException.validation(problems);
+    }
+    if (body.webhookUrl() != null) {
+      try {
+        webhookUrls.check(body.webhookUrl());
+      } catch (WebhookUrlRefusedException refused) {
+        // Accepted, its events would never be delivered: refused now, as /v1/webhooks refuses it.
+        throw ProblemException.validation("webhookUrl", "is not allowed: " + refused.getMessage());
+      }
     }
     if (!flows.contains(body.flow())) {
       throw new ProblemException(

@@ -134,7 +134,7 @@ public final class Accounts {
     if (password == null) {
       return null;
     }
-    if (password.length() < MIN_PASSWORD_LENGTH) {
+    if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
       fields.error(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters");
       return null;
     }

@@ -103,7 +103,7 @@ public final class StatsResource {
   }
 
   private static Instant instant(String name, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
     try {

@@ -3,7 +3,7 @@ package io.irisx.api.errors;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
 
-/** The problem types the API answers with; the README's error table lists the same ones. */
+/** The problem types the API answers with; docs/api.md's error table lists the same ones. */
 public enum ProblemType {
   MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,10 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
       log.warn(
           "{} does not answer while serving {}: {}", outage.get(), instance, exception.toString());
       return ProblemResponses.of(InfrastructureOutage.problem(outage.get()), instance);
+    }
+    Optional<Problem> unstorable = UnstorableText.problem(exception, instance);
+    if (unstorable.isPresent()) {
+      return ProblemResponses.of(unstorable.get()).build();
     }
     String errorId = UUID.randomUUID().toString();
     log.error("error {} while serving {}", errorId, instance, exception);

@@ -122,12 +122,13 @@ public final class OpenApiDocument {
     }
     if (entry.path("paged").asBoolean(false)) {
       ObjectNode limit = parameters.addObject().put("name", "limit").put("in", "query");
-      limit
-          .putObject("schema")
-          .put("type", "integer")
-          .put("minimum", 1)
-          .put("maximum", 100)
-          .put("default", 20);
+      ObjectNode limitSchema =
+          JSON.createObjectNode()
+              .put("type", "integer")
+              .put("minimum", 1)
+              .put("maximum", 100)
+              .put("default", 20);
+      limit.set("schema", emptyMeansAbsent(limitSchema));
       ObjectNode cursor =
           parameters
               .addObject()
@@ -147,7 +148,7 @@ public final class OpenApiDocument {
           "schema",
           query.path("schema").isMissingNode()
               ? JSON.createObjectNode().put("type", "string")
-              : query.get("schema").deepCopy());
+              : emptyMeansAbsent(query.get("schema").deepCopy()));
     }
     if (route.httpMethod().equals("POST")) {
       ObjectNode key =
@@ -158,7 +159,10 @@ public final class OpenApiDocument {
               .put(
                   "description",
                   "Same key and same request within 24 h: the original response, once; same key, other request: 422");
-      key.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255);
+      key.putObject("schema")
+          .put("type", "string")
+          .put("pattern", "^[\\x21-\\x7E]{1,255}$")
+          .put("description", "1 to 255 visible ASCII characters (a UUID is ideal)");
     }
     if (parameters.isEmpty()) {
       operation.remove("parameters");
@@ -198,16 +202,60 @@ public final class OpenApiDocument {
                     .set("schema", schemaRef(response.getValue().asText()));
               }
             });
-    for (JsonNode status : entry.path("errors")) {
+    for (String status : errorStatuses(route, entry)) {
       responses
-          .putObject(status.asText())
-          .put("description", describe(status.asText()))
+          .putObject(status)
+          .put("description", describe(status))
           .putObject("content")
           .putObject("application/problem+json")
           .putObject("schema")
           .put("$ref", "#/components/schemas/Problem");
     }
     return operation;
+  }
+
+  /**
+   * The problem statuses an operation answers: the catalogue's, and those every operation of its
+   * kind can answer whatever it is: {@code 400} where a path variable can carry what Jetty refuses
+   * (a control character, an encoded slash), {@code 422} for a POST's malformed {@code
+   * Idempotency-Key}.
+   */
+  private static List<String> errorStatuses(ApiRoute route, JsonNode entry) {
+    java.util.SortedSet<String> statuses = new java.util.TreeSet<>();
+    entry.path("errors").forEach(status -> statuses.add(status.asText()));
+    if (!route.pathVariables().isEmpty()) {
+      statuses.add("400");
+    }
+    if (route.httpMethod().equals("POST") && !entry.path("public").asBoolean(false)) {
+      statuses.add("422");
+    }
+    return List.copyOf(statuses);
+  }
+
+  /**
+   * A filter given empty ({@code ?status=}) is the same as one left out, as a form sends it: the
+   * schema of a constrained string filter says so.
+   */
+  private static JsonNode emptyMeansAbsent(JsonNode schema) {
+    if (schema instanceof ObjectNode object && "date-time".equals(schema.path("format").asText())) {
+      // RFC 3339 as java.time reads it: offsets up to 18 hours, no leap second, nanoseconds.
+      object.put(
+          "pattern",
+          "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?"
+              + "([Zz]|[+-](0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)$");
+    }
+    boolean constrained =
+        schema.has("enum")
+            || schema.has("format")
+            || schema.has("pattern")
+            || schema.has("$ref")
+            || schema.path("type").asText().equals("integer");
+    if (!constrained || schema.has("anyOf")) {
+      return schema;
+    }
+    ObjectNode either = JSON.createObjectNode();
+    either.putArray("anyOf").add(schema).addObject().put("type", "string").put("maxLength", 0);
+    return either;
   }
 
   private static ObjectNode schemaRef(String name) {
@@ -239,7 +287,7 @@ public final class OpenApiDocument {
       case "200" -> "OK";
       case "201" -> "Created";
       case "204" -> "No content";
-      case "400" -> "Malformed JSON";
+      case "400" -> "Malformed JSON, or a malformed address";
       case "401" -> "Missing, unknown or revoked key";
       case "403" -> "The key's scope does not allow this";
       case "404" -> "Not found (another tenant's resource is not found too)";

@@ -102,7 +102,12 @@ final class RecordSchemas {
     } else if (JsonNode.class.isAssignableFrom(raw) || raw == Object.class) {
       schema.put("description", "any JSON value");
     } else if (raw.isRecord()) {
-      return of(raw);
+      if (neverNull) {
+        return of(raw);
+      }
+      ObjectNode nullable = NODES.objectNode();
+      nullable.putArray("anyOf").add(of(raw)).addObject().put("type", "null");
+      return nullable;
     } else {
       throw new IllegalArgumentException("no schema for " + type + " (" + name + ")");
     }

@@ -7,10 +7,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Where a page ends: the (createdAt, id) of its last item, as base64url of {@code createdAt|id}
- * (the same form as the calls' cursor). Opaque to clients; a cursor we did not issue is a
- * validation error. Lists are newest first by (createdAt, id), so items added while a client pages
- * neither repeat nor vanish.
+ * Where a page ends: the (createdAt, id) of its last item, as base64url of {@code createdAt|id};
+ * every list of the API (calls, keys, numbers, contacts, webhooks, deliveries, users) pages with
+ * it. Opaque to clients; a cursor we did not issue is a validation error. Lists are newest first by
+ * (createdAt, id), so items added while a client pages neither repeat nor vanish.
  */
 public record PageCursor(Instant createdAt, UUID id) {
   private static final int MAX_LENGTH = 200;

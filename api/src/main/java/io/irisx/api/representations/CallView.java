@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A call as the API shows it everywhere: the README's field names, times in ISO-8601 UTC. */
+/** A call as the API shows it everywhere: docs/api.md's field names, times in ISO-8601 UTC. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "id",

@@ -81,7 +81,8 @@ public final class RequestFields {
       error(field, "is required");
       return null;
     }
-    if (text.length() > maxLength) {
+    // Characters as JSON Schema's maxLength counts them (code points), not UTF-16 units.
+    if (text.codePointCount(0, text.length()) > maxLength) {
       error(field, "is longer than " + maxLength + " characters");
       return null;
     }
@@ -94,7 +95,7 @@ public final class RequestFields {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber()
+    if (!isWhole(value)
         || !value.canConvertToInt()
         || value.intValue() < min
         || value.intValue() > max) {
@@ -102,6 +103,14 @@ public final class RequestFields {
       return null;
     }
     return value.intValue();
+  }
+
+  /** A whole number by its value, as JSON Schema's integer is: 3 and 3.0 alike, not 3.5. */
+  public static boolean isWhole(JsonNode value) {
+    return value.isIntegralNumber()
+        || (value.isFloatingPointNumber()
+            && Double.isFinite(value.doubleValue())
+            && value.decimalValue().stripTrailingZeros().scale() <= 0);
   }
 
   /** A strict E.164 number; null when absent or null. */
@@ -148,7 +157,9 @@ public final class RequestFields {
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
-      if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
+      if (!item.isTextual()
+          || item.asText().isBlank()
+          || item.asText().codePoints().count() > maxLength) {
         error(
             field + "[" + i + "]",
             "must be a non-empty string of at most " + maxLength + " characters");

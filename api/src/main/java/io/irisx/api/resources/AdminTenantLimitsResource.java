@@ -73,7 +73,7 @@ public final class AdminTenantLimitsResource {
       return null;
     }
     if (!value.canConvertToInt()
-        || !value.isIntegralNumber()
+        || !RequestFields.isWhole(value)
         || value.asInt() < 1
         || value.asInt() > max) {
       fields.error(field, "must be a whole number from 1 to " + max + ", or null for the default");

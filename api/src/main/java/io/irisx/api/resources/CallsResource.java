@@ -3,14 +3,15 @@ package io.irisx.api.resources;
 import io.dropwizard.auth.Auth;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.calls.CallController;
-import io.irisx.api.calls.CallCursor;
 import io.irisx.api.calls.CallStarter;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.idempotency.IdempotencyFilter;
-import io.irisx.api.representations.CallPage;
+import io.irisx.api.paging.PageCursor;
+import io.irisx.api.paging.Pages;
 import io.irisx.api.representations.CallView;
 import io.irisx.api.representations.LiveCallView;
+import io.irisx.api.representations.Page;
 import io.irisx.api.representations.QueueView;
 import io.irisx.api.representations.StartCallBody;
 import io.irisx.db.CallDao;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,9 +38,6 @@ import java.util.UUID;
 @Path("/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CallsResource {
-  static final int DEFAULT_LIMIT = 20;
-  static final int MAX_LIMIT = 100;
-
   private final CallStarter starter;
   private final CallDao calls;
   private final CallController controller;
@@ -91,7 +88,7 @@ public final class CallsResource {
    * within the same filters.
    */
   @GET
-  public CallPage list(
+  public Page<CallView> list(
       @Auth AuthenticatedTenant tenant,
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") String cursorParam,
@@ -102,9 +99,6 @@ public final class CallsResource {
       @QueryParam("flow") String flow,
       @QueryParam("createdFrom") String createdFrom,
       @QueryParam("createdTo") String createdTo) {
-    int limit = parseLimit(limitParam);
-    CallCursor cursor =
-        cursorParam == null || cursorParam.isEmpty() ? null : CallCursor.decode(cursorParam);
     io.irisx.db.CallFilter filter =
         io.irisx.api.calls.CallListFilters.parse(
             tenant.tenantId(),
@@ -117,32 +111,12 @@ public final class CallsResource {
             createdFrom,
             "createdTo",
             createdTo);
-    // One row more than asked for says whether there is a next page.
-    List<CallRow> rows =
-        calls.listNewestFirst(
-            filter,
-            cursor == null ? null : cursor.createdAt(),
-            cursor == null ? null : cursor.id(),
-            limit + 1);
-    boolean more = rows.size() > limit;
-    List<CallRow> page = more ? rows.subList(0, limit) : rows;
-    String next = more ? CallCursor.after(page.get(page.size() - 1)).encode() : null;
-    return new CallPage(page.stream().map(CallView::of).toList(), next);
-  }
-
-  private static int parseLimit(String limit) {
-    if (limit == null || limit.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw ProblemException.validation("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    return Pages.page(
+        limitParam,
+        cursorParam,
+        (createdAt, id, limit) -> calls.listNewestFirst(filter, createdAt, id, limit),
+        row -> new PageCursor(row.createdAt(), row.id()),
+        CallView::of);
   }
 
   private static Optional<UUID> parseId(String id) {

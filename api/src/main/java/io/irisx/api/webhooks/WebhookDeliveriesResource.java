@@ -90,14 +90,20 @@ public final class WebhookDeliveriesResource {
 
   /**
    * Sends the delivery again, whatever its outcome, with the same {@code webhook-id} and body: a
-   * new run of workflow {@code webhook-<id>}, on the full retry schedule. 409 while a run is under
-   * way.
+   * new run of workflow {@code webhook-<id>}, on the full retry schedule. 409 while the delivery is
+   * pending (a workflow is on it) or a redelivery is under way.
    */
   @POST
   @Path("{id}/retry")
   public Response retry(@Auth AuthenticatedTenant tenant, @PathParam("id") String id) {
     WebhookDeliveryRow row = find(tenant, id);
     String deliveryId = row.id().toString();
+    if (!row.isFinal()) {
+      // Pending: its call's CallWebhooks workflow (or the sweep) is on it; a second run would race.
+      throw new ProblemException(
+          ProblemType.DELIVERY_IN_PROGRESS,
+          "Delivery " + deliveryId + " is being attempted now; retry once it has ended.");
+    }
     WebhookDeliveryWorkflow workflow =
         temporal.newWorkflowStub(
             WebhookDeliveryWorkflow.class,

@@ -104,7 +104,7 @@ public final class WebhooksResource {
   /** Changes the fields given; {@code "events": []} subscribes to every type. */
   @PATCH
   @Path("{id}")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   public WebhookView update(
       @Auth AuthenticatedTenant tenant, @PathParam("id") String id, JsonNode body) {
     WebhookRow row = find(tenant, id);
@@ -177,7 +177,7 @@ public final class WebhooksResource {
       JsonNode value = body.get("overlapSeconds");
       if (value != null && !value.isNull()) {
         if (!value.canConvertToLong()
-            || !value.isIntegralNumber()
+            || !RequestFields.isWhole(value)
             || value.asLong() < 0
             || value.asLong() > MAX_OVERLAP_SECONDS) {
           fields.error("overlapSeconds", "must be a whole number from 0 to " + MAX_OVERLAP_SECONDS);

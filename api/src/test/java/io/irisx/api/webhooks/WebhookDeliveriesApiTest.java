@@ -100,6 +100,7 @@ class WebhookDeliveriesApiTest {
   @Test
   void retryStartsTheDeliveryWorkflowAgainAndRefusesWhileItRuns() {
     UUID id = delivery(endpoint, "call.completed");
+    deliveries().recordOutcome(id, "failed", Instant.now(), null, 500, "HTTP 500");
 
     ApiClient.Reply accepted =
         api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, "");
@@ -108,6 +109,16 @@ class WebhookDeliveriesApiTest {
     assertThat(STACK.describeWorkflow("webhook-" + id).getWorkflowExecutionInfo().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     // No worker runs in this test: the run stays open, so a second retry must wait for it.
+    assertProblem(
+        api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, ""),
+        409,
+        "delivery-in-progress");
+  }
+
+  @Test
+  void aPendingDeliveryIsNotRetriedBesideTheWorkflowOnIt() {
+    UUID id = delivery(endpoint, "call.completed");
+
     assertProblem(
         api.post("/v1/webhook-deliveries/" + id + "/retry", tenant.apiKey(), null, ""),
         409,

@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Deliveries (one event to one endpoint) and their attempts. */
 @RegisterConstructorMapper(WebhookDeliveryRow.class)
 @RegisterConstructorMapper(WebhookAttemptRow.class)
+@RegisterConstructorMapper(OrphanedDelivery.class)
 public interface WebhookDeliveryDao {
   String COLUMNS =
       """
@@ -170,4 +171,29 @@ public interface WebhookDeliveryDao {
       WHERE id = :id AND status = 'pending'
       """)
   void cancel(@Bind("id") UUID id, @Bind("reason") String reason);
+
+  /**
+   * Pending deliveries untouched since {@code staleBefore} and not due later (a delivery waiting
+   * for its next attempt is not an orphan), oldest first; one queued behind an earlier pending
+   * event of the same call and endpoint is left out, its turn has not come.
+   */
+  @SqlQuery(
+      """
+      SELECT d.id, d.tenant_id, d.webhook_id,
+             COALESCE(CAST(d.call_id AS text), d.payload->>'callId') AS call_id, d.sequence,
+             (SELECT COALESCE(max(a.attempt_number), 0) FROM webhook_delivery_attempts a
+               WHERE a.delivery_id = d.id) AS last_attempt_number
+      FROM webhook_deliveries d
+      WHERE d.status = 'pending'
+        AND d.updated_at < :staleBefore
+        AND (d.next_attempt_at IS NULL OR d.next_attempt_at < :staleBefore)
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_deliveries e
+          WHERE e.webhook_id = d.webhook_id AND e.status = 'pending' AND e.sequence < d.sequence
+            AND e.payload->>'callId' = d.payload->>'callId')
+      ORDER BY d.created_at
+      LIMIT :limit
+      """)
+  List<OrphanedDelivery> findOrphans(
+      @Bind("staleBefore") Instant staleBefore, @Bind("limit") int limit);
 }

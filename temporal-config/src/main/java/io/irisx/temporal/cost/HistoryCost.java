@@ -10,11 +10,13 @@ import java.util.List;
  * commands it made, and the billable actions Temporal Cloud counts for them.
  *
  * <p>The action rules are Temporal Cloud's published ones as far as a history shows them: a
- * workflow start (by a client, signal-with-start, continue-as-new or a parent) is one; each
- * activity attempt is one; the local activities run in one workflow task are one together; each
- * timer, each signal received, each search-attribute upsert (not the one the SDK's versioning
- * makes) and each side effect recorded is one. Heartbeats and queries leave no event and are not
- * counted here; the bench counts heartbeats from the worker's metrics instead.
+ * workflow start (by a client, signal-with-start, continue-as-new or a parent) is one (a child's
+ * start in its parent's history, not again in the child's, so that the costs of a parent and its
+ * children add up to what was billed); each activity attempt is one; the local activities run in
+ * one workflow task are one together; each timer, each signal received, each search-attribute
+ * upsert (not the one the SDK's versioning makes) and each side effect recorded is one. Heartbeats
+ * and queries leave no event and are not counted here; the bench counts heartbeats from the
+ * worker's metrics instead.
  */
 public record HistoryCost(
     int events,
@@ -76,7 +78,11 @@ public record HistoryCost(
       events++;
       EventType type = event.getEventType();
       switch (type) {
-        case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> starts++;
+        case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> {
+          if (!event.getWorkflowExecutionStartedEventAttributes().hasParentWorkflowExecution()) {
+            starts++;
+          }
+        }
         case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> {
           workflowTasks++;
           localActivityInThisTask = false;

@@ -35,7 +35,7 @@ final class CallDialer {
   /** How long past the ring timeout the switch may take to report the leg's end. */
   private static final Duration RING_MARGIN = Duration.ofSeconds(10);
 
-  private static final String NORMAL_CLEARING = HangupCause.NORMAL_CLEARING;
+  private static final String NORMAL_CLEARING = HangupCause.NORMAL_CLEARING.name();
   private static final String NO_ANSWER = "NO_ANSWER";
   private static final String ORIGINATOR_CANCEL = "ORIGINATOR_CANCEL";
 
@@ -135,8 +135,8 @@ final class CallDialer {
       dialing().bridge(call.channelUuid(), leg.uuid());
     } catch (ActivityFailure failure) {
       // The switch refused to join them: the other party must not be left on the line alone.
-      dropLeg(leg, HangupCause.NORMAL_TEMPORARY_FAILURE);
-      leg.lost(HangupCause.NORMAL_TEMPORARY_FAILURE, CallWorkflowImpl.now());
+      dropLeg(leg, HangupCause.NORMAL_TEMPORARY_FAILURE.name());
+      leg.lost(HangupCause.NORMAL_TEMPORARY_FAILURE.name(), CallWorkflowImpl.now());
     }
   }
 

@@ -109,9 +109,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
     } else {
       startedAt = acceptInbound(request.inbound());
     }
-    String platformHangupCause = HangupCause.NORMAL_CLEARING;
+    String platformHangupCause = HangupCause.NORMAL_CLEARING.name();
     if (!channel.ended() && !runFlow()) {
-      platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE;
+      platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE.name();
     }
     if (!channel.ended()) {
       hangUp(platformHangupCause);
@@ -236,7 +236,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   @Override
   public CallState hangup(CallCommands.Hangup command) {
-    String cause = command.cause() == null ? HangupCause.NORMAL_CLEARING : command.cause();
+    String cause = command.cause() == null ? HangupCause.NORMAL_CLEARING.name() : command.cause();
     // Between the start and the originate there is no channel to hang up yet; it comes at once.
     Workflow.await(() -> channelUuid != null || channel.ended());
     if (!channel.ended()) {

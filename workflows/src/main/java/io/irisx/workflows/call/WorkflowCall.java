@@ -89,7 +89,7 @@ final class WorkflowCall implements Call {
 
   @Override
   public void hangup() {
-    hangup(HangupCause.NORMAL_CLEARING);
+    hangup(HangupCause.NORMAL_CLEARING.name());
   }
 
   @Override

@@ -1,19 +1,28 @@
 package io.irisx.workflows.webhook;
 
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import org.slf4j.Logger;
 
+/**
+ * One delivery as a workflow of its own: an event not about a call, a redelivery asked for through
+ * the API, a delivery the sweep restarts. A call's events to an endpoint go through {@link
+ * CallWebhooksWorkflowImpl} instead.
+ */
 public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
   private static final Logger log = Workflow.getLogger(WebhookDeliveryWorkflowImpl.class);
 
   /**
    * Change id: {@code begin} runs as a local activity, inside the delivery's first workflow task,
    * instead of as an activity of its own. That saves a workflow task and an activity task per
-   * delivery (about a third of the server's work for a delivery that succeeds at once), which is
-   * what bounds deliveries per second. Deliveries begun before it replay with the activity.
+   * delivery. Deliveries begun before it replay with the activity.
    */
   static final String LOCAL_BEGIN_CHANGE = "irisx-delivery-local-begin";
+
+  /**
+   * Change id: the {@link RetrySchedule#THREE_DAYS} schedule and the receiver's {@code Retry-After}
+   * honoured. Deliveries begun before it keep {@link RetrySchedule#TWENTY_SEVEN_HOURS}.
+   */
+  static final String THREE_DAYS_CHANGE = "irisx-delivery-three-days";
 
   private final WebhookDeliveryActivities activities =
       Workflow.newActivityStub(WebhookDeliveryActivities.class);
@@ -38,61 +47,31 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
       Workflow.setCurrentDetails("already " + status.wireName() + "; nothing sent");
       return new DeliveryResult(request.deliveryId(), status, 0, null, null);
     }
-    AttemptOutcome outcome = null;
-    int attempt = 1;
-    for (; attempt <= RetrySchedule.ATTEMPTS; attempt++) {
-      Duration wait = RetrySchedule.waitBefore(attempt);
-      if (!wait.isZero()) {
-        Workflow.sleep(wait);
-      }
-      Duration next =
-          attempt < RetrySchedule.ATTEMPTS ? RetrySchedule.waitBefore(attempt + 1) : Duration.ZERO;
-      outcome =
-          activities.attempt(
-              new AttemptRequest(
-                  request.deliveryId(), start.firstAttemptNumber() + attempt - 1, next.toMillis()));
-      if (outcome.deliveryStatus() != status) {
-        DeliverySearchAttributes.upsertStatus(outcome.deliveryStatus());
-      }
-      status = outcome.deliveryStatus();
-      Workflow.setCurrentDetails(details(attempt, outcome, next));
-      if (status.isFinal()) {
-        break;
-      }
-    }
+    RetrySchedule schedule =
+        Workflow.getVersion(THREE_DAYS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? RetrySchedule.THREE_DAYS
+            : RetrySchedule.TWENTY_SEVEN_HOURS;
+    DeliveryResult result =
+        new DeliveryAttempts(activities, schedule)
+            .run(
+                request.deliveryId(),
+                start.firstAttemptNumber(),
+                outcome -> {
+                  if (outcome.deliveryStatus() != status) {
+                    DeliverySearchAttributes.upsertStatus(outcome.deliveryStatus());
+                  }
+                  status = outcome.deliveryStatus();
+                });
     log.info(
-        "webhook delivery {} ended {} after {} attempt(s)", request.deliveryId(), status, attempt);
-    return new DeliveryResult(
+        "webhook delivery {} ended {} after {} attempt(s)",
         request.deliveryId(),
-        status,
-        Math.min(attempt, RetrySchedule.ATTEMPTS),
-        outcome == null ? null : outcome.responseStatus(),
-        outcome == null ? null : outcome.error());
+        result.status(),
+        result.attempts());
+    return result;
   }
 
   @Override
   public DeliveryStatus status() {
     return status;
-  }
-
-  /** The line the Temporal UI shows for the delivery while it runs. */
-  private static String details(int attempt, AttemptOutcome outcome, Duration next) {
-    String answer =
-        outcome.responseStatus() != null
-            ? "HTTP " + outcome.responseStatus()
-            : outcome.error() == null ? outcome.result() : outcome.error();
-    String line =
-        "attempt "
-            + attempt
-            + " of "
-            + RetrySchedule.ATTEMPTS
-            + ": "
-            + outcome.result()
-            + " ("
-            + answer
-            + ")";
-    return outcome.deliveryStatus().isFinal()
-        ? line + "; delivery " + outcome.deliveryStatus().wireName()
-        : line + "; next attempt in " + next;
   }
 }

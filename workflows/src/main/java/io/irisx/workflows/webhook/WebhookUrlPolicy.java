@@ -118,10 +118,10 @@ public final class WebhookUrlPolicy {
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException | SecurityException e) {
-      throw new WebhookUrlRefusedException("the host " + host + " does not resolve");
+      throw WebhookUrlRefusedException.unresolved(host);
     }
     if (addresses == null || addresses.length == 0) {
-      throw new WebhookUrlRefusedException("the host " + host + " does not resolve");
+      throw WebhookUrlRefusedException.unresolved(host);
     }
     // Every address must pass: a name with one public and one private address is refused.
     for (InetAddress address : addresses) {

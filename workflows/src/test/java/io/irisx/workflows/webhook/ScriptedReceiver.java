@@ -19,6 +19,7 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
   final List<Attempt> attempts = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
   private final Map<String, DeliveryStatus> finished = new ConcurrentHashMap<>();
+  private final Map<String, Long> retryAfterMillis = new ConcurrentHashMap<>();
   private final TestWorkflowEnvironment env;
 
   ScriptedReceiver(TestWorkflowEnvironment env) {
@@ -27,6 +28,12 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
 
   ScriptedReceiver answer(String deliveryId, Integer... statuses) {
     answers.put(deliveryId, new ArrayDeque<>(List.of(statuses)));
+    return this;
+  }
+
+  /** Its 429 and 503 answers carry this {@code Retry-After}. */
+  ScriptedReceiver retryAfter(String deliveryId, java.time.Duration wait) {
+    retryAfterMillis.put(deliveryId, wait.toMillis());
     return this;
   }
 
@@ -71,7 +78,8 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
         result,
         status,
         after == DeliveryStatus.SUCCEEDED ? null : "HTTP " + status,
-        after);
+        after,
+        status == 429 || status == 503 ? retryAfterMillis.get(request.deliveryId()) : null);
   }
 
   List<String> order() {

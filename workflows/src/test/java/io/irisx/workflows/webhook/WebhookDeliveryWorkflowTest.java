@@ -53,27 +53,29 @@ class WebhookDeliveryWorkflowTest {
     assertThat(receiver.order())
         .containsExactly(id + "#1:503", id + "#2:503", id + "#3:500", id + "#4:200");
     var at = receiver.attempts.stream().map(ScriptedReceiver.Attempt::at).toList();
-    assertWaited(Duration.between(at.get(0), at.get(1)), RetrySchedule.waitBefore(2));
-    assertWaited(Duration.between(at.get(1), at.get(2)), RetrySchedule.waitBefore(3));
-    assertWaited(Duration.between(at.get(2), at.get(3)), RetrySchedule.waitBefore(4));
-    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-retried");
+    assertWaited(Duration.between(at.get(0), at.get(1)), RetrySchedule.THREE_DAYS.waitBefore(2));
+    assertWaited(Duration.between(at.get(1), at.get(2)), RetrySchedule.THREE_DAYS.waitBefore(3));
+    assertWaited(Duration.between(at.get(2), at.get(3)), RetrySchedule.THREE_DAYS.waitBefore(4));
+    HistoryFiles.keepWhenAsked(
+        client, DeliveryRequest.workflowId(id), "webhook-delivery-retried-three-days");
   }
 
   @Test
-  void aReceiverThatNeverAnswers2xxFailsTheDeliveryAfterMoreThanADay() {
+  void aReceiverThatNeverAnswers2xxFailsTheDeliveryAfterMoreThanThreeDays() {
     String id = UUID.randomUUID().toString();
-    receiver.answer(id, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+    receiver.answer(id, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500);
 
     DeliveryResult result = deliver(id, false);
 
     assertThat(result.status()).isEqualTo(DeliveryStatus.FAILED);
-    assertThat(result.attempts()).isEqualTo(RetrySchedule.ATTEMPTS);
-    assertThat(receiver.attempts).hasSize(RetrySchedule.ATTEMPTS);
+    assertThat(result.attempts()).isEqualTo(RetrySchedule.THREE_DAYS.attempts());
+    assertThat(receiver.attempts).hasSize(RetrySchedule.THREE_DAYS.attempts());
     Duration span =
         Duration.between(receiver.attempts.getFirst().at(), receiver.attempts.getLast().at());
-    assertWaited(span, RetrySchedule.span());
-    assertThat(RetrySchedule.span()).isGreaterThanOrEqualTo(Duration.ofHours(24));
-    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-delivery-failed");
+    assertWaited(span, RetrySchedule.THREE_DAYS.span());
+    assertThat(RetrySchedule.THREE_DAYS.span()).isGreaterThanOrEqualTo(Duration.ofDays(3));
+    HistoryFiles.keepWhenAsked(
+        client, DeliveryRequest.workflowId(id), "webhook-delivery-failed-three-days");
   }
 
   @Test
@@ -100,7 +102,8 @@ class WebhookDeliveryWorkflowTest {
     assertThat(repeated.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
     assertThat(redelivered.attempts()).isEqualTo(1);
     assertThat(receiver.order()).containsExactly(id + "#1:200", id + "#2:200");
-    HistoryFiles.keepWhenAsked(client, DeliveryRequest.workflowId(id), "webhook-redelivery");
+    HistoryFiles.keepWhenAsked(
+        client, DeliveryRequest.workflowId(id), "webhook-redelivery-three-days");
   }
 
   @Test
@@ -124,8 +127,18 @@ class WebhookDeliveryWorkflowTest {
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
                 .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName()))
         .contains("LocalActivity");
-    HistoryFiles.keepWhenAsked(
-        client, DeliveryRequest.workflowId(id), "webhook-delivery-local-begin");
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheScheduleIsHonoured() {
+    String id = UUID.randomUUID().toString();
+    receiver.answer(id, 429).retryAfter(id, Duration.ofSeconds(7));
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    var at = receiver.attempts.stream().map(ScriptedReceiver.Attempt::at).toList();
+    assertWaited(Duration.between(at.get(0), at.get(1)), Duration.ofSeconds(7));
   }
 
   private static long count(java.util.List<HistoryEvent> events, EventType type) {

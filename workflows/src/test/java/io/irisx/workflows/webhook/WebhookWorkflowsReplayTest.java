@@ -6,6 +6,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,26 @@ class WebhookWorkflowsReplayTest {
         // recorded after begin() became a local activity (change irisx-delivery-local-begin)
         "webhook-delivery-local-begin",
         "webhook-delivery-retried-local-begin",
-        "webhook-redelivery-local-begin"
+        "webhook-redelivery-local-begin",
+        // recorded after the three-day schedule and Retry-After (change irisx-delivery-three-days)
+        "webhook-delivery-retried-three-days",
+        "webhook-delivery-failed-three-days",
+        "webhook-redelivery-three-days",
+        // the CallWebhooks workflow: one per (call, endpoint), attempts as local activities
+        "call-webhooks-at-once",
+        "call-webhooks-ordered",
+        "call-webhooks-retry-after"
       })
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker(TaskQueues.CALLS);
+      // A busy machine loading classes on the first replay is not a deadlock.
+      Worker worker =
+          env.newWorker(
+              TaskQueues.CALLS,
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(),
+          CallWebhooksWorkflowImpl.class,
           WebhookDeliveryWorkflowImpl.class,
           WebhookStreamWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(

@@ -1,5 +1,7 @@
 package io.irisx.activities.esl.simulator;
 
+import io.irisx.workflows.call.HangupCause;
+
 /**
  * The CDR variables FreeSWITCH computes in the hangup state handler (switch_channel_set_timestamps)
  * after CHANNEL_HANGUP has gone out, which is why they appear only from CHANNEL_HANGUP_COMPLETE on.

@@ -1,5 +1,6 @@
 package io.irisx.activities.esl.simulator;
 
+import io.irisx.workflows.call.HangupCause;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

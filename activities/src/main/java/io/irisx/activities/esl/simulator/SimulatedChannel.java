@@ -1,5 +1,6 @@
 package io.irisx.activities.esl.simulator;
 
+import io.irisx.workflows.call.HangupCause;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.irisx.worker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.irisx.temporal.cost.HistoryCost;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,6 +77,8 @@ final class BenchReport {
         "call.completed webhook ms p50/p99",
         s.completedToWebhook().cell(),
         b == null ? "" : "start to end " + b.startToCompletion().cell());
+    row(out, "answer to first audio ms p50/p99", s.answerToFirstAudio().cell(), "");
+    costRows(out, r);
     if (r.hold() != null) {
       BenchProbe.Capacity c = r.hold().atPeak();
       row(out, "calls up at once (peak)", String.valueOf(r.hold().peakLiveChannels()), "");
@@ -85,6 +88,11 @@ final class BenchReport {
           mib(c.heapUsedBytes()) + " of " + mib(c.heapMaxBytes()),
           "");
       row(out, "stack threads (peak)", c.threads() + " (" + r.hold().peakThreads() + ")", "");
+      row(
+          out,
+          "Temporal requests/s, calls waiting",
+          num1(r.hold().temporalRequestsPerSecond()),
+          "task polls/s " + num1(r.hold().longPollsPerSecond()) + " (worker metrics)");
       BenchResult.WorkerCache cache = r.hold().cache();
       row(
           out,
@@ -119,6 +127,67 @@ final class BenchReport {
     }
     r.notes().forEach(n -> out.println("note: " + n));
     out.flush();
+  }
+
+  /** Per completed call: what Temporal counted in the histories, CPU-seconds and SQL. */
+  private static void costRows(PrintStream out, BenchResult r) {
+    BenchResult.EngineCost e = r.engine();
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "  per call (histories of %d calls, %d workflows)  call workflow   all its workflows%n",
+        e.calls(),
+        e.workflows());
+    HistoryCost call = e.callWorkflows();
+    HistoryCost all = e.allWorkflows();
+    int n = e.calls();
+    costRow(out, "workflow tasks", call.workflowTasks(), all.workflowTasks(), n);
+    costRow(out, "activity tasks", call.activityTasks(), all.activityTasks(), n);
+    costRow(out, "local activities", call.localActivities(), all.localActivities(), n);
+    costRow(out, "signals", call.signals(), all.signals(), n);
+    costRow(out, "timers", call.timers(), all.timers(), n);
+    costRow(out, "child workflows", call.childWorkflows(), all.childWorkflows(), n);
+    costRow(out, "history events", call.events(), all.events(), n);
+    costRow(
+        out, "billable actions (Temporal Cloud)", call.billableActions(), all.billableActions(), n);
+    BenchResult.CpuPerCall cpu = r.cpu();
+    row(
+        out,
+        "CPU s/call: stack JVM",
+        seconds(cpu.stackJvm()),
+        "(API, worker, simulated switch"
+            + (r.backend().equals(BenchBackend.IN_PROCESS.flag())
+                ? ", in-process Temporal)"
+                : ")"));
+    row(out, "CPU s/call: IRISX PostgreSQL", seconds(cpu.irisxDatabase()), "");
+    row(out, "CPU s/call: Temporal + its database", seconds(cpu.temporal()), "");
+    BenchResult.Sql sql = r.sql();
+    row(
+        out,
+        "SQL statements/call",
+        sql == null ? "n/a" : fmt(sql.perCall()),
+        sql == null
+            ? ""
+            : "of which BEGIN, COMMIT, SET...: "
+                + fmt(sql.transactionControlPerCall())
+                + (r.warmupCalls() > 0 ? " (after " + r.warmupCalls() + " warm-up calls)" : ""));
+  }
+
+  private static void costRow(
+      PrintStream out, String what, int callTotal, int allTotal, int calls) {
+    row(
+        out,
+        "  " + what,
+        calls == 0 ? "n/a" : fmt((double) callTotal / calls),
+        calls == 0 ? "" : fmt((double) allTotal / calls));
+  }
+
+  private static String seconds(Double value) {
+    return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String num1(Double value) {
+    return value == null ? "n/a" : fmt(value);
   }
 
   static Path write(BenchResult result, Path dir) throws IOException {

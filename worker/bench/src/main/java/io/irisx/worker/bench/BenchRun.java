@@ -29,6 +29,9 @@ public final class BenchRun {
   private static final int REQUESTS_PER_KEY_PER_SECOND = 40;
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /** Histories read per run: enough for a mean, few enough to read in seconds. */
+  private static final int COSTED_CALLS = 100;
+
   /** How long to wait for the first call.completed before calling deliveries "n/a". */
   private static final Duration FIRST_DELIVERY_GRACE = Duration.ofSeconds(3);
 
@@ -61,9 +64,14 @@ public final class BenchRun {
             : Math.max(
                 1, (options.cps() + REQUESTS_PER_KEY_PER_SECOND - 1) / REQUESTS_PER_KEY_PER_SECOND);
     List<ApiDriver.IssuedKey> keys = api.issueKeys(keyCount, runId);
-    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        FirstAudioWatch firstAudio = FirstAudioWatch.start(stack)) {
       String webhookId = api.subscribe(receiver.url());
       try {
+        warmUp(api, keys, cdrTable);
+        CpuMeter cpuMeter = CpuMeter.of(stack);
+        CpuMeter.Reading cpuBefore = cpuMeter == null ? null : cpuMeter.read();
+        SqlStatements sql = SqlStatements.reset(stack.databaseUrl());
         long since = Clock.nowMicros();
         List<CallAttempt> attempts =
             Pacer.run(
@@ -107,6 +115,46 @@ public final class BenchRun {
                   + ": the call workflow does not publish call.completed, or not within the drain time;"
                   + " deliveries are reported n/a, not as a loss");
         }
+        // Every accepted call caused work, finished or not: CPU and SQL are per accepted call.
+        int measuredCalls = accepted.size();
+        if (cdrs.size() < accepted.size()) {
+          notes.add(
+              "only "
+                  + cdrs.size()
+                  + " of "
+                  + accepted.size()
+                  + " calls completed while CPU and SQL were measured: their per-call figures"
+                  + " (per accepted call) understate what a whole call costs");
+        }
+        BenchResult.CpuPerCall cpu =
+            cpuMeter == null
+                ? new BenchResult.CpuPerCall(null, null, null)
+                : CpuMeter.perCall(cpuBefore, cpuMeter.read(), measuredCalls);
+        if (cpuMeter != null && !cpuMeter.temporalMeasured()) {
+          notes.add(
+              stack.backend().equals(BenchBackend.IN_PROCESS.flag())
+                  ? "Temporal's CPU is inside the stack JVM's (in-process server): not apart"
+                  : "the Temporal server does not run on this machine: its CPU is not measured");
+        }
+        SqlStatements.Count statements = sql == null ? null : sql.count();
+        if (statements == null) {
+          notes.add("IRISX's database does not track statements (no pg_stat_statements)");
+        }
+        BenchResult.Sql sqlPerCall =
+            statements == null || measuredCalls == 0
+                ? null
+                : new BenchResult.Sql(
+                    Math.round(statements.total() * 10.0 / measuredCalls) / 10.0,
+                    Math.round(statements.transactionControl() * 10.0 / measuredCalls) / 10.0,
+                    statements.top());
+        List<Long> answerToAudio =
+            firstAudio == null
+                ? List.of()
+                : firstAudio.answerToFirstAudio(
+                    originates.values().stream()
+                        .map(ReceivedOriginate::channelUuid)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
         LossCheck loss =
             LossCheck.of(accepted.keySet(), originates.keySet(), cdrs.keySet(), completedDelivered);
         if (!loss.ok()) {
@@ -116,18 +164,26 @@ public final class BenchRun {
                   + " s for CDRs and again for webhooks;"
                   + " what had not arrived by then counts as lost: rerun with a longer --drain to tell slow from lost");
         }
-        BenchResult.Side irisx = side(attempts, accepted, originates, cdrs, deliveries, since);
+        BenchResult.Side irisx =
+            side(attempts, accepted, originates, cdrs, deliveries, since, answerToAudio);
 
         BenchResult.Baseline baseline = null;
         Double ratio = null;
         if (options.baseline() && options.scenario() != Scenario.HOLD && !cdrs.isEmpty()) {
-          baseline = baseline(runId, cdrs.keySet().iterator().next());
-          if (baseline.completedPerSecond() > 0) {
+          try {
+            baseline = baseline(runId, cdrs.keySet().iterator().next());
+          } catch (RuntimeException e) {
+            // The calls' figures are measured already: a baseline that cannot run loses only
+            // itself.
+            notes.add("the baseline could not run: " + e);
+          }
+          if (baseline != null && baseline.completedPerSecond() > 0) {
             ratio =
                 Math.round(irisx.completedPerSecond() / baseline.completedPerSecond() * 100)
                     / 100.0;
           }
         }
+        BenchResult.EngineCost engine = engineCost(cdrs.keySet());
         return new BenchResult(
             options.scenario().flag(),
             stack.backend(),
@@ -145,6 +201,10 @@ public final class BenchRun {
             ratio,
             loss,
             hold,
+            warmupCalls(),
+            engine,
+            cpu,
+            sqlPerCall,
             List.copyOf(notes));
       } finally {
         api.unsubscribe(webhookId);
@@ -194,13 +254,17 @@ public final class BenchRun {
     }
     BenchProbe.Capacity atPeak = probe.capacity(true);
     int peakThreads = atPeak.peakThreads();
-    long holdUntil = System.nanoTime() + options.hold().toNanos();
+    Double[] requestsBefore = WorkerMetrics.requests(stack.workerAdminUrl());
+    long holdStarted = System.nanoTime();
+    long holdUntil = holdStarted + options.hold().toNanos();
     while (System.nanoTime() < holdUntil) {
       BenchProbe.Capacity now = probe.capacity(false);
       peak = Math.max(peak, now.liveChannels());
       peakThreads = Math.max(peakThreads, now.peakThreads());
       Thread.sleep(Math.min(1000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
     }
+    Double[] requestsAfter = WorkerMetrics.requests(stack.workerAdminUrl());
+    double heldSeconds = Math.max(1e-3, (System.nanoTime() - holdStarted) / 1e9);
     BenchResult.WorkerCache cache = WorkerMetrics.cache(stack.workerAdminUrl());
     notes.add(
         "hold: hung up "
@@ -208,7 +272,62 @@ public final class BenchRun {
             + " far ends after "
             + options.hold().toSeconds()
             + " s");
-    return new BenchResult.Hold(peak, atPeak, peakThreads, cache);
+    return new BenchResult.Hold(
+        peak,
+        atPeak,
+        peakThreads,
+        cache,
+        rate(requestsBefore[0], requestsAfter[0], heldSeconds),
+        rate(requestsBefore[1], requestsAfter[1], heldSeconds));
+  }
+
+  private static Double rate(Double before, Double after, double seconds) {
+    return before == null || after == null
+        ? null
+        : Math.round((after - before) / seconds * 10) / 10.0;
+  }
+
+  /**
+   * Runs {@code --warmup} calls of the scenario and waits for their CDRs, so that what is measured
+   * next runs on warm JITs, pools and caches.
+   */
+  private void warmUp(ApiDriver api, List<ApiDriver.IssuedKey> keys, CdrTable cdrTable)
+      throws SQLException, InterruptedException, IOException {
+    if (warmupCalls() == 0) {
+      return;
+    }
+    List<CallAttempt> attempts =
+        Pacer.run(
+            warmupCalls(),
+            options.cps(),
+            options.concurrency(),
+            i -> api.startCall(i, keys.get(i % keys.size()).key(), options.scenario()));
+    Set<String> accepted =
+        attempts.stream()
+            .filter(CallAttempt::accepted)
+            .map(CallAttempt::callId)
+            .collect(Collectors.toSet());
+    int written = awaitCdrs(cdrTable, accepted, null).size();
+    if (written < warmupCalls()) {
+      notes.add(
+          "warm-up: " + written + " of " + warmupCalls() + " calls finished within the drain time");
+    }
+  }
+
+  /** Hold calls do not end by themselves: they are not warmed up with. */
+  private int warmupCalls() {
+    return options.scenario() == Scenario.HOLD ? 0 : options.warmup();
+  }
+
+  /** What the first (up to) {@value #COSTED_CALLS} completed calls cost Temporal. */
+  private BenchResult.EngineCost engineCost(Set<String> completedCalls) {
+    List<String> sample = completedCalls.stream().sorted().limit(COSTED_CALLS).toList();
+    try (CallCosts costs = new CallCosts(stack.temporalTarget(), stack.databaseUrl())) {
+      return costs.of(sample);
+    } catch (SQLException | RuntimeException e) {
+      notes.add("the calls' histories could not be read: " + e);
+      return BenchResult.EngineCost.NONE;
+    }
   }
 
   /**
@@ -271,7 +390,8 @@ public final class BenchRun {
       Map<String, ReceivedOriginate> originates,
       Map<String, CdrTable.Cdr> cdrs,
       List<Delivery> deliveries,
-      long since) {
+      long since,
+      List<Long> answerToFirstAudio) {
     List<Long> post = new ArrayList<>();
     List<Long> toOriginate = new ArrayList<>();
     List<Long> toCdr = new ArrayList<>();
@@ -309,7 +429,8 @@ public final class BenchRun {
         Latency.ofMicros(toOriginate),
         Latency.ofMicros(toCdr),
         Latency.ofMicros(toWebhook),
-        Latency.ofMicros(toCompletedWebhook));
+        Latency.ofMicros(toCompletedWebhook),
+        Latency.ofMicros(answerToFirstAudio));
   }
 
   private BenchResult.Baseline baseline(String runId, String sampleCallId) {

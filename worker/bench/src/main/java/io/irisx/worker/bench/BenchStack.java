@@ -73,7 +73,10 @@ public final class BenchStack implements AutoCloseable {
               probe.url(),
               manifest.workerAdminUrl(),
               options.promptMillis(),
-              BaselineWorker.TASK_QUEUE);
+              BaselineWorker.TASK_QUEUE,
+              manifest.eslHost(),
+              manifest.eslPort(),
+              manifest.eslPassword());
       return new BenchStack(dev, baseline, probe, info);
     } catch (RuntimeException e) {
       if (baseline != null) {

@@ -50,6 +50,15 @@ final class CallBenchCommand extends BenchCommand {
         BenchOptions.DEFAULT_PROMPT_MILLIS,
         "how long the simulated switch plays a prompt");
     subparser
+        .addArgument("--warmup")
+        .metavar("N")
+        .type(Integer.class)
+        .choices(Arguments.range(0, Integer.MAX_VALUE))
+        .help(
+            "calls run and finished before the measured ones (default "
+                + BenchOptions.DEFAULT_WARMUP
+                + "; 0 for hold)");
+    subparser
         .addArgument("--no-baseline")
         .dest("baseline")
         .action(Arguments.storeFalse())
@@ -86,6 +95,15 @@ final class CallBenchCommand extends BenchCommand {
         namespace.getString("temporal_target"),
         promptMillis,
         namespace.getBoolean("reuse"),
-        out(namespace));
+        out(namespace),
+        warmup(namespace));
+  }
+
+  private int warmup(Namespace namespace) {
+    Integer warmup = namespace.getInt("warmup");
+    if (warmup != null) {
+      return warmup;
+    }
+    return scenario == Scenario.HOLD ? 0 : BenchOptions.DEFAULT_WARMUP;
   }
 }

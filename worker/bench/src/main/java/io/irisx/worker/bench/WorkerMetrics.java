@@ -15,8 +15,21 @@ final class WorkerMetrics {
   private WorkerMetrics() {}
 
   static BenchResult.WorkerCache cache(String workerAdminUrl) {
+    return parse(text(workerAdminUrl));
+  }
+
+  /**
+   * The worker's requests to Temporal so far: [temporal_request, temporal_long_request], null
+   * figures when absent.
+   */
+  static Double[] requests(String workerAdminUrl) {
+    String text = text(workerAdminUrl);
+    return new Double[] {sum(text, "temporal_request"), sum(text, "temporal_long_request")};
+  }
+
+  private static String text(String workerAdminUrl) {
     if (workerAdminUrl == null) {
-      return new BenchResult.WorkerCache(null, null, null, null, null);
+      return "";
     }
     String text;
     try {
@@ -35,7 +48,7 @@ final class WorkerMetrics {
       Thread.currentThread().interrupt();
       text = "";
     }
-    return parse(text);
+    return text;
   }
 
   /** Sums each metric's samples over their labels; null when the metric is absent. */

@@ -3,12 +3,15 @@ package io.irisx.worker.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irisx.temporal.TemporalConnection;
+import io.irisx.temporal.cost.HistoryCost;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,10 @@ class BenchHarnessTest {
   }
 
   private static BenchOptions tinyHello(boolean baseline, Duration drain) {
+    return tinyHello(baseline, drain, 0);
+  }
+
+  private static BenchOptions tinyHello(boolean baseline, Duration drain, int warmup) {
     return new BenchOptions(
         Scenario.HELLO,
         3,
@@ -50,7 +57,8 @@ class BenchHarnessTest {
         null,
         1000,
         true,
-        home.resolve("out"));
+        home.resolve("out"),
+        warmup);
   }
 
   @Test
@@ -76,6 +84,52 @@ class BenchHarnessTest {
         .contains("\"scenario\" : \"hello\"")
         .contains("\"apiToOriginate\"");
     assertThat(print(result)).contains("loss check: OK").contains("API to originate");
+  }
+
+  @Test
+  void aTinyHelloRunCountsWhatItsCallsCost() throws Exception {
+    List<String> callIds = new CopyOnWriteArrayList<>();
+    BenchResult result =
+        new BenchRun(stack.info(), tinyHello(false, Duration.ofSeconds(30), 1), callIds::add).run();
+
+    assertThat(result.loss().ok()).as(String.valueOf(result.loss().missing())).isTrue();
+    assertThat(result.warmupCalls()).isEqualTo(1);
+    assertThat(callIds).as("the warm-up call is not measured").hasSize(3);
+
+    BenchResult.EngineCost engine = result.engine();
+    assertThat(engine.calls()).isEqualTo(3);
+    HistoryCost expected = HistoryCost.NONE;
+    try (TemporalConnection temporal = BenchRun.temporal(stack.info())) {
+      for (String callId : callIds) {
+        expected =
+            expected.plus(
+                HistoryCost.of(temporal.client().fetchHistory("call-" + callId).getEvents()));
+      }
+    }
+    assertThat(engine.callWorkflows()).isEqualTo(expected);
+    assertThat(engine.callWorkflows().workflowTasks()).isPositive();
+    assertThat(engine.callWorkflows().billableActions()).isPositive();
+    // The bench subscribes an endpoint to every event: each call's webhooks run in workflows too.
+    assertThat(engine.workflows()).isGreaterThan(engine.calls());
+    assertThat(engine.allWorkflows().workflowTasks())
+        .isGreaterThan(engine.callWorkflows().workflowTasks());
+    assertThat(engine.allWorkflows().events()).isGreaterThan(engine.callWorkflows().events());
+
+    assertThat(result.irisx().answerToFirstAudio().count()).isEqualTo(3);
+    assertThat(result.irisx().answerToFirstAudio().p99Ms()).isNotNegative();
+    assertThat(result.sql().perCall()).isGreaterThan(result.sql().transactionControlPerCall());
+    assertThat(result.sql().top()).isNotEmpty();
+    if (ProcessCpu.available()) {
+      assertThat(result.cpu().stackJvm()).isPositive();
+      assertThat(result.cpu().irisxDatabase()).isPositive();
+    }
+    assertThat(result.cpu().temporal()).as("in-process: inside the stack JVM").isNull();
+
+    assertThat(print(result))
+        .contains("answer to first audio")
+        .contains("workflow tasks")
+        .contains("billable actions")
+        .contains("SQL statements/call");
   }
 
   @Test

@@ -45,7 +45,10 @@ public final class DevStack implements AutoCloseable {
   private Path home;
   private DevManifest manifest;
   private LocalPostgres postgres;
+  private LocalRedis redis;
+  private LocalTemporal temporal;
   private EslSimulator simulator;
+  private boolean durablePostgres;
   private Path workerConfig;
 
   private DevStack(DevOptions options) {
@@ -53,7 +56,23 @@ public final class DevStack implements AutoCloseable {
   }
 
   public static DevStack start(DevOptions options) {
+    return start(options, false);
+  }
+
+  /**
+   * A stack whose PostgreSQL honours fsync and whose PostgreSQL, Redis and Temporal (the CLI dev
+   * server) can be killed and restarted: for the fault suite.
+   */
+  public static DevStack startForFaults(DevOptions options) {
+    if (options.temporalMode() != TemporalMode.CLI || options.externalTemporalTarget() != null) {
+      throw new IllegalArgumentException("the fault suite needs the temporal CLI dev server");
+    }
+    return start(options, true);
+  }
+
+  private static DevStack start(DevOptions options, boolean durablePostgres) {
     DevStack stack = new DevStack(options);
+    stack.durablePostgres = durablePostgres;
     try {
       stack.startAll();
       return stack;
@@ -77,28 +96,23 @@ public final class DevStack implements AutoCloseable {
     }
     createDirectories(home.resolve("logs"));
 
-    postgres =
-        track(
-            LocalPostgres.start(
-                LocalPorts.resolve(options.ports().postgres()), home.resolve("postgres")));
+    postgresPort = LocalPorts.resolve(options.ports().postgres());
+    postgres = LocalPostgres.start(postgresPort, home.resolve("postgres"), durablePostgres);
+    // The one running now: a fault run may have replaced it.
+    started.push(() -> postgres.close());
     Migrations.apply(postgres.dataSource());
-    LocalRedis redis =
-        track(
-            LocalRedis.start(
-                LocalPorts.resolve(options.ports().redis()),
-                home.resolve("redis"),
-                home.resolve(LeftoverProcesses.REDIS_PID_FILE)));
+    redisPort = LocalPorts.resolve(options.ports().redis());
+    redis = startRedis();
+    started.push(() -> redis.close());
     LocalS3 s3 = track(LocalS3.start(LocalPorts.resolve(options.ports().s3()), home.resolve("s3")));
-    LocalTemporal temporal =
-        options.externalTemporalTarget() != null
-            ? LocalTemporal.external(options.externalTemporalTarget())
-            : track(
-                LocalTemporal.start(
-                    options.temporalMode(),
-                    LocalPorts.resolve(options.ports().temporal()),
-                    LocalPorts.resolve(options.ports().temporalUi()),
-                    home,
-                    TemporalCli.defaultToolsDirectory()));
+    temporalPort = LocalPorts.resolve(options.ports().temporal());
+    temporalUiPort = LocalPorts.resolve(options.ports().temporalUi());
+    if (options.externalTemporalTarget() != null) {
+      temporal = LocalTemporal.external(options.externalTemporalTarget());
+    } else {
+      temporal = startTemporal();
+      started.push(() -> temporal.close());
+    }
     String eslHost;
     int eslPort;
     String eslPassword;
@@ -194,6 +208,66 @@ public final class DevStack implements AutoCloseable {
     writeManifest(home, manifest);
     // From here until close() starts, dev.json describes this running stack.
     started.push(this::deleteManifest);
+  }
+
+  private int postgresPort;
+  private int redisPort;
+  private int temporalPort;
+  private int temporalUiPort;
+
+  private LocalRedis startRedis() {
+    return LocalRedis.start(
+        redisPort, home.resolve("redis"), home.resolve(LeftoverProcesses.REDIS_PID_FILE));
+  }
+
+  private LocalTemporal startTemporal() {
+    return LocalTemporal.start(
+        options.temporalMode(),
+        temporalPort,
+        temporalUiPort,
+        home,
+        TemporalCli.defaultToolsDirectory());
+  }
+
+  /** What the fault suite can kill hard and start again on the same port and data. */
+  public enum Part {
+    POSTGRES,
+    REDIS,
+    TEMPORAL
+  }
+
+  /** SIGKILL to the part's processes (a stack started {@link #startForFaults} only). */
+  public synchronized void kill(Part part) {
+    if (!durablePostgres) {
+      throw new IllegalStateException("only a stack started for faults is killed by parts");
+    }
+    switch (part) {
+      case POSTGRES -> postgres.killHard();
+      case REDIS -> redis.killHard();
+      case TEMPORAL -> temporal.killHard();
+    }
+  }
+
+  /** Starts the killed part again, on its port, with its data. */
+  public synchronized void restart(Part part) {
+    // The killed one lets go of its locks and pid files first (stopping it finds nothing to stop).
+    AutoCloseable killed =
+        switch (part) {
+          case POSTGRES -> postgres;
+          case REDIS -> redis;
+          case TEMPORAL -> temporal;
+        };
+    try {
+      killed.close();
+    } catch (Exception nothingToStop) {
+      log.debug("closing the killed {}: {}", part, nothingToStop.toString());
+    }
+    switch (part) {
+      case POSTGRES ->
+          postgres = LocalPostgres.start(postgresPort, home.resolve("postgres"), durablePostgres);
+      case REDIS -> redis = startRedis();
+      case TEMPORAL -> temporal = startTemporal();
+    }
   }
 
   private record DevCredentials(String tenantId, String apiKey) {}

@@ -24,5 +24,7 @@ public final class IrisxDevApplication extends ToolApplication {
     bootstrap.addCommand(new DevCommand());
     bootstrap.addCommand(new SimulatorCommand());
     bootstrap.addCommand(new TemporalCliCommand());
+    bootstrap.addCommand(new FaultsCommand());
+    bootstrap.addCommand(new SchemathesisCommand());
   }
 }

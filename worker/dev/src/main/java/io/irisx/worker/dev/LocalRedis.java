@@ -47,6 +47,16 @@ final class LocalRedis implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as when the machine loses power. */
+  void killHard() {
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle.of(pid).ifPresent(LocalProcesses::killTree);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no Redis pid file " + pidFile, e);
+    }
+  }
+
   String address() {
     return "redis://" + LocalPorts.HOST + ":" + port;
   }

@@ -185,6 +185,15 @@ final class LocalTemporal implements AutoCloseable {
         : Optional.of("http://" + LocalPorts.HOST + ":" + uiPort);
   }
 
+  /** SIGKILL to the CLI dev server, as when the machine loses power; its SQLite file stays. */
+  void killHard() {
+    if (cliServer == null) {
+      throw new IllegalStateException(
+          "only the temporal CLI dev server can be killed and restarted");
+    }
+    LocalProcesses.killTree(cliServer.toHandle());
+  }
+
   boolean isCli() {
     return cliServer != null;
   }

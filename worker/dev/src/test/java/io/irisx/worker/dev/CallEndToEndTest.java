@@ -2,7 +2,11 @@ package io.irisx.worker.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.irisx.client.IrisxClient;
+import io.irisx.client.Page;
+import io.irisx.client.model.Call;
+import io.irisx.client.params.ListCallsParams;
+import io.irisx.client.params.StartCallParams;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CallEndToEndTest {
   private DevStack stack;
+  private IrisxClient irisx;
   private CallsApi api;
 
   abstract TemporalMode temporalMode();
@@ -34,6 +39,11 @@ abstract class CallEndToEndTest {
   @BeforeAll
   void startStack(@TempDir Path home) {
     stack = DevStack.start(DevOptions.ephemeral(home, temporalMode()));
+    irisx =
+        IrisxClient.builder()
+            .baseUrl(stack.manifest().apiUrl())
+            .apiKey(stack.manifest().apiKey())
+            .build();
     api = new CallsApi(stack.manifest());
   }
 
@@ -61,35 +71,33 @@ abstract class CallEndToEndTest {
   @Test
   void helloCallGoesFromPostToCdr() throws SQLException {
     Instant posted = Instant.now();
-    CallsApi.Reply created = api.startCall("+15550100", "+15550111", "hello");
+    Call created = irisx.calls().start(hello("+15550111"));
 
-    assertThat(created.status()).isEqualTo(201);
-    String callId = created.body().path("id").asText();
+    String callId = created.id();
     assertThat(UUID.fromString(callId)).isNotNull();
-    assertThat(created.body().path("status").asText()).isEqualTo("queued");
+    assertThat(created.status()).isEqualTo("queued");
 
-    JsonNode call = api.awaitFinal(callId, Duration.ofSeconds(30));
+    Call call = awaitEnded(callId);
     Duration postToCdr = Duration.between(posted, Instant.now());
     System.out.printf(
         "[%s] hello call: POST to CDR in %d ms%n", temporalMode(), postToCdr.toMillis());
 
-    assertThat(call.path("status").asText()).isEqualTo("completed");
-    assertThat(call.path("hangupCause").asText()).isEqualTo("NORMAL_CLEARING");
-    assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(16);
+    assertThat(call.status()).isEqualTo("completed");
+    assertThat(call.hangupCause()).isEqualTo("NORMAL_CLEARING");
+    assertThat(call.hangupCauseCode()).isEqualTo(16);
     // The flow hung up: the switch sent the BYE (sip_hangup_disposition send_bye).
-    assertThat(call.path("hungUpBy").asText()).isEqualTo("platform");
-    Instant createdAt = Instant.parse(call.path("createdAt").asText());
-    Instant ringingAt = Instant.parse(call.path("ringingAt").asText());
-    Instant answeredAt = Instant.parse(call.path("answeredAt").asText());
-    Instant endedAt = Instant.parse(call.path("endedAt").asText());
+    assertThat(call.hungUpBy()).isEqualTo("platform");
+    Instant createdAt = call.createdAt();
+    Instant ringingAt = call.ringingAt();
+    Instant answeredAt = call.answeredAt();
+    Instant endedAt = call.endedAt();
     assertThat(createdAt).isBeforeOrEqualTo(ringingAt);
     assertThat(ringingAt).isBeforeOrEqualTo(answeredAt);
     // The hello prompt plays for a second on the simulator before the platform hangs up.
     assertThat(Duration.between(answeredAt, endedAt))
         .isGreaterThanOrEqualTo(Duration.ofMillis(900));
-    assertThat(call.path("billSeconds").asLong()).isGreaterThanOrEqualTo(0);
-    assertThat(call.path("durationSeconds").asLong())
-        .isGreaterThanOrEqualTo(call.path("billSeconds").asLong());
+    assertThat(call.billSeconds()).isGreaterThanOrEqualTo(0);
+    assertThat(call.durationSeconds()).isGreaterThanOrEqualTo(call.billSeconds());
 
     CdrRow cdr = cdr(callId);
     assertThat(cdr.status()).isEqualTo("completed");
@@ -107,44 +115,43 @@ abstract class CallEndToEndTest {
 
   @Test
   void listShowsCallsNewestFirst() {
-    String first = api.startCall("+15550100", "+15550111", "hello").body().path("id").asText();
-    String second = api.startCall("+15550100", "+15550112", "hello").body().path("id").asText();
+    String first = irisx.calls().start(hello("+15550111")).id();
+    String second = irisx.calls().start(hello("+15550112")).id();
 
-    JsonNode page = api.get("/v1/calls?limit=1").body();
-    assertThat(page.path("data").get(0).path("id").asText()).isEqualTo(second);
-    JsonNode next = api.get("/v1/calls?limit=1&cursor=" + page.path("nextCursor").asText()).body();
-    assertThat(next.path("data").get(0).path("id").asText()).isEqualTo(first);
-    api.awaitFinal(first, Duration.ofSeconds(30));
-    api.awaitFinal(second, Duration.ofSeconds(30));
+    Page<Call> page = irisx.calls().list(ListCallsParams.builder().limit(1).build());
+    assertThat(page.data()).extracting(Call::id).containsExactly(second);
+    assertThat(page.nextPage().data()).extracting(Call::id).containsExactly(first);
+    awaitEnded(first);
+    awaitEnded(second);
   }
 
   @Test
   void busyNumberEndsBusyWithUserBusy() throws SQLException {
-    String callId = api.startCall("+15550100", "+15550001", "hello").body().path("id").asText();
+    String callId = irisx.calls().start(hello("+15550001")).id();
 
-    JsonNode call = api.awaitFinal(callId, Duration.ofSeconds(30));
+    Call call = awaitEnded(callId);
 
-    assertThat(call.path("status").asText()).isEqualTo("busy");
-    assertThat(call.path("hangupCause").asText()).isEqualTo("USER_BUSY");
-    assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(17);
-    assertThat(call.path("sipCode").asInt()).isEqualTo(486);
-    assertThat(call.path("hungUpBy").asText()).isEqualTo("callee");
-    assertThat(call.path("answeredAt").isNull()).isTrue();
-    assertThat(call.path("billSeconds").asLong()).isZero();
+    assertThat(call.status()).isEqualTo("busy");
+    assertThat(call.hangupCause()).isEqualTo("USER_BUSY");
+    assertThat(call.hangupCauseCode()).isEqualTo(17);
+    assertThat(call.sipCode()).isEqualTo(486);
+    assertThat(call.hungUpBy()).isEqualTo("callee");
+    assertThat(call.answeredAt()).isNull();
+    assertThat(call.billSeconds()).isZero();
     assertThat(cdr(callId).status()).isEqualTo("busy");
   }
 
   @Test
   void unansweredNumberEndsNoAnswerAtTheRingTimeout() throws SQLException {
     Instant posted = Instant.now();
-    String callId = api.startCall("+15550100", "+15550002", "hello").body().path("id").asText();
+    String callId = irisx.calls().start(hello("+15550002")).id();
 
-    JsonNode call = api.awaitFinal(callId, Duration.ofSeconds(30));
+    Call call = awaitEnded(callId);
 
-    assertThat(call.path("status").asText()).isEqualTo("no-answer");
-    assertThat(call.path("hangupCause").asText()).isEqualTo("NO_ANSWER");
-    assertThat(call.path("hangupCauseCode").asInt()).isEqualTo(19);
-    assertThat(call.path("ringingAt").isNull()).isFalse();
+    assertThat(call.status()).isEqualTo("no-answer");
+    assertThat(call.hangupCause()).isEqualTo("NO_ANSWER");
+    assertThat(call.hangupCauseCode()).isEqualTo(19);
+    assertThat(call.ringingAt()).isNotNull();
     // The ephemeral stack rings for three seconds.
     assertThat(Duration.between(posted, Instant.now()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -153,17 +160,16 @@ abstract class CallEndToEndTest {
 
   @Test
   void rejectedAndUnallocatedNumbersFailWithTheirCauses() {
-    String rejected = api.startCall("+15550100", "+15550003", "hello").body().path("id").asText();
-    String unallocated =
-        api.startCall("+15550100", "+15550004", "hello").body().path("id").asText();
+    String rejected = irisx.calls().start(hello("+15550003")).id();
+    String unallocated = irisx.calls().start(hello("+15550004")).id();
 
-    JsonNode rejectedCall = api.awaitFinal(rejected, Duration.ofSeconds(30));
-    JsonNode unallocatedCall = api.awaitFinal(unallocated, Duration.ofSeconds(30));
+    Call rejectedCall = awaitEnded(rejected);
+    Call unallocatedCall = awaitEnded(unallocated);
 
-    assertThat(rejectedCall.path("status").asText()).isEqualTo("failed");
-    assertThat(rejectedCall.path("hangupCause").asText()).isEqualTo("CALL_REJECTED");
-    assertThat(unallocatedCall.path("status").asText()).isEqualTo("failed");
-    assertThat(unallocatedCall.path("hangupCause").asText()).isEqualTo("UNALLOCATED_NUMBER");
+    assertThat(rejectedCall.status()).isEqualTo("failed");
+    assertThat(rejectedCall.hangupCause()).isEqualTo("CALL_REJECTED");
+    assertThat(unallocatedCall.status()).isEqualTo("failed");
+    assertThat(unallocatedCall.hangupCause()).isEqualTo("UNALLOCATED_NUMBER");
   }
 
   @Test
@@ -183,6 +189,14 @@ abstract class CallEndToEndTest {
       assertThat(reply.body().path("status").asInt()).as(body).isEqualTo(reply.status());
     }
     assertThat(countCalls()).isEqualTo(callsBefore);
+  }
+
+  private static StartCallParams hello(String to) {
+    return StartCallParams.builder().from("+15550100").to(to).flow("hello").build();
+  }
+
+  private Call awaitEnded(String callId) {
+    return irisx.calls().awaitEnded(callId, Duration.ofSeconds(30), Duration.ofMillis(50));
   }
 
   record CdrRow(String status, String hangupCause, Instant answeredAt) {}

@@ -1,0 +1,10 @@
+package io.irisx.client;
+
+import java.time.Duration;
+
+/** 409: taken, not possible in the current state, or the same Idempotency-Key still in progress. */
+public final class ConflictException extends ClientErrorException {
+  ConflictException(Problem problem, Duration retryAfter) {
+    super(problem, retryAfter);
+  }
+}

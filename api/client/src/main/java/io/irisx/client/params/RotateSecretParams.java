@@ -1,0 +1,29 @@
+package io.irisx.client.params;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.irisx.client.ApiSchema;
+
+/** {@code POST /v1/webhooks/{id}/rotate-secret}: how long the previous secret keeps signing too. */
+@ApiSchema("RotateSecret")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RotateSecretParams(Integer overlapSeconds) {
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link RotateSecretParams}. */
+  public static final class Builder {
+    private Integer overlapSeconds;
+
+    private Builder() {}
+
+    public Builder overlapSeconds(Integer value) {
+      overlapSeconds = value;
+      return this;
+    }
+
+    public RotateSecretParams build() {
+      return new RotateSecretParams(overlapSeconds);
+    }
+  }
+}
