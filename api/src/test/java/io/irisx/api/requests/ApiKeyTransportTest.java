@@ -76,7 +76,7 @@ class ApiKeyTransportTest {
     assertThat(throttled.header("Retry-After")).isPresent();
     ProblemAssert.assertProblem(evenAGoodKey, 429, "authentication-throttled");
     ProblemAssert.assertProblem(
-        api.get("/v1/admin/tenants", io.irisx.api.ApiTestStack.OPERATOR_KEY),
+        api.post("/v1/admin/tenants", io.irisx.api.ApiTestStack.OPERATOR_KEY, "{\"name\":\"T\"}"),
         429,
         "authentication-throttled");
   }
