@@ -46,17 +46,20 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
     String address = clientAddress();
     Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
-      throw new ProblemException(
-              ProblemType.AUTHENTICATION_THROTTLED,
-              "Too many refused API keys from this address; try again in "
-                  + Math.max(1, wait.toSeconds())
-                  + " s.")
-          .withHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+      throw throttled(wait);
     }
     if (!authenticate(request, credential, prefix)) {
       throttle.failed(address);
       throw unauthorizedHandler.buildException(prefix, realm);
     }
+  }
+
+  static ProblemException throttled(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds());
+    return new ProblemException(
+            ProblemType.AUTHENTICATION_THROTTLED,
+            "Too many refused keys from this address; try again in " + seconds + " s.")
+        .withHeader("Retry-After", String.valueOf(seconds));
   }
 
   private String credential(String header) {
