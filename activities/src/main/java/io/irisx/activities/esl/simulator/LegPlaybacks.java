@@ -100,14 +100,16 @@ final class LegPlaybacks {
     }
     breaking = true;
     cancel(finishTimer);
-    timers.apply(
-        BREAK_LAG,
-        () -> {
-          if (playing != null) {
-            stop("break");
-            pickUpAfter(PICKUP);
-          }
-        });
+    // Not kept: the stop it schedules checks that something still plays, so nothing cancels it.
+    var unused =
+        timers.apply(
+            BREAK_LAG,
+            () -> {
+              if (playing != null) {
+                stop("break");
+                pickUpAfter(PICKUP);
+              }
+            });
   }
 
   /** A transfer or bridge takes the leg elsewhere: what plays stops now, the queue is dropped. */
