@@ -9,9 +9,12 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.irisx.activities.cdr.CallRecordActivitiesImpl;
 import io.irisx.activities.esl.CallControlActivitiesImpl;
+import io.irisx.activities.esl.CallStepActivitiesImpl;
+import io.irisx.activities.esl.ChannelWaiters;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.EslNodeSettings;
+import io.irisx.activities.esl.StepTimers;
 import io.irisx.activities.limits.CallSlotActivitiesImpl;
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.activities.nodes.NodeDirectoryActivitiesImpl;
@@ -111,11 +114,12 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     InboundCallRouter inbound =
         new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
+    ChannelWaiters waiters = new ChannelWaiters();
     EslConnection esl =
         EslConnection.connect(
             eslSettings,
             node.linkPolicy(),
-            new EslEventBridge(temporal.client(), inbound),
+            new EslEventBridge(temporal.client(), inbound, waiters),
             eslMeters);
     eslMeters.bind(esl);
     commandLine.attach(esl);
@@ -154,6 +158,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands),
+        new CallStepActivitiesImpl(esl, commands, waiters, StepTimers.wallClock()),
         new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
     boolean retention =
         registerRecordings(

@@ -59,6 +59,12 @@ final class VirtualTime {
     };
   }
 
+  /** Timers for the steps waiting on the node, on virtual time. */
+  io.irisx.activities.esl.StepTimers stepTimers() {
+    SimulatorClock clock = newClock();
+    return (delay, task) -> clock.schedule(delay, task)::cancel;
+  }
+
   /** A fresh clock, as the simulator takes one per switch life. */
   SimulatorClock newClock() {
     return new Clock();

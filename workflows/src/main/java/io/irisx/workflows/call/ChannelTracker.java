@@ -33,6 +33,8 @@ final class ChannelTracker {
   private String hangupCause;
   private String requestedHangupCause;
   private boolean ended;
+  private boolean canceled;
+  private boolean flowFailed;
   private String sipTermStatus;
   private String hangupDisposition;
 
@@ -41,7 +43,15 @@ final class ChannelTracker {
    * dropped.
    */
   void apply(ChannelEvent event) {
-    if (ended || !seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
+    if (!seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
+      return;
+    }
+    if (ended) {
+      // A ring timeout's CHANNEL_HANGUP_COMPLETE comes after the job's -ERR that ended the call,
+      // and only it says that the switch sent the CANCEL.
+      if (event.is(ChannelEvent.CHANNEL_HANGUP_COMPLETE)) {
+        noteHangupSide(event);
+      }
       return;
     }
     Instant at = Instant.EPOCH.plusNanos(event.timestampMicros() * 1_000L);
@@ -134,6 +144,16 @@ final class ChannelTracker {
     requestedHangupCause = cause;
   }
 
+  /** The platform's client hung the call up before it was answered: it ends canceled. */
+  void cancelRequested() {
+    canceled = true;
+  }
+
+  /** The flow failed for good: the call ends failed, whatever the hangup says. */
+  void flowFailed() {
+    flowFailed = true;
+  }
+
   /** The switch says the channel is gone, and its hangup events never reached us. */
   void channelLost(Instant at) {
     if (ended) {
@@ -161,6 +181,11 @@ final class ChannelTracker {
     endedAt = at;
     ended = true;
     CallStatus finalStatus = HangupCause.finalStatus(hangupCause, answeredAt != null);
+    if (flowFailed) {
+      finalStatus = CallStatus.FAILED;
+    } else if (canceled && answeredAt == null) {
+      finalStatus = CallStatus.CANCELED;
+    }
     moveTo(finalStatus, "call." + finalStatus.wireName(), at, hangupCause);
   }
 
