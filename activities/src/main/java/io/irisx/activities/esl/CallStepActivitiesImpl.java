@@ -376,7 +376,7 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
     /** The next channel event; heartbeats (a long wait only) are sent on the way. */
     SwitchEvent next() {
       while (true) {
-        SwitchEvent event = waiter.next(SAFETY);
+        SwitchEvent event = timers.next(waiter, SAFETY);
         if (event == null) {
           throw ApplicationFailure.newFailure("no event nor timer in " + SAFETY, "StepStalled");
         }

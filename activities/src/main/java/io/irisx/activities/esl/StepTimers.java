@@ -15,6 +15,15 @@ public interface StepTimers {
   /** Runs {@code task} after {@code delay}; the returned handle cancels it. */
   Runnable schedule(Duration delay, Runnable task);
 
+  /**
+   * The step's next event or timer, null when none came within {@code limit}. On a virtual clock
+   * the wait moves time on (a test server holds time while an activity runs), so the switch's
+   * prompts end and the step's timers fire.
+   */
+  default SwitchEvent next(StepWaiter waiter, Duration limit) {
+    return waiter.next(limit);
+  }
+
   /** Timers on the wall clock, one daemon thread for the node. */
   static StepTimers wallClock() {
     ScheduledExecutorService timers =

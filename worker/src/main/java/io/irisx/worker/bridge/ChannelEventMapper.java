@@ -35,9 +35,12 @@ final class ChannelEventMapper {
           ChannelEvent.DTMF,
           ChannelEvent.RECORD_STOP);
 
-  /** What a channel owned by its steps still signals: one signal per happening. */
+  /**
+   * What a channel owned by its steps still signals: its hangup, once, and what a recording (which
+   * the workflow still follows by signals) needs: its end and the keys that may end it.
+   */
   private static final Set<String> OWNED_SIGNALLED =
-      Set.of(ChannelEvent.CHANNEL_HANGUP_COMPLETE, ChannelEvent.RECORD_STOP);
+      Set.of(ChannelEvent.CHANNEL_HANGUP_COMPLETE, ChannelEvent.RECORD_STOP, ChannelEvent.DTMF);
 
   private static final Pattern CALL_ID_IN_ORIGINATE =
       Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");
