@@ -144,6 +144,14 @@ final class CallRecorder {
       ChannelTracker.RecordStop stop = channel.recordStop(file.path());
       if (stop != null) {
         Recording.Ending ending = switchEnding(stop.completionCause());
+        if (ending == Recording.Ending.MAX_LENGTH
+            && !channel.ended()
+            && stop.millis() != null
+            && stop.millis() < options.maxLength().toMillis()
+            && call.stepsOwnEvents()) {
+          // Short of the limit: the caller hung up, and the hangup is signalled just after.
+          Workflow.await(STOP_GRACE, channel::ended);
+        }
         // The switch closes a recording at hangup with success-maxtime too: short of the limit,
         // the caller hung up.
         if (ending == Recording.Ending.MAX_LENGTH

@@ -620,6 +620,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return channel;
   }
 
+  /** Whether the call's steps own their events (see {@link #STEPS_CHANGE}). */
+  boolean stepsOwnEvents() {
+    return stepsOwnEvents;
+  }
+
   Duration watchdog() {
     return Duration.ofSeconds(request.watchdogSeconds());
   }
