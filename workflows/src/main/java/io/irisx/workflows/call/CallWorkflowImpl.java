@@ -516,7 +516,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     for (int attempt = 1; attempt <= gather.attempts(); attempt++) {
       String input;
       if (steps != null) {
-        StepResult gathered = awaitStep(steps.gather(gather));
+        StepResult gathered = steps.settle(awaitStep(steps.gather(gather)));
         requireUp();
         if (gathered.detail() != null) {
           record("call.media-failed", channel.status(), now(), gathered.detail());
@@ -708,7 +708,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
     answer();
     if (steps != null) {
-      StepResult played = awaitStep(steps.play(media));
+      StepResult played = steps.settle(awaitStep(steps.play(media)));
       requireUp();
       if (played.outcome() == StepResult.Outcome.MEDIA_FAILED) {
         // The flow goes on, as after a prompt the caller did not listen to; the timeline says why.

@@ -34,6 +34,7 @@ final class ChannelTracker {
   private String requestedHangupCause;
   private boolean ended;
   private boolean canceled;
+  private boolean lost;
   private boolean flowFailed;
   private String sipTermStatus;
   private String hangupDisposition;
@@ -159,7 +160,10 @@ final class ChannelTracker {
     if (ended) {
       return;
     }
-    hangupCause = requestedHangupCause;
+    // What the README promises for a call the platform lost sight of.
+    hangupCause =
+        requestedHangupCause == null ? HangupCause.NORMAL_TEMPORARY_FAILURE : requestedHangupCause;
+    lost = true;
     pendingSteps.add(
         new Step("call.channel-lost", status, at, "the channel vanished without a hangup event"));
     end(at);
@@ -231,6 +235,9 @@ final class ChannelTracker {
    */
   String hungUpBy(boolean inbound) {
     String farEnd = inbound ? "caller" : "callee";
+    if (lost) {
+      return "platform";
+    }
     if (hangupDisposition != null && hangupDisposition.startsWith("recv_")) {
       return farEnd;
     }
