@@ -20,6 +20,9 @@ final class ChannelTracker {
   /** A RECORD_STOP the switch sent for one file. */
   record RecordStop(String completionCause, Long millis) {}
 
+  /** The disposition of the hangup a node makes up for a channel that vanished unseen. */
+  static final String RECONCILED_DISPOSITION = "irisx_reconciled";
+
   private final Set<String> seenEvents = new HashSet<>();
   private final java.util.Map<String, RecordStop> stoppedRecordings = new java.util.HashMap<>();
   private final List<String> finishedPlaybacks = new ArrayList<>();
@@ -235,7 +238,7 @@ final class ChannelTracker {
    */
   String hungUpBy(boolean inbound) {
     String farEnd = inbound ? "caller" : "callee";
-    if (lost) {
+    if (lost || RECONCILED_DISPOSITION.equals(hangupDisposition)) {
       return "platform";
     }
     if (hangupDisposition != null && hangupDisposition.startsWith("recv_")) {
