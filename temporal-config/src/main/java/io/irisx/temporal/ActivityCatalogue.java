@@ -46,6 +46,7 @@ public final class ActivityCatalogue {
   public static final String RECORD_TRANSITION = "RecordTransition";
   public static final String WRITE_CDR = "WriteCdr";
   public static final String REGISTER_INBOUND_CALL = "RegisterInboundCall";
+  public static final String RESTORE_CALL = "RestoreCall";
   public static final String PUBLISH_WEBHOOK_EVENT = "PublishWebhookEvent";
   public static final String BEGIN_WEBHOOK_DELIVERY = "BeginWebhookDelivery";
   public static final String ATTEMPT_WEBHOOK_DELIVERY = "AttemptWebhookDelivery";
@@ -107,6 +108,7 @@ public final class ActivityCatalogue {
           Map.entry(RECORD_TRANSITION, "record a status change in call_logs and calls"),
           Map.entry(WRITE_CDR, "write the call detail record"),
           Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
+          Map.entry(RESTORE_CALL, "write the call's row again from its request (the row was lost)"),
           Map.entry(
               PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
           Map.entry(BEGIN_WEBHOOK_DELIVERY, "look up the delivery before its first attempt"),
@@ -161,6 +163,7 @@ public final class ActivityCatalogue {
         Map.entry(RECORD_TRANSITION, storage()),
         Map.entry(WRITE_CDR, storage()),
         Map.entry(REGISTER_INBOUND_CALL, storage()),
+        Map.entry(RESTORE_CALL, storage()),
         Map.entry(PUBLISH_WEBHOOK_EVENT, storage()),
         Map.entry(BEGIN_WEBHOOK_DELIVERY, storage()),
         // One HTTP request (its own timeouts are far shorter) plus its bookkeeping; a failed
@@ -251,7 +254,12 @@ public final class ActivityCatalogue {
   public static Map<String, LocalActivityOptions> localOptions() {
     Map<String, LocalActivityOptions> options = new java.util.HashMap<>();
     for (String name :
-        List.of(BEGIN_WEBHOOK_DELIVERY, RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
+        List.of(
+            BEGIN_WEBHOOK_DELIVERY,
+            RECORD_TRANSITION,
+            WRITE_CDR,
+            REGISTER_INBOUND_CALL,
+            RESTORE_CALL)) {
       options.put(name, local(name, STORAGE_RETRY).build());
     }
     options.put(

@@ -96,7 +96,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     this.request = request;
     this.flowName = request.flow();
     this.flowParams = request.params();
-    bookkeeping = CallBookkeeping.forThisCall();
+    bookkeeping = CallBookkeeping.forThisCall(request);
     publishesWebhooks = Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     stepsOwnEvents = Workflow.getVersion(STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     CallSearchAttributes.upsert(request, CallStatus.QUEUED);

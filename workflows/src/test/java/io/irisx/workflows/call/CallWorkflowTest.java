@@ -239,6 +239,25 @@ class CallWorkflowTest {
   }
 
   @Test
+  void aCallWhoseRowTheDatabaseLostIsWrittenAgainFromItsRequestAndEndsWithItsCdr() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
+    recorded.rowLost = true;
+
+    CallResult result = call(farEnd, "+15550111");
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(recorded.restored)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.to()).isEqualTo("+15550111");
+              assertThat(row.flow()).isEqualTo("hello");
+            });
+    assertThat(recorded.timeline()).startsWith("call.queued").endsWith("call.completed");
+    assertThat(recorded.cdrs).hasSize(1);
+  }
+
+  @Test
   void busyCalleeEndsBusyWithoutRunningTheFlow() {
     ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.BUSY, false, false);
 
