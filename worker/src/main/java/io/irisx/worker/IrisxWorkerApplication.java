@@ -112,7 +112,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
         new EslCommandBuilder(eslSettings, node.dialOptions(), node.speech());
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound =
-        new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+        new InboundCallRouter(
+            node.id(), jdbi, temporal.client(), commands, commandLine, node.callerNumberRule());
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
     ChannelWaiters waiters = new ChannelWaiters();
     EslConnection esl =
@@ -125,6 +126,16 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
+    environment
+        .healthChecks()
+        .register(
+            "esl-" + node.id() + "-modules",
+            new io.irisx.worker.health.SwitchModulesHealthCheck(
+                    node.id(),
+                    esl,
+                    new io.irisx.activities.esl.ModuleCheck(
+                        node.speech(), java.time.Clock.systemUTC()))
+                .watch());
 
     WorkerTuning tuning = config.getWorkerTuning();
     WorkerFactory workers =

@@ -25,9 +25,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CallRecordActivitiesImpl implements CallRecordActivities {
   /**
-   * Not retryable: the API commits a call's row before it starts the call's workflow, so a row
-   * that is missing was lost (the database lost its last commits); retrying could never find it.
-   * The workflow writes it again from its own request ({@link #restoreOutbound}) and tries again.
+   * Not retryable: the API commits a call's row before it starts the call's workflow, so a row that
+   * is missing was lost (the database lost its last commits); retrying could never find it. The
+   * workflow writes it again from its own request ({@link #restoreOutbound}) and tries again.
    */
   public static final String CALL_NOT_FOUND = CallRecordActivities.CALL_NOT_FOUND;
 
@@ -61,7 +61,8 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                     call.nodeId(),
                     call.channelUuid(),
                     CallRequest.workflowId(call.callId()),
-                    call.arrivedAt())));
+                    call.arrivedAt(),
+                    call.fromRaw())));
   }
 
   @Override

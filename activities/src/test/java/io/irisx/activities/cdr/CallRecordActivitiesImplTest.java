@@ -123,7 +123,8 @@ class CallRecordActivitiesImplTest {
                 16,
                 "{\"reminder\": \"confirmed\"}",
                 null,
-                "platform"));
+                "platform",
+                null));
   }
 
   @Test

@@ -1,8 +1,9 @@
 package io.irisx.workflows.call;
 
+import static io.irisx.workflows.activities.CallRecordActivities.CALL_NOT_FOUND;
+
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
-import static io.irisx.workflows.activities.CallRecordActivities.CALL_NOT_FOUND;
 import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.OutboundCallRestore;
