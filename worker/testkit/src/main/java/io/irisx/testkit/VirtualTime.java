@@ -83,6 +83,13 @@ final class VirtualTime {
           if (event != null) {
             return event;
           }
+          if (!settling.settled()) {
+            continue; // the switch is still answering or sending: time waits for it
+          }
+          event = waiter.next(Duration.ZERO);
+          if (event != null) {
+            return event;
+          }
           env.sleep(STEP_SLICE);
         }
         return null;

@@ -18,7 +18,7 @@ final class ChannelTracker {
   record Step(String eventType, CallStatus status, Instant occurredAt, String detail) {}
 
   /** A RECORD_STOP the switch sent for one file. */
-  record RecordStop(String completionCause, Long millis) {}
+  record RecordStop(String completionCause, Long millis, boolean closedByHangup) {}
 
   /** The disposition of the hangup a node makes up for a channel that vanished unseen. */
   static final String RECONCILED_DISPOSITION = "irisx_reconciled";
@@ -97,7 +97,11 @@ final class ChannelTracker {
         if (event.recordFilePath() != null) {
           stoppedRecordings.put(
               event.recordFilePath(),
-              new RecordStop(event.recordCompletionCause(), event.recordMillis()));
+              new RecordStop(
+                  event.recordCompletionCause(),
+                  event.recordMillis(),
+                  // the switch closed the file at the hangup (capture 21): Answer-State hangup
+                  "hangup".equals(event.answerState())));
         }
       }
       case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
