@@ -22,12 +22,31 @@ public final class ActivityCatalogue {
   public static final String HANGUP = "Hangup";
   public static final String INSPECT_CHANNEL = "InspectChannel";
 
+  // Steps that own their events: each waits on the node for the switch's outcome.
+  public static final String DIAL_CALL = "DialCall";
+  public static final String ANSWER_CALL = "AnswerCall";
+  public static final String PLAY_PROMPT = "PlayPrompt";
+  public static final String GATHER_DIGITS = "GatherDigits";
+  public static final String HANG_UP_CALL = "HangUpCall";
+
+  /**
+   * How long a step waits without a sign of life before Temporal gives it to another attempt. A
+   * waiting step heartbeats only once it has waited {@link #STEP_HEARTBEAT_EVERY}: a prompt or an
+   * answer (seconds) sends none, so a call costs no heartbeat; a long wait (a ring, a slow gather)
+   * sends one per period. A worker that dies mid-step is noticed within this timeout, and the retry
+   * asks the switch what became of the step (docs/operations.md, "Steps that own their events").
+   */
+  public static final Duration STEP_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
+  public static final Duration STEP_HEARTBEAT_EVERY = Duration.ofSeconds(8);
+
   /** A dial's second leg joined to the call (uuid_bridge), on the node's queue. */
   public static final String BRIDGE_LEGS = "BridgeLegs";
 
   public static final String RECORD_TRANSITION = "RecordTransition";
   public static final String WRITE_CDR = "WriteCdr";
   public static final String REGISTER_INBOUND_CALL = "RegisterInboundCall";
+  public static final String RESTORE_CALL = "RestoreCall";
   public static final String PUBLISH_WEBHOOK_EVENT = "PublishWebhookEvent";
   public static final String BEGIN_WEBHOOK_DELIVERY = "BeginWebhookDelivery";
   public static final String ATTEMPT_WEBHOOK_DELIVERY = "AttemptWebhookDelivery";
@@ -90,10 +109,16 @@ public final class ActivityCatalogue {
           Map.entry(SEND_DIGITS, "send DTMF digits on the channel"),
           Map.entry(HANGUP, "hang up the channel"),
           Map.entry(INSPECT_CHANNEL, "ask the switch whether the channel still exists"),
+          Map.entry(DIAL_CALL, "dial the call and wait until it is answered or fails"),
+          Map.entry(ANSWER_CALL, "answer the channel and wait for the switch to confirm it"),
+          Map.entry(PLAY_PROMPT, "play a prompt and wait for its end"),
+          Map.entry(GATHER_DIGITS, "prompt and collect the caller's digits"),
+          Map.entry(HANG_UP_CALL, "hang up the channel and wait for its end"),
           Map.entry(BRIDGE_LEGS, "bridge the dialled party to the call (ESL uuid_bridge)"),
           Map.entry(RECORD_TRANSITION, "record a status change in call_logs and calls"),
           Map.entry(WRITE_CDR, "write the call detail record"),
           Map.entry(REGISTER_INBOUND_CALL, "register the inbound call in the calls table"),
+          Map.entry(RESTORE_CALL, "write the call's row again from its request (the row was lost)"),
           Map.entry(
               PUBLISH_WEBHOOK_EVENT, "publish a call event to the tenant's webhook endpoints"),
           Map.entry(BEGIN_WEBHOOK_DELIVERY, "look up the delivery before its first attempt"),
@@ -142,10 +167,16 @@ public final class ActivityCatalogue {
         Map.entry(SEND_DIGITS, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(HANGUP, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
         Map.entry(INSPECT_CHANNEL, callControl(Duration.ofSeconds(10), Duration.ofMinutes(5))),
+        Map.entry(DIAL_CALL, step(Duration.ofMinutes(11))),
+        Map.entry(ANSWER_CALL, step(Duration.ofMinutes(1))),
+        Map.entry(PLAY_PROMPT, step(Duration.ofMinutes(30))),
+        Map.entry(GATHER_DIGITS, step(Duration.ofMinutes(30))),
+        Map.entry(HANG_UP_CALL, step(Duration.ofMinutes(1))),
         Map.entry(BRIDGE_LEGS, callControl(Duration.ofSeconds(10), Duration.ofMinutes(1))),
         Map.entry(RECORD_TRANSITION, storage()),
         Map.entry(WRITE_CDR, storage()),
         Map.entry(REGISTER_INBOUND_CALL, storage()),
+        Map.entry(RESTORE_CALL, storage()),
         Map.entry(PUBLISH_WEBHOOK_EVENT, storage()),
         Map.entry(BEGIN_WEBHOOK_DELIVERY, storage()),
         // One HTTP request (its own timeouts are far shorter) plus its bookkeeping; a failed
@@ -221,6 +252,20 @@ public final class ActivityCatalogue {
   }
 
   /**
+   * As {@link #workflowImplementationOptions()}, for a test server on virtual time (the flow test
+   * kit): the waiting steps have no heartbeat timeout there, since the SDK spaces heartbeats in
+   * wall time while the server's timeout would run on skipped time. No worker dies in the kit.
+   */
+  public static WorkflowImplementationOptions workflowImplementationOptionsOnVirtualTime() {
+    Map<String, ActivityOptions> options = new java.util.HashMap<>(options());
+    for (String step : List.of(DIAL_CALL, ANSWER_CALL, PLAY_PROMPT, GATHER_DIGITS, HANG_UP_CALL)) {
+      options.computeIfPresent(
+          step, (name, stepOptions) -> stepOptions.toBuilder().setHeartbeatTimeout(null).build());
+    }
+    return workflowImplementationOptions().toBuilder().setActivityOptions(options).build();
+  }
+
+  /**
    * Activities some workflows run as local activities: cheap, idempotent database and Redis reads
    * and writes that run inside the workflow task that needs them, saving a workflow task and an
    * activity task (two round trips through the server) each time. Their retries match the regular
@@ -229,7 +274,7 @@ public final class ActivityCatalogue {
    */
   public static Map<String, LocalActivityOptions> localOptions() {
     Map<String, LocalActivityOptions> options = new java.util.HashMap<>();
-    for (String name : List.of(RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL)) {
+    for (String name : List.of(RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL, RESTORE_CALL)) {
       options.put(name, local(name, STORAGE_RETRY).build());
     }
     options.put(BEGIN_WEBHOOK_DELIVERY, local(BEGIN_WEBHOOK_DELIVERY, WEBHOOK_LOCAL_RETRY).build());
@@ -260,6 +305,19 @@ public final class ActivityCatalogue {
             .setRetryOptions(retry);
     String summary = SUMMARIES.get(name);
     return summary == null ? builder : builder.setSummary(summary);
+  }
+
+  /**
+   * A step that waits on the node: long attempts (a ring, a long prompt) noticed dead by their
+   * sparse heartbeats, retried quickly, bounded overall by what the step can take.
+   */
+  private static ActivityOptions step(Duration overall) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(overall)
+        .setHeartbeatTimeout(STEP_HEARTBEAT_TIMEOUT)
+        .setScheduleToCloseTimeout(overall.plusMinutes(5))
+        .setRetryOptions(CALL_CONTROL_RETRY)
+        .build();
   }
 
   private static ActivityOptions callControl(Duration attempt, Duration overall) {

@@ -9,9 +9,12 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.irisx.activities.cdr.CallRecordActivitiesImpl;
 import io.irisx.activities.esl.CallControlActivitiesImpl;
+import io.irisx.activities.esl.CallStepActivitiesImpl;
+import io.irisx.activities.esl.ChannelWaiters;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.EslNodeSettings;
+import io.irisx.activities.esl.StepTimers;
 import io.irisx.activities.limits.CallSlotActivitiesImpl;
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.activities.nodes.NodeDirectoryActivitiesImpl;
@@ -120,11 +123,12 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
         new InboundCallRouter(
             node.id(), jdbi, temporal.client(), commands, commandLine, node.callerNumberRule());
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
+    ChannelWaiters waiters = new ChannelWaiters();
     EslConnection esl =
         EslConnection.connect(
             eslSettings,
             node.linkPolicy(),
-            new EslEventBridge(temporal.client(), inbound),
+            new EslEventBridge(temporal.client(), inbound, waiters),
             eslMeters);
     eslMeters.bind(esl);
     commandLine.attach(esl);
@@ -173,6 +177,7 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     Worker nodeWorker = workers.newWorker(TaskQueues.node(node.id()), tuning.workerOptions());
     nodeWorker.registerActivitiesImplementations(
         new CallControlActivitiesImpl(esl, commands),
+        new CallStepActivitiesImpl(esl, commands, waiters, StepTimers.wallClock()),
         new io.irisx.activities.esl.DialActivitiesImpl(esl, commands));
     @Nullable RecordingSettings recordings = config.getRecordings();
     boolean retention =

@@ -9,6 +9,7 @@ import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.InboundCallRegistration;
+import io.irisx.workflows.activities.OutboundCallRestore;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallStatus;
 import io.temporal.failure.ApplicationFailure;
@@ -23,8 +24,12 @@ import org.jdbi.v3.core.Jdbi;
  * with its CDR.
  */
 public final class CallRecordActivitiesImpl implements CallRecordActivities {
-  /** Retryable: the API may not have committed the call's row yet. */
-  static final String CALL_NOT_FOUND = "CallNotFound";
+  /**
+   * Not retryable: the API commits a call's row before it starts the call's workflow, so a row that
+   * is missing was lost (the database lost its last commits); retrying could never find it. The
+   * workflow writes it again from its own request ({@link #restoreOutbound}) and tries again.
+   */
+  public static final String CALL_NOT_FOUND = CallRecordActivities.CALL_NOT_FOUND;
 
   /** Not retryable: the workflow sent something no retry can fix. */
   static final String INVALID_RECORD = "InvalidCallRecord";
@@ -122,6 +127,20 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                         record.hungUpBy())));
   }
 
+  @Override
+  public void restoreOutbound(OutboundCallRestore call) {
+    jdbi.useExtension(
+        CallDao.class,
+        calls ->
+            calls.insertQueued(
+                uuid(call.callId(), "callId"),
+                uuid(call.tenantId(), "tenantId"),
+                call.from(),
+                call.to(),
+                call.flow(),
+                call.queuedAt()));
+  }
+
   private static String metadataJson(CallDetailRecord record) {
     if (record.metadata() == null || record.metadata().isEmpty()) {
       return null;
@@ -138,7 +157,7 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
   private static CallDao requireCall(Handle handle, UUID tenantId, UUID callId) {
     CallDao calls = handle.attach(CallDao.class);
     if (calls.find(tenantId, callId).isEmpty()) {
-      throw ApplicationFailure.newFailure(
+      throw ApplicationFailure.newNonRetryableFailure(
           "call " + callId + " not found for tenant " + tenantId, CALL_NOT_FOUND);
     }
     return calls;

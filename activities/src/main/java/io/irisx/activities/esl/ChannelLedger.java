@@ -15,10 +15,17 @@ final class ChannelLedger {
   /** Channel uuid to the {@code irisx_call_id} it carried, or "" when it carried none. */
   private final Map<String, String> alive = new ConcurrentHashMap<>();
 
+  /** Channel uuid to the last time (epoch micros) it was known up: its last event, or a listing. */
+  private final Map<String, Long> knownUp = new ConcurrentHashMap<>();
+
   void observe(SwitchEvent event) {
     String uuid = event.header("Unique-ID");
     if (uuid == null) {
       return;
+    }
+    long at = ChannelEventReader.parseLong(event.header("Event-Date-Timestamp"));
+    if (at > 0 && alive.containsKey(uuid)) {
+      knownUp.merge(uuid, at, Math::max);
     }
     switch (event.name()) {
       case "CHANNEL_CREATE", "CHANNEL_ANSWER" -> {
@@ -27,8 +34,14 @@ final class ChannelLedger {
             uuid,
             callId == null ? UNKNOWN_CALL : callId,
             (known, seen) -> seen.isEmpty() ? known : seen);
+        if (at > 0) {
+          knownUp.merge(uuid, at, Math::max);
+        }
       }
-      case "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> alive.remove(uuid);
+      case "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> {
+        alive.remove(uuid);
+        knownUp.remove(uuid);
+      }
       default -> {
         // other events do not change whether the channel exists
       }
@@ -46,5 +59,18 @@ final class ChannelLedger {
    */
   Optional<String> forget(String uuid) {
     return Optional.ofNullable(alive.remove(uuid));
+  }
+
+  /** The switch listed the channel: it was up at {@code micros}. */
+  void seenUp(String uuid, long micros) {
+    if (alive.containsKey(uuid)) {
+      knownUp.merge(uuid, micros, Math::max);
+    }
+  }
+
+  /** When the channel was last known up (epoch micros), 0 when never; forgets it. */
+  long lastKnownUp(String uuid) {
+    Long at = knownUp.remove(uuid);
+    return at == null ? 0 : at;
   }
 }

@@ -199,6 +199,58 @@ public final class EslCommandBuilder {
     return value;
   }
 
+  /**
+   * The channel variable that says a channel's events are owned by the steps waiting on it (see
+   * {@link ChannelWaiters}): the event bridge signals its call only what no step waits for.
+   */
+  public static final String STEPS_VARIABLE = "irisx_steps";
+
+  /** The channel variable naming the last step sent to the channel, for a retried step. */
+  public static final String STEP_VARIABLE = "irisx_step";
+
+  private static final java.util.regex.Pattern STEP_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  /** As {@link #originate(OriginateCommand)}, marking the channel as owned by waiting steps. */
+  public EslCommand originateOwningEvents(OriginateCommand command) {
+    EslCommand originate = originate(command);
+    return new EslCommand(
+        originate.command(), "{" + STEPS_VARIABLE + "=1," + originate.args().substring(1));
+  }
+
+  /** Marks a channel (an inbound one) as owned by waiting steps. */
+  public EslCommand markOwningEvents(String channelUuid) {
+    return new EslCommand(
+        "uuid_setvar", uuid(channelUuid, "channel uuid") + " " + STEPS_VARIABLE + " 1");
+  }
+
+  /** Names the step about to be sent to the channel ({@code irisx_step}). */
+  public EslCommand markStep(String channelUuid, String stepId) {
+    return new EslCommand(
+        "uuid_setvar",
+        uuid(channelUuid, "channel uuid") + " " + STEP_VARIABLE + " " + stepId(stepId));
+  }
+
+  /** Reads which step was last sent to the channel. */
+  public EslCommand lastStep(String channelUuid) {
+    return new EslCommand("uuid_getvar", uuid(channelUuid, "channel uuid") + " " + STEP_VARIABLE);
+  }
+
+  /** What uuid_broadcast names in the playback's CHANNEL_EXECUTE (Application-Data). */
+  public String playbackData(String media) {
+    String playable = playable(media);
+    return playable.startsWith("'") && playable.endsWith("'")
+        ? playable.substring(1, playable.length() - 1)
+        : playable;
+  }
+
+  private static String stepId(String stepId) {
+    if (stepId == null || !STEP_ID.matcher(stepId).matches()) {
+      throw new UnsafeCommandException("not a step id: " + printable(stepId));
+    }
+    return stepId;
+  }
+
   public EslCommand exists(String channelUuid) {
     return new EslCommand("uuid_exists", uuid(channelUuid, "channel uuid"));
   }

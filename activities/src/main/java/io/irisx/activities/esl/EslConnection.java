@@ -77,6 +77,12 @@ public final class EslConnection implements AutoCloseable {
   private volatile long lastHeartbeatNanos = System.nanoTime();
   private volatile String coreUuid;
 
+  /** The switch's time (epoch micros) of the last frame the link received: it was alive then. */
+  private volatile long lastAliveMicros;
+
+  /** {@link #lastAliveMicros} when the last link was lost: every channel not ended was up then. */
+  private volatile long aliveBeforeLossMicros;
+
   private EslConnection(
       EslNodeSettings settings,
       EslLinkPolicy policy,
@@ -273,6 +279,7 @@ public final class EslConnection implements AutoCloseable {
       }
       linkUpTasks.forEach(this::runLinkUpTask);
       String reason = watch(session);
+      aliveBeforeLossMicros = lastAliveMicros;
       live = null;
       session.shutdown();
       if (closed()) {
@@ -332,11 +339,23 @@ public final class EslConnection implements AutoCloseable {
   /** Waits until the session dies or goes silent; returns why it ended. */
   private String watch(EslSession session) {
     Duration tick =
-        Duration.ofMillis(Math.max(10, Math.min(1000, policy.heartbeatTimeout().toMillis() / 4)));
+        Duration.ofMillis(
+            Math.max(
+                10,
+                Math.min(
+                    1000,
+                    Math.min(
+                        policy.heartbeatTimeout().toMillis() / 4,
+                        policy.reconcilePeriod().toMillis()))));
+    long lastReconciled = System.nanoTime();
     while (!closed()) {
       String death = session.awaitDeath(tick);
       if (death != null) {
         return death;
+      }
+      if (System.nanoTime() - lastReconciled >= policy.reconcilePeriod().toNanos()) {
+        lastReconciled = System.nanoTime();
+        reconcileWhileUp(session);
       }
       long silentNanos = System.nanoTime() - lastHeartbeatNanos;
       if (silentNanos > policy.heartbeatTimeout().toNanos()) {
@@ -387,9 +406,11 @@ public final class EslConnection implements AutoCloseable {
         return;
       }
       for (String uuid : vanished) {
+        // Up until the link was lost (no hangup came while it was up), or later if it said so.
+        long lastUp = Math.max(channels.lastKnownUp(uuid), aliveBeforeLossMicros);
         channels
             .forget(uuid)
-            .ifPresent(callId -> dispatcher.dispatch(uuid, syntheticHangup(uuid, callId)));
+            .ifPresent(callId -> dispatcher.dispatch(uuid, syntheticHangup(uuid, callId, lastUp)));
       }
       log.info(
           "ESL node {} reconciled: {} channel(s) believed alive, {} still up, {} vanished and ended with {}",
@@ -403,6 +424,52 @@ public final class EslConnection implements AutoCloseable {
       listener.onLinkRestored(new LinkReconciliation(believed, stillAlive, vanished));
     } catch (RuntimeException e) {
       log.warn("listener failed on the reconciliation of node {}", settings.nodeId(), e);
+    }
+  }
+
+  /**
+   * The node reconciler while the link is up: a channel the switch no longer has, whose hangup
+   * never reached us, ends with a synthetic hangup at the time it was last known up (its last event
+   * or the last listing that showed it). Costs the switch one {@code show channels} per period and
+   * Temporal nothing unless a channel vanished.
+   */
+  private void reconcileWhileUp(EslSession session) {
+    Map<String, String> believed = channels.snapshot();
+    if (believed.isEmpty()) {
+      return;
+    }
+    long listedAt = System.currentTimeMillis() * 1000;
+    Set<String> vanished = new HashSet<>();
+    try {
+      Set<String> listed = listedChannels(session);
+      for (String uuid : believed.keySet()) {
+        if (listed.contains(uuid.toLowerCase(Locale.ROOT))) {
+          channels.seenUp(uuid, listedAt);
+        } else if (!exists(session, uuid)) {
+          vanished.add(uuid);
+        }
+      }
+    } catch (SwitchUnavailableException e) {
+      log.debug(
+          "periodic reconciliation of node {} skipped: {}", settings.nodeId(), e.getMessage());
+      return;
+    }
+    for (String uuid : vanished) {
+      long lastUp = channels.lastKnownUp(uuid);
+      channels
+          .forget(uuid)
+          .ifPresent(
+              callId ->
+                  dispatcher.dispatch(
+                      uuid, syntheticHangup(uuid, callId, lastUp > 0 ? lastUp : listedAt)));
+    }
+    if (!vanished.isEmpty()) {
+      log.warn(
+          "ESL node {}: {} channel(s) vanished without a hangup event; their calls end as {}: {}",
+          settings.nodeId(),
+          vanished.size(),
+          RECONCILED_CAUSE,
+          vanished);
     }
   }
 
@@ -425,13 +492,19 @@ public final class EslConnection implements AutoCloseable {
     return reply.getBodyLines().stream().findFirst().orElse("").trim().equals("true");
   }
 
-  private SwitchEvent syntheticHangup(String uuid, String callId) {
+  /** What the synthetic hangup gives as its disposition: the platform ended the call. */
+  public static final String RECONCILED_DISPOSITION = "irisx_reconciled";
+
+  private SwitchEvent syntheticHangup(String uuid, String callId, long lastUpMicros) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Event-Name", "CHANNEL_HANGUP_COMPLETE");
     if (coreUuid != null) {
       headers.put("Core-UUID", coreUuid);
     }
-    headers.put("Event-Date-Timestamp", Long.toString(System.currentTimeMillis() * 1000));
+    headers.put(
+        "Event-Date-Timestamp",
+        Long.toString(lastUpMicros > 0 ? lastUpMicros : System.currentTimeMillis() * 1000));
+    headers.put("variable_sip_hangup_disposition", RECONCILED_DISPOSITION);
     headers.put("Unique-ID", uuid);
     headers.put("Answer-State", "hangup");
     headers.put("Hangup-Cause", RECONCILED_CAUSE);
@@ -454,6 +527,10 @@ public final class EslConnection implements AutoCloseable {
       return;
     }
     observer.eventReceived(event.name());
+    long at = ChannelEventReader.parseLong(event.header("Event-Date-Timestamp"));
+    if (at > lastAliveMicros) {
+      lastAliveMicros = at;
+    }
     if ("HEARTBEAT".equals(event.name())) {
       lastHeartbeatNanos = System.nanoTime();
       return;

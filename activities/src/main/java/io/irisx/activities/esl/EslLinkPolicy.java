@@ -11,7 +11,22 @@ import java.util.Objects;
  * treated as dead and replaced.
  */
 public record EslLinkPolicy(
-    Duration initialBackoff, Duration maxBackoff, Duration heartbeatTimeout) {
+    Duration initialBackoff,
+    Duration maxBackoff,
+    Duration heartbeatTimeout,
+    Duration reconcilePeriod) {
+
+  /**
+   * How often the link compares the switch's channels with those IRISX believes up while it is
+   * connected (a hangup event can be lost without the link dropping); after a reconnect it always
+   * does so at once. A vanished channel's call ends at most this long after the channel did, with
+   * the time it was last known up.
+   */
+  public static final Duration DEFAULT_RECONCILE_PERIOD = Duration.ofSeconds(15);
+
+  public EslLinkPolicy(Duration initialBackoff, Duration maxBackoff, Duration heartbeatTimeout) {
+    this(initialBackoff, maxBackoff, heartbeatTimeout, DEFAULT_RECONCILE_PERIOD);
+  }
 
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(250);
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
@@ -23,6 +38,10 @@ public record EslLinkPolicy(
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+    Objects.requireNonNull(reconcilePeriod, "reconcilePeriod");
+    if (reconcilePeriod.isNegative() || reconcilePeriod.isZero()) {
+      throw new IllegalArgumentException("reconcilePeriod must be positive: " + reconcilePeriod);
+    }
     if (initialBackoff.isNegative()
         || initialBackoff.isZero()
         || maxBackoff.compareTo(initialBackoff) < 0) {
@@ -40,11 +59,15 @@ public record EslLinkPolicy(
   }
 
   public EslLinkPolicy withHeartbeatTimeout(Duration value) {
-    return new EslLinkPolicy(initialBackoff, maxBackoff, value);
+    return new EslLinkPolicy(initialBackoff, maxBackoff, value, reconcilePeriod);
   }
 
   public EslLinkPolicy withBackoff(Duration initial, Duration max) {
-    return new EslLinkPolicy(initial, max, heartbeatTimeout);
+    return new EslLinkPolicy(initial, max, heartbeatTimeout, reconcilePeriod);
+  }
+
+  public EslLinkPolicy withReconcilePeriod(Duration value) {
+    return new EslLinkPolicy(initialBackoff, maxBackoff, heartbeatTimeout, value);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.irisx.db.Migrations;
 import io.irisx.db.TenantDao;
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallTransition;
+import io.irisx.workflows.activities.OutboundCallRestore;
 import io.irisx.workflows.call.CallStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -178,7 +179,8 @@ class CallRecordActivitiesImplTest {
             ApplicationFailure.class,
             f -> {
               assertThat(f.getType()).isEqualTo(CallRecordActivitiesImpl.CALL_NOT_FOUND);
-              assertThat(f.isNonRetryable()).isFalse();
+              // a row that is missing was lost: no retry can find it (the workflow restores it)
+              assertThat(f.isNonRetryable()).isTrue();
             });
     assertThat(callRow().status()).isEqualTo("queued");
     assertThat(jdbi.onDemand(CallLogDao.class).list(tenant, call)).isEmpty();
@@ -194,6 +196,27 @@ class CallRecordActivitiesImplTest {
               assertThat(f.isNonRetryable()).isTrue();
             });
     assertThat(callRow().endedAt()).isNull();
+  }
+
+  @Test
+  void aCallWhoseRowWasLostIsWrittenAgainFromItsRequestAndItsTimelineGoesOn() {
+    // The database lost its last commits: the call's row is gone.
+    jdbi.useHandle(h -> h.execute("DELETE FROM calls WHERE id = ?", call));
+    CallTransition ringing = transition(2, "call.ringing", CallStatus.RINGING, t0.plusSeconds(1));
+    assertThatThrownBy(() -> activities.recordTransition(ringing))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue());
+
+    OutboundCallRestore restore =
+        new OutboundCallRestore(
+            call.toString(), tenant.toString(), "+15550001", "+15550002", "hello", t0);
+    activities.restoreOutbound(restore);
+    activities.restoreOutbound(restore);
+    activities.recordTransition(ringing);
+
+    assertThat(callRow().status()).isEqualTo("ringing");
+    assertThat(callRow().toNumber()).isEqualTo("+15550002");
+    assertThat(jdbi.onDemand(CallLogDao.class).list(tenant, call)).hasSize(1);
   }
 
   private CallTransition transition(int sequence, String event, CallStatus status, Instant at) {

@@ -93,6 +93,11 @@ class CdrWrittenOnceTest {
     }
 
     @Override
+    public void restoreOutbound(io.irisx.workflows.activities.OutboundCallRestore call) {
+      real.restoreOutbound(call);
+    }
+
+    @Override
     public void writeCdr(CallDetailRecord record) {
       attempts.incrementAndGet();
       real.writeCdr(record);

@@ -43,9 +43,18 @@ class ReconcileAfterReconnectTest {
       simulator.dropConnections();
       // While our link waits out its backoff, the far end hangs up: nobody is there to hear it.
       await().atMost(Duration.ofMillis(500)).until(() -> !esl.isConnected());
+      long hungUpAtMicros = System.currentTimeMillis() * 1000;
       simulator.hangUpFarEnd(gone.channelUuid(), "NORMAL_CLEARING");
 
       SwitchEvent synthetic = awaitEvent("CHANNEL_HANGUP_COMPLETE", gone.channelUuid());
+      long reconciledAtMicros = System.currentTimeMillis() * 1000;
+      // It ends when it was last known up (the link's last frame before the cut), not when the
+      // reconnect noticed it a backoff later.
+      long endedAtMicros = Long.parseLong(synthetic.header("Event-Date-Timestamp"));
+      assertThat(endedAtMicros).isLessThanOrEqualTo(hungUpAtMicros);
+      assertThat(reconciledAtMicros - endedAtMicros).isGreaterThan(500_000);
+      assertThat(synthetic.header("variable_sip_hangup_disposition"))
+          .isEqualTo(EslConnection.RECONCILED_DISPOSITION);
       assertThat(synthetic.header(EslConnection.SYNTHETIC_HEADER)).isEqualTo("reconciled");
       assertThat(synthetic.header("Hangup-Cause")).isEqualTo("NORMAL_TEMPORARY_FAILURE");
       assertThat(synthetic.header("variable_irisx_call_id")).isEqualTo(gone.callId());

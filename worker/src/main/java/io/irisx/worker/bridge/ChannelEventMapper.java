@@ -1,5 +1,7 @@
 package io.irisx.worker.bridge;
 
+import io.irisx.activities.esl.ChannelEventReader;
+import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.worker.inbound.ParkedCall;
 import io.irisx.workflows.call.ChannelEvent;
@@ -9,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a switch event into the signal for the call it belongs to. Channel events name their call
@@ -33,6 +34,13 @@ final class ChannelEventMapper {
           ChannelEvent.PLAYBACK_STOP,
           ChannelEvent.DTMF,
           ChannelEvent.RECORD_STOP);
+
+  /**
+   * What a channel owned by its steps still signals: its hangup, once, and what a recording (which
+   * the workflow still follows by signals) needs: its end and the keys that may end it.
+   */
+  private static final Set<String> OWNED_SIGNALLED =
+      Set.of(ChannelEvent.CHANNEL_HANGUP_COMPLETE, ChannelEvent.RECORD_STOP, ChannelEvent.DTMF);
 
   private static final Pattern CALL_ID_IN_ORIGINATE =
       Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");
@@ -59,18 +67,35 @@ final class ChannelEventMapper {
   }
 
   Optional<CallSignal> map(SwitchEvent event) {
+    return map(event, false);
+  }
+
+  /**
+   * As {@link #map(SwitchEvent)}, for an event a waiting step may have {@code taken}: a channel
+   * whose events its steps own (it carries {@code irisx_steps}) signals only what no step waits for
+   * and what changes the call: its hangup, once, and a recording's end.
+   */
+  Optional<CallSignal> map(SwitchEvent event, boolean taken) {
     remember(event);
-    if (!SIGNALLED.contains(event.name())) {
+    if (taken || !SIGNALLED.contains(event.name())) {
+      return Optional.empty();
+    }
+    if (owned(event) && !OWNED_SIGNALLED.contains(event.name())) {
       return Optional.empty();
     }
     return callIdOf(event).map(callId -> new CallSignal(callId, toChannelEvent(event)));
   }
 
-  private static final Pattern CHANNEL_IN_ORIGINATE =
-      Pattern.compile("[{,\\[]origination_uuid=([0-9a-f-]{36})[,}\\]]");
-
   /** Channel uuid to call id, for the events that do not carry the channel's variables. */
   private final Map<String, String> callOfChannel = new ConcurrentHashMap<>();
+
+  /** Channels whose events their steps own (remembered: DTMF events carry no variables). */
+  private final Set<String> ownedChannels = ConcurrentHashMap.newKeySet();
+
+  private boolean owned(SwitchEvent event) {
+    String uuid = event.header("Unique-ID");
+    return uuid != null && ownedChannels.contains(uuid);
+  }
 
   private void remember(SwitchEvent event) {
     String uuid = event.header("Unique-ID");
@@ -79,7 +104,11 @@ final class ChannelEventMapper {
     }
     if ("CHANNEL_DESTROY".equals(event.name())) {
       callOfChannel.remove(uuid);
+      ownedChannels.remove(uuid);
       return;
+    }
+    if ("1".equals(event.header("variable_" + EslCommandBuilder.STEPS_VARIABLE))) {
+      ownedChannels.add(uuid);
     }
     String callId = event.header("variable_irisx_call_id");
     if (callId != null) {
@@ -104,43 +133,7 @@ final class ChannelEventMapper {
   }
 
   private static ChannelEvent toChannelEvent(SwitchEvent event) {
-    boolean job = ChannelEvent.BACKGROUND_JOB.equals(event.name());
-    return new ChannelEvent(
-        event.name(),
-        job ? originatedChannel(event) : event.header("Unique-ID"),
-        event.header("Core-UUID"),
-        parseLong(event.header("Event-Sequence")),
-        parseLong(event.header("Event-Date-Timestamp")),
-        event.header("Answer-State"),
-        event.header("Hangup-Cause"),
-        event.header("variable_sip_term_status"),
-        event.header("DTMF-Digit"),
-        event.header("Playback-File-Path"),
-        job ? event.body() : null,
-        event.header("variable_sip_hangup_disposition"),
-        event.header("Record-File-Path"),
-        event.header("Record-Completion-Cause"),
-        ChannelEvent.RECORD_STOP.equals(event.name())
-            ? parseOptionalLong(event.header("variable_record_ms"))
-            : null);
-  }
-
-  private static @Nullable Long parseOptionalLong(@Nullable String value) {
-    try {
-      return value == null ? null : Long.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  /**
-   * A job has no channel; its originate's {@code origination_uuid} names the leg it made, so a call
-   * with a dial's second leg can tell that leg's failed originate from its own.
-   */
-  private static String originatedChannel(SwitchEvent event) {
-    String args = event.header("Job-Command-Arg");
-    Matcher matcher = CHANNEL_IN_ORIGINATE.matcher(args == null ? "" : args);
-    return matcher.find() ? matcher.group(1) : event.header("Unique-ID");
+    return ChannelEventReader.of(event);
   }
 
   private static long parseLong(String value) {

@@ -1,5 +1,6 @@
 package io.irisx.worker.bridge;
 
+import io.irisx.activities.esl.ChannelWaiters;
 import io.irisx.activities.esl.LinkReconciliation;
 import io.irisx.activities.esl.SwitchEvent;
 import io.irisx.activities.esl.SwitchEventListener;
@@ -26,10 +27,16 @@ public final class EslEventBridge implements SwitchEventListener {
   private final WorkflowClient client;
   private final InboundCallRouter inbound;
   private final ChannelEventMapper mapper = new ChannelEventMapper();
+  private final ChannelWaiters waiters;
 
-  public EslEventBridge(WorkflowClient client, InboundCallRouter inbound) {
+  /**
+   * @param waiters the steps waiting on the node's channels: each event goes to them first, and
+   *     what they take is not signalled
+   */
+  public EslEventBridge(WorkflowClient client, InboundCallRouter inbound, ChannelWaiters waiters) {
     this.client = client;
     this.inbound = inbound;
+    this.waiters = waiters;
   }
 
   @Override
@@ -39,7 +46,8 @@ public final class EslEventBridge implements SwitchEventListener {
       inbound.route(parked.get());
       return;
     }
-    mapper.map(event).ifPresent(this::signal);
+    boolean taken = waiters.offer(event);
+    mapper.map(event, taken).ifPresent(this::signal);
   }
 
   /** The vanished channels' synthetic hangups come through {@link #onEvent}; this only reports. */

@@ -2,6 +2,7 @@ package io.irisx.worker.inbound;
 
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a node turns the caller number the network sent into E.164. FreeSWITCH passes the SIP From
@@ -17,9 +18,9 @@ import java.util.Optional;
  *     {@code 011} or {@code 00}
  */
 public record CallerNumberRule(
-    @Pattern(regexp = "[1-9][0-9]{0,2}") String countryCode,
-    @Pattern(regexp = "[0-9]{1,4}") String nationalPrefix,
-    @Pattern(regexp = "[0-9]{1,4}") String internationalPrefix) {
+    @Pattern(regexp = "[1-9][0-9]{0,2}") @Nullable String countryCode,
+    @Pattern(regexp = "[0-9]{1,4}") @Nullable String nationalPrefix,
+    @Pattern(regexp = "[0-9]{1,4}") @Nullable String internationalPrefix) {
 
   /** Only numbers already in E.164 (with their {@code +}) are taken as such. */
   public static final CallerNumberRule E164_ONLY = new CallerNumberRule(null, null, null);
@@ -28,7 +29,7 @@ public record CallerNumberRule(
       java.util.regex.Pattern.compile("\\+[1-9][0-9]{7,14}");
 
   /** The E.164 form of what the network sent, or empty when it is not a number this rule knows. */
-  public Optional<String> normalise(String raw) {
+  public Optional<String> normalise(@Nullable String raw) {
     if (raw == null) {
       return Optional.empty();
     }
@@ -36,26 +37,29 @@ public record CallerNumberRule(
     if (number.startsWith("+")) {
       return e164(number);
     }
-    if (!number.matches("[0-9]{1,20}") || blank(countryCode)) {
+    String country = orEmpty(countryCode);
+    if (!number.matches("[0-9]{1,20}") || country.isEmpty()) {
       return Optional.empty();
     }
-    if (!blank(internationalPrefix) && number.startsWith(internationalPrefix)) {
-      return e164("+" + number.substring(internationalPrefix.length()));
+    String international = orEmpty(internationalPrefix);
+    if (!international.isEmpty() && number.startsWith(international)) {
+      return e164("+" + number.substring(international.length()));
     }
-    if (!blank(nationalPrefix) && number.startsWith(nationalPrefix)) {
-      return e164("+" + countryCode + number.substring(nationalPrefix.length()));
+    String national = orEmpty(nationalPrefix);
+    if (!national.isEmpty() && number.startsWith(national)) {
+      return e164("+" + country + number.substring(national.length()));
     }
-    if (number.startsWith(countryCode)) {
+    if (number.startsWith(country)) {
       return e164("+" + number);
     }
-    return e164("+" + countryCode + number);
+    return e164("+" + country + number);
   }
 
   private static Optional<String> e164(String candidate) {
     return E164.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value.strip();
   }
 }

@@ -218,6 +218,31 @@ class ChannelEventMapperTest {
         .hasValueSatisfying(parked -> assertThat(parked.caller()).isEqualTo("anonymous"));
   }
 
+  @Test
+  void aChannelWhoseStepsOwnItsEventsSignalsItsCallOnlyItsHangupOnceAndNothingAStepTook() {
+    Map<String, String> owned = new LinkedHashMap<>();
+    owned.put("Core-UUID", CORE);
+    owned.put("Unique-ID", channelA);
+    owned.put("variable_irisx_call_id", callA);
+    owned.put("variable_irisx_steps", "1");
+    // DTMF carries no channel variables: the channel is remembered from its earlier events.
+    Map<String, String> key = Map.of("Core-UUID", CORE, "Unique-ID", channelA, "DTMF-Digit", "5");
+
+    List<String> signalled =
+        Stream.of(
+                mapper.map(event("CHANNEL_PROGRESS", owned, null), false),
+                mapper.map(event("CHANNEL_ANSWER", owned, null), true),
+                mapper.map(event("PLAYBACK_STOP", owned, null), false),
+                mapper.map(event("DTMF", key, null), true),
+                mapper.map(event("CHANNEL_HANGUP", owned, null), false),
+                mapper.map(event("CHANNEL_HANGUP_COMPLETE", owned, null), false))
+            .flatMap(Optional::stream)
+            .map(signal -> signal.event().type())
+            .toList();
+
+    assertThat(signalled).containsExactly(ChannelEvent.CHANNEL_HANGUP_COMPLETE);
+  }
+
   private static SwitchEvent event(String name, Map<String, String> headers, String body) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Event-Name", name);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irisx.activities.cdr.CallRecordActivitiesImpl;
 import io.irisx.activities.esl.CallControlActivitiesImpl;
+import io.irisx.activities.esl.CallStepActivitiesImpl;
+import io.irisx.activities.esl.ChannelWaiters;
 import io.irisx.activities.esl.DialActivitiesImpl;
 import io.irisx.activities.esl.EslCommandBuilder;
 import io.irisx.activities.esl.EslConnection;
@@ -130,8 +132,10 @@ public final class FlowTestKit implements AutoCloseable {
     WorkflowClient client = env.getWorkflowClient();
     SwitchCommandLine commandLine = new SwitchCommandLine(settings.commandTimeout());
     InboundCallRouter inbound = new InboundCallRouter(nodeId, jdbi, client, commands, commandLine);
+    ChannelWaiters waiters = new ChannelWaiters();
     listener =
-        new KitListener(new EslEventBridge(client, inbound), settling, simulator, time.newClock());
+        new KitListener(
+            new EslEventBridge(client, inbound, waiters), settling, simulator, time.newClock());
     esl = EslConnection.connect(settings, EslLinkPolicy.defaults(), listener, listener);
     commandLine.attach(esl);
 
@@ -146,7 +150,7 @@ public final class FlowTestKit implements AutoCloseable {
     calls.registerWorkflowImplementationFactory(
         CallWorkflow.class,
         () -> new CallWorkflowImpl(flows),
-        ActivityCatalogue.workflowImplementationOptions());
+        ActivityCatalogue.workflowImplementationOptionsOnVirtualTime());
     calls.registerActivitiesImplementations(
         new NodeDirectoryActivitiesImpl(nodes),
         new CallRecordActivitiesImpl(jdbi),
@@ -158,6 +162,8 @@ public final class FlowTestKit implements AutoCloseable {
     env.newWorker(TaskQueues.node(nodeId))
         .registerActivitiesImplementations(
             new CallControlActivitiesImpl(esl, commands),
+            // A step's timeouts run on virtual time, as the simulated switch's prompts do.
+            new CallStepActivitiesImpl(esl, commands, waiters, time.stepTimers()),
             new DialActivitiesImpl(esl, commands),
             new RecordingActivitiesImpl(
                 esl,

@@ -59,6 +59,47 @@ final class VirtualTime {
     };
   }
 
+  /**
+   * Timers for the steps waiting on the node, on virtual time. A waiting step moves time on in
+   * small slices while nothing arrives (the test server holds time while an activity runs, and a
+   * step's activity runs as long as its prompt or its timeouts); a slice ends early at the next
+   * timer, so the switch's prompts and the step's timeouts fire at their exact virtual times.
+   */
+  io.irisx.activities.esl.StepTimers stepTimers() {
+    SimulatorClock clock = newClock();
+    return new io.irisx.activities.esl.StepTimers() {
+      @Override
+      public Runnable schedule(Duration delay, Runnable task) {
+        return clock.schedule(delay, task)::cancel;
+      }
+
+      @Override
+      public io.irisx.activities.esl.SwitchEvent next(
+          io.irisx.activities.esl.StepWaiter waiter, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+          // What the switch is sending now arrives in wall time, before time moves on.
+          io.irisx.activities.esl.SwitchEvent event = waiter.next(IN_FLIGHT);
+          if (event != null) {
+            return event;
+          }
+          if (!settling.settled()) {
+            continue; // the switch is still answering or sending: time waits for it
+          }
+          event = waiter.next(Duration.ZERO);
+          if (event != null) {
+            return event;
+          }
+          env.sleep(STEP_SLICE);
+        }
+        return null;
+      }
+    };
+  }
+
+  private static final Duration IN_FLIGHT = Duration.ofMillis(5);
+  private static final Duration STEP_SLICE = Duration.ofMillis(50);
+
   /** A fresh clock, as the simulator takes one per switch life. */
   SimulatorClock newClock() {
     return new Clock();

@@ -8,6 +8,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface CallRecordActivities {
 
+  /** The failure type of a write whose call has no row (it was lost); never retried as such. */
+  String CALL_NOT_FOUND = "CallNotFound";
+
   /** Writes the {@code calls} row of an inbound call, as ringing; a repeat does nothing. */
   @ActivityMethod(name = ActivityCatalogue.REGISTER_INBOUND_CALL)
   void registerInbound(InboundCallRegistration call);
@@ -17,4 +20,12 @@ public interface CallRecordActivities {
 
   @ActivityMethod(name = ActivityCatalogue.WRITE_CDR)
   void writeCdr(CallDetailRecord record);
+
+  /**
+   * Writes the {@code calls} row of an outbound call whose row is missing, as queued; a row that
+   * exists is left alone. The timeline and the CDR fail with {@code CallNotFound} (not retried)
+   * until it is there.
+   */
+  @ActivityMethod(name = ActivityCatalogue.RESTORE_CALL)
+  void restoreOutbound(OutboundCallRestore call);
 }

@@ -2,6 +2,7 @@ package io.irisx.workflows.call;
 
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.NodeDirectoryActivities;
+import io.irisx.workflows.activities.OutboundCallRestore;
 import io.irisx.workflows.webhook.WebhookPublishing;
 import io.temporal.workflow.Workflow;
 
@@ -21,8 +22,10 @@ record CallBookkeeping(
   static final String CHANGE = "call-local-bookkeeping";
 
   /** Decided once, at the start of the call, and recorded in its history. */
-  static CallBookkeeping forThisCall() {
-    return Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) == 1 ? local() : regular();
+  static CallBookkeeping forThisCall(CallRequest request) {
+    return Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) == 1
+        ? local(request)
+        : regular();
   }
 
   /** Until {@link #forThisCall} has run: what every call used before {@link #CHANGE}. */
@@ -33,12 +36,23 @@ record CallBookkeeping(
         Workflow.newActivityStub(WebhookPublishing.class));
   }
 
-  private static CallBookkeeping local() {
+  private static CallBookkeeping local(CallRequest request) {
+    OutboundCallRestore outbound =
+        request.inbound() != null
+            ? null
+            : new OutboundCallRestore(
+                request.callId(),
+                request.tenantId(),
+                request.from(),
+                request.to(),
+                request.flow(),
+                java.time.Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis()));
     return new CallBookkeeping(
         Workflow.newLocalActivityStub(NodeDirectoryActivities.class),
         new DurableCallRecords(
             Workflow.newLocalActivityStub(CallRecordActivities.class),
-            Workflow.newActivityStub(CallRecordActivities.class)),
+            Workflow.newActivityStub(CallRecordActivities.class),
+            outbound),
         Workflow.newActivityStub(WebhookPublishing.class));
   }
 }

@@ -144,6 +144,10 @@ final class CallRecorder {
       ChannelTracker.RecordStop stop = channel.recordStop(file.path());
       if (stop != null) {
         Recording.Ending ending = switchEnding(stop.completionCause());
+        if (stop.closedByHangup() && call.stepsOwnEvents()) {
+          // The hangup closed it; the hangup itself is signalled just after (one signal each).
+          return Recording.Ending.HANGUP;
+        }
         // The switch closes a recording at hangup with success-maxtime or success-silence (capture
         // 21): short of the limit, with the call over, the caller hung up.
         if ((ending == Recording.Ending.MAX_LENGTH || ending == Recording.Ending.SILENCE)

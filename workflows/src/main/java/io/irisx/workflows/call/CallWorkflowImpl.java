@@ -55,6 +55,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private String nodeId;
   private String channelUuid;
   private CallControlActivities control;
+
+  /** Calls since {@link #STEPS_CHANGE}: steps that own their events; null for calls before. */
+  private CallSteps steps;
+
+  private boolean stepsOwnEvents;
   private int timelineSequence;
 
   /** The flow to run and its parameters; a redirect or a transfer replaces them. */
@@ -99,8 +104,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
     this.request = request;
     this.flowName = request.flow();
     this.flowParams = request.params();
-    bookkeeping = CallBookkeeping.forThisCall();
+    bookkeeping = CallBookkeeping.forThisCall(request);
     publishesWebhooks = Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    stepsOwnEvents = Workflow.getVersion(STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     CallSearchAttributes.upsert(request, CallStatus.QUEUED);
     indexedStatus = CallStatus.QUEUED;
     Instant startedAt;
@@ -120,6 +126,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
     String platformHangupCause = HangupCause.NORMAL_CLEARING.name();
     if (!channel.ended() && !runFlow()) {
       platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE.name();
+      if (stepsOwnEvents) {
+        channel.flowFailed();
+      }
     }
     if (!channel.ended()) {
       hangUp(platformHangupCause);
@@ -156,6 +165,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
       slot.onGranted();
     }
   }
+
+  /**
+   * Call-control steps that wait on the node for their outcome ({@link CallStepActivities}) instead
+   * of signals per channel event and a watchdog; calls started before replay as they ran.
+   */
+  static final String STEPS_CHANGE = "steps-own-events";
 
   // --- admission under the tenant's call limits (io.irisx.workflows.admission) ---
 
@@ -250,6 +265,10 @@ public final class CallWorkflowImpl implements CallWorkflow {
     Workflow.await(() -> channelUuid != null || channel.ended());
     if (!channel.ended()) {
       record("call.hangup-requested", channel.status(), now(), cause);
+      if (!channel.answered() && request.inbound() == null) {
+        // The platform's client called it off before the far end answered.
+        channel.cancelRequested();
+      }
       hangUp(cause);
     }
     return state();
@@ -343,6 +362,9 @@ public final class CallWorkflowImpl implements CallWorkflow {
     channelUuid = Workflow.randomUUID().toString();
     control = nodeControl(nodeId);
     Instant at = now();
+    if (stepsOwnEvents) {
+      return originateOwningEvents(at);
+    }
     try {
       control.originate(
           new OriginateCommand(
@@ -359,11 +381,32 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return at;
   }
 
+  private Instant originateOwningEvents(Instant at) {
+    steps = new CallSteps(nodeId, request.callId(), channelUuid, channel);
+    record("call.originated", CallStatus.QUEUED, at, "node " + nodeId);
+    try {
+      steps.originate(
+          new OriginateCommand(
+              request.callId(),
+              channelUuid,
+              request.from(),
+              request.to(),
+              request.ringTimeoutSeconds()));
+    } catch (ActivityFailure failure) {
+      log.warn("originate failed for call {}", request.callId(), failure);
+      channel.originateRefused(now(), null, rootMessage(failure));
+    }
+    return at;
+  }
+
   /** Takes over a channel the node's dialplan parked: the call row first, then the flow. */
   private Instant acceptInbound(InboundLeg leg) {
     nodeId = leg.nodeId();
     channelUuid = leg.channelUuid();
     control = nodeControl(nodeId);
+    if (stepsOwnEvents) {
+      steps = new CallSteps(nodeId, request.callId(), channelUuid, channel);
+    }
     Instant arrivedAt =
         leg.parkedAtMicros() > 0 ? Instant.EPOCH.plusNanos(leg.parkedAtMicros() * 1_000L) : now();
     bookkeeping
@@ -506,14 +549,31 @@ public final class CallWorkflowImpl implements CallWorkflow {
     answer();
     GatherResult.Ending ending = GatherResult.Ending.TIMEOUT;
     for (int attempt = 1; attempt <= gather.attempts(); attempt++) {
-      channel.forgetTypedDigits();
-      long deadline = Workflow.currentTimeMillis() + gather.overallTimeout().toMillis();
-      if (gather.prompt() != null) {
-        promptUntilFirstDigit(gather.prompt());
+      String input;
+      if (steps != null) {
+        promptPlaying = gather.prompt() != null;
+        StepResult gathered;
+        try {
+          gathered = steps.settle(awaitStep(steps.gather(gather)));
+        } finally {
+          promptPlaying = false;
+        }
+        requireUp();
+        if (gathered.detail() != null) {
+          record("call.media-failed", channel.status(), now(), gathered.detail());
+        }
+        input = gathered.digits() == null ? "" : gathered.digits();
+        ending = gathered.ending() == null ? GatherResult.Ending.TIMEOUT : gathered.ending();
+      } else {
+        channel.forgetTypedDigits();
+        long deadline = Workflow.currentTimeMillis() + gather.overallTimeout().toMillis();
+        if (gather.prompt() != null) {
+          promptUntilFirstDigit(gather.prompt());
+        }
+        StringBuilder typed = new StringBuilder();
+        ending = collectDigits(gather, typed, deadline);
+        input = typed.toString();
       }
-      StringBuilder typed = new StringBuilder();
-      ending = collectDigits(gather, typed, deadline);
-      String input = typed.toString();
       // The digits themselves stay out of the timeline: they may be a PIN or a card number.
       if (gather.accepts(input)) {
         record(
@@ -603,6 +663,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
     return channel;
   }
 
+  /** Whether the call's steps own their events (see {@link #STEPS_CHANGE}). */
+  boolean stepsOwnEvents() {
+    return stepsOwnEvents;
+  }
+
   Duration watchdog() {
     return Duration.ofSeconds(request.watchdogSeconds());
   }
@@ -660,6 +725,11 @@ public final class CallWorkflowImpl implements CallWorkflow {
     if (channel.answered()) {
       return;
     }
+    if (steps != null) {
+      steps.answer();
+      requireUp();
+      return;
+    }
     control.answer(channelUuid);
     awaitChannel(
         () -> channel.answered() || channel.ended(),
@@ -680,6 +750,23 @@ public final class CallWorkflowImpl implements CallWorkflow {
       Workflow.getVersion(MEDIA_KINDS_CHANGE, Workflow.DEFAULT_VERSION, 1);
     }
     answer();
+    if (steps != null) {
+      // A live play meanwhile queues behind the prompt on the switch, or cuts it (interrupt); the
+      // flow's next prompt queues behind the live one, so it is heard out without a wait here.
+      promptPlaying = true;
+      StepResult played;
+      try {
+        played = steps.settle(awaitStep(steps.play(media)));
+      } finally {
+        promptPlaying = false;
+      }
+      requireUp();
+      if (played.outcome() == StepResult.Outcome.MEDIA_FAILED) {
+        // The flow goes on, as after a prompt the caller did not listen to; the timeline says why.
+        record("call.media-failed", channel.status(), now(), played.detail());
+      }
+      return;
+    }
     int finishedBefore = channel.finishedPlaybacks(media);
     promptPlaying = true;
     control.play(channelUuid, media);
@@ -702,8 +789,26 @@ public final class CallWorkflowImpl implements CallWorkflow {
       return;
     }
     channel.hangupRequested(cause);
+    if (steps != null) {
+      steps.hangup(cause);
+      if (!channel.ended()) {
+        channel.channelLost(now());
+      }
+      flushTimeline();
+      return;
+    }
     control.hangup(channelUuid, cause);
     awaitChannel(channel::ended);
+  }
+
+  /**
+   * Waits for a step on the node; a redirect stops the flow at once (the step's prompt is stopped
+   * by the flow that takes over, and what the step saw is still folded in when it completes).
+   */
+  private StepResult awaitStep(Promise<StepResult> step) {
+    Workflow.await(() -> step.isCompleted() || redirectWaiting());
+    stopIfRedirected();
+    return step.get();
   }
 
   private void requireUp() {
@@ -725,6 +830,15 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private void awaitChannel(
       BooleanSupplier done, java.util.function.Consumer<ChannelSnapshot> onAlive) {
     Duration watchdog = Duration.ofSeconds(request.watchdogSeconds());
+    while (steps != null) {
+      // No watchdog: the node reconciler signals a channel that vanished.
+      flushTimeline();
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Workflow.await(() -> done.getAsBoolean() || channel.hasPendingSteps() || redirectWaiting());
+      stopIfRedirected();
+    }
     while (true) {
       flushTimeline();
       if (done.getAsBoolean()) {

@@ -18,7 +18,10 @@ final class ChannelTracker {
   record Step(String eventType, CallStatus status, Instant occurredAt, String detail) {}
 
   /** A RECORD_STOP the switch sent for one file. */
-  record RecordStop(String completionCause, Long millis) {}
+  record RecordStop(String completionCause, Long millis, boolean closedByHangup) {}
+
+  /** The disposition of the hangup a node makes up for a channel that vanished unseen. */
+  static final String RECONCILED_DISPOSITION = "irisx_reconciled";
 
   private final Set<String> seenEvents = new HashSet<>();
   private final java.util.Map<String, RecordStop> stoppedRecordings = new java.util.HashMap<>();
@@ -33,6 +36,9 @@ final class ChannelTracker {
   private String hangupCause;
   private String requestedHangupCause;
   private boolean ended;
+  private boolean canceled;
+  private boolean lost;
+  private boolean flowFailed;
   private String sipTermStatus;
   private String hangupDisposition;
 
@@ -41,7 +47,15 @@ final class ChannelTracker {
    * dropped.
    */
   void apply(ChannelEvent event) {
-    if (ended || !seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
+    if (!seenEvents.add(event.coreUuid() + "/" + event.sequence())) {
+      return;
+    }
+    if (ended) {
+      // A ring timeout's CHANNEL_HANGUP_COMPLETE comes after the job's -ERR that ended the call,
+      // and only it says that the switch sent the CANCEL.
+      if (event.is(ChannelEvent.CHANNEL_HANGUP_COMPLETE)) {
+        noteHangupSide(event);
+      }
       return;
     }
     Instant at = Instant.EPOCH.plusNanos(event.timestampMicros() * 1_000L);
@@ -83,7 +97,11 @@ final class ChannelTracker {
         if (event.recordFilePath() != null) {
           stoppedRecordings.put(
               event.recordFilePath(),
-              new RecordStop(event.recordCompletionCause(), event.recordMillis()));
+              new RecordStop(
+                  event.recordCompletionCause(),
+                  event.recordMillis(),
+                  // the switch closed the file at the hangup (capture 21): Answer-State hangup
+                  "hangup".equals(event.answerState())));
         }
       }
       case ChannelEvent.BACKGROUND_JOB -> applyJobResult(event.jobResult(), at);
@@ -134,12 +152,27 @@ final class ChannelTracker {
     requestedHangupCause = cause;
   }
 
+  /** The platform's client hung the call up before it was answered: it ends canceled. */
+  void cancelRequested() {
+    canceled = true;
+  }
+
+  /** The flow failed for good: the call ends failed, whatever the hangup says. */
+  void flowFailed() {
+    flowFailed = true;
+  }
+
   /** The switch says the channel is gone, and its hangup events never reached us. */
   void channelLost(Instant at) {
     if (ended) {
       return;
     }
-    hangupCause = requestedHangupCause;
+    // What the README promises for a call the platform lost sight of.
+    hangupCause =
+        requestedHangupCause == null
+            ? HangupCause.NORMAL_TEMPORARY_FAILURE.name()
+            : requestedHangupCause;
+    lost = true;
     pendingSteps.add(
         new Step("call.channel-lost", status, at, "the channel vanished without a hangup event"));
     end(at);
@@ -161,6 +194,11 @@ final class ChannelTracker {
     endedAt = at;
     ended = true;
     CallStatus finalStatus = HangupCause.finalStatus(hangupCause, answeredAt != null);
+    if (flowFailed) {
+      finalStatus = CallStatus.FAILED;
+    } else if (canceled && answeredAt == null) {
+      finalStatus = CallStatus.CANCELED;
+    }
     moveTo(finalStatus, "call." + finalStatus.wireName(), at, hangupCause);
   }
 
@@ -206,6 +244,9 @@ final class ChannelTracker {
    */
   String hungUpBy(boolean inbound) {
     String farEnd = inbound ? "caller" : "callee";
+    if (lost || RECONCILED_DISPOSITION.equals(hangupDisposition)) {
+      return "platform";
+    }
     if (hangupDisposition != null && hangupDisposition.startsWith("recv_")) {
       return farEnd;
     }

@@ -1,9 +1,12 @@
 package io.irisx.workflows.call;
 
+import static io.irisx.workflows.activities.CallRecordActivities.CALL_NOT_FOUND;
+
 import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.activities.CallRecordActivities;
 import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.InboundCallRegistration;
+import io.irisx.workflows.activities.OutboundCallRestore;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -20,14 +23,28 @@ final class DurableCallRecords implements CallRecordActivities {
   private final CallRecordActivities local;
   private final CallRecordActivities regular;
 
-  DurableCallRecords(CallRecordActivities local, CallRecordActivities regular) {
+  /** The row of an outbound call as its request describes it; null for an inbound call. */
+  private final OutboundCallRestore outbound;
+
+  /** The row of an inbound call, once registered. */
+  private InboundCallRegistration inbound;
+
+  DurableCallRecords(
+      CallRecordActivities local, CallRecordActivities regular, OutboundCallRestore outbound) {
     this.local = local;
     this.regular = regular;
+    this.outbound = outbound;
   }
 
   @Override
   public void registerInbound(InboundCallRegistration call) {
+    inbound = call;
     write(records -> records.registerInbound(call));
+  }
+
+  @Override
+  public void restoreOutbound(OutboundCallRestore call) {
+    writeOnce(records -> records.restoreOutbound(call));
   }
 
   @Override
@@ -40,7 +57,30 @@ final class DurableCallRecords implements CallRecordActivities {
     write(records -> records.writeCdr(record));
   }
 
+  /**
+   * A write whose call has lost its row (the database lost its last commits) writes the row again
+   * from the call's own request, then itself: the workflow is the source of truth.
+   */
   private void write(Consumer<CallRecordActivities> step) {
+    try {
+      writeOnce(step);
+    } catch (ActivityFailure failure) {
+      if (!(failure.getCause() instanceof ApplicationFailure application)
+          || !CALL_NOT_FOUND.equals(application.getType())) {
+        throw failure;
+      }
+      if (outbound != null) {
+        writeOnce(records -> records.restoreOutbound(outbound));
+      } else if (inbound != null) {
+        writeOnce(records -> records.registerInbound(inbound));
+      } else {
+        throw failure;
+      }
+      writeOnce(step);
+    }
+  }
+
+  private void writeOnce(Consumer<CallRecordActivities> step) {
     try {
       step.accept(local);
     } catch (ActivityFailure failure) {

@@ -51,7 +51,26 @@ class CallWorkflowReplayTest {
         "voicemail-silence-v4",
         "ivr-operator-v4",
         "click-to-call-bridged-v4",
-        "click-to-call-agent-hung-up-leg-first-v5"
+        "click-to-call-agent-hung-up-leg-first-v5",
+        // steps that own their events (CallWorkflowImpl.STEPS_CHANGE)
+        "click-to-call-agent-hung-up-leg-first-v6",
+        "click-to-call-bridged-v6",
+        "click-to-call-no-answer-v6",
+        "hello-answered-v6",
+        "hello-busy-v6",
+        "hello-events-lost-v6",
+        "hello-inbound-v6",
+        "hello-media-failed-v6",
+        "hello-queue-timeout-v6",
+        "hello-queued-v6",
+        "ivr-operator-v6",
+        "ivr-option-flow-v6",
+        "record-whole-call-v6",
+        "reminder-canceled-v6",
+        "reminder-no-response-v6",
+        "reminder-spoken-confirmed-v6",
+        "voicemail-caller-hung-up-v6",
+        "voicemail-silence-v6"
       })
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

@@ -43,7 +43,8 @@ class CallWorkflowTest {
   private String lastCallId;
 
   private CallResult call(ScriptedSwitch farEnd, String to) {
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(farEnd);
+    env.newWorker(TaskQueues.node("node-1"))
+        .registerActivitiesImplementations(farEnd, farEnd.steps());
     env.start();
     String callId = UUID.randomUUID().toString();
     lastCallId = callId;
@@ -110,7 +111,7 @@ class CallWorkflowTest {
   }
 
   @Test
-  void aStepTheSwitchRefusesEndsTheCallWithACdrInsteadOfFailingTheWorkflow() {
+  void aPromptTheSwitchCannotPlayIsInTheTimelineAndTheCallGoesOn() {
     ScriptedSwitch farEnd =
         new ScriptedSwitch(client, ScriptedSwitch.FarEnd.REFUSES_PLAYBACK, false, false);
 
@@ -119,24 +120,20 @@ class CallWorkflowTest {
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(farEnd.commands)
         .containsExactly(
-            "originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_TEMPORARY_FAILURE");
+            "originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
     assertThat(recorded.timeline())
         .containsExactly(
             "call.queued",
             "call.originated",
             "call.ringing",
             "call.answered",
-            "call.flow-failed",
+            "call.media-failed",
             "call.hangup",
             "call.completed");
     assertThat(recorded.cdrs)
         .singleElement()
-        .satisfies(
-            cdr -> {
-              assertThat(cdr.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
-              assertThat(cdr.hangupCauseCode()).isEqualTo(41);
-            });
-    keepHistoryWhenAsked("hello-flow-failed");
+        .satisfies(cdr -> assertThat(cdr.hangupCause()).isEqualTo("NORMAL_CLEARING"));
+    keepHistoryWhenAsked("hello-media-failed-v6");
   }
 
   /**
@@ -162,7 +159,7 @@ class CallWorkflowTest {
     String callId = UUID.randomUUID().toString();
     lastCallId = callId;
     ScriptedSwitch node = new ScriptedSwitch(client, behaviour, false, false).inboundCall(callId);
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, node.steps());
     env.start();
     lastSwitch = node;
     CallWorkflow workflow =
@@ -242,6 +239,25 @@ class CallWorkflowTest {
   }
 
   @Test
+  void aCallWhoseRowTheDatabaseLostIsWrittenAgainFromItsRequestAndEndsWithItsCdr() {
+    ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
+    recorded.rowLost = true;
+
+    CallResult result = call(farEnd, "+15550111");
+
+    assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(recorded.restored)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.to()).isEqualTo("+15550111");
+              assertThat(row.flow()).isEqualTo("hello");
+            });
+    assertThat(recorded.timeline()).startsWith("call.queued").endsWith("call.completed");
+    assertThat(recorded.cdrs).hasSize(1);
+  }
+
+  @Test
   void busyCalleeEndsBusyWithoutRunningTheFlow() {
     ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.BUSY, false, false);
 
@@ -261,17 +277,17 @@ class CallWorkflowTest {
   }
 
   @Test
-  void lostEventsAreRecoveredByInspectingTheChannel() {
+  void aHangupWhoseEventsNeverCameEndsTheCallWithoutAWatchdog() {
     ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, true, false);
 
     CallResult result = call(farEnd, "+15550111");
 
-    // The playback's end and the hangup events never came: the watchdog asked the switch instead.
+    // The hangup's events never came: the hangup step found the channel gone, no watchdog asked.
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(result.hangupCause()).isEqualTo("NORMAL_CLEARING");
     assertThat(farEnd.commands)
-        .containsSubsequence(
-            "play ivr/ivr-welcome.wav", "inspect", "hangup NORMAL_CLEARING", "inspect");
+        .containsExactly(
+            "originate +15550111", "play ivr/ivr-welcome.wav", "hangup NORMAL_CLEARING");
     assertThat(recorded.timeline()).contains("call.channel-lost").endsWith("call.completed");
     assertThat(recorded.cdrs).hasSize(1);
     keepHistoryWhenAsked("hello-events-lost");
@@ -283,8 +299,10 @@ class CallWorkflowTest {
 
     CallResult result = call(farEnd, "+15550111");
 
+    // As the README promises for a call the platform lost: its cause, and the platform ended it.
     assertThat(result.status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(result.hangupCause()).isNull();
+    assertThat(result.hangupCause()).isEqualTo("NORMAL_TEMPORARY_FAILURE");
+    assertThat(recorded.cdrs.getFirst().hungUpBy()).isEqualTo("platform");
     assertThat(farEnd.commands).doesNotContain("hangup NORMAL_CLEARING");
     assertThat(recorded.cdrs).hasSize(1);
   }

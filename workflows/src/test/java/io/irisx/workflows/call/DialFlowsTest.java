@@ -115,7 +115,7 @@ class DialFlowsTest {
   }
 
   private void start(CallRequest request) {
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, node.steps());
     env.start();
     CallWorkflow workflow =
         client.newWorkflowStub(

@@ -84,7 +84,7 @@ class FlowControlTest {
     channel = UUID.randomUUID().toString();
     node =
         new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, node.steps());
     env.start();
   }
 

@@ -72,7 +72,8 @@ class LocalBookkeepingFallbackTest {
     FlakyCdrStore store = new FlakyCdrStore();
     calls.registerActivitiesImplementations(store);
     ScriptedSwitch farEnd = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(farEnd);
+    env.newWorker(TaskQueues.node("node-1"))
+        .registerActivitiesImplementations(farEnd, farEnd.steps());
     env.start();
     String callId = UUID.randomUUID().toString();
     CallWorkflow workflow =

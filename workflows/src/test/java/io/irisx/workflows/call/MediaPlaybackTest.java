@@ -61,7 +61,7 @@ class MediaPlaybackTest {
     node =
         new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false).inboundCall(callId);
     script.accept(node);
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, node.steps());
     env.start();
 
     CallWorkflow workflow =

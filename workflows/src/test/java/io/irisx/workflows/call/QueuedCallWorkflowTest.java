@@ -56,9 +56,8 @@ class QueuedCallWorkflowTest {
     calls.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(), TenantQueueWorkflowImpl.class);
     calls.registerActivitiesImplementations(recorded, ledger);
-    env.newWorker(TaskQueues.node("node-1"))
-        .registerActivitiesImplementations(
-            new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false));
+    ScriptedSwitch node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
+    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, node.steps());
     env.start();
   }
 

@@ -34,13 +34,33 @@ class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, Web
     inbound.add(call);
   }
 
+  final List<io.irisx.workflows.activities.OutboundCallRestore> restored =
+      new CopyOnWriteArrayList<>();
+
+  /** As after a database that lost its last commits: the call's row is missing until restored. */
+  volatile boolean rowLost;
+
   @Override
   public void recordTransition(CallTransition transition) {
+    if (rowLost) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "call " + transition.callId() + " not found", CALL_NOT_FOUND);
+    }
     transitions.add(transition);
   }
 
   @Override
+  public void restoreOutbound(io.irisx.workflows.activities.OutboundCallRestore call) {
+    restored.add(call);
+    rowLost = false;
+  }
+
+  @Override
   public void writeCdr(CallDetailRecord record) {
+    if (rowLost) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "call " + record.callId() + " not found", CALL_NOT_FOUND);
+    }
     cdrs.add(record);
   }
 

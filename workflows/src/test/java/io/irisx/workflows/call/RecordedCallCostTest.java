@@ -32,6 +32,32 @@ class RecordedCallCostTest {
     assertThat(cost.billableActions()).isEqualTo(21);
   }
 
+  /**
+   * The budget of a call whose steps own their events, on histories recorded from real runs: it
+   * must not grow back. Of an answered hello call's 8 workflow tasks, 3 follow its steps (dial,
+   * prompt, hangup) and 4 the completions of its webhook publishes (one per event, chained); no
+   * channel event is signalled at all.
+   */
+  @Test
+  void anAnsweredHelloCallWhoseStepsOwnTheirEventsStaysWithinItsBudget() throws IOException {
+    HistoryCost cost = HistoryCost.of(history("hello-answered-v6").getEvents());
+
+    assertThat(cost.signals()).isZero();
+    assertThat(cost.workflowTasks()).isLessThanOrEqualTo(8);
+    assertThat(cost.events()).isLessThanOrEqualTo(64);
+    assertThat(cost.activityTasks()).isLessThanOrEqualTo(7);
+  }
+
+  @Test
+  void aReminderCallWithADigitPressedStaysWithinItsBudget() throws IOException {
+    HistoryCost before = HistoryCost.of(history("reminder-canceled-v2").getEvents());
+    HistoryCost now = HistoryCost.of(history("reminder-canceled-v6").getEvents());
+
+    assertThat(now.signals()).isZero();
+    assertThat(now.workflowTasks()).isLessThanOrEqualTo(10).isLessThan(before.workflowTasks());
+    assertThat(now.events()).isLessThan(before.events());
+  }
+
   @Test
   void costsAddUp() throws IOException {
     HistoryCost one = HistoryCost.of(history("hello-answered-v4").getEvents());

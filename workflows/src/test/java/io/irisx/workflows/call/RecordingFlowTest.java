@@ -79,7 +79,8 @@ class RecordingFlowTest {
         ActivityCatalogue.workflowImplementationOptions());
     calls.registerActivitiesImplementations(recorded, recorder);
     node = new ScriptedSwitch(client, ScriptedSwitch.FarEnd.ANSWERS, false, false);
-    env.newWorker(TaskQueues.node("node-1")).registerActivitiesImplementations(node, recorder);
+    env.newWorker(TaskQueues.node("node-1"))
+        .registerActivitiesImplementations(node, node.steps(), recorder);
     env.start();
   }
 

@@ -296,7 +296,137 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
         jobResult);
   }
 
+  // --- steps that own their events: the same script, its events handed back, not signalled ---
+
+  /** The events of the step running on this thread; null outside a step (they are signalled). */
+  private final ThreadLocal<List<ChannelEvent>> stepEvents = new ThreadLocal<>();
+
+  private List<ChannelEvent> during(Runnable step) {
+    List<ChannelEvent> seen = new java.util.ArrayList<>();
+    stepEvents.set(seen);
+    try {
+      step.run();
+    } finally {
+      stepEvents.remove();
+    }
+    return seen;
+  }
+
+  private static boolean has(List<ChannelEvent> events, String type) {
+    return events.stream().anyMatch(event -> event.is(type));
+  }
+
+  /** The same script as steps that own their events (register it beside the switch). */
+  CallStepActivities steps() {
+    return steps;
+  }
+
+  private final CallStepActivities steps = new Steps();
+
+  private final class Steps implements CallStepActivities {
+    @Override
+    public StepResult originate(OriginateCommand command) {
+      List<ChannelEvent> seen = during(() -> ScriptedSwitch.this.originate(command));
+      return StepResult.of(
+          has(seen, ChannelEvent.CHANNEL_ANSWER)
+              ? StepResult.Outcome.DONE
+              : StepResult.Outcome.FAILED,
+          null,
+          seen);
+    }
+
+    @Override
+    public StepResult answer(String callId, String channelUuid) {
+      List<ChannelEvent> seen = during(() -> ScriptedSwitch.this.answer(channelUuid));
+      return StepResult.of(
+          has(seen, ChannelEvent.CHANNEL_HANGUP_COMPLETE)
+              ? StepResult.Outcome.HUNG_UP
+              : StepResult.Outcome.DONE,
+          null,
+          seen);
+    }
+
+    @Override
+    public StepResult play(PromptStep step) {
+      if (channelVanishes && loseEventsAfterAnswer) {
+        commands.add("play " + step.media());
+        return StepResult.of(StepResult.Outcome.GONE, "invalid uuid", List.of());
+      }
+      try {
+        List<ChannelEvent> seen =
+            during(() -> ScriptedSwitch.this.play(step.channelUuid(), step.media()));
+        return StepResult.of(outcome(seen), null, withoutKeys(seen));
+      } catch (io.temporal.failure.ApplicationFailure refused) {
+        return StepResult.of(
+            StepResult.Outcome.MEDIA_FAILED,
+            "cannot play " + step.media() + ": FILE NOT FOUND",
+            List.of());
+      }
+    }
+
+    @Override
+    public StepResult gather(GatherStep step) {
+      List<ChannelEvent> seen =
+          step.prompt() == null
+              ? List.of()
+              : during(() -> ScriptedSwitch.this.play(step.channelUuid(), step.prompt()));
+      StringBuilder typed = new StringBuilder();
+      io.irisx.workflows.flow.GatherResult.Ending ending =
+          io.irisx.workflows.flow.GatherResult.Ending.TIMEOUT;
+      if (has(seen, ChannelEvent.DTMF) && !has(seen, ChannelEvent.PLAYBACK_STOP)) {
+        // keys during the prompt: the node stops it, as the real step does with uuid_break
+        commands.add("stop-prompt");
+      }
+      for (ChannelEvent event : seen) {
+        if (!event.is(ChannelEvent.DTMF)) {
+          continue;
+        }
+        if (step.terminators().contains(event.dtmfDigit())) {
+          ending = io.irisx.workflows.flow.GatherResult.Ending.TERMINATOR;
+          break;
+        }
+        typed.append(event.dtmfDigit());
+        if (typed.length() >= step.maxDigits()) {
+          ending = io.irisx.workflows.flow.GatherResult.Ending.MAX_DIGITS;
+          break;
+        }
+      }
+      if (has(seen, ChannelEvent.CHANNEL_HANGUP_COMPLETE)) {
+        return StepResult.of(StepResult.Outcome.HUNG_UP, null, withoutKeys(seen));
+      }
+      return new StepResult(
+          StepResult.Outcome.DONE, null, typed.toString(), ending, withoutKeys(seen));
+    }
+
+    @Override
+    public StepResult hangup(String channelUuid, String cause) {
+      List<ChannelEvent> seen = during(() -> ScriptedSwitch.this.hangup(channelUuid, cause));
+      return StepResult.of(
+          has(seen, ChannelEvent.CHANNEL_HANGUP_COMPLETE)
+              ? StepResult.Outcome.DONE
+              : StepResult.Outcome.GONE,
+          null,
+          seen);
+    }
+  }
+
+  private static StepResult.Outcome outcome(List<ChannelEvent> seen) {
+    return has(seen, ChannelEvent.CHANNEL_HANGUP_COMPLETE)
+        ? StepResult.Outcome.HUNG_UP
+        : StepResult.Outcome.DONE;
+  }
+
+  /** A step's keys are its own (a gather's digits); no other step hands them back. */
+  private static List<ChannelEvent> withoutKeys(List<ChannelEvent> seen) {
+    return seen.stream().filter(event -> !event.is(ChannelEvent.DTMF)).toList();
+  }
+
   private void send(ChannelEvent event) {
+    List<ChannelEvent> step = stepEvents.get();
+    if (step != null) {
+      step.add(event);
+      return;
+    }
     client
         .newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId))
         .onChannelEvent(event);
