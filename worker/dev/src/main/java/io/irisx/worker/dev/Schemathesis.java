@@ -72,7 +72,7 @@ public final class Schemathesis {
         progress.printf(
             "Installing schemathesis %s from PyPI into %s (python3 -m venv, pip install)%n",
             VERSION, env.toAbsolutePath());
-        run(List.of("python3", "-m", "venv", "--clear", env.toString()), Map.of(), progress);
+        run(List.of("python3", "-m", "venv", "--clear", env.toString()), Map.of(), tools, progress);
         run(
             List.of(
                 env.resolve("bin").resolve("pip").toString(),
@@ -81,6 +81,7 @@ public final class Schemathesis {
                 "--disable-pip-version-check",
                 "schemathesis==" + VERSION),
             Map.of(),
+            tools,
             progress);
         Files.writeString(done, VERSION + "\n");
         return st;
@@ -129,7 +130,7 @@ public final class Schemathesis {
               "IRISX_API_KEY", manifest.apiKey(),
               "IRISX_OPERATOR_KEY", manifest.operatorKey(),
               "PYTHONUNBUFFERED", "1");
-      Finished finished = run(command, env, out);
+      Finished finished = run(command, env, workDir, out);
       List<String> output = finished.lines();
       int generated = 0;
       int failures = 0;
@@ -152,9 +153,12 @@ public final class Schemathesis {
    * Runs a process, copying its output to {@code out}. Only Schemathesis itself may end non-zero
    * (it has found something); an installer that does is an error.
    */
-  private static Finished run(List<String> command, Map<String, String> env, PrintStream out)
+  private static Finished run(
+      List<String> command, Map<String, String> env, Path directory, PrintStream out)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // In its own folder: Schemathesis keeps a cache (.schemathesis/) where it runs.
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     List<String> lines = new ArrayList<>();
