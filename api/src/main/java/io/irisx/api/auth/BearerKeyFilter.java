@@ -4,10 +4,8 @@ import io.dropwizard.auth.AuthFilter;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,8 +22,6 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
 
   private final FailedAuthenticationThrottle throttle;
 
-  @Context private HttpServletRequest servletRequest;
-
   private BearerKeyFilter(FailedAuthenticationThrottle throttle) {
     this.throttle = throttle;
   }
@@ -38,7 +34,7 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
           "API keys are accepted only in the Authorization header ('Authorization: Bearer <key>');"
               + " a key sent in the address may have been logged on its way: revoke it.");
     }
-    String address = clientAddress();
+    String address = ClientAddress.of(request);
     Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
       throw throttled(wait);
@@ -72,14 +68,6 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
     }
     String credential = header.substring(space + 1).strip();
     return credential.isEmpty() ? null : credential;
-  }
-
-  private String clientAddress() {
-    try {
-      return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
-    } catch (RuntimeException outsideRequest) {
-      return "unknown";
-    }
   }
 
   /**
