@@ -179,6 +179,11 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
     // The key only from the Authorization header (never ?access_token=), failures throttled.
+    environment
+        .servlets()
+        .addFilter("client-address", new io.irisx.api.auth.ClientAddress.RecordingFilter())
+        .addMappingForUrlPatterns(
+            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
     io.irisx.api.auth.FailedAuthenticationThrottle failedKeys =
         new io.irisx.api.auth.FailedAuthenticationThrottle(clock);
     AuthFilter<String, AuthenticatedTenant> apiKeyFilter =

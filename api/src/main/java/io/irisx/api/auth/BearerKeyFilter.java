@@ -4,10 +4,8 @@ import io.dropwizard.auth.AuthFilter;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,8 +21,6 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
   static final String QUERY_KEY = "access_token";
 
   private final FailedAuthenticationThrottle throttle;
-
-  @Context private HttpServletRequest servletRequest;
 
   private BearerKeyFilter(FailedAuthenticationThrottle throttle) {
     this.throttle = throttle;
@@ -43,7 +39,7 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
       // No key is no guess: a 401 that says what is missing, neither counted nor throttled.
       throw unauthorizedHandler.buildException(prefix, realm);
     }
-    String address = clientAddress();
+    String address = ClientAddress.of(request);
     Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
       throw throttled(wait);
@@ -76,14 +72,6 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
     }
     String credential = header.substring(space + 1).strip();
     return credential.isEmpty() ? null : credential;
-  }
-
-  private String clientAddress() {
-    try {
-      return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
-    } catch (RuntimeException outsideRequest) {
-      return "unknown";
-    }
   }
 
   /**

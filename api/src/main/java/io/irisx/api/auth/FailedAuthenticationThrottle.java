@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is never throttled; a key guesser gets a few dozen guesses a minute per replica.
  */
 public final class FailedAuthenticationThrottle {
-  public static final int MAX_FAILURES = 20;
+  public static final int MAX_FAILURES = 60;
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
   /** Beyond this many addresses the expired windows are dropped. */

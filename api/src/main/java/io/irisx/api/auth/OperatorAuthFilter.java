@@ -28,8 +28,6 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   /** Shared with the tenants' keys: a guesser is throttled whichever key it guesses. */
   private final FailedAuthenticationThrottle throttle;
 
-  @jakarta.ws.rs.core.Context private jakarta.servlet.http.HttpServletRequest servletRequest;
-
   /** An empty key refuses every request. */
   public OperatorAuthFilter(String operatorKey) {
     this(operatorKey, new FailedAuthenticationThrottle(java.time.Clock.systemUTC()));
@@ -44,7 +42,7 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+    String address = ClientAddress.of(request);
     java.time.Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
       throw BearerKeyFilter.throttled(wait);
