@@ -95,10 +95,20 @@ public final class BenchRun {
         Map<String, CdrTable.Cdr> cdrs =
             awaitCdrs(cdrTable, accepted.keySet(), hold != null ? probe : null);
         Map<String, ReceivedOriginate> originates = new HashMap<>();
+        Set<String> placedUnaccepted = new HashSet<>();
         for (ReceivedOriginate originate : probe.originates(since)) {
           if (originate.callId() != null && accepted.containsKey(originate.callId())) {
             originates.putIfAbsent(originate.callId(), originate);
+          } else if (originate.callId() != null) {
+            placedUnaccepted.add(originate.callId());
           }
+        }
+        if (!placedUnaccepted.isEmpty()) {
+          // The API answered these with an error (or not at all), yet they were dialled.
+          notes.add(
+              placedUnaccepted.size()
+                  + " calls reached the switch that the API did not accept, e.g. "
+                  + placedUnaccepted.iterator().next());
         }
         List<Delivery> deliveries = awaitCompletedDeliveries(receiver, accepted.keySet(), since);
         Set<String> completedDelivered =
