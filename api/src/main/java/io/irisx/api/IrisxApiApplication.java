@@ -179,9 +179,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     // An API key (Authorization: Bearer) or, without one, the console's session cookie.
     ConsoleSettings console = configuration.getConsole();
     // The key only from the Authorization header (never ?access_token=), failures throttled.
+    io.irisx.api.auth.FailedAuthenticationThrottle failedKeys =
+        new io.irisx.api.auth.FailedAuthenticationThrottle(clock);
     AuthFilter<String, AuthenticatedTenant> apiKeyFilter =
-        new io.irisx.api.auth.BearerKeyFilter.Builder(
-                new io.irisx.api.auth.FailedAuthenticationThrottle(clock))
+        new io.irisx.api.auth.BearerKeyFilter.Builder(failedKeys)
             .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(ApiKeyDao.class), clock))
             .setPrefix("Bearer")
             .setRealm(REALM)
@@ -247,7 +248,9 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
 
     // Operator endpoints (operator key), tenants' keys, numbers and contacts; the scope and
     // idempotency filters cover every resource, present and future.
-    environment.jersey().register(new OperatorAuthFilter(configuration.getOperator().getKey()));
+    environment
+        .jersey()
+        .register(new OperatorAuthFilter(configuration.getOperator().getKey(), failedKeys));
     environment.jersey().register(new ReadOnlyScopeFilter());
     IdempotencyDao idempotency = jdbi.onDemand(IdempotencyDao.class);
     environment

@@ -16,7 +16,8 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
       """
       id, tenant_id, direction, from_number, to_number, flow, status, node_id, channel_uuid,
       created_at, ringing_at, answered_at, ended_at, duration_seconds, bill_seconds,
-      hangup_cause, hangup_cause_code, metadata::text AS metadata_json, sip_code, hung_up_by
+      hangup_cause, hangup_cause_code, metadata::text AS metadata_json, sip_code, hung_up_by,
+      from_raw
       """;
 
   /** Inserts a new outbound call as {@code queued}; a second insert of the same id does nothing. */
@@ -41,9 +42,9 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
   @SqlUpdate(
       """
       INSERT INTO calls (id, tenant_id, direction, from_number, to_number, flow, phone_number_id,
-                         status, node_id, channel_uuid, workflow_id, created_at, ringing_at)
+                         status, node_id, channel_uuid, workflow_id, created_at, ringing_at, from_raw)
       VALUES (:id, :tenantId, 'inbound', :from, :to, :flow, :phoneNumberId,
-              'ringing', :nodeId, :channelUuid, :workflowId, :arrivedAt, :arrivedAt)
+              'ringing', :nodeId, :channelUuid, :workflowId, :arrivedAt, :arrivedAt, :fromRaw)
       ON CONFLICT (id) DO NOTHING
       """)
   void insertInbound(@BindMethods InboundCallRow call);

@@ -3,7 +3,10 @@ package io.irisx.db;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code calls}: the call and, once it has ended, its CDR. */
+/**
+ * A row of {@code calls}: the call and, once it has ended, its CDR. {@code fromRaw} is an inbound
+ * caller's number as the network sent it (null for outbound calls).
+ */
 public record CallRow(
     UUID id,
     UUID tenantId,
@@ -24,4 +27,5 @@ public record CallRow(
     Integer hangupCauseCode,
     String metadataJson,
     Integer sipCode,
-    String hungUpBy) {}
+    String hungUpBy,
+    String fromRaw) {}

@@ -14,4 +14,5 @@ public record InboundCallRow(
     String nodeId,
     String channelUuid,
     String workflowId,
-    Instant arrivedAt) {}
+    Instant arrivedAt,
+    String fromRaw) {}

@@ -45,6 +45,7 @@ class CallDaoTest {
                 null,
                 "{}",
                 null,
+                null,
                 null));
   }
 
@@ -198,7 +199,8 @@ class CallDaoTest {
                 16,
                 "{\"reminder\": \"confirmed\"}",
                 200,
-                "callee"));
+                "callee",
+                null));
   }
 
   @Test

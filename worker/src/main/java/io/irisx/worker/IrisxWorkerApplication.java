@@ -117,7 +117,8 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
             new io.irisx.workflows.webhook.WebhookUrlPolicy(config.getWebhooks()));
     SwitchCommandLine commandLine = new SwitchCommandLine(eslSettings.commandTimeout());
     InboundCallRouter inbound =
-        new InboundCallRouter(node.id(), jdbi, temporal.client(), commands, commandLine);
+        new InboundCallRouter(
+            node.id(), jdbi, temporal.client(), commands, commandLine, node.callerNumberRule());
     EslMeters eslMeters = new EslMeters(metrics.registry(), node.id());
     EslConnection esl =
         EslConnection.connect(
@@ -129,6 +130,16 @@ public class IrisxWorkerApplication extends Application<IrisxWorkerConfiguration
     commandLine.attach(esl);
     environment.lifecycle().manage(onStop(esl::close));
     environment.healthChecks().register("esl-" + node.id(), new EslLinkHealthCheck(esl));
+    environment
+        .healthChecks()
+        .register(
+            "esl-" + node.id() + "-modules",
+            new io.irisx.worker.health.SwitchModulesHealthCheck(
+                    node.id(),
+                    esl,
+                    new io.irisx.activities.esl.ModuleCheck(
+                        node.speech(), java.time.Clock.systemUTC()))
+                .watch());
 
     WorkerTuning tuning = config.getWorkerTuning();
     WorkerFactory workers =

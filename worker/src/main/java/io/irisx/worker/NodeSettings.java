@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * caller-id name and number its calls present instead of their {@code from}, custom {@code X-} SIP
  * headers for every INVITE, and how long the link may go without a HEARTBEAT before it is replaced
  * (default 60 s: three of FreeSWITCH's 20-second beats), and the text-to-speech engine and voice
- * the node speaks text with (default {@code flite} / {@code kal}).
+ * the node speaks text with (default {@code flite} / {@code kal}), and the rule that turns the
+ * caller numbers its carrier sends into E.164 ({@code callerNumbers}: country code, national and
+ * international prefixes).
  */
 public record NodeSettings(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String id,
@@ -30,7 +32,15 @@ public record NodeSettings(
     @Nullable Map<String, String> sipHeaders,
     @Min(1) @Max(3600) @Nullable Integer eslHeartbeatTimeoutSeconds,
     @Nullable String speechEngine,
-    @Nullable String speechVoice) {
+    @Nullable String speechVoice,
+    @jakarta.validation.Valid @Nullable io.irisx.worker.inbound.CallerNumberRule callerNumbers) {
+
+  /** How inbound caller numbers become E.164; without a rule only {@code +digits} is taken. */
+  io.irisx.worker.inbound.CallerNumberRule callerNumberRule() {
+    return callerNumbers == null
+        ? io.irisx.worker.inbound.CallerNumberRule.E164_ONLY
+        : callerNumbers;
+  }
 
   /** Text-to-speech on this node: {@code speechEngine}/{@code speechVoice}, default flite's kal. */
   SpeechVoice speech() {

@@ -56,7 +56,8 @@ public final class CallRecordActivitiesImpl implements CallRecordActivities {
                     call.nodeId(),
                     call.channelUuid(),
                     CallRequest.workflowId(call.callId()),
-                    call.arrivedAt())));
+                    call.arrivedAt(),
+                    call.fromRaw())));
   }
 
   @Override

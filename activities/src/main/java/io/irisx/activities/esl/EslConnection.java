@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,7 @@ public final class EslConnection implements AutoCloseable {
   private final EslNodeSettings settings;
   private final EslLinkPolicy policy;
   private final SwitchEventListener listener;
+  private final List<Runnable> linkUpTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final EslObserver observer;
   private final String host;
   private final OrderedDispatcher dispatcher;
@@ -184,6 +186,30 @@ public final class EslConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code task} each time the link comes up (the first time and after every reconnect), on
+   * its own thread, so it may send commands over this connection.
+   */
+  public void whenLinkUp(Runnable task) {
+    linkUpTasks.add(task);
+    if (isConnected()) {
+      runLinkUpTask(task);
+    }
+  }
+
+  private void runLinkUpTask(Runnable task) {
+    Thread.ofVirtual()
+        .name("esl-link-up-" + settings.nodeId())
+        .start(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                log.warn("a link-up task of node {} failed", settings.nodeId(), e);
+              }
+            });
+  }
+
   /** How many channels IRISX believes alive on the node (seen created, not yet seen ending). */
   public int channelsUp() {
     return channels.snapshot().size();
@@ -245,6 +271,7 @@ public final class EslConnection implements AutoCloseable {
       if (reconnect) {
         reconcile(session);
       }
+      linkUpTasks.forEach(this::runLinkUpTask);
       String reason = watch(session);
       live = null;
       session.shutdown();

@@ -122,7 +122,8 @@ class CallRecordActivitiesImplTest {
                 16,
                 "{\"reminder\": \"confirmed\"}",
                 null,
-                "platform"));
+                "platform",
+                null));
   }
 
   @Test

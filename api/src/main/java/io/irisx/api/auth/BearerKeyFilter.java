@@ -38,21 +38,28 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
           "API keys are accepted only in the Authorization header ('Authorization: Bearer <key>');"
               + " a key sent in the address may have been logged on its way: revoke it.");
     }
+    String credential = credential(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (credential == null) {
+      // No key is no guess: a 401 that says what is missing, neither counted nor throttled.
+      throw unauthorizedHandler.buildException(prefix, realm);
+    }
     String address = clientAddress();
     Duration wait = throttle.waitFor(address);
     if (!wait.isZero()) {
-      throw new ProblemException(
-              ProblemType.AUTHENTICATION_THROTTLED,
-              "Too many refused API keys from this address; try again in "
-                  + Math.max(1, wait.toSeconds())
-                  + " s.")
-          .withHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+      throw throttled(wait);
     }
-    if (!authenticate(
-        request, credential(request.getHeaderString(HttpHeaders.AUTHORIZATION)), prefix)) {
+    if (!authenticate(request, credential, prefix)) {
       throttle.failed(address);
       throw unauthorizedHandler.buildException(prefix, realm);
     }
+  }
+
+  static ProblemException throttled(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds());
+    return new ProblemException(
+            ProblemType.AUTHENTICATION_THROTTLED,
+            "Too many refused keys from this address; try again in " + seconds + " s.")
+        .withHeader("Retry-After", String.valueOf(seconds));
   }
 
   private String credential(String header) {

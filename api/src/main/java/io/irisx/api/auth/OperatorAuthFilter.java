@@ -25,16 +25,32 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
 
   private final byte[] keyDigest;
 
+  /** Shared with the tenants' keys: a guesser is throttled whichever key it guesses. */
+  private final FailedAuthenticationThrottle throttle;
+
+  @jakarta.ws.rs.core.Context private jakarta.servlet.http.HttpServletRequest servletRequest;
+
   /** An empty key refuses every request. */
   public OperatorAuthFilter(String operatorKey) {
+    this(operatorKey, new FailedAuthenticationThrottle(java.time.Clock.systemUTC()));
+  }
+
+  public OperatorAuthFilter(String operatorKey, FailedAuthenticationThrottle throttle) {
     this.keyDigest =
         operatorKey == null || operatorKey.isEmpty() ? null : ApiKeys.digest(operatorKey);
+    this.throttle = throttle;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+    java.time.Duration wait = throttle.waitFor(address);
+    if (!wait.isZero()) {
+      throw BearerKeyFilter.throttled(wait);
+    }
     if (keyDigest == null || !matches(header)) {
+      throttle.failed(address);
       throw new ProblemException(
               ProblemType.UNAUTHORIZED,
               "The operator key is required: send it as 'Authorization: Bearer <operator key>'.")

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * JSON Schemas (OpenAPI 3.1) of the response records, read from the records themselves, so the
  * document says what the API sends: every component in {@link JsonPropertyOrder} order, {@code id}
- * a UUID, {@code ...At} a date-time, nullable unless always set.
+ * a UUID, {@code ...At} a date-time, nullable unless always set; a component's
+ * {@code @JsonPropertyDescription} is its description.
  */
 final class RecordSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -47,8 +48,14 @@ final class RecordSchemas {
       boolean omittedWhenNull =
           include != null ? include.value() != JsonInclude.Include.ALWAYS : classOmitsNulls;
       boolean primitive = component.getType().isPrimitive();
-      properties.set(
-          name, property(name, component.getGenericType(), primitive || name.equals("id")));
+      ObjectNode property =
+          property(name, component.getGenericType(), primitive || name.equals("id"));
+      com.fasterxml.jackson.annotation.JsonPropertyDescription description =
+          component.getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+      if (description != null) {
+        property.put("description", description.value());
+      }
+      properties.set(name, property);
       if (!omittedWhenNull || primitive) {
         required.add(name);
       }

@@ -1,6 +1,7 @@
 package io.irisx.api.representations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +10,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A call as the API shows it everywhere: docs/api.md's field names, times in ISO-8601 UTC. */
+/**
+ * A call as the API shows it everywhere: docs/api.md's field names, times in ISO-8601 UTC. {@code
+ * from} is E.164, or {@code anonymous} for an inbound caller the node could not normalise; {@code
+ * fromRaw} is an inbound caller's number as the network sent it (null for outbound calls).
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "id",
   "direction",
   "from",
+  "fromRaw",
   "to",
   "flow",
   "status",
@@ -36,7 +42,14 @@ import java.time.format.DateTimeFormatter;
 public record CallView(
     String id,
     String direction,
-    String from,
+    @JsonPropertyDescription(
+            "the caller in E.164; for an inbound caller the node's rule could not normalise"
+                + " (withheld, a SIP name), the marker 'anonymous'")
+        String from,
+    @JsonPropertyDescription(
+            "an inbound caller's number as the network sent it, before normalisation"
+                + " (e.g. 15557770001, 0201234567, anonymous); null for outbound calls")
+        String fromRaw,
     String to,
     String flow,
     String status,
@@ -65,6 +78,7 @@ public record CallView(
         row.id().toString(),
         row.direction(),
         row.fromNumber(),
+        row.fromRaw(),
         row.toNumber(),
         row.flow(),
         row.status(),
@@ -90,6 +104,7 @@ public record CallView(
         id,
         direction,
         from,
+        fromRaw,
         to,
         flow,
         status,
@@ -115,6 +130,7 @@ public record CallView(
         id,
         direction,
         from,
+        fromRaw,
         to,
         flow,
         status,

@@ -1,5 +1,6 @@
 package io.irisx.api.representations;
 
+import io.irisx.workflows.call.CallCommands;
 import io.irisx.workflows.call.CallState;
 
 /**
@@ -12,7 +13,18 @@ public record LiveCallView(
     boolean answered,
     boolean ended,
     String nodeId,
-    String hangupCause) {
+    String hangupCause,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @com.fasterxml.jackson.annotation.JsonPropertyDescription(
+            "only in the answer to /play: 'interrupt' or 'queue'")
+        String playMode,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @com.fasterxml.jackson.annotation.JsonPropertyDescription(
+            "only in the answer to /play: true when the media waits for the flow's prompt playing"
+                + " now (mode queue), false when it plays at once")
+        Boolean queued) {
 
   public static LiveCallView of(CallState state) {
     return new LiveCallView(
@@ -21,6 +33,23 @@ public record LiveCallView(
         state.answered(),
         state.ended(),
         state.nodeId(),
-        state.hangupCause());
+        state.hangupCause(),
+        null,
+        null);
+  }
+
+  /** The answer to a live play: what the call did with it. */
+  public static LiveCallView ofPlay(CallState before, String mode) {
+    LiveCallView view = of(before);
+    boolean queued = CallCommands.Play.QUEUE.equals(mode) && before.promptPlaying();
+    return new LiveCallView(
+        view.status(),
+        view.flow(),
+        view.answered(),
+        view.ended(),
+        view.nodeId(),
+        view.hangupCause(),
+        mode,
+        queued);
   }
 }

@@ -74,7 +74,9 @@ public final class CallControlResource {
     UUID callId = callId(id);
     controller.requireCall(
         tenant, callId); // not found before invalid: the body says nothing of others' calls
-    return LiveCallView.of(controller.play(tenant, callId, new CallCommands.Play(media(body))));
+    String mode = playMode(body);
+    return LiveCallView.ofPlay(
+        controller.play(tenant, callId, new CallCommands.Play(media(body), mode)), mode);
   }
 
   @POST
@@ -120,6 +122,18 @@ public final class CallControlResource {
     }
     return LiveCallView.of(
         controller.redirect(tenant, callId, new CallCommands.Redirect(body.flow(), given)));
+  }
+
+  /** interrupt (the default) or queue: what a live play does to the flow's prompt playing. */
+  private static String playMode(CallCommandBodies.Play body) {
+    String mode = body == null ? null : body.mode();
+    if (mode == null) {
+      return CallCommands.Play.INTERRUPT;
+    }
+    if (!mode.equals(CallCommands.Play.INTERRUPT) && !mode.equals(CallCommands.Play.QUEUE)) {
+      throw ProblemException.validation("mode", "must be interrupt or queue");
+    }
+    return mode;
   }
 
   /** The one thing to play, as the media reference the switch takes. */

@@ -46,12 +46,13 @@ class SchemaValidRequestsAcceptedTest {
 
   @Test
   void anEscapedSurrogatePairInAKeyIsJson() {
-    String id = newNumber("+15557000001");
-    ApiClient.Reply patched =
-        api.patch(
-            "/v1/phone-numbers/" + id, tenant.apiKey(), "{\"params\":{\"\\ud83d\\ude00\":1}}");
-    assertThat(patched.status()).as(patched.raw().body()).isEqualTo(200);
-    assertThat(patched.body().path("params").path("\uD83D\uDE00").asInt()).isEqualTo(1);
+    ApiClient.Reply created =
+        api.post(
+            "/v1/contacts",
+            tenant.apiKey(),
+            "{\"firstName\":\"Ann\",\"metadata\":{\"\\ud83d\\ude00\":1}}");
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    assertThat(created.body().path("metadata").path("\uD83D\uDE00").asInt()).isEqualTo(1);
   }
 
   @Test

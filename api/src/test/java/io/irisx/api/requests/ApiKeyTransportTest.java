@@ -75,6 +75,10 @@ class ApiKeyTransportTest {
     ProblemAssert.assertProblem(throttled, 429, "authentication-throttled");
     assertThat(throttled.header("Retry-After")).isPresent();
     ProblemAssert.assertProblem(evenAGoodKey, 429, "authentication-throttled");
+    ProblemAssert.assertProblem(
+        api.post("/v1/admin/tenants", io.irisx.api.ApiTestStack.OPERATOR_KEY, "{\"name\":\"T\"}"),
+        429,
+        "authentication-throttled");
   }
 
   @Test

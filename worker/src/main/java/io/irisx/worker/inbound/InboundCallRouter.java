@@ -46,12 +46,26 @@ public final class InboundCallRouter {
   private final EslCommandBuilder commands;
   private final SwitchCommandLine node;
 
+  private final CallerNumberRule callerNumbers;
+
   public InboundCallRouter(
       String nodeId,
       Jdbi jdbi,
       WorkflowClient temporal,
       EslCommandBuilder commands,
       SwitchCommandLine node) {
+    this(nodeId, jdbi, temporal, commands, node, CallerNumberRule.E164_ONLY);
+  }
+
+  /** As above, normalising caller numbers with the node's {@code callerNumbers} rule. */
+  public InboundCallRouter(
+      String nodeId,
+      Jdbi jdbi,
+      WorkflowClient temporal,
+      EslCommandBuilder commands,
+      SwitchCommandLine node,
+      CallerNumberRule callerNumbers) {
+    this.callerNumbers = callerNumbers;
     this.nodeId = nodeId;
     this.jdbi = jdbi;
     this.temporal = temporal;
@@ -159,10 +173,18 @@ public final class InboundCallRouter {
   }
 
   private CallRequest request(ParkedCall parked, InboundRoute route, String callId) {
+    InboundCaller caller = InboundCaller.of(parked.caller(), callerNumbers);
+    if (!caller.normalised()) {
+      log.info(
+          "inbound call {}: caller '{}' is not a number the node's rule normalises; reported as {}",
+          callId,
+          caller.raw(),
+          InboundCaller.ANONYMOUS);
+    }
     return new CallRequest(
         callId,
         route.tenantId().toString(),
-        parked.caller(),
+        caller.from(),
         route.number(),
         route.flow(),
         params(route),
@@ -172,7 +194,8 @@ public final class InboundCallRouter {
             nodeId,
             parked.channelUuid(),
             route.phoneNumberId().toString(),
-            parked.parkedAtMicros()),
+            parked.parkedAtMicros(),
+            caller.raw()),
         null);
   }
 

@@ -1,6 +1,7 @@
 package io.irisx.testkit;
 
 import io.irisx.activities.esl.SwitchEvent;
+import io.irisx.activities.esl.simulator.EslSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,28 +19,41 @@ public final class HeardCall {
   private final Map<String, Long> playingSince = new HashMap<>();
   private final StringBuilder pressed = new StringBuilder();
   private String hangupCause;
+  private boolean hungUp;
 
   synchronized void observe(SwitchEvent event) {
     long at = micros(event);
     switch (event.name()) {
       case "CHANNEL_ANSWER" -> answeredMicros = at;
-      case "PLAYBACK_START" -> playingSince.put(event.header("Playback-File-Path"), at);
+      case "PLAYBACK_START" -> playingSince.put(mediaOf(event), at);
       case "PLAYBACK_STOP" -> {
-        String media = event.header("Playback-File-Path");
+        String media = mediaOf(event);
         Long since = playingSince.remove(media);
         prompts.add(
             new Prompt(
                 media,
                 sinceAnswer(since == null ? at : since),
                 sinceAnswer(at),
-                "done".equals(event.header("Playback-Status"))));
+                // A prompt the hangup ends says "done" too (capture 17): it was not heard out.
+                "done".equals(event.header("Playback-Status")) && !hungUp));
       }
       case "DTMF" -> pressed.append(event.header("DTMF-Digit"));
+      case "CHANNEL_HANGUP" -> hungUp = true;
       case "CHANNEL_HANGUP_COMPLETE" -> hangupCause = event.header("Hangup-Cause");
       default -> {
         // the rest says nothing about what the caller heard
       }
     }
+  }
+
+  /**
+   * The media as the flow named it: the switch reports a relative sound file with its sound prefix
+   * in front.
+   */
+  static String mediaOf(SwitchEvent event) {
+    String path = event.header("Playback-File-Path");
+    String prefix = EslSimulator.SOUND_PREFIX + "/";
+    return path != null && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
   }
 
   public synchronized boolean answered() {

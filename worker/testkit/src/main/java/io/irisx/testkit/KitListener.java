@@ -98,7 +98,7 @@ final class KitListener implements SwitchEventListener, EslObserver {
     if (!start && !"PLAYBACK_STOP".equals(event.name())) {
       return;
     }
-    String media = event.header("Playback-File-Path");
+    String media = HeardCall.mediaOf(event);
     int occurrence;
     synchronized (watched) {
       occurrence = (start ? watched.starts : watched.ends).merge(media, 1, Integer::sum);

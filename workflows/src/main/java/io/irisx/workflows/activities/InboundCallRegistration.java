@@ -2,7 +2,10 @@ package io.irisx.workflows.activities;
 
 import java.time.Instant;
 
-/** The first row of an inbound call: who called which of the tenant's numbers, on which channel. */
+/**
+ * The first row of an inbound call: who called which of the tenant's numbers, on which channel.
+ * {@code from} is E.164 (or {@code anonymous}); {@code fromRaw} is what the network sent.
+ */
 public record InboundCallRegistration(
     String callId,
     String tenantId,
@@ -12,4 +15,5 @@ public record InboundCallRegistration(
     String phoneNumberId,
     String nodeId,
     String channelUuid,
-    Instant arrivedAt) {}
+    Instant arrivedAt,
+    String fromRaw) {}

@@ -10,7 +10,21 @@ public final class CallCommands {
   public record Hangup(String cause) {}
 
   /** Play media to the answered call now, over whatever its flow is doing. */
-  public record Play(String media) {}
+  public record Play(String media, String mode) {
+    /** Cut the flow's prompt playing now ({@code uuid_break}), then play this at once. */
+    public static final String INTERRUPT = "interrupt";
+
+    /** Play this after the flow's prompt playing now, as the switch queues it. */
+    public static final String QUEUE = "queue";
+
+    public Play {
+      mode = mode == null || mode.isBlank() ? INTERRUPT : mode;
+    }
+
+    public Play(String media) {
+      this(media, INTERRUPT);
+    }
+  }
 
   /** Send DTMF to the far end of the answered call. */
   public record SendDigits(String digits) {}

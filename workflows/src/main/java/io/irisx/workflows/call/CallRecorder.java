@@ -144,9 +144,9 @@ final class CallRecorder {
       ChannelTracker.RecordStop stop = channel.recordStop(file.path());
       if (stop != null) {
         Recording.Ending ending = switchEnding(stop.completionCause());
-        // The switch closes a recording at hangup with success-maxtime too: short of the limit,
-        // the caller hung up.
-        if (ending == Recording.Ending.MAX_LENGTH
+        // The switch closes a recording at hangup with success-maxtime or success-silence (capture
+        // 21): short of the limit, with the call over, the caller hung up.
+        if ((ending == Recording.Ending.MAX_LENGTH || ending == Recording.Ending.SILENCE)
             && channel.ended()
             && stop.millis() != null
             && stop.millis() < options.maxLength().toMillis()

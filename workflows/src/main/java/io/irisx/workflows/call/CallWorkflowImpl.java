@@ -64,6 +64,14 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private CallCommands.Redirect pendingRedirect;
   private boolean flowRunning;
 
+  /** A prompt of the flow is playing (from its broadcast until its end). */
+  private boolean promptPlaying;
+
+  private final LivePlays livePlays = new LivePlays();
+
+  /** Live plays queue behind the flow's prompt or cut it, and the flow waits for them. */
+  static final String LIVE_PLAY_MODES_CHANGE = "live-play-modes";
+
   /** Calls started before webhooks existed replay without publishing (see {@link #publish}). */
   private boolean publishesWebhooks;
 
@@ -220,7 +228,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
         request == null || request.inbound() == null ? "outbound" : "inbound",
         pendingRedirect != null ? pendingRedirect.flow() : flowName,
         channel.answered(),
-        channel.ended());
+        channel.ended(),
+        promptPlaying);
   }
 
   // --- live control from the API (updates); validators refuse what the call's state cannot take
@@ -252,12 +261,37 @@ public final class CallWorkflowImpl implements CallWorkflow {
     if (command.media() == null || command.media().isBlank()) {
       throw new IllegalArgumentException("nothing to play");
     }
+    if (!CallCommands.Play.INTERRUPT.equals(command.mode())
+        && !CallCommands.Play.QUEUE.equals(command.mode())) {
+      throw new IllegalArgumentException("mode must be interrupt or queue");
+    }
   }
 
+  /**
+   * The switch queues a broadcast behind the prompt playing: {@code queue} leaves it there (the
+   * answer's promptPlaying says it waits), {@code interrupt} cuts the prompt first. Either way the
+   * flow's prompt step then waits for the live media to end.
+   */
   @Override
   public CallState play(CallCommands.Play command) {
+    CallState before = state();
+    int version = Workflow.getVersion(LIVE_PLAY_MODES_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    if (version == 1 && promptPlaying && CallCommands.Play.INTERRUPT.equals(command.mode())) {
+      control.stopPrompt(channelUuid);
+    }
+    if (version == 1) {
+      livePlays.started(command.media(), channel);
+    }
     control.play(channelUuid, command.media());
-    return state();
+    return before;
+  }
+
+  /** After a prompt of the flow: the live plays queued behind it or cut into it are heard out. */
+  private void awaitLivePlays() {
+    promptPlaying = false;
+    if (livePlays.any()) {
+      awaitChannel(() -> livePlays.allHeard(channel));
+    }
   }
 
   @Override
@@ -344,7 +378,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
                 leg.phoneNumberId(),
                 nodeId,
                 channelUuid,
-                arrivedAt));
+                arrivedAt,
+                leg.callerRaw() == null ? request.from() : leg.callerRaw()));
     publish(WebhookEventTypes.CALL_INITIATED, callData());
     channel.arrived(arrivedAt);
     return arrivedAt;
@@ -536,6 +571,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private void promptUntilFirstDigit(String media) {
     requireUp();
     int finishedBefore = channel.finishedPlaybacks(media);
+    promptPlaying = true;
     control.play(channelUuid, media);
     awaitChannel(
         () ->
@@ -554,6 +590,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     if (channel.finishedPlaybacks(media) == finishedBefore) {
       control.stopPrompt(channelUuid);
     }
+    awaitLivePlays();
   }
 
   Recording recordCaller(Record options) {
@@ -644,6 +681,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
     answer();
     int finishedBefore = channel.finishedPlaybacks(media);
+    promptPlaying = true;
     control.play(channelUuid, media);
     awaitChannel(
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.ended(),
@@ -655,6 +693,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
             channel.playbackFinished(media);
           }
         });
+    awaitLivePlays();
     requireUp();
   }
 

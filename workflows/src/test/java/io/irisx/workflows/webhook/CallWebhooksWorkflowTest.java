@@ -124,6 +124,19 @@ class CallWebhooksWorkflowTest {
         client, CallWebhooksWorkflow.workflowId(callId, endpointId), "call-webhooks-at-once");
   }
 
+  @Test
+  void aDatabaseDownForMinutesHoldsTheAttemptAndLosesNothing() {
+    String first = "d1-" + UUID.randomUUID();
+    String second = "d2-" + UUID.randomUUID();
+    receiver.databaseDownFor(12);
+
+    WorkflowStub run = startWith(new QueuedDelivery(first, 1));
+    run.signal(CallWebhooksWorkflow.ENQUEUE_SIGNAL, new QueuedDelivery(second, 2));
+    run.getResult(Void.class);
+
+    assertThat(receiver.order()).containsExactly(first + "#1:200", second + "#1:200");
+  }
+
   private WorkflowStub startWith(QueuedDelivery delivery) {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(

@@ -20,6 +20,8 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
   private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
   private final Map<String, DeliveryStatus> finished = new ConcurrentHashMap<>();
   private final Map<String, Long> retryAfterMillis = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger databaseDownFor =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final TestWorkflowEnvironment env;
 
   ScriptedReceiver(TestWorkflowEnvironment env) {
@@ -37,8 +39,21 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
     return this;
   }
 
+  /** The next {@code calls} calls of either activity fail as a database outage would. */
+  ScriptedReceiver databaseDownFor(int calls) {
+    databaseDownFor.set(calls);
+    return this;
+  }
+
+  private void failWhileTheDatabaseIsDown() {
+    if (databaseDownFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("Connection to 127.0.0.1:5432 refused");
+    }
+  }
+
   @Override
   public DeliveryStart begin(DeliveryRequest request) {
+    failWhileTheDatabaseIsDown();
     DeliveryStatus done = finished.get(request.deliveryId());
     int made =
         (int) attempts.stream().filter(a -> a.deliveryId().equals(request.deliveryId())).count();
@@ -50,6 +65,7 @@ final class ScriptedReceiver implements WebhookDeliveryActivities {
 
   @Override
   public AttemptOutcome attempt(AttemptRequest request) {
+    failWhileTheDatabaseIsDown();
     Deque<Integer> script = answers.get(request.deliveryId());
     int status = script == null || script.isEmpty() ? 200 : script.poll();
     attempts.add(

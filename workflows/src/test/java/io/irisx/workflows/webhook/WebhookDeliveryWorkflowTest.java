@@ -141,6 +141,19 @@ class WebhookDeliveryWorkflowTest {
     assertWaited(Duration.between(at.get(0), at.get(1)), Duration.ofSeconds(7));
   }
 
+  @Test
+  void aDatabaseDownForLongerThanTheLocalRetryWindowHoldsTheDeliveryAndNeverEndsIt() {
+    String id = UUID.randomUUID().toString();
+    // begin() fails 12 times: with backoff up to 30 s that is minutes, past the local retry
+    // threshold, so retries continue through timers in the history.
+    receiver.databaseDownFor(12);
+
+    DeliveryResult result = deliver(id, false);
+
+    assertThat(result.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+    assertThat(receiver.order()).containsExactly(id + "#1:200");
+  }
+
   private static long count(java.util.List<HistoryEvent> events, EventType type) {
     return events.stream().filter(e -> e.getEventType() == type).count();
   }

@@ -35,6 +35,10 @@ final class ApiCommands {
       case "uuid_bridge" -> bridge(args);
       case "hupall" -> hangupAll(args);
       case "show" -> new ChannelListing(core).show(args);
+      case "module_exists" -> core.modules().exists(args) ? "true" : "false";
+      case "load" -> core.modules().load(args);
+      case "unload" -> core.modules().unload(args);
+      case "uuid_dump" -> dump(args);
       default -> "-ERR " + command + " Command not found!\n";
     };
   }
@@ -122,9 +126,21 @@ final class ApiCommands {
           leg.executeInstantly(
               path.substring(0, appSeparator), path.substring(appSeparator + 2), null);
     } else {
-      queued = leg.playback(appSeparator > 0 ? path.substring(appSeparator + 2) : path, null);
+      queued = leg.broadcast(appSeparator > 0 ? path.substring(appSeparator + 2) : path);
     }
     return queued ? "+OK Message sent\n" : "-ERR invalid uuid\n";
+  }
+
+  /**
+   * uuid_dump: the channel as an event-plain block named CHANNEL_DATA with its own Event-Sequence,
+   * as capture 16 shows.
+   */
+  private String dump(String args) {
+    CallLeg leg = core.leg(firstWord(args));
+    if (leg == null) {
+      return "-ERR No such channel!\n";
+    }
+    return leg.dump();
   }
 
   private String getVariable(String args) {

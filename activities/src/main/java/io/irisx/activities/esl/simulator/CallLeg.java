@@ -2,12 +2,7 @@ package io.irisx.activities.esl.simulator;
 
 import io.irisx.workflows.call.HangupCause;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,8 +24,6 @@ final class CallLeg {
       new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1377);
   private static final CallSite UNBRIDGE =
       new CallSite("switch_ivr_bridge.c", "audio_bridge_on_exchange_media", 1481);
-  private static final DateTimeFormatter RFC2822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
   /** The RFC 2833 duration (in samples) of the far end's digits in capture 08. */
   private static final String DTMF_DURATION = "2240";
@@ -38,46 +31,48 @@ final class CallLeg {
   private final SimulatedChannel channel;
   private final ChannelEvents events;
   private final SimulatorClock clock;
-  private final Duration playbackLength;
-
-  /** The length of the playback under way (speech depends on its text). */
-  private Duration playingLength = Duration.ZERO;
-
   private final Consumer<String> originateResult;
   private final Runnable onDestroyed;
   private final List<SimulatorClock.Timer> pendingTimers = new ArrayList<>();
-  private final Deque<Playback> queuedPlaybacks = new ArrayDeque<>();
   private final LegRecordings recordings;
+  private final LegPlaybacks playbacks;
   private Function<String, CallLeg> directory = uuid -> null;
 
   private boolean resultDelivered;
   private boolean ended;
   private String hostApplication;
   private String hostApplicationUuid;
-  private Playback playing;
-  private long playbackStarted;
-  private SimulatorClock.Timer playbackTimer;
   private boolean applicationStarted;
   private String bridgedWith;
   private boolean bridgeOriginator;
-
-  /** A file being played by the playback application, and whether the call ends when it does. */
-  private record Playback(String path, String applicationUuid, boolean hangupAfter) {}
 
   CallLeg(
       SimulatedChannel channel,
       ChannelEvents events,
       SimulatorClock clock,
+      SimulatedMedia media,
       Duration playbackLength,
       Consumer<String> originateResult,
       Runnable onDestroyed) {
     this.channel = channel;
     this.events = events;
     this.clock = clock;
-    this.playbackLength = playbackLength;
     this.originateResult = originateResult;
     this.onDestroyed = onDestroyed;
     this.recordings = new LegRecordings(channel, events, this::schedule, clock);
+    this.playbacks =
+        new LegPlaybacks(
+            channel,
+            events,
+            clock,
+            media,
+            playbackLength,
+            this::scheduleWhileUp,
+            () -> {
+              if (!ended) {
+                end(HangupCause.NORMAL_CLEARING, true);
+              }
+            });
   }
 
   String uuid() {
@@ -95,6 +90,10 @@ final class CallLeg {
 
   synchronized java.util.Map<String, String> listingRow(String hostname) {
     return channel.listingRow(hostname);
+  }
+
+  synchronized String dump() {
+    return events.dump(channel);
   }
 
   synchronized String variable(String name) {
@@ -125,7 +124,7 @@ final class CallLeg {
       return;
     }
     later(ringDelay, this::ring);
-    later(Duration.ofSeconds(channel.request.timeoutSeconds()), this::giveUpRinging);
+    later(ringTimeout(channel.request.timeoutSeconds()), this::giveUpRinging);
     if (refusal == HangupCause.NO_ANSWER) {
       return;
     }
@@ -151,15 +150,12 @@ final class CallLeg {
     channel.set("call_uuid", channel.uuid);
     channel.state("CS_EXECUTE", 4);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
-    runDialplanApplication("set", "outside_call=true", () -> channel.set("outside_call", "true"));
-    String date = RFC2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+    // The public dialplan docs/freeswitch.md asks for (capture 20).
+    runDialplanApplication("set", "irisx_inbound=true", () -> channel.set("irisx_inbound", "true"));
     runDialplanApplication(
-        "export",
-        "RFC2822_DATE=" + date,
-        () -> {
-          channel.set("RFC2822_DATE", date);
-          channel.set("export_vars", "RFC2822_DATE");
-        });
+        "set",
+        "park_timeout=60:NORMAL_TEMPORARY_FAILURE",
+        () -> channel.set("park_timeout", "60:NORMAL_TEMPORARY_FAILURE"));
     park();
   }
 
@@ -190,6 +186,8 @@ final class CallLeg {
     channel.applicationData = null;
     channel.set("current_application_data", null);
     channel.set("current_application", "park");
+    // park reads park_timeout and clears it (capture 25: _undef_ once parked).
+    channel.set("park_timeout", null);
     events.fire(
         channel,
         "CHANNEL_EXECUTE",
@@ -266,8 +264,13 @@ final class CallLeg {
     channel.mediaUp = true;
     channel.networkAddr = "127.0.0.1";
     setMediaVariables();
-    channel.set("endpoint_disposition", "ANSWER");
+    boolean afterEarlyMedia = channel.variable("endpoint_disposition") != null;
+    if (!afterEarlyMedia) {
+      channel.set("endpoint_disposition", "ANSWER");
+    }
     events.fire(channel, "CHANNEL_ANSWER", ChannelEvents.ANSWER);
+    // After early media, CHANNEL_ANSWER still says EARLY MEDIA; what follows says ANSWER (15).
+    channel.set("endpoint_disposition", "ANSWER");
     changeCallState("ACTIVE", 4);
     deliverResult("+OK " + channel.uuid + "\n");
     if (!applicationStarted) {
@@ -498,7 +501,7 @@ final class CallLeg {
 
   private synchronized void limitReached(String path) {
     if (!ended) {
-      recordings.stop(path);
+      recordings.limitReached(path);
     }
   }
 
@@ -509,9 +512,7 @@ final class CallLeg {
   synchronized void vanish() {
     ended = true;
     cancelTimers();
-    if (playbackTimer != null) {
-      playbackTimer.cancel();
-    }
+    playbacks.vanish();
     recordings.forget();
     // Frees a waiting api originate; its socket is already closed, so nobody reads this.
     deliverResult("-ERR SYSTEM_SHUTDOWN\n");
@@ -519,13 +520,7 @@ final class CallLeg {
 
   /** Ends whatever the leg runs (playback, park) before a transfer or bridge takes it elsewhere. */
   private void leaveApplication() {
-    queuedPlaybacks.clear();
-    if (playing != null) {
-      if (playbackTimer != null) {
-        playbackTimer.cancel();
-      }
-      stopPlayback("break");
-    }
+    playbacks.leave();
     if (hostApplication != null) {
       if (hostApplication.equals("park")) {
         events.fire(channel, "CHANNEL_UNPARK", ChannelEvents.UNPARK);
@@ -552,16 +547,21 @@ final class CallLeg {
     return true;
   }
 
-  /** Queues a playback the way uuid_broadcast and sendmsg do: it runs after the current one. */
+  /** sendmsg execute playback: runs after what plays now. */
   synchronized boolean playback(String path, String applicationUuid) {
     if (ended) {
       return false;
     }
-    queuedPlaybacks.add(
-        new Playback(path, applicationUuid == null ? newUuid() : applicationUuid, false));
-    if (playing == null) {
-      submit(this::playNext);
+    playbacks.execute(path, applicationUuid);
+    return true;
+  }
+
+  /** uuid_broadcast: queued behind what plays now, picked up by the park loop. */
+  synchronized boolean broadcast(String path) {
+    if (ended) {
+      return false;
     }
+    playbacks.broadcast(path);
     return true;
   }
 
@@ -570,20 +570,8 @@ final class CallLeg {
    * all}, the prompts queued behind it are dropped too, as flushing the private events does.
    */
   synchronized void breakMedia(boolean all) {
-    if (ended) {
-      return;
-    }
-    if (all) {
-      queuedPlaybacks.clear();
-    }
-    if (playing != null) {
-      if (playbackTimer != null) {
-        playbackTimer.cancel();
-      }
-      stopPlayback("break");
-      if (!queuedPlaybacks.isEmpty()) {
-        submit(this::playNext);
-      }
+    if (!ended) {
+      playbacks.breakMedia(all);
     }
   }
 
@@ -610,89 +598,6 @@ final class CallLeg {
     return true;
   }
 
-  private synchronized void playNext() {
-    if (ended || playing != null || queuedPlaybacks.isEmpty()) {
-      return;
-    }
-    playing = queuedPlaybacks.poll();
-    playbackStarted = clock.nowMicros();
-    channel.application = "playback";
-    channel.applicationData = playing.path();
-    channel.set("current_application_data", playing.path());
-    channel.set("current_application", "playback");
-    events.fire(
-        channel,
-        "CHANNEL_EXECUTE",
-        ChannelEvents.EXECUTE,
-        NONE,
-        applicationHeaders("playback", playing.path(), playing.applicationUuid(), null));
-    events.fire(
-        channel,
-        "PLAYBACK_START",
-        ChannelEvents.PLAYBACK_START,
-        NONE,
-        playbackHeaders(playing.path(), null));
-    playingLength = lengthOf(playing.path());
-    playbackTimer = schedule(playingLength, this::finishPlayback);
-  }
-
-  /**
-   * How long a file plays: the configured length, but text ({@code tts://engine|voice|text}) takes
-   * as long as it plausibly takes to say.
-   */
-  private Duration lengthOf(String path) {
-    if (path.startsWith("tts://")) {
-      return io.irisx.workflows.flow.Media.speakingTime(path.substring(path.lastIndexOf('|') + 1));
-    }
-    return playbackLength;
-  }
-
-  private synchronized void finishPlayback() {
-    if (ended || playing == null) {
-      return;
-    }
-    Playback done = stopPlayback("done");
-    if (done.hangupAfter()) {
-      // An originate whose only application was playback has nothing left to run: FreeSWITCH hangs
-      // up.
-      end(HangupCause.NORMAL_CLEARING, true);
-    } else if (!queuedPlaybacks.isEmpty()) {
-      submit(this::playNext);
-    }
-  }
-
-  private Playback stopPlayback(String status) {
-    Playback done = playing;
-    long playedMs =
-        Math.min(
-            playingLength.toMillis(), Math.max(0, (clock.nowMicros() - playbackStarted) / 1000));
-    if ("done".equals(status)) {
-      playedMs = playingLength.toMillis();
-    }
-    channel.set("playback_last_offset_pos", Long.toString(playedMs * 8));
-    channel.set("playback_seconds", Long.toString(playedMs / 1000));
-    channel.set("playback_ms", Long.toString(playedMs));
-    channel.set("playback_samples", Long.toString(playedMs * 8));
-    events.fire(
-        channel,
-        "PLAYBACK_STOP",
-        ChannelEvents.PLAYBACK_STOP,
-        NONE,
-        playbackHeaders(done.path(), status));
-    String response = "done".equals(status) ? "FILE PLAYED" : "PLAYBACK ERROR";
-    channel.set("current_application_response", response);
-    events.fire(
-        channel,
-        "CHANNEL_EXECUTE_COMPLETE",
-        ChannelEvents.EXECUTE_COMPLETE,
-        NONE,
-        applicationHeaders("playback", done.path(), done.applicationUuid(), response));
-    playing = null;
-    channel.application = hostApplication;
-    channel.applicationData = null;
-    return done;
-  }
-
   private synchronized void refuse(HangupCause cause) {
     if (ended) {
       return;
@@ -715,11 +620,24 @@ final class CallLeg {
     end(cause, false);
   }
 
+  /**
+   * The switch gives up ringing before the whole timeout: 4.4 s for 5 and 2.8 s for 3 in captures
+   * 19 and 07 (it counts whole seconds from a clock tick), so somewhere in the last second.
+   */
+  static Duration ringTimeout(int seconds) {
+    return Duration.ofMillis(Math.max(100, seconds * 1000L - 600));
+  }
+
+  /**
+   * The ring timeout: FreeSWITCH sends CANCEL, and the far end's 487 ends the INVITE (capture 19).
+   */
   private synchronized void giveUpRinging() {
     if (ended || channel.answered() || resultDelivered) {
       return;
     }
+    channel.set("sip_hangup_disposition", "send_cancel");
     channel.set("sip_invite_failure_status", "487");
+    channel.set("sip_invite_failure_phrase", "CANCEL");
     end(HangupCause.NO_ANSWER, true);
   }
 
@@ -733,10 +651,8 @@ final class CallLeg {
     channel.flipCallerId();
     if (app.equals("playback")) {
       hostApplication = null;
-      queuedPlaybacks.addFirst(
-          new Playback(
-              request.applicationData() == null ? "" : request.applicationData(), newUuid(), true));
-      playNext();
+      playbacks.playAsApplication(
+          request.applicationData() == null ? "" : request.applicationData());
       return;
     }
     hostApplication = app;
@@ -764,11 +680,8 @@ final class CallLeg {
   private void end(HangupCause cause, boolean resultRightAfterHangup) {
     ended = true;
     cancelTimers();
-    if (playbackTimer != null) {
-      playbackTimer.cancel();
-    }
     channel.hangupCause = cause;
-    channel.hangupMicros = clock.nowMicros();
+    long hangupAt = clock.nowMicros();
     channel.answerState = "hangup";
     channel.stateNumber = 10;
     if (channel.variable("sip_hangup_disposition") == null) {
@@ -783,10 +696,7 @@ final class CallLeg {
       deliverResult("-ERR " + cause.name() + "\n");
     }
     leaveBridge(cause);
-    recordings.stop("all");
-    if (playing != null) {
-      stopPlayback("break");
-    }
+    playbacks.hangup();
     if (hostApplication != null) {
       if (hostApplication.equals("park")) {
         events.fire(channel, "CHANNEL_UNPARK", ChannelEvents.UNPARK);
@@ -800,10 +710,12 @@ final class CallLeg {
           applicationHeaders(
               hostApplication, null, hostApplicationUuid, response == null ? "_none_" : response));
     }
-    channel.application = null;
-    channel.applicationData = null;
+    // Stamped in CS_HANGUP, after the applications ended: until then events say 0 (15-21b).
+    channel.hangupMicros = hangupAt;
     channel.state("CS_HANGUP", 10);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
+    // Media bugs close in CS_HANGUP: RECORD_STOP comes just before HANGUP_COMPLETE (21, 21b).
+    recordings.hangup();
     changeCallState("HANGUP", 7);
     channel.state("CS_REPORTING", 11);
     events.fire(channel, "CHANNEL_STATE", ChannelEvents.STATE);
@@ -875,6 +787,19 @@ final class CallLeg {
     }
   }
 
+  /** A timer whose task runs holding this leg's monitor, and only while the leg is up. */
+  private SimulatorClock.Timer scheduleWhileUp(Duration delay, Runnable task) {
+    return schedule(
+        delay,
+        () -> {
+          synchronized (this) {
+            if (!ended) {
+              task.run();
+            }
+          }
+        });
+  }
+
   private void submit(Runnable step) {
     try {
       clock.execute(step);
@@ -898,30 +823,7 @@ final class CallLeg {
 
   private static List<EventHeader> applicationHeaders(
       String app, String data, String uuid, String response) {
-    List<EventHeader> headers = new ArrayList<>(4);
-    headers.add(new EventHeader("Application", app));
-    if (data != null && !data.isEmpty()) {
-      headers.add(new EventHeader("Application-Data", data));
-    }
-    if (response != null) {
-      headers.add(new EventHeader("Application-Response", response));
-    }
-    headers.add(new EventHeader("Application-UUID", uuid));
-    return headers;
-  }
-
-  private static List<EventHeader> playbackHeaders(String path, String status) {
-    List<EventHeader> headers = new ArrayList<>(3);
-    int scheme = path.indexOf("://");
-    String type = scheme > 0 ? path.substring(0, scheme) : null;
-    if ("tone_stream".equals(type) || "local_stream".equals(type)) {
-      headers.add(new EventHeader("Playback-File-Type", type));
-    }
-    headers.add(new EventHeader("Playback-File-Path", path));
-    if (status != null) {
-      headers.add(new EventHeader("Playback-Status", status));
-    }
-    return headers;
+    return ChannelEvents.application(app, data, uuid, response);
   }
 
   private static String newUuid() {

@@ -20,21 +20,22 @@ final class ChannelEvents {
   static final CallSite ORIGINATE =
       new CallSite("switch_core_state_machine.c", "switch_core_session_run", 636);
   static final CallSite PROGRESS =
-      new CallSite("switch_channel.c", "switch_channel_perform_mark_ring_ready_value", 3507);
+      new CallSite("switch_channel.c", "switch_channel_perform_mark_ring_ready_value", 3505);
   static final CallSite PROGRESS_MEDIA =
       new CallSite("switch_channel.c", "switch_channel_perform_mark_pre_answered", 3562);
   static final CallSite ANSWER =
       new CallSite("switch_channel.c", "switch_channel_perform_mark_answered", 3846);
   static final CallSite EXECUTE =
-      new CallSite("switch_core_session.c", "switch_core_session_exec", 2947);
+      new CallSite("switch_core_session.c", "switch_core_session_exec", 2944);
   static final CallSite EXECUTE_COMPLETE =
       new CallSite("switch_core_session.c", "switch_core_session_exec", 2967);
+  static final CallSite DUMP = new CallSite("mod_commands.c", "uuid_dump_function", 6468);
   static final CallSite PARK = new CallSite("switch_ivr.c", "switch_ivr_park", 1002);
   static final CallSite UNPARK = new CallSite("switch_ivr.c", "switch_ivr_park", 1209);
   static final CallSite PLAYBACK_START =
-      new CallSite("switch_ivr_play_say.c", "switch_ivr_play_file", 1649);
+      new CallSite("switch_ivr_play_say.c", "switch_ivr_play_file", 1646);
   static final CallSite PLAYBACK_STOP =
-      new CallSite("switch_ivr_play_say.c", "switch_ivr_play_file", 2023);
+      new CallSite("switch_ivr_play_say.c", "switch_ivr_play_file", 2020);
   static final CallSite HANGUP =
       new CallSite("switch_channel.c", "switch_channel_perform_hangup", 3445);
   static final CallSite HANGUP_COMPLETE =
@@ -80,8 +81,31 @@ final class ChannelEvents {
 
   private final EventBus bus;
 
+  /** The Application headers of CHANNEL_EXECUTE and CHANNEL_EXECUTE_COMPLETE, in their order. */
+  static List<EventHeader> application(String app, String data, String uuid, String response) {
+    List<EventHeader> headers = new java.util.ArrayList<>(4);
+    headers.add(new EventHeader("Application", app));
+    if (data != null && !data.isEmpty()) {
+      headers.add(new EventHeader("Application-Data", data));
+    }
+    if (response != null) {
+      headers.add(new EventHeader("Application-Response", response));
+    }
+    headers.add(new EventHeader("Application-UUID", uuid));
+    return headers;
+  }
+
   ChannelEvents(EventBus bus) {
     this.bus = bus;
+  }
+
+  /** The channel as uuid_dump prints it: a CHANNEL_DATA event that is not sent. */
+  String dump(SimulatedChannel channel) {
+    EventDraft draft =
+        new EventDraft("CHANNEL_DATA", DUMP)
+            .addAll(channel.basicData())
+            .addAll(channel.variableHeaders());
+    return bus.stamp(draft).plainPayload();
   }
 
   void fire(SimulatedChannel channel, String name, CallSite site) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -26,12 +27,20 @@ import org.slf4j.LoggerFactory;
 public final class EslSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EslSimulator.class);
 
+  /**
+   * Where the switch finds a relative sound file; PLAYBACK_START and PLAYBACK_STOP name the file
+   * with it in front, as a default install does.
+   */
+  public static final String SOUND_PREFIX = SimulatedMedia.SOUND_PREFIX;
+
   private final SimulatorOptions options;
   private final java.util.function.Supplier<SimulatorClock> clocks;
   private final SimulatorTraffic traffic = new SimulatorTraffic();
   private final ServerSocket server;
   private final Faults faults = new Faults();
   private final FarEnds farEnds = new FarEnds();
+  private final SwitchModules modules = new SwitchModules();
+  private final SimulatedMedia media = new SimulatedMedia(modules);
   private final OriginateLog originates = new OriginateLog();
   private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
   private final List<String> receivedCommands = new CopyOnWriteArrayList<>();
@@ -54,7 +63,8 @@ public final class EslSimulator implements AutoCloseable {
     SwitchIdentity identity =
         new SwitchIdentity(
             UUID.randomUUID().toString(), "irisx-esl-sim", "127.0.0.1", "::1", Instant.now());
-    return new SimulatedSwitch(options, identity, farEnds, originates, clocks.get(), traffic);
+    return new SimulatedSwitch(
+        options, identity, farEnds, originates, clocks.get(), traffic, modules, media);
   }
 
   public static EslSimulator start(SimulatorOptions options) {
@@ -171,8 +181,24 @@ public final class EslSimulator implements AutoCloseable {
    * @return the uuid of the new inbound channel
    */
   public String placeInboundCall(String fromE164, String didE164) {
-    return core.placeInboundCall(
-        requireNumber(fromE164, "fromE164"), requireNumber(didE164, "didE164"));
+    return placeInboundCall(fromE164, null, didE164);
+  }
+
+  /**
+   * As {@link #placeInboundCall(String, String)}, from a caller that sends a display name. The
+   * caller's number reaches the switch as the network sent it: FreeSWITCH adds no {@code +} and
+   * changes nothing (capture 20), so {@code from} may be E.164, national ({@code 0...}) or without
+   * its {@code +}.
+   */
+  public String placeInboundCall(String from, String callerName, String did) {
+    if (from == null || !from.matches("[A-Za-z0-9+*#._-]{1,32}")) {
+      throw new IllegalArgumentException(
+          "from must be a SIP user like +15551234567, 0201234567 or anonymous: " + from);
+    }
+    if (callerName != null && !callerName.matches("[^\"\\p{Cntrl}]{0,64}")) {
+      throw new IllegalArgumentException("callerName must be plain text: " + callerName);
+    }
+    return core.placeInboundCall(from, callerName, requireNumber(did, "did"));
   }
 
   /**
@@ -209,6 +235,43 @@ public final class EslSimulator implements AutoCloseable {
   public void script(String e164, FarEndScript script) {
     farEnds.register(
         requireNumber(e164, "e164"), java.util.Objects.requireNonNull(script, "script"));
+  }
+
+  /**
+   * The switch cannot open this media: the playback application completes at once with {@code
+   * response} as its Application-Response ({@code FILE NOT FOUND} for a missing file, {@code
+   * Invalid file format}, ...) and sends no PLAYBACK_START or PLAYBACK_STOP, as capture 15 shows.
+   * Files named {@code no-such-...} are missing without a script.
+   */
+  public void mediaFailsToOpen(String path, String response) {
+    media.scriptFailure(
+        java.util.Objects.requireNonNull(path, "path"),
+        java.util.Objects.requireNonNull(response, "response"));
+  }
+
+  /** This media plays for {@code length} instead of the default playback length. */
+  public void mediaLength(String path, Duration length) {
+    media.scriptLength(
+        java.util.Objects.requireNonNull(path, "path"),
+        java.util.Objects.requireNonNull(length, "length"));
+  }
+
+  /**
+   * Unloads a module, as {@code api unload} does: without mod_ssml, {@code tts://} media cannot be
+   * opened (capture 18), and {@code module_exists} says {@code false}.
+   */
+  public void unloadModule(String module) {
+    modules.unload(module);
+  }
+
+  /** The playbacks of this channel that ended (PLAYBACK_STOP), oldest first. */
+  public List<PlayedMedia> playedMedia(String channelUuid) {
+    return media.played(channelUuid);
+  }
+
+  /** Loads a module again, as {@code api load} does. */
+  public void loadModule(String module) {
+    modules.load(module);
   }
 
   /** The control API's base URL, e.g. {@code http://127.0.0.1:8022}, or null when it is off. */

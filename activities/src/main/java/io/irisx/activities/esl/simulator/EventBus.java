@@ -34,6 +34,18 @@ final class EventBus {
   }
 
   synchronized SimulatedEvent publish(EventDraft draft) {
+    SimulatedEvent event = stamp(draft);
+    for (Listener listener : listeners) {
+      listener.offer(event);
+    }
+    return event;
+  }
+
+  /**
+   * An event that is not sent (uuid_dump's CHANNEL_DATA) still takes the next Event-Sequence, as
+   * capture 16 shows.
+   */
+  synchronized SimulatedEvent stamp(EventDraft draft) {
     long micros = clock.nowMicros();
     List<EventHeader> headers = new ArrayList<>(draft.headers().size() + 14);
     headers.add(new EventHeader("Event-Name", draft.name()));
@@ -51,10 +63,6 @@ final class EventBus {
         new EventHeader("Event-Calling-Line-Number", Integer.toString(draft.site().line())));
     headers.add(new EventHeader("Event-Sequence", Long.toString(++sequence)));
     headers.addAll(draft.headers());
-    SimulatedEvent event = new SimulatedEvent(draft.name(), headers, draft.body());
-    for (Listener listener : listeners) {
-      listener.offer(event);
-    }
-    return event;
+    return new SimulatedEvent(draft.name(), headers, draft.body());
   }
 }

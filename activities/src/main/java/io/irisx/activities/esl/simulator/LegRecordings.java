@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  */
 final class LegRecordings {
   private static final CallSite RECORD_START =
-      new CallSite("switch_ivr_async.c", "record_callback", 1482);
+      new CallSite("switch_ivr_async.c", "record_callback", 1481);
   private static final CallSite RECORD_STOP =
       new CallSite("switch_ivr_async.c", "send_record_stop_event", 1240);
 
@@ -36,6 +36,9 @@ final class LegRecordings {
       long limitMs,
       SimulatorClock.Timer limitTimer,
       SimulatorClock.Timer silenceTimer) {}
+
+  /** What RECORD_STOP reported for recordings the hangup ended (captures 21, 21b). */
+  static final String HANGUP_CAUSE = "success-silence";
 
   /** What RECORD_STOP reports when the simulated caller stayed silent past the initial timeout. */
   static final String NO_INPUT = "no-input-timeout";
@@ -92,6 +95,24 @@ final class LegRecordings {
     return !stopping.isEmpty();
   }
 
+  /**
+   * The channel hangs up: every recording stops. The far end echoed silence in captures 21 and 21b,
+   * and the switch said {@code success-silence}.
+   */
+  void hangup() {
+    new ArrayList<>(active.values()).forEach(recording -> finish(recording, HANGUP_CAUSE));
+  }
+
+  /**
+   * A recording reached its limit: it holds exactly that much (its timer may fire a little early).
+   */
+  void limitReached(String path) {
+    Recording recording = active.get(path);
+    if (recording != null) {
+      finish(recording, COMPLETION_CAUSE, recording.limitMs());
+    }
+  }
+
   /** The initial silence timeout of one recording passed. */
   void silenceReached(String path) {
     Recording recording = active.get(path);
@@ -114,6 +135,10 @@ final class LegRecordings {
   }
 
   private void finish(Recording recording, String completionCause) {
+    finish(recording, completionCause, -1);
+  }
+
+  private void finish(Recording recording, String completionCause, long exactMs) {
     active.remove(recording.path());
     if (recording.limitTimer() != null) {
       recording.limitTimer().cancel();
@@ -124,6 +149,9 @@ final class LegRecordings {
     long ms = Math.max(0, (clock.nowMicros() - recording.startedMicros()) / 1000);
     if (recording.limitMs() > 0) {
       ms = Math.min(ms, recording.limitMs());
+    }
+    if (exactMs >= 0) {
+      ms = exactMs;
     }
     long samples = ms * SilenceRecording.SAMPLES_PER_MS;
     long size;

@@ -50,6 +50,10 @@ final class SimulatedChannel {
   String answerState = "ringing";
   boolean hitDialplan;
   boolean mediaUp;
+
+  /** Codecs negotiated (from an SDP offer or answer): the Channel-*-Codec headers are there. */
+  boolean codecsChosen;
+
   String networkAddr;
   String callerIdName;
   String callerIdNumber;
@@ -98,6 +102,8 @@ final class SimulatedChannel {
     set("text_media_flow", "disabled");
     set("channel_name", request.channelName());
     set("sip_destination_url", "sip:" + sipUri);
+    // The From user of the INVITE: the caller id number (capture 15 shows 0000000000).
+    set("sip_from_user", callerIdNumber);
     request.variables().forEach(this::set);
     if (!"true".equalsIgnoreCase(request.variable("ignore_early_media"))) {
       set("originate_early_media", "true");
@@ -122,20 +128,24 @@ final class SimulatedChannel {
   /**
    * A call arriving from the network on the external profile, as capture 09-inbound-call shows it.
    */
-  SimulatedChannel(String uuid, String from, String did, long sessionId, long createdMicros) {
+  SimulatedChannel(
+      String uuid, String from, String callerName, String did, long sessionId, long createdMicros) {
     this.uuid = uuid;
     this.request = null;
     this.createdMicros = createdMicros;
     this.direction = "inbound";
-    this.channelName = "sofia/external/" + from + "@127.0.0.1:5091";
+    this.channelName = "sofia/external/" + from + "@127.0.0.1:5071";
     this.destination = did;
     this.source = "mod_sofia";
     this.username = from;
     this.dialplan = "XML";
     this.context = "public";
-    this.callerIdName = from;
+    String name = callerName == null || callerName.isBlank() ? from : callerName;
+    this.callerIdName = name;
     this.callerIdNumber = from;
-    this.origCallerIdName = from;
+    this.origCallerIdName = name;
+    // The INVITE offered SDP (capture 20): codecs are chosen before anything is answered.
+    this.codecsChosen = true;
     this.origCallerIdNumber = from;
     this.calleeIdName = null;
     this.calleeIdNumber = null;
@@ -148,8 +158,8 @@ final class SimulatedChannel {
     set("call_uuid", uuid);
     set("session_id", Long.toString(sessionId));
     set("sip_from_user", from);
-    set("sip_from_port", "5091");
-    set("sip_from_uri", from + "@127.0.0.1:5091");
+    set("sip_from_port", "5071");
+    set("sip_from_uri", from + "@127.0.0.1:5071");
     set("sip_from_host", "127.0.0.1");
     set("video_media_flow", "disabled");
     set("audio_media_flow", "disabled");
@@ -158,18 +168,27 @@ final class SimulatedChannel {
     set("sip_call_id", callId);
     set("sip_local_network_addr", "127.0.0.1");
     set("sip_network_ip", "127.0.0.1");
-    set("sip_network_port", "5091");
+    set("sip_network_port", "5071");
     set("sip_invite_stamp", Long.toString(createdMicros));
     set("sip_received_ip", "127.0.0.1");
-    set("sip_received_port", "5091");
+    set("sip_received_port", "5071");
     set("sip_via_protocol", "udp");
     set("sip_from_user_stripped", from);
     set("sip_from_tag", fromTag);
     set("sofia_profile_name", "external");
     set("sofia_profile_url", "sip:mod_sofia@127.0.0.1:5080");
     set("recovery_profile_name", "external");
-    set("sip_full_via", "SIP/2.0/UDP 127.0.0.1:5091;branch=z9hG4bK-" + sessionId + "-1-0");
-    set("sip_full_from", "<sip:" + from + "@127.0.0.1:5091>;tag=" + fromTag);
+    set("sip_full_via", "SIP/2.0/UDP 127.0.0.1:5071;branch=z9hG4bK-" + sessionId + "-1-0");
+    if (callerName != null && !callerName.isBlank()) {
+      set("sip_from_display", callerName);
+    }
+    set(
+        "sip_full_from",
+        (callerName == null || callerName.isBlank() ? "" : "\"" + callerName + "\" ")
+            + "<sip:"
+            + from
+            + "@127.0.0.1:5071>;tag="
+            + fromTag);
     set("sip_full_to", "<sip:" + did + "@127.0.0.1:5080>");
     set("sip_req_user", did);
     set("sip_req_port", "5080");
@@ -180,12 +199,12 @@ final class SimulatedChannel {
     set("sip_to_uri", did + "@127.0.0.1:5080");
     set("sip_to_host", "127.0.0.1");
     set("sip_contact_user", from);
-    set("sip_contact_port", "5091");
-    set("sip_contact_uri", from + "@127.0.0.1:5091");
+    set("sip_contact_port", "5071");
+    set("sip_contact_uri", from + "@127.0.0.1:5071");
     set("sip_contact_host", "127.0.0.1");
     set("rtp_use_codec_string", "OPUS,G722,PCMU,PCMA,H264,VP8");
     set("sip_via_host", "127.0.0.1");
-    set("sip_via_port", "5091");
+    set("sip_via_port", "5071");
     set("max_forwards", "70");
     set(
         "switch_r_sdp",
@@ -193,7 +212,7 @@ final class SimulatedChannel {
             + "m=audio 6100 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
             + "a=fmtp:101 0-15\r\n");
     set("ep_codec_string", "CORE_PCM_MODULE.PCMU@8000h@20i@64000b");
-    set("endpoint_disposition", "DELAYED NEGOTIATION");
+    set("endpoint_disposition", "RECEIVED");
   }
 
   boolean inbound() {
@@ -253,7 +272,7 @@ final class SimulatedChannel {
     if (hangupCause != null) {
       add(h, "Hangup-Cause", hangupCause.name());
     }
-    if (mediaUp) {
+    if (mediaUp || codecsChosen) {
       add(h, "Channel-Read-Codec-Name", "PCMU");
       add(h, "Channel-Read-Codec-Rate", "8000");
       add(h, "Channel-Read-Codec-Bit-Rate", "64000");
@@ -340,12 +359,13 @@ final class SimulatedChannel {
     row.put("application_data", nz(applicationData));
     row.put("dialplan", nz(dialplan));
     row.put("context", context);
-    row.put("read_codec", mediaUp ? "PCMU" : "");
-    row.put("read_rate", mediaUp ? "8000" : "");
-    row.put("read_bit_rate", mediaUp ? "64000" : "");
-    row.put("write_codec", mediaUp ? "PCMU" : "");
-    row.put("write_rate", mediaUp ? "8000" : "");
-    row.put("write_bit_rate", mediaUp ? "64000" : "");
+    boolean codecs = mediaUp || codecsChosen;
+    row.put("read_codec", codecs ? "PCMU" : "");
+    row.put("read_rate", codecs ? "8000" : "");
+    row.put("read_bit_rate", codecs ? "64000" : "");
+    row.put("write_codec", codecs ? "PCMU" : "");
+    row.put("write_rate", codecs ? "8000" : "");
+    row.put("write_bit_rate", codecs ? "64000" : "");
     row.put("secure", "");
     row.put("hostname", hostname);
     row.put("presence_id", "");

@@ -32,6 +32,8 @@ final class SimulatedSwitch implements AutoCloseable {
   private final ChannelEvents channelEvents;
   private final SimulatorClock clock;
   private final SimulatorTraffic traffic;
+  private final SwitchModules modules;
+  private final SimulatedMedia media;
   private final Map<String, CallLeg> legs = new LinkedHashMap<>();
   private final AtomicLong sessionsSinceStartup = new AtomicLong();
   private final AtomicLong peakSessions = new AtomicLong();
@@ -42,7 +44,11 @@ final class SimulatedSwitch implements AutoCloseable {
       FarEnds farEnds,
       OriginateLog originates,
       SimulatorClock clock,
-      SimulatorTraffic traffic) {
+      SimulatorTraffic traffic,
+      SwitchModules modules,
+      SimulatedMedia media) {
+    this.modules = modules;
+    this.media = media;
     this.options = options;
     this.identity = identity;
     this.farEnds = farEnds;
@@ -68,6 +74,10 @@ final class SimulatedSwitch implements AutoCloseable {
 
   SimulatorOptions options() {
     return options;
+  }
+
+  SwitchModules modules() {
+    return modules;
   }
 
   /** Runs a background job the way api_exec does for bgapi, then fires BACKGROUND_JOB. */
@@ -149,6 +159,7 @@ final class SimulatedSwitch implements AutoCloseable {
               channel,
               channelEvents,
               clock,
+              media,
               options.defaultPlayback(),
               onResult,
               () -> forget(uuid));
@@ -161,18 +172,19 @@ final class SimulatedSwitch implements AutoCloseable {
   }
 
   /** A call from the network to one of our DIDs, parked by the dialplan; returns its uuid. */
-  String placeInboundCall(String from, String did) {
+  String placeInboundCall(String from, String callerName, String did) {
     long sessionId = sessionsSinceStartup.incrementAndGet();
     String uuid = UUID.randomUUID().toString();
     CallLeg leg;
     synchronized (legs) {
       SimulatedChannel channel =
-          new SimulatedChannel(uuid, from, did, sessionId, clock.nowMicros());
+          new SimulatedChannel(uuid, from, callerName, did, sessionId, clock.nowMicros());
       leg =
           new CallLeg(
               channel,
               channelEvents,
               clock,
+              media,
               options.defaultPlayback(),
               result -> {},
               () -> forget(uuid));

@@ -181,7 +181,8 @@ final class EslTestClient implements AutoCloseable {
     }
   }
 
-  private static Frame readFrame(InputStream in) throws IOException {
+  /** One frame from a byte stream, or null at its end. */
+  static Frame readFrame(InputStream in) throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     List<String[]> headers = new ArrayList<>();
     while (true) {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A call from the network parked by the dialplan (capture 09), DTMF from the far end (capture 08),
- * far-end BYE.
+ * A call from the network parked by IRISX's public dialplan (captures 09 and 20), DTMF from the far
+ * end (capture 08), far-end BYE.
  */
 class InboundCallSimulatorTest extends ConnectedClientTest {
   @Override
@@ -19,7 +19,7 @@ class InboundCallSimulatorTest extends ConnectedClientTest {
   }
 
   @Test
-  void anInboundCallIsCreatedAndParkedLikeCapture09() throws Exception {
+  void anInboundCallIsCreatedAndParkedLikeCapture20() throws Exception {
     String uuid = simulator.placeInboundCall("+15557770001", "+15550199");
 
     EslTestClient.Event create = client.awaitEvent("CHANNEL_CREATE", uuid);
@@ -33,7 +33,7 @@ class InboundCallSimulatorTest extends ConnectedClientTest {
             "CHANNEL_EXECUTE_COMPLETE",
             "CHANNEL_EXECUTE",
             "CHANNEL_PARK");
-    assertThat(create.headers().subList(13, 54))
+    assertThat(create.headers().subList(13, 60))
         .extracting(h -> h[0])
         .containsExactly(
             "Channel-State",
@@ -46,6 +46,12 @@ class InboundCallSimulatorTest extends ConnectedClientTest {
             "Channel-HIT-Dialplan",
             "Channel-Call-UUID",
             "Answer-State",
+            "Channel-Read-Codec-Name",
+            "Channel-Read-Codec-Rate",
+            "Channel-Read-Codec-Bit-Rate",
+            "Channel-Write-Codec-Name",
+            "Channel-Write-Codec-Rate",
+            "Channel-Write-Codec-Bit-Rate",
             "Caller-Direction",
             "Caller-Logical-Direction",
             "Caller-Username",
@@ -81,7 +87,7 @@ class InboundCallSimulatorTest extends ConnectedClientTest {
     assertThat(wire)
         .contains(
             "\nChannel-State: CS_INIT\nChannel-Call-State: DOWN\nChannel-State-Number: 2\n"
-                + "Channel-Name: sofia/external/%2B15557770001%40127.0.0.1%3A5091\nUnique-ID: "
+                + "Channel-Name: sofia/external/%2B15557770001%40127.0.0.1%3A5071\nUnique-ID: "
                 + uuid
                 + "\n"
                 + "Call-Direction: inbound\nPresence-Call-Direction: inbound\nChannel-HIT-Dialplan: true\n")
@@ -89,17 +95,16 @@ class InboundCallSimulatorTest extends ConnectedClientTest {
         .contains("\nCaller-Source: mod_sofia\nCaller-Context: public\n")
         .contains("\nvariable_sip_req_user: %2B15550199\n")
         .contains("\nvariable_sip_from_user: %2B15557770001\n")
-        .contains("\nvariable_endpoint_disposition: DELAYED%20NEGOTIATION\n\n");
+        .contains("\nvariable_endpoint_disposition: RECEIVED\n\n");
     EslTestClient.Event park = client.awaitEvent("CHANNEL_PARK", uuid);
     assertThat(park.header("Channel-Call-State")).isEqualTo("RINGING");
     assertThat(park.header("Answer-State")).isEqualTo("ringing");
     List<String> names = park.headers().stream().map(h -> h[0]).toList();
-    assertThat(names.subList(names.size() - 5, names.size()))
+    assertThat(names.subList(names.size() - 4, names.size()))
         .containsExactly(
+            "variable_endpoint_disposition",
             "variable_call_uuid",
-            "variable_outside_call",
-            "variable_RFC2822_DATE",
-            "variable_export_vars",
+            "variable_irisx_inbound",
             "variable_current_application");
     assertThat(simulator.liveChannels())
         .singleElement()

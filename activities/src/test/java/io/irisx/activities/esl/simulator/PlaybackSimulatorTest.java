@@ -1,7 +1,6 @@
 package io.irisx.activities.esl.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class PlaybackSimulatorTest extends ConnectedClientTest {
   }
 
   @Test
-  void aBroadcastPlaysTheFileThenTheCallReturnsToPark() throws Exception {
+  void aBroadcastPlaysTheFileAndTheChannelKeepsPlaybackAsItsApplication() throws Exception {
     String path = "tone_stream://%(1000,0,440)";
 
     assertThat(client.command("api uuid_broadcast " + uuid + " " + path + " aleg").text())
@@ -50,10 +49,9 @@ class PlaybackSimulatorTest extends ConnectedClientTest {
     assertThat(complete.header("Application-Response")).isEqualTo("FILE PLAYED");
     assertThat(complete.frame().text())
         .contains("Application-Data: tone_stream%3A//%25(1000,0,440)\n");
-    await()
-        .atMost(EslTestClient.WAIT)
-        .untilAsserted(
-            () -> assertThat(simulator.liveChannels().get(0).application()).isEqualTo("park"));
+    // The switch parks again without a CHANNEL_PARK and leaves the field as it was (capture 16).
+    assertThat(client.api("uuid_getvar " + uuid + " current_application")).isEqualTo("playback");
+    assertThat(simulator.liveChannels().get(0).application()).isEqualTo("playback");
     assertThat(client.eventNamesFor(uuid))
         .containsExactly(
             "CHANNEL_EXECUTE",

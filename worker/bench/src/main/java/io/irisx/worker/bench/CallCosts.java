@@ -4,6 +4,7 @@ import io.irisx.temporal.TemporalConnection;
 import io.irisx.temporal.TemporalSettings;
 import io.irisx.temporal.cost.HistoryCost;
 import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.webhook.CallWebhooksWorkflow;
 import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.DeliveryStream;
 import io.temporal.api.enums.v1.EventType;
@@ -76,8 +77,7 @@ final class CallCosts implements AutoCloseable {
         if (!seen.add(workflowId)) {
           continue;
         }
-        List<HistoryEvent> history = history(workflowId);
-        if (history != null) {
+        for (List<HistoryEvent> history : runs(workflowId)) {
           all = all.plus(HistoryCost.of(history));
           workflows++;
           pending.addAll(childrenOf(history));
@@ -104,6 +104,37 @@ final class CallCosts implements AutoCloseable {
     } catch (TimeoutException | RuntimeException stillOpenOrFailed) {
       // Read as it is: a failed call's history counts like any other.
     }
+  }
+
+  /**
+   * Every run's history, from the server's visibility; just the latest run's where the server
+   * cannot list (none when there is no such workflow).
+   */
+  private List<List<HistoryEvent>> runs(String workflowId) {
+    List<List<HistoryEvent>> runs = new ArrayList<>();
+    try {
+      temporal
+          .client()
+          .listExecutions("WorkflowId = '" + workflowId + "'")
+          // A server that does not filter by the query lists other workflows too.
+          .filter(run -> run.getExecution().getWorkflowId().equals(workflowId))
+          .forEach(
+              run ->
+                  runs.add(
+                      temporal
+                          .client()
+                          .fetchHistory(workflowId, run.getExecution().getRunId())
+                          .getEvents()));
+    } catch (RuntimeException cannotList) {
+      runs.clear();
+    }
+    if (runs.isEmpty()) {
+      List<HistoryEvent> latest = history(workflowId);
+      if (latest != null) {
+        runs.add(latest);
+      }
+    }
+    return runs;
   }
 
   /** The latest run's history, or null when there is no such workflow. */
@@ -145,9 +176,13 @@ final class CallCosts implements AutoCloseable {
           String callId = rows.getString(1);
           List<String> ids = byCall.computeIfAbsent(callId, id -> new ArrayList<>());
           ids.add(DeliveryRequest.workflowId(rows.getString(2)));
-          String stream = DeliveryStream.workflowId(callId, rows.getString(3));
-          if (!ids.contains(stream)) {
-            ids.add(stream);
+          for (String perEndpoint :
+              List.of(
+                  CallWebhooksWorkflow.workflowId(callId, rows.getString(3)),
+                  DeliveryStream.workflowId(callId, rows.getString(3)))) {
+            if (!ids.contains(perEndpoint)) {
+              ids.add(perEndpoint);
+            }
           }
         }
       }

@@ -149,6 +149,11 @@ final class DevConfigFiles {
           eslPort: %d
           eslPassword: %s
           dialTemplate: %s
+          # The simulator's callers are North American: 15557770001 and 5557770001 are +15557770001.
+          callerNumbers:
+            countryCode: "1"
+            nationalPrefix: "1"
+            internationalPrefix: "011"
         # Local receivers are allowed in development (webhook URLs on this machine).
         webhooks:
           productionMode: false

@@ -1,7 +1,13 @@
 package io.irisx.worker.dev;
 
 import io.irisx.activities.esl.simulator.ReceivedOriginate;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -16,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -63,8 +71,18 @@ final class FaultRun {
       String endpointId = new FaultLoad(stack.manifest()).createEndpoint(receiver.url());
       Path workerLog = home.resolve("logs/worker-process.log");
       WorkerProcess[] worker = {WorkerProcess.start(stack.workerConfig(), workerLog)};
+      // Ctrl-C or SIGTERM: no process of the run is left behind.
+      Thread cleanUp =
+          new Thread(
+              () -> {
+                worker[0].kill();
+                stack.close();
+              });
+      Runtime.getRuntime().addShutdownHook(cleanUp);
       try {
         for (Fault fault : faults) {
+          // Each fault hits a worker that is up: one still starting when PostgreSQL dies exits.
+          awaitWorkerReady(stack, worker, workerLog);
           out.println("fault suite: " + fault + " ...");
           FaultLoad load = new FaultLoad(stack.manifest());
           long since = Instant.now().toEpochMilli() * 1000;
@@ -75,9 +93,41 @@ final class FaultRun {
         }
       } finally {
         worker[0].close();
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
       }
     }
     return results;
+  }
+
+  /**
+   * Until the worker's {@code /ready} answers 200; a worker process that exited is started again,
+   * as an orchestrator would.
+   */
+  private static void awaitWorkerReady(DevStack stack, WorkerProcess[] worker, Path workerLog)
+      throws IOException, InterruptedException {
+    Matcher port = Pattern.compile("port: (\\d+)").matcher(Files.readString(stack.workerConfig()));
+    if (!port.find()) {
+      throw new IllegalStateException("no port in " + stack.workerConfig());
+    }
+    URI ready = URI.create("http://" + LocalPorts.HOST + ":" + port.group(1) + "/admin/ready");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    while (Instant.now().isBefore(deadline)) {
+      if (!worker[0].isAlive()) {
+        worker[0] = WorkerProcess.start(stack.workerConfig(), workerLog);
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("the worker did not become ready within 5 minutes");
   }
 
   private void inject(Fault fault, DevStack stack, WorkerProcess[] worker, Path workerLog) {

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * each. Each must be answered with a 4xx problem document (a 422 naming the field where the table
  * says which), and the simulator's command log must show nothing sent for any of them: no
  * originate, no playback, no DTMF, no hangup, no transfer.
+ *
+ * <p>Brief by default (each params case on one of the four routes taking params, in turn); every
+ * case on every route with {@code ./mvnw -pl worker/dev -am test -Dtest=HostileInputEndToEndTest
+ * -Dirisx.hostile.full=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputEndToEndTest {
@@ -67,7 +71,8 @@ class HostileInputEndToEndTest {
 
   @Test
   void everyHostileInputIsRefusedWithAProblemAndNothingReachesTheSwitch() {
-    List<HostileInputs.Hostile> table = HostileInputs.all(liveCall, numberId);
+    boolean full = Boolean.getBoolean("irisx.hostile.full");
+    List<HostileInputs.Hostile> table = HostileInputs.all(liveCall, numberId, full);
     int commandsBefore = stack.simulator().receivedCommands().size();
     List<String> wrong = new ArrayList<>();
     for (HostileInputs.Hostile hostile : table) {
@@ -83,14 +88,15 @@ class HostileInputEndToEndTest {
             .filter(command -> ACTING.matcher(command).find())
             .toList();
     System.out.printf(
-        "hostile suite: %d inputs tried, %d refused as they must be, %d switch commands sent%n",
-        table.size(), table.size() - wrong.size(), acting.size());
+        "hostile suite (%s): %d inputs tried, %d refused as they must be, %d switch commands sent%n",
+        full ? "full" : "brief", table.size(), table.size() - wrong.size(), acting.size());
 
     assertThat(wrong).as("inputs not refused as they must be").isEmpty();
     assertThat(acting).as("commands sent to the switch").isEmpty();
-    assertThat(table.size()).isGreaterThan(1000);
+    assertThat(table.size()).isGreaterThan(full ? 2000 : 700);
+    // Untouched by all of it: still ringing, or rung out at the ring timeout on a slow machine.
     assertThat(api.get("/v1/calls/" + liveCall).body().path("status").asText())
-        .isEqualTo("ringing");
+        .isIn("ringing", "no-answer");
     assertThat(api.get("/v1/phone-numbers/" + numberId).body().path("flow").asText())
         .isEqualTo("hello");
   }

@@ -91,9 +91,12 @@ final class HostileInputs {
           15550100,
           List.of("+15550100"));
 
-  /** Whole numbers out of range or of the wrong type; each must be refused, not defaulted. */
+  /**
+   * Whole numbers out of every shipped range or of the wrong type; each must be refused, not
+   * defaulted (0 is in silenceSeconds' range: it has its own cases below).
+   */
   static final List<Object> INTEGERS =
-      List.of(-1, 0, 100_000, 1.5, "30", true, 9_999_999_999L, List.of(5), Map.of());
+      List.of(-1, 100_000, 1.5, "30", true, 9_999_999_999L, List.of(5), Map.of());
 
   private static final Map<String, List<String>> MEDIA_PARAMS =
       Map.of(
@@ -113,11 +116,21 @@ final class HostileInputs {
 
   private HostileInputs() {}
 
-  /** Every hostile request; {@code liveCall} is a call that rings, {@code numberId} a number. */
-  static List<Hostile> all(String liveCall, String numberId) {
+  /**
+   * The hostile requests; {@code liveCall} is a call that rings, {@code numberId} a number. {@code
+   * full}: every params case on each of the four routes that take params; otherwise each case on
+   * one of them in turn (every case and every route still tried, in a quarter of the time).
+   */
+  static List<Hostile> all(String liveCall, String numberId, boolean full) {
     List<Hostile> table = new ArrayList<>();
-    for (ParamsCase bad : paramsCases()) {
-      table.addAll(onEveryParamsRoute(bad, liveCall, numberId));
+    List<ParamsCase> cases = paramsCases();
+    for (int i = 0; i < cases.size(); i++) {
+      List<Hostile> routes = onEveryParamsRoute(cases.get(i), liveCall, numberId);
+      if (full) {
+        table.addAll(routes);
+      } else {
+        table.add(routes.get(i % routes.size()));
+      }
     }
     for (Object value : MEDIA) {
       for (String kind : List.of("file", "url", "tone", "text")) {
@@ -210,6 +223,13 @@ final class HostileInputs {
               Map.of("options", Map.of("2", Map.of("number", value))),
               "params.options.2.number"));
     }
+    cases.add(new ParamsCase("voicemail", Map.of("maxSeconds", 0), "params.maxSeconds"));
+    cases.add(new ParamsCase("ivr", Map.of("retries", 0), "params.retries"));
+    cases.add(
+        new ParamsCase(
+            "click-to-call",
+            Map.of("customer", "+15550123", "ringSeconds", 4),
+            "params.ringSeconds"));
     cases.add(new ParamsCase("hello", Map.of("message", "ivr/ivr-welcome.wav"), "params.message"));
     cases.add(new ParamsCase("click-to-call", Map.of(), "params.customer"));
     return cases;

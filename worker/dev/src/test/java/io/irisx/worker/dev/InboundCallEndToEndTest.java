@@ -56,6 +56,7 @@ class InboundCallEndToEndTest {
     assertThat(call.path("direction").asText()).isEqualTo("inbound");
     assertThat(call.path("status").asText()).isEqualTo("completed");
     assertThat(call.path("from").asText()).isEqualTo("+15557770001");
+    assertThat(call.path("fromRaw").asText()).isEqualTo("+15557770001");
     assertThat(call.path("to").asText()).isEqualTo(DID);
     assertThat(call.path("flow").asText()).isEqualTo("hello");
     assertThat(call.path("answeredAt").isNull()).isFalse();
@@ -66,6 +67,38 @@ class InboundCallEndToEndTest {
             "api uuid_answer " + channel,
             "api uuid_broadcast " + channel + " ivr/ivr-welcome.wav aleg",
             "api uuid_kill " + channel + " NORMAL_CLEARING");
+  }
+
+  @Test
+  void aCallerSentWithoutPlusIsStoredInE164AndKeepsItsRawNumber() {
+    // As capture 20: the carrier sends 15557770005 and the switch passes it on unchanged.
+    String channel = stack.simulator().placeInboundCall("15557770005", "Sipp Caller", DID);
+
+    JsonNode call = api.awaitFinal(InboundCallRouter.callIdFor(channel), Duration.ofSeconds(30));
+
+    assertThat(call.path("from").asText()).isEqualTo("+15557770005");
+    assertThat(call.path("fromRaw").asText()).isEqualTo("15557770005");
+  }
+
+  @Test
+  void aNationalCallerIsNormalisedByTheNodesRule() {
+    String channel = stack.simulator().placeInboundCall("5557770006", DID);
+
+    JsonNode call = api.awaitFinal(InboundCallRouter.callIdFor(channel), Duration.ofSeconds(30));
+
+    assertThat(call.path("from").asText()).isEqualTo("+15557770006");
+    assertThat(call.path("fromRaw").asText()).isEqualTo("5557770006");
+  }
+
+  @Test
+  void aWithheldCallerIsMarkedAnonymousWithItsRawValueKept() {
+    String channel = stack.simulator().placeInboundCall("anonymous", DID);
+
+    JsonNode call = api.awaitFinal(InboundCallRouter.callIdFor(channel), Duration.ofSeconds(30));
+
+    assertThat(call.path("status").asText()).isEqualTo("completed");
+    assertThat(call.path("from").asText()).isEqualTo("anonymous");
+    assertThat(call.path("fromRaw").asText()).isEqualTo("anonymous");
   }
 
   @Test
