@@ -33,7 +33,7 @@ public record NodeSettings(
     @Min(1) @Max(3600) @Nullable Integer eslHeartbeatTimeoutSeconds,
     @Nullable String speechEngine,
     @Nullable String speechVoice,
-    @jakarta.validation.Valid @Nullable io.irisx.worker.inbound.CallerNumberRule callerNumbers) {
+    @jakarta.validation.Valid io.irisx.worker.inbound.@Nullable CallerNumberRule callerNumbers) {
 
   /** How inbound caller numbers become E.164; without a rule only {@code +digits} is taken. */
   io.irisx.worker.inbound.CallerNumberRule callerNumberRule() {

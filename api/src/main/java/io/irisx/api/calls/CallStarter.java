@@ -243,6 +243,7 @@ public final class CallStarter {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -5,6 +5,7 @@ import io.irisx.activities.esl.EslConnection;
 import io.irisx.activities.esl.ModuleCheck;
 import io.irisx.activities.esl.ModuleReport;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ public final class SwitchModulesHealthCheck extends HealthCheck {
   private final String nodeId;
   private final EslConnection esl;
   private final ModuleCheck check;
-  private volatile ModuleReport last;
+  private volatile @Nullable ModuleReport last;
 
   public SwitchModulesHealthCheck(String nodeId, EslConnection esl, ModuleCheck check) {
     this.nodeId = nodeId;

@@ -2,6 +2,7 @@ package io.irisx.worker.inbound;
 
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a node turns the caller number the network sent into E.164. FreeSWITCH passes the SIP From
@@ -17,9 +18,9 @@ import java.util.Optional;
  *     {@code 011} or {@code 00}
  */
 public record CallerNumberRule(
-    @Pattern(regexp = "[1-9][0-9]{0,2}") String countryCode,
-    @Pattern(regexp = "[0-9]{1,4}") String nationalPrefix,
-    @Pattern(regexp = "[0-9]{1,4}") String internationalPrefix) {
+    @Pattern(regexp = "[1-9][0-9]{0,2}") @Nullable String countryCode,
+    @Pattern(regexp = "[0-9]{1,4}") @Nullable String nationalPrefix,
+    @Pattern(regexp = "[0-9]{1,4}") @Nullable String internationalPrefix) {
 
   /** Only numbers already in E.164 (with their {@code +}) are taken as such. */
   public static final CallerNumberRule E164_ONLY = new CallerNumberRule(null, null, null);
@@ -36,13 +37,15 @@ public record CallerNumberRule(
     if (number.startsWith("+")) {
       return e164(number);
     }
-    if (!number.matches("[0-9]{1,20}") || blank(countryCode)) {
+    if (!number.matches("[0-9]{1,20}") || countryCode == null || countryCode.isBlank()) {
       return Optional.empty();
     }
-    if (!blank(internationalPrefix) && number.startsWith(internationalPrefix)) {
+    if (internationalPrefix != null
+        && !internationalPrefix.isBlank()
+        && number.startsWith(internationalPrefix)) {
       return e164("+" + number.substring(internationalPrefix.length()));
     }
-    if (!blank(nationalPrefix) && number.startsWith(nationalPrefix)) {
+    if (nationalPrefix != null && !nationalPrefix.isBlank() && number.startsWith(nationalPrefix)) {
       return e164("+" + countryCode + number.substring(nationalPrefix.length()));
     }
     if (number.startsWith(countryCode)) {
@@ -53,9 +56,5 @@ public record CallerNumberRule(
 
   private static Optional<String> e164(String candidate) {
     return E164.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -100,14 +100,16 @@ final class LegPlaybacks {
     }
     breaking = true;
     cancel(finishTimer);
-    timers.apply(
-        BREAK_LAG,
-        () -> {
-          if (playing != null) {
-            stop("break");
-            pickUpAfter(PICKUP);
-          }
-        });
+    // Nothing cancels the break once asked for: its callback checks that something still plays.
+    SimulatorClock.Timer unusedBreak =
+        timers.apply(
+            BREAK_LAG,
+            () -> {
+              if (playing != null) {
+                stop("break");
+                pickUpAfter(PICKUP);
+              }
+            });
   }
 
   /** A transfer or bridge takes the leg elsewhere: what plays stops now, the queue is dropped. */
