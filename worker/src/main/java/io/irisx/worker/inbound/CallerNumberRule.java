@@ -29,7 +29,7 @@ public record CallerNumberRule(
       java.util.regex.Pattern.compile("\\+[1-9][0-9]{7,14}");
 
   /** The E.164 form of what the network sent, or empty when it is not a number this rule knows. */
-  public Optional<String> normalise(@Nullable String raw) {
+  public Optional<String> normalise(String raw) {
     if (raw == null) {
       return Optional.empty();
     }
@@ -37,29 +37,24 @@ public record CallerNumberRule(
     if (number.startsWith("+")) {
       return e164(number);
     }
-    String country = orEmpty(countryCode);
-    if (!number.matches("[0-9]{1,20}") || country.isEmpty()) {
+    if (!number.matches("[0-9]{1,20}") || countryCode == null || countryCode.isBlank()) {
       return Optional.empty();
     }
-    String international = orEmpty(internationalPrefix);
-    if (!international.isEmpty() && number.startsWith(international)) {
-      return e164("+" + number.substring(international.length()));
+    if (internationalPrefix != null
+        && !internationalPrefix.isBlank()
+        && number.startsWith(internationalPrefix)) {
+      return e164("+" + number.substring(internationalPrefix.length()));
     }
-    String national = orEmpty(nationalPrefix);
-    if (!national.isEmpty() && number.startsWith(national)) {
-      return e164("+" + country + number.substring(national.length()));
+    if (nationalPrefix != null && !nationalPrefix.isBlank() && number.startsWith(nationalPrefix)) {
+      return e164("+" + countryCode + number.substring(nationalPrefix.length()));
     }
-    if (number.startsWith(country)) {
+    if (number.startsWith(countryCode)) {
       return e164("+" + number);
     }
-    return e164("+" + country + number);
+    return e164("+" + countryCode + number);
   }
 
   private static Optional<String> e164(String candidate) {
     return E164.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
-  }
-
-  private static String orEmpty(@Nullable String value) {
-    return value == null ? "" : value.strip();
   }
 }

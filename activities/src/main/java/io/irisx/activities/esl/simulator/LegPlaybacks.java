@@ -100,8 +100,8 @@ final class LegPlaybacks {
     }
     breaking = true;
     cancel(finishTimer);
-    // Not kept: the stop it schedules checks that something still plays, so nothing cancels it.
-    var unused =
+    // Nothing cancels the break once asked for: its callback checks that something still plays.
+    SimulatorClock.Timer unusedBreak =
         timers.apply(
             BREAK_LAG,
             () -> {
