@@ -88,9 +88,10 @@ public final class ActivityCatalogue {
    * The Java SDK does not retry a local activity at all when it has neither a schedule-to-close
    * timeout nor a maximum number of attempts (it reports RETRY_STATE_RETRY_POLICY_NOT_SET): {@link
    * #STORAGE_RETRY}'s "without end" made a webhook delivery's local {@code begin} run once and the
-   * delivery fail on the first database error. A bound no outage reaches keeps the retries going.
+   * delivery fail on the first database error (and a call's RecordTransition and WriteCdr
+   * likewise). A bound no outage reaches keeps the retries going.
    */
-  static final RetryOptions WEBHOOK_LOCAL_RETRY =
+  static final RetryOptions LOCAL_STORAGE_RETRY =
       STORAGE_RETRY.toBuilder().setMaximumAttempts(Integer.MAX_VALUE).build();
 
   private ActivityCatalogue() {}
@@ -275,14 +276,14 @@ public final class ActivityCatalogue {
   public static Map<String, LocalActivityOptions> localOptions() {
     Map<String, LocalActivityOptions> options = new java.util.HashMap<>();
     for (String name : List.of(RECORD_TRANSITION, WRITE_CDR, REGISTER_INBOUND_CALL, RESTORE_CALL)) {
-      options.put(name, local(name, STORAGE_RETRY).build());
+      options.put(name, local(name, LOCAL_STORAGE_RETRY).build());
     }
-    options.put(BEGIN_WEBHOOK_DELIVERY, local(BEGIN_WEBHOOK_DELIVERY, WEBHOOK_LOCAL_RETRY).build());
+    options.put(BEGIN_WEBHOOK_DELIVERY, local(BEGIN_WEBHOOK_DELIVERY, LOCAL_STORAGE_RETRY).build());
     // One HTTP request (at most 20 s of its own timeouts) and its bookkeeping, inside a call's
     // webhook workflow task. A database that is down holds the delivery, never ends it.
     options.put(
         ATTEMPT_WEBHOOK_DELIVERY,
-        local(ATTEMPT_WEBHOOK_DELIVERY, WEBHOOK_LOCAL_RETRY)
+        local(ATTEMPT_WEBHOOK_DELIVERY, LOCAL_STORAGE_RETRY)
             .setStartToCloseTimeout(Duration.ofMinutes(1))
             .build());
     options.put(
