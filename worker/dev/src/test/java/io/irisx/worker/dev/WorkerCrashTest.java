@@ -46,13 +46,15 @@ class WorkerCrashTest {
         worker.kill();
         assertThat(worker.isAlive()).isFalse();
       }
-      // The prompt ends while no worker is there to hear it.
+      // The prompt ends while no worker is there to hear it. The switch keeps saying
+      // application=playback after a prompt ends, so ask which of the channel's prompts ended.
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
                   stack.simulator().liveChannels().stream()
-                      .noneMatch(c -> "playback".equals(c.application())));
+                      .filter(c -> callId.equals(c.callId()))
+                      .anyMatch(c -> !stack.simulator().playedMedia(c.uuid()).isEmpty()));
 
       try (WorkerProcess restarted = WorkerProcess.start(stack.workerConfig(), workerLog)) {
         JsonNode call;
