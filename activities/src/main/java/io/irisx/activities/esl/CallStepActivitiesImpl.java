@@ -166,6 +166,8 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
   public StepResult play(PromptStep prompt) {
     EslCommand broadcast = safely(() -> commands.broadcast(prompt.channelUuid(), prompt.media()));
     EslCommand mark = safely(() -> commands.markStep(prompt.channelUuid(), prompt.stepId()));
+    EslCommand pending = commands.markPromptPending(prompt.channelUuid());
+    EslCommand response = commands.promptResponse(prompt.channelUuid());
     String data = commands.playbackData(prompt.media());
     try (Step step = new Step(prompt.channelUuid(), CallStepActivitiesImpl::promptOrRecorded)) {
       switch (resumption(prompt.channelUuid(), prompt.stepId())) {
@@ -177,6 +179,7 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
         }
         case NEW -> esl.api(mark.command(), mark.args());
       }
+      esl.api(pending.command(), pending.args());
       ApiReply reply = esl.api(broadcast.command(), broadcast.args());
       if (reply.isError()) {
         return refused(step, prompt.channelUuid(), reply);
@@ -185,6 +188,23 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
       while (true) {
         SwitchEvent event = step.next();
         playback.observe(event);
+        if (step.timerIs(event, StepWaiter.LINK_RESTORED) && !playback.ended()) {
+          // The prompt may have ended while the link was down: its CHANNEL_EXECUTE_COMPLETE is
+          // lost, and show channels keeps "playback" as the channel's application after the end,
+          // so neither would ever say it ended. The playback application sets
+          // current_application_response as it ends; it was set to PROMPT_PENDING just before the
+          // broadcast, so any other value is this prompt's end (or, when a live play was already
+          // playing ahead of it, that play's: a prompt queued behind a live play may then be taken
+          // as ended early). Still pending: it plays on, and its end comes as an event now.
+          String ended = esl.api(response.command(), response.args()).firstLine().trim();
+          if (!ended.isEmpty()
+              && !EslCommandBuilder.PROMPT_PENDING.equals(ended)
+              && !"_undef_".equals(ended)
+              && !ended.startsWith("-")) {
+            log.info("channel {}: its prompt ended while the link was down", prompt.channelUuid());
+            playback.endedUnseen(ended);
+          }
+        }
         if ("CHANNEL_HANGUP_COMPLETE".equals(event.name())) {
           return step.end(Outcome.HUNG_UP, event.header("Hangup-Cause"));
         }

@@ -39,6 +39,14 @@ public final class ChannelWaiters {
     return taken;
   }
 
+  /**
+   * The link to the switch came back: every waiting step gets a {@link StepWaiter#LINK_RESTORED}
+   * timer, since an event that would have ended it may have been fired while the link was down.
+   */
+  public void linkRestored() {
+    byChannel.values().forEach(waiting -> waiting.forEach(w -> w.fire(StepWaiter.LINK_RESTORED)));
+  }
+
   /** How many steps wait now (for metrics and tests). */
   public int waiting() {
     return byChannel.values().stream().mapToInt(List::size).sum();

@@ -236,6 +236,28 @@ public final class EslCommandBuilder {
     return new EslCommand("uuid_getvar", uuid(channelUuid, "channel uuid") + " " + STEP_VARIABLE);
   }
 
+  /**
+   * The variable the playback application sets as it ends ({@code FILE PLAYED}, {@code FILE NOT
+   * FOUND}, ...): the same text as its CHANNEL_EXECUTE_COMPLETE's Application-Response.
+   */
+  public static final String RESPONSE_VARIABLE = "current_application_response";
+
+  /** What {@link #RESPONSE_VARIABLE} holds from a prompt's broadcast until the switch ends it. */
+  public static final String PROMPT_PENDING = "irisx_prompt_pending";
+
+  /** Sets {@link #RESPONSE_VARIABLE} to {@link #PROMPT_PENDING} before a prompt is broadcast. */
+  public EslCommand markPromptPending(String channelUuid) {
+    return new EslCommand(
+        "uuid_setvar",
+        uuid(channelUuid, "channel uuid") + " " + RESPONSE_VARIABLE + " " + PROMPT_PENDING);
+  }
+
+  /** Reads {@link #RESPONSE_VARIABLE}: whether, and how, the last prompt ended. */
+  public EslCommand promptResponse(String channelUuid) {
+    return new EslCommand(
+        "uuid_getvar", uuid(channelUuid, "channel uuid") + " " + RESPONSE_VARIABLE);
+  }
+
   /** What uuid_broadcast names in the playback's CHANNEL_EXECUTE (Application-Data). */
   public String playbackData(String media) {
     String playable = playable(media);

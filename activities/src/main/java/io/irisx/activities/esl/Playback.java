@@ -43,6 +43,20 @@ final class Playback {
     }
   }
 
+  /**
+   * The switch says the prompt ended though its CHANNEL_EXECUTE_COMPLETE never came (it ended while
+   * the link was down); {@code response} is what that event would have said.
+   */
+  void endedUnseen(String response) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    if (!cutShort && !PLAYED.equals(response)) {
+      failure = response;
+    }
+  }
+
   /** IRISX stopped it (the caller started typing): its end is no failure. */
   void cutShort() {
     cutShort = true;

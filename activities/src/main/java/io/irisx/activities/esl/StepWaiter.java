@@ -17,6 +17,12 @@ public final class StepWaiter {
   /** The name of the pseudo-event a timer puts in the queue; its header {@code Timer} names it. */
   public static final String TIMER = "IRISX_TIMER";
 
+  /**
+   * The timer a reconnect fires in every waiting step: events of the step may have been lost while
+   * the link was down, so a step whose end has no timer of its own asks the switch what is true.
+   */
+  public static final String LINK_RESTORED = "link-restored";
+
   private final String channelUuid;
   private final Predicate<SwitchEvent> wants;
   private final ChannelWaiters owner;

@@ -50,9 +50,13 @@ public final class EslEventBridge implements SwitchEventListener {
     mapper.map(event, taken).ifPresent(this::signal);
   }
 
-  /** The vanished channels' synthetic hangups come through {@link #onEvent}; this only reports. */
+  /**
+   * The vanished channels' synthetic hangups come through {@link #onEvent}; the steps waiting on
+   * the channels still up are told, as an event that would end one may have been lost.
+   */
   @Override
   public void onLinkRestored(LinkReconciliation reconciliation) {
+    waiters.linkRestored();
     if (!reconciliation.vanished().isEmpty()) {
       log.warn(
           "after the ESL reconnect {} of {} channel(s) had vanished; their calls end as NORMAL_TEMPORARY_FAILURE: {}",
