@@ -36,6 +36,7 @@ class StartCallTest {
           "id",
           "direction",
           "from",
+          "fromRaw",
           "to",
           "flow",
           "status",

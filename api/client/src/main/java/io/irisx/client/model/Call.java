@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A call: its CDR once it has ended, and {@code live} (state from the call's workflow) while it is
- * up.
+ * up. {@code from} is E.164 (or {@code anonymous}); {@code fromRaw} is an inbound caller's number
+ * as the network sent it, null for outbound calls.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ApiSchema("Call")
@@ -15,6 +16,7 @@ public record Call(
     String id,
     String direction,
     String from,
+    String fromRaw,
     String to,
     String flow,
     String status,
