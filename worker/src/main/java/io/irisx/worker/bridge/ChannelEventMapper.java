@@ -36,11 +36,16 @@ final class ChannelEventMapper {
           ChannelEvent.RECORD_STOP);
 
   /**
-   * What a channel owned by its steps still signals: its hangup, once, and what a recording (which
-   * the workflow still follows by signals) needs: its end and the keys that may end it.
+   * What a channel owned by its steps still signals: its hangup, once, what a recording (which the
+   * workflow still follows by signals) needs: its end and the keys that may end it, and the end of
+   * a playback no step took: a live play from the API, which the flow waits to be heard out.
    */
   private static final Set<String> OWNED_SIGNALLED =
-      Set.of(ChannelEvent.CHANNEL_HANGUP_COMPLETE, ChannelEvent.RECORD_STOP, ChannelEvent.DTMF);
+      Set.of(
+          ChannelEvent.CHANNEL_HANGUP_COMPLETE,
+          ChannelEvent.RECORD_STOP,
+          ChannelEvent.DTMF,
+          ChannelEvent.PLAYBACK_STOP);
 
   private static final Pattern CALL_ID_IN_ORIGINATE =
       Pattern.compile("[{,\\[]irisx_call_id=([0-9a-f-]{36})[,}\\]]");

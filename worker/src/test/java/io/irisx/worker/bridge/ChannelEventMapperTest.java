@@ -219,7 +219,7 @@ class ChannelEventMapperTest {
   }
 
   @Test
-  void aChannelWhoseStepsOwnItsEventsSignalsItsCallOnlyItsHangupOnceAndNothingAStepTook() {
+  void aChannelWhoseStepsOwnItsEventsSignalsItsCallOnlyItsHangupOnceAndWhatNoStepTook() {
     Map<String, String> owned = new LinkedHashMap<>();
     owned.put("Core-UUID", CORE);
     owned.put("Unique-ID", channelA);
@@ -232,6 +232,8 @@ class ChannelEventMapperTest {
         Stream.of(
                 mapper.map(event("CHANNEL_PROGRESS", owned, null), false),
                 mapper.map(event("CHANNEL_ANSWER", owned, null), true),
+                // The flow's prompt, which its step took; then a live play's, which no step took.
+                mapper.map(event("PLAYBACK_STOP", owned, null), true),
                 mapper.map(event("PLAYBACK_STOP", owned, null), false),
                 mapper.map(event("DTMF", key, null), true),
                 mapper.map(event("CHANNEL_HANGUP", owned, null), false),
@@ -240,7 +242,8 @@ class ChannelEventMapperTest {
             .map(signal -> signal.event().type())
             .toList();
 
-    assertThat(signalled).containsExactly(ChannelEvent.CHANNEL_HANGUP_COMPLETE);
+    assertThat(signalled)
+        .containsExactly(ChannelEvent.PLAYBACK_STOP, ChannelEvent.CHANNEL_HANGUP_COMPLETE);
   }
 
   private static SwitchEvent event(String name, Map<String, String> headers, String body) {

@@ -751,8 +751,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
     answer();
     if (steps != null) {
-      // A live play meanwhile queues behind the prompt on the switch, or cuts it (interrupt); the
-      // flow's next prompt queues behind the live one, so it is heard out without a wait here.
+      // A live play meanwhile queues behind the prompt on the switch, or cuts it (interrupt); its
+      // end, which no step takes, is signalled, and the flow waits for it before its next step.
       promptPlaying = true;
       StepResult played;
       try {
@@ -765,6 +765,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
         // The flow goes on, as after a prompt the caller did not listen to; the timeline says why.
         record("call.media-failed", channel.status(), now(), played.detail());
       }
+      awaitLivePlays();
+      requireUp();
       return;
     }
     int finishedBefore = channel.finishedPlaybacks(media);
