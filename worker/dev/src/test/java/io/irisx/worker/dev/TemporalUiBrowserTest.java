@@ -63,11 +63,13 @@ class TemporalUiBrowserTest {
         browser.navigate(history);
         String page =
             browser.awaitText(
-                text -> text.contains("Originate") && text.contains("channelEvent"),
+                // The call's steps own their channel's events: a DialCall and a PlayPrompt
+                // activity, no signal per channel event.
+                text -> text.contains("DialCall") && text.contains("PlayPrompt"),
                 Duration.ofSeconds(60),
-                "the Originate activity and channelEvent signals");
+                "the DialCall and PlayPrompt activities");
         browser.screenshot(SCREENSHOTS.resolve("call-history.png"));
-        assertThat(page).contains("originate the call on its node");
+        assertThat(page).contains("dial the call and wait until it is answered or fails");
 
         // The static summary and details the API set when it started the call.
         browser.evaluate(
