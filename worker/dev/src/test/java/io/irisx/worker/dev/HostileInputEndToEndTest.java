@@ -55,11 +55,10 @@ class HostileInputEndToEndTest {
         .until(
             () ->
                 api.get("/v1/calls/" + liveCall).body().path("status").asText().equals("ringing"));
-    numberId =
-        api.post("/v1/phone-numbers", "{\"number\":\"+15559990002\",\"flow\":\"hello\"}")
-            .body()
-            .path("id")
-            .asText();
+    CallsApi.Reply number =
+        api.post("/v1/phone-numbers", "{\"number\":\"+15559990002\",\"flow\":\"hello\"}");
+    assertThat(number.status()).as(number.body().toString()).isEqualTo(201);
+    numberId = number.body().path("id").asText();
   }
 
   @AfterAll
@@ -97,8 +96,8 @@ class HostileInputEndToEndTest {
     // Untouched by all of it: still ringing, or rung out at the ring timeout on a slow machine.
     assertThat(api.get("/v1/calls/" + liveCall).body().path("status").asText())
         .isIn("ringing", "no-answer");
-    assertThat(api.get("/v1/phone-numbers/" + numberId).body().path("flow").asText())
-        .isEqualTo("hello");
+    CallsApi.Reply number = api.get("/v1/phone-numbers/" + numberId);
+    assertThat(number.body().path("flow").asText()).as(number.body().toString()).isEqualTo("hello");
   }
 
   /** Null when the answer is right; otherwise what is wrong with it. */
