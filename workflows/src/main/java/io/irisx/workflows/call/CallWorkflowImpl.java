@@ -1,9 +1,7 @@
 package io.irisx.workflows.call;
 
-import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallControlActivities;
 import io.irisx.workflows.activities.CallDetailRecord;
-import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.activities.ChannelSnapshot;
 import io.irisx.workflows.activities.InboundCallRegistration;
 import io.irisx.workflows.activities.OriginateCommand;
@@ -16,11 +14,8 @@ import io.irisx.workflows.flow.Gather;
 import io.irisx.workflows.flow.GatherResult;
 import io.irisx.workflows.flow.Record;
 import io.irisx.workflows.flow.Recording;
-import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.WebhookEventTypes;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -41,8 +36,10 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
 
   private final CallFlows flows;
-  private CallBookkeeping bookkeeping = CallBookkeeping.regular();
-  private final ChannelTracker channel = new ChannelTracker();
+  private final CallSession session = new CallSession();
+  private final ChannelTracker channel = session.channel();
+  private final CallTimeline timeline = new CallTimeline(session);
+  private final CallDetails details = new CallDetails(session, timeline);
   private final CallRecorder recorder = new CallRecorder(this);
 
   /** The call's slot under its tenant's limits; null for calls that run under none. */
@@ -51,45 +48,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private boolean slotGranted;
   private final CallDialer dialer = new CallDialer(this);
 
-  private CallRequest request;
-  private String nodeId;
-  private String channelUuid;
-  private CallControlActivities control;
-
-  /** Calls since {@link #STEPS_CHANGE}: steps that own their events; null for calls before. */
-  private CallSteps steps;
-
-  private boolean stepsOwnEvents;
-  private int timelineSequence;
-
-  /** The flow to run and its parameters; a redirect or a transfer replaces them. */
-  private String flowName;
-
-  private Map<String, Object> flowParams = Map.of();
-  private CallCommands.Redirect pendingRedirect;
-  private boolean flowRunning;
-
-  /** A prompt of the flow is playing (from its broadcast until its end). */
-  private boolean promptPlaying;
-
-  private final LivePlays livePlays = new LivePlays();
-
   /** Live plays queue behind the flow's prompt or cut it, and the flow waits for them. */
   static final String LIVE_PLAY_MODES_CHANGE = "live-play-modes";
-
-  /** Calls started before webhooks existed replay without publishing (see {@link #publish}). */
-  private boolean publishesWebhooks;
-
-  private long webhookSequence;
-
-  /** The status operators can search by (CallStatus); upserted only when it changes. */
-  private CallStatus indexedStatus;
-
-  /** Events are handed over one after another, in order, without holding the call up. */
-  private Promise<Void> publishing = Workflow.newPromise(null);
-
-  /** What the flows noted for the CDR, in key order so the record is the same on every replay. */
-  private final Map<String, Object> flowMetadata = new java.util.TreeMap<>();
 
   public CallWorkflowImpl() {
     this(CallFlows.shipped());
@@ -101,14 +61,10 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   @Override
   public CallResult run(CallRequest request) {
-    this.request = request;
-    this.flowName = request.flow();
-    this.flowParams = request.params();
-    bookkeeping = CallBookkeeping.forThisCall(request);
-    publishesWebhooks = Workflow.getVersion(WEBHOOKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    stepsOwnEvents = Workflow.getVersion(STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    CallSearchAttributes.upsert(request, CallStatus.QUEUED);
-    indexedStatus = CallStatus.QUEUED;
+    session.begin(request);
+    timeline.decidePublishing();
+    session.decideSteps(Workflow.getVersion(STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
+    timeline.index(CallStatus.QUEUED);
     Instant startedAt;
     if (request.inbound() == null) {
       record("call.queued", CallStatus.QUEUED, now(), null);
@@ -126,7 +82,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
     String platformHangupCause = HangupCause.NORMAL_CLEARING.name();
     if (!channel.ended() && !runFlow()) {
       platformHangupCause = HangupCause.NORMAL_TEMPORARY_FAILURE.name();
-      if (stepsOwnEvents) {
+      if (stepsOwnEvents()) {
         channel.flowFailed();
       }
     }
@@ -138,16 +94,17 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
     flushTimeline();
     recorder.uploadWholeCall();
-    CallDetailRecord cdr = detailRecord(startedAt);
-    bookkeeping.records().writeCdr(cdr);
+    CallDetailRecord cdr = details.detailRecord(startedAt);
+    bookkeeping().records().writeCdr(cdr);
     if (cdr.status() != CallStatus.COMPLETED) {
-      publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
+      publish(WebhookEventTypes.CALL_FAILED, details.cdrData(cdr));
     }
-    publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
+    publish(WebhookEventTypes.CALL_COMPLETED, details.cdrData(cdr));
     // A recording still uploading keeps the call open: its row must end available or failed.
     recorder.awaitUploads();
     awaitPublished();
-    return new CallResult(request.callId(), channel.status(), channel.hangupCause(), billSeconds());
+    return new CallResult(
+        request.callId(), channel.status(), channel.hangupCause(), details.billSeconds());
   }
 
   @Override
@@ -178,7 +135,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** Waits for a slot if the API queued the call; false when the maximum wait passed first. */
   private boolean takeSlot() {
-    slot = new CallSlot(request);
+    slot = new CallSlot(request());
     if (slotGranted) {
       slot.onGranted();
     }
@@ -203,48 +160,21 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private CallResult canceledInQueue() {
     String reason =
         "queue-timeout: no slot within "
-            + request.admission().maxWaitSeconds()
+            + request().admission().maxWaitSeconds()
             + " s under the tenant's call limits";
     Instant endedAt = now();
     record("call.canceled", CallStatus.CANCELED, endedAt, reason);
-    Instant queuedAt = Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis());
-    CallDetailRecord cdr =
-        new CallDetailRecord(
-            request.callId(),
-            request.tenantId(),
-            CallStatus.CANCELED,
-            null,
-            null,
-            null,
-            null,
-            endedAt,
-            Math.max(0, Duration.between(queuedAt, endedAt).toSeconds()),
-            0,
-            null,
-            null,
-            Map.of("irisx.cancelReason", reason),
-            null,
-            null);
-    bookkeeping.records().writeCdr(cdr);
-    publish(WebhookEventTypes.CALL_FAILED, cdrData(cdr));
-    publish(WebhookEventTypes.CALL_COMPLETED, cdrData(cdr));
+    CallDetailRecord cdr = details.canceledInQueue(endedAt, reason);
+    bookkeeping().records().writeCdr(cdr);
+    publish(WebhookEventTypes.CALL_FAILED, details.cdrData(cdr));
+    publish(WebhookEventTypes.CALL_COMPLETED, details.cdrData(cdr));
     awaitPublished();
-    return new CallResult(request.callId(), CallStatus.CANCELED, null, 0);
+    return new CallResult(request().callId(), CallStatus.CANCELED, null, 0);
   }
 
   @Override
   public CallState state() {
-    return new CallState(
-        request == null ? null : request.callId(),
-        channel.status(),
-        nodeId,
-        channelUuid,
-        channel.hangupCause(),
-        request == null || request.inbound() == null ? "outbound" : "inbound",
-        pendingRedirect != null ? pendingRedirect.flow() : flowName,
-        channel.answered(),
-        channel.ended(),
-        promptPlaying);
+    return session.state();
   }
 
   // --- live control from the API (updates); validators refuse what the call's state cannot take
@@ -262,10 +192,10 @@ public final class CallWorkflowImpl implements CallWorkflow {
   public CallState hangup(CallCommands.Hangup command) {
     String cause = command.cause() == null ? HangupCause.NORMAL_CLEARING.name() : command.cause();
     // Between the start and the originate there is no channel to hang up yet; it comes at once.
-    Workflow.await(() -> channelUuid != null || channel.ended());
+    Workflow.await(() -> channelUuid() != null || channel.ended());
     if (!channel.ended()) {
       record("call.hangup-requested", channel.status(), now(), cause);
-      if (!channel.answered() && request.inbound() == null) {
+      if (!channel.answered() && request().inbound() == null) {
         // The platform's client called it off before the far end answered.
         channel.cancelRequested();
       }
@@ -295,21 +225,23 @@ public final class CallWorkflowImpl implements CallWorkflow {
   public CallState play(CallCommands.Play command) {
     CallState before = state();
     int version = Workflow.getVersion(LIVE_PLAY_MODES_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    if (version == 1 && promptPlaying && CallCommands.Play.INTERRUPT.equals(command.mode())) {
-      control.stopPrompt(channelUuid);
+    if (version == 1
+        && session.promptPlaying()
+        && CallCommands.Play.INTERRUPT.equals(command.mode())) {
+      control().stopPrompt(channelUuid());
     }
     if (version == 1) {
-      livePlays.started(command.media(), channel);
+      session.livePlays().started(command.media(), channel);
     }
-    control.play(channelUuid, command.media());
+    control().play(channelUuid(), command.media());
     return before;
   }
 
   /** After a prompt of the flow: the live plays queued behind it or cut into it are heard out. */
   private void awaitLivePlays() {
-    promptPlaying = false;
-    if (livePlays.any()) {
-      awaitChannel(() -> livePlays.allHeard(channel));
+    session.promptPlaying(false);
+    if (session.livePlays().any()) {
+      awaitChannel(() -> session.livePlays().allHeard(channel));
     }
   }
 
@@ -323,7 +255,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   @Override
   public CallState sendDigits(CallCommands.SendDigits command) {
-    control.sendDigits(channelUuid, command.digits());
+    control().sendDigits(channelUuid(), command.digits());
     return state();
   }
 
@@ -339,7 +271,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   public CallState redirect(CallCommands.Redirect command) {
     // The running flow stops at its next step, or at once if it is waiting (see interruptible
     // waits).
-    pendingRedirect = command;
+    session.redirect(command);
     return state();
   }
 
@@ -357,43 +289,45 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   private Instant originate() {
-    nodeId = bookkeeping.nodes().pickNode(request.callId());
+    String nodeId = bookkeeping().nodes().pickNode(request().callId());
     // Chosen here, deterministically, so a retried originate finds the channel it already made.
-    channelUuid = Workflow.randomUUID().toString();
-    control = nodeControl(nodeId);
+    session.onNode(nodeId, Workflow.randomUUID().toString());
     Instant at = now();
-    if (stepsOwnEvents) {
+    if (stepsOwnEvents()) {
       return originateOwningEvents(at);
     }
     try {
-      control.originate(
-          new OriginateCommand(
-              request.callId(),
-              channelUuid,
-              request.from(),
-              request.to(),
-              request.ringTimeoutSeconds()));
-      record("call.originated", CallStatus.QUEUED, at, "node " + nodeId);
+      control()
+          .originate(
+              new OriginateCommand(
+                  request().callId(),
+                  channelUuid(),
+                  request().from(),
+                  request().to(),
+                  request().ringTimeoutSeconds()));
+      record("call.originated", CallStatus.QUEUED, at, "node " + nodeId());
     } catch (ActivityFailure failure) {
-      log.warn("originate failed for call {}", request.callId(), failure);
+      log.warn("originate failed for call {}", request().callId(), failure);
       channel.originateRefused(now(), null, rootMessage(failure));
     }
     return at;
   }
 
   private Instant originateOwningEvents(Instant at) {
-    steps = new CallSteps(nodeId, request.callId(), channelUuid, channel);
-    record("call.originated", CallStatus.QUEUED, at, "node " + nodeId);
+    session.ownEventsOnNode();
+    record("call.originated", CallStatus.QUEUED, at, "node " + nodeId());
     try {
-      steps.originate(
-          new OriginateCommand(
-              request.callId(),
-              channelUuid,
-              request.from(),
-              request.to(),
-              request.ringTimeoutSeconds()));
+      session
+          .steps()
+          .originate(
+              new OriginateCommand(
+                  request().callId(),
+                  channelUuid(),
+                  request().from(),
+                  request().to(),
+                  request().ringTimeoutSeconds()));
     } catch (ActivityFailure failure) {
-      log.warn("originate failed for call {}", request.callId(), failure);
+      log.warn("originate failed for call {}", request().callId(), failure);
       channel.originateRefused(now(), null, rootMessage(failure));
     }
     return at;
@@ -401,37 +335,29 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** Takes over a channel the node's dialplan parked: the call row first, then the flow. */
   private Instant acceptInbound(InboundLeg leg) {
-    nodeId = leg.nodeId();
-    channelUuid = leg.channelUuid();
-    control = nodeControl(nodeId);
-    if (stepsOwnEvents) {
-      steps = new CallSteps(nodeId, request.callId(), channelUuid, channel);
+    session.onNode(leg.nodeId(), leg.channelUuid());
+    if (stepsOwnEvents()) {
+      session.ownEventsOnNode();
     }
     Instant arrivedAt =
         leg.parkedAtMicros() > 0 ? Instant.EPOCH.plusNanos(leg.parkedAtMicros() * 1_000L) : now();
-    bookkeeping
+    bookkeeping()
         .records()
         .registerInbound(
             new InboundCallRegistration(
-                request.callId(),
-                request.tenantId(),
-                request.from(),
-                request.to(),
-                request.flow(),
+                request().callId(),
+                request().tenantId(),
+                request().from(),
+                request().to(),
+                request().flow(),
                 leg.phoneNumberId(),
-                nodeId,
-                channelUuid,
+                nodeId(),
+                channelUuid(),
                 arrivedAt,
-                leg.callerRaw() == null ? request.from() : leg.callerRaw()));
+                leg.callerRaw() == null ? request().from() : leg.callerRaw()));
     publish(WebhookEventTypes.CALL_INITIATED, callData());
     channel.arrived(arrivedAt);
     return arrivedAt;
-  }
-
-  private static CallControlActivities nodeControl(String nodeId) {
-    return Workflow.newActivityStub(
-        CallControlActivities.class,
-        ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(nodeId)).build());
   }
 
   /**
@@ -441,16 +367,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
    */
   private boolean runFlow() {
     while (true) {
-      if (pendingRedirect != null) {
-        switchFlow(pendingRedirect.flow(), pendingRedirect.params(), "call.redirected");
+      if (session.pendingRedirect() != null) {
+        switchFlow(
+            session.pendingRedirect().flow(),
+            session.pendingRedirect().params(),
+            "call.redirected");
       }
-      Optional<CallFlow> flow = flows.create(flowName);
+      Optional<CallFlow> flow = flows.create(session.flowName());
       if (flow.isEmpty()) {
-        record("call.flow-failed", channel.status(), now(), "unknown flow " + flowName);
+        record("call.flow-failed", channel.status(), now(), "unknown flow " + session.flowName());
         return false;
       }
       FlowTransfer transfer = null;
-      flowRunning = true;
+      session.flowRunning(true);
       try {
         flow.get().run(new WorkflowCall(this));
       } catch (FlowTransfer requested) {
@@ -458,19 +387,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
       } catch (RedirectInterruption redirected) {
         // the loop's top switches to the redirect's flow
       } catch (CallerHungUpException hungUp) {
-        log.info("call {}: the caller hung up during the flow", request.callId());
+        log.info("call {}: the caller hung up during the flow", request().callId());
         return true;
       } catch (ActivityFailure failure) {
-        log.warn("call {}: the flow stopped: {}", request.callId(), rootMessage(failure));
+        log.warn("call {}: the flow stopped: {}", request().callId(), rootMessage(failure));
         record("call.flow-failed", channel.status(), now(), rootMessage(failure));
         return false;
       } finally {
-        flowRunning = false;
+        session.flowRunning(false);
       }
       if (channel.ended()) {
         return true;
       }
-      if (pendingRedirect != null) {
+      if (session.pendingRedirect() != null) {
         continue;
       }
       if (transfer == null) {
@@ -482,24 +411,22 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** The next flow takes over; a prompt the last one left playing stops first. */
   private void switchFlow(String flow, Map<String, Object> params, String eventType) {
-    pendingRedirect = null;
-    flowName = flow;
-    flowParams = params;
+    session.switchFlow(flow, params);
     CallSearchAttributes.upsertFlow(flow);
     record(eventType, channel.status(), now(), flow);
     if (channel.answered() && !channel.ended()) {
-      control.stopPrompt(channelUuid);
+      control().stopPrompt(channelUuid());
     }
   }
 
   // --- what the Call handle asks of its workflow ---
 
   CallRequest request() {
-    return request;
+    return session.request();
   }
 
   Map<String, Object> flowParams() {
-    return flowParams;
+    return session.flowParams();
   }
 
   io.irisx.workflows.flow.DialResult dial(io.irisx.workflows.flow.Dial dial) {
@@ -509,15 +436,19 @@ public final class CallWorkflowImpl implements CallWorkflow {
   // --- what the dialer needs of the call ---
 
   CallControlActivities control() {
-    return control;
+    return session.control();
   }
 
   String channelUuid() {
-    return channelUuid;
+    return session.channelUuid();
   }
 
   String nodeId() {
-    return nodeId;
+    return session.nodeId();
+  }
+
+  private CallBookkeeping bookkeeping() {
+    return session.bookkeeping();
   }
 
   boolean channelEnded() {
@@ -540,7 +471,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** After a quiet watchdog period: a channel the switch no longer has ended unseen. */
   void checkChannel() {
-    if (!channel.ended() && !control.inspect(channelUuid).exists()) {
+    if (!channel.ended() && !control().inspect(channelUuid()).exists()) {
       channel.channelLost(now());
     }
   }
@@ -550,13 +481,13 @@ public final class CallWorkflowImpl implements CallWorkflow {
     GatherResult.Ending ending = GatherResult.Ending.TIMEOUT;
     for (int attempt = 1; attempt <= gather.attempts(); attempt++) {
       String input;
-      if (steps != null) {
-        promptPlaying = gather.prompt() != null;
+      if (session.steps() != null) {
+        session.promptPlaying(gather.prompt() != null);
         StepResult gathered;
         try {
-          gathered = steps.settle(awaitStep(steps.gather(gather)));
+          gathered = session.steps().settle(awaitStep(session.steps().gather(gather)));
         } finally {
-          promptPlaying = false;
+          session.promptPlaying(false);
         }
         requireUp();
         if (gathered.detail() != null) {
@@ -631,8 +562,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
   private void promptUntilFirstDigit(String media) {
     requireUp();
     int finishedBefore = channel.finishedPlaybacks(media);
-    promptPlaying = true;
-    control.play(channelUuid, media);
+    session.promptPlaying(true);
+    control().play(channelUuid(), media);
     awaitChannel(
         () ->
             channel.finishedPlaybacks(media) > finishedBefore
@@ -648,7 +579,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
         });
     requireUp();
     if (channel.finishedPlaybacks(media) == finishedBefore) {
-      control.stopPrompt(channelUuid);
+      control().stopPrompt(channelUuid());
     }
     awaitLivePlays();
   }
@@ -660,16 +591,16 @@ public final class CallWorkflowImpl implements CallWorkflow {
   // --- what the recorder needs of its call ---
 
   ChannelTracker channel() {
-    return channel;
+    return session.channel();
   }
 
   /** Whether the call's steps own their events (see {@link #STEPS_CHANGE}). */
   boolean stepsOwnEvents() {
-    return stepsOwnEvents;
+    return session.stepsOwnEvents();
   }
 
   Duration watchdog() {
-    return Duration.ofSeconds(request.watchdogSeconds());
+    return session.watchdog();
   }
 
   /** A step of the call's timeline that is not a status change. */
@@ -679,24 +610,18 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** Asks the switch whether the channel still exists; a vanished channel ends the call. */
   void checkChannelStillThere() {
-    if (channelUuid != null && !channel.ended() && !control.inspect(channelUuid).exists()) {
+    if (channelUuid() != null && !channel.ended() && !control().inspect(channelUuid()).exists()) {
       channel.channelLost(now());
     }
   }
 
   void annotate(String key, Object value) {
-    if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
-      throw new IllegalArgumentException("metadata keys are 1..64 letters, digits, _ . -: " + key);
-    }
-    if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-      throw new IllegalArgumentException("metadata values are text, numbers or booleans: " + key);
-    }
-    flowMetadata.put(key, value);
+    details.annotate(key, value);
   }
 
   void sendDigits(String digits) {
     answer();
-    control.sendDigits(channelUuid, digits);
+    control().sendDigits(channelUuid(), digits);
   }
 
   void pause(Duration duration) {
@@ -709,14 +634,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
 
   /** A redirect is waiting for the running flow to stop. */
   boolean redirectWaiting() {
-    return flowRunning && pendingRedirect != null;
+    return session.redirectWaiting();
   }
 
   /** Leaves the running flow at this step when the API redirected the call. */
   private void stopIfRedirected() {
-    if (redirectWaiting()) {
-      throw new RedirectInterruption();
-    }
+    session.stopIfRedirected();
   }
 
   void answer() {
@@ -725,12 +648,12 @@ public final class CallWorkflowImpl implements CallWorkflow {
     if (channel.answered()) {
       return;
     }
-    if (steps != null) {
-      steps.answer();
+    if (session.steps() != null) {
+      session.steps().answer();
       requireUp();
       return;
     }
-    control.answer(channelUuid);
+    control().answer(channelUuid());
     awaitChannel(
         () -> channel.answered() || channel.ended(),
         snapshot -> {
@@ -750,15 +673,15 @@ public final class CallWorkflowImpl implements CallWorkflow {
       Workflow.getVersion(MEDIA_KINDS_CHANGE, Workflow.DEFAULT_VERSION, 1);
     }
     answer();
-    if (steps != null) {
+    if (session.steps() != null) {
       // A live play meanwhile queues behind the prompt on the switch, or cuts it (interrupt); its
       // end, which no step takes, is signalled, and the flow waits for it before its next step.
-      promptPlaying = true;
+      session.promptPlaying(true);
       StepResult played;
       try {
-        played = steps.settle(awaitStep(steps.play(media)));
+        played = session.steps().settle(awaitStep(session.steps().play(media)));
       } finally {
-        promptPlaying = false;
+        session.promptPlaying(false);
       }
       requireUp();
       if (played.outcome() == StepResult.Outcome.MEDIA_FAILED) {
@@ -770,8 +693,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
       return;
     }
     int finishedBefore = channel.finishedPlaybacks(media);
-    promptPlaying = true;
-    control.play(channelUuid, media);
+    session.promptPlaying(true);
+    control().play(channelUuid(), media);
     awaitChannel(
         () -> channel.finishedPlaybacks(media) > finishedBefore || channel.ended(),
         snapshot -> {
@@ -791,15 +714,15 @@ public final class CallWorkflowImpl implements CallWorkflow {
       return;
     }
     channel.hangupRequested(cause);
-    if (steps != null) {
-      steps.hangup(cause);
+    if (session.steps() != null) {
+      session.steps().hangup(cause);
       if (!channel.ended()) {
         channel.channelLost(now());
       }
       flushTimeline();
       return;
     }
-    control.hangup(channelUuid, cause);
+    control().hangup(channelUuid(), cause);
     awaitChannel(channel::ended);
   }
 
@@ -814,9 +737,7 @@ public final class CallWorkflowImpl implements CallWorkflow {
   }
 
   private void requireUp() {
-    if (channel.ended()) {
-      throw new CallerHungUpException(channel.hangupCause());
-    }
+    session.requireUp();
   }
 
   // --- waiting, bounded by the watchdog ---
@@ -831,8 +752,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
    */
   private void awaitChannel(
       BooleanSupplier done, java.util.function.Consumer<ChannelSnapshot> onAlive) {
-    Duration watchdog = Duration.ofSeconds(request.watchdogSeconds());
-    while (steps != null) {
+    Duration watchdog = Duration.ofSeconds(request().watchdogSeconds());
+    while (session.steps() != null) {
       // No watchdog: the node reconciler signals a channel that vanished.
       flushTimeline();
       if (done.getAsBoolean()) {
@@ -851,8 +772,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
               watchdog,
               () -> done.getAsBoolean() || channel.hasPendingSteps() || redirectWaiting());
       stopIfRedirected();
-      if (!woken && channelUuid != null) {
-        ChannelSnapshot snapshot = control.inspect(channelUuid);
+      if (!woken && channelUuid() != null) {
+        ChannelSnapshot snapshot = control().inspect(channelUuid());
         if (!snapshot.exists()) {
           channel.channelLost(now());
         } else {
@@ -862,152 +783,31 @@ public final class CallWorkflowImpl implements CallWorkflow {
     }
   }
 
-  // --- the record ---
-
-  void flushTimeline() {
-    for (ChannelTracker.Step step = channel.nextPendingStep();
-        step != null;
-        step = channel.nextPendingStep()) {
-      record(step.eventType(), step.status(), step.occurredAt(), step.detail());
-    }
-  }
-
-  // --- webhooks ---
-
-  static final String WEBHOOKS_CHANGE = "publish-webhooks";
-
-  /**
-   * Hands an event to the webhook publisher, after the ones before it. A publish that fails for
-   * good (a malformed event) is logged, never allowed to fail the call.
-   */
-  void publish(String type, Map<String, Object> data) {
-    if (!publishesWebhooks) {
-      return;
-    }
-    CallEventRecord event =
-        new CallEventRecord(
-            request.tenantId(),
-            request.callId(),
-            ++webhookSequence,
-            type,
-            now(),
-            data,
-            request.webhookUrl());
-    publishing =
-        publishing.thenCompose(
-            previous ->
-                Async.function(bookkeeping.webhooks()::publish, event)
-                    .<Void>handle(
-                        (published, failure) -> {
-                          if (failure != null) {
-                            log.warn(
-                                "call {}: {} not published: {}",
-                                request.callId(),
-                                type,
-                                rootMessage(failure));
-                          }
-                          return null;
-                        }));
-  }
-
-  private void awaitPublished() {
-    publishing.get();
-  }
-
-  Map<String, Object> callData() {
-    Map<String, Object> data = new java.util.LinkedHashMap<>();
-    data.put("direction", request.inbound() == null ? "outbound" : "inbound");
-    data.put("from", request.from());
-    data.put("to", request.to());
-    data.put("flow", flowName);
-    data.values().removeIf(java.util.Objects::isNull);
-    return data;
-  }
-
-  /** The CDR as webhook data; a field the call never had (no answer, no cause) is left out. */
-  private Map<String, Object> cdrData(CallDetailRecord cdr) {
-    Map<String, Object> data = callData();
-    data.put("status", cdr.status().wireName());
-    data.put("nodeId", cdr.nodeId());
-    data.put("ringingAt", cdr.ringingAt());
-    data.put("answeredAt", cdr.answeredAt());
-    data.put("endedAt", cdr.endedAt());
-    data.put("durationSeconds", cdr.durationSeconds());
-    data.put("billSeconds", cdr.billSeconds());
-    data.put("hangupCause", cdr.hangupCause());
-    data.put("hangupCauseCode", cdr.hangupCauseCode());
-    data.put("sipCode", cdr.sipCode());
-    data.put("hungUpBy", cdr.hungUpBy());
-    data.put("metadata", cdr.metadata() == null ? Map.of() : cdr.metadata());
-    data.replaceAll((key, value) -> value instanceof Instant at ? at.toString() : value);
-    data.values().removeIf(java.util.Objects::isNull);
-    return data;
-  }
-
-  private void record(String eventType, CallStatus status, Instant at, String detail) {
-    bookkeeping
-        .records()
-        .recordTransition(
-            new CallTransition(
-                request.callId(),
-                request.tenantId(),
-                ++timelineSequence,
-                eventType,
-                status,
-                at,
-                nodeId,
-                channelUuid,
-                detail));
-    if (status != null && status != indexedStatus) {
-      CallSearchAttributes.upsertStatus(status);
-      indexedStatus = status;
-    }
-    switch (eventType) {
-      case "call.originated" -> publish(WebhookEventTypes.CALL_INITIATED, callData());
-      case "call.ringing" -> publish(WebhookEventTypes.CALL_RINGING, callData());
-      case "call.answered" -> publish(WebhookEventTypes.CALL_ANSWERED, callData());
-      default -> {
-        // the other steps are the timeline's, not events of the webhook API
-      }
-    }
-  }
-
-  private CallDetailRecord detailRecord(Instant originatedAt) {
-    Instant endedAt = channel.endedAt() == null ? now() : channel.endedAt();
-    return new CallDetailRecord(
-        request.callId(),
-        request.tenantId(),
-        channel.status(),
-        nodeId,
-        channelUuid,
-        channel.ringingAt(),
-        channel.answeredAt(),
-        endedAt,
-        Math.max(0, Duration.between(originatedAt, endedAt).toSeconds()),
-        billSeconds(),
-        channel.hangupCause(),
-        HangupCause.q850(channel.hangupCause()).orElse(null),
-        flowMetadata.isEmpty() ? null : Map.copyOf(flowMetadata),
-        channel.sipCode(),
-        channel.hungUpBy(request.inbound() != null));
-  }
-
-  private long billSeconds() {
-    if (channel.answeredAt() == null || channel.endedAt() == null) {
-      return 0;
-    }
-    return Math.max(0, Duration.between(channel.answeredAt(), channel.endedAt()).toSeconds());
-  }
-
   static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    return CallSession.now();
   }
 
   static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage();
+    return CallTimeline.rootMessage(failure);
+  }
+
+  void flushTimeline() {
+    timeline.flush();
+  }
+
+  void publish(String type, Map<String, Object> data) {
+    timeline.publish(type, data);
+  }
+
+  Map<String, Object> callData() {
+    return timeline.callData();
+  }
+
+  private void record(String eventType, CallStatus status, Instant at, String detail) {
+    timeline.record(eventType, status, at, detail);
+  }
+
+  private void awaitPublished() {
+    timeline.awaitPublished();
   }
 }
