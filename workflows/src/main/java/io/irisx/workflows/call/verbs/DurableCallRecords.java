@@ -1,4 +1,4 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import static io.irisx.workflows.activities.CallRecordActivities.CALL_NOT_FOUND;
 

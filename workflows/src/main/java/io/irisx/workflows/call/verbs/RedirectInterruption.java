@@ -1,4 +1,4 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 /**
  * Leaves a running flow at its next step because the API redirected the call to another flow; the

@@ -1,4 +1,4 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.CallControlActivities;
+import io.irisx.workflows.call.CallCommands;
+import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallState;
 import io.irisx.workflows.flow.CallerHungUpException;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
@@ -20,14 +23,14 @@ final class CallSession {
   private CallBookkeeping bookkeeping = CallBookkeeping.regular();
   private CallRequest request;
 
-  /** Whether the call's steps own their events (see {@link CallWorkflowImpl#STEPS_CHANGE}). */
+  /** Whether the call's steps own their events (see {@link CallRun#STEPS_CHANGE}). */
   private boolean stepsOwnEvents;
 
   private String nodeId;
   private String channelUuid;
   private CallControlActivities control;
 
-  /** Calls since {@link CallWorkflowImpl#STEPS_CHANGE}: steps that own their events; else null. */
+  /** Calls since {@link CallRun#STEPS_CHANGE}: steps that own their events; else null. */
   private CallSteps steps;
 
   /** The flow to run and its parameters; a redirect or a transfer replaces them. */
@@ -62,7 +65,7 @@ final class CallSession {
             ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(nodeId)).build());
   }
 
-  /** Steps that own their events, for the calls since {@link CallWorkflowImpl#STEPS_CHANGE}. */
+  /** Steps that own their events, for the calls since {@link CallRun#STEPS_CHANGE}. */
   void ownEventsOnNode() {
     steps = new CallSteps(nodeId, request.callId(), channelUuid, channel);
   }

@@ -1,5 +1,6 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
+import io.irisx.workflows.call.ChannelEvent;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,10 +1,11 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
+import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.ChannelEvent;
+import io.irisx.workflows.call.HangupCause;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 
@@ -20,12 +21,9 @@ final class ChannelTracker {
   /** A RECORD_STOP the switch sent for one file. */
   record RecordStop(String completionCause, Long millis, boolean closedByHangup) {}
 
-  /** The disposition of the hangup a node makes up for a channel that vanished unseen. */
-  static final String RECONCILED_DISPOSITION = "irisx_reconciled";
-
   private final Set<String> seenEvents = new HashSet<>();
   private final java.util.Map<String, RecordStop> stoppedRecordings = new java.util.HashMap<>();
-  private final List<String> finishedPlaybacks = new ArrayList<>();
+  private final Playbacks playbacks = new Playbacks();
   private final Queue<Step> pendingSteps = new ArrayDeque<>();
   private final Queue<String> typedDigits = new ArrayDeque<>();
 
@@ -39,8 +37,7 @@ final class ChannelTracker {
   private boolean canceled;
   private boolean lost;
   private boolean flowFailed;
-  private String sipTermStatus;
-  private String hangupDisposition;
+  private final HangupSide hangupSide = new HangupSide();
 
   /**
    * Folds one event in; duplicates (same switch, same sequence, e.g. after a reconnect) are
@@ -54,7 +51,7 @@ final class ChannelTracker {
       // A ring timeout's CHANNEL_HANGUP_COMPLETE comes after the job's -ERR that ended the call,
       // and only it says that the switch sent the CANCEL.
       if (event.is(ChannelEvent.CHANNEL_HANGUP_COMPLETE)) {
-        noteHangupSide(event);
+        hangupSide.note(event);
       }
       return;
     }
@@ -78,19 +75,19 @@ final class ChannelTracker {
       case ChannelEvent.CHANNEL_HANGUP -> {
         hangupCause = event.hangupCause();
         endedAt = at;
-        noteHangupSide(event);
+        hangupSide.note(event);
         pendingSteps.add(new Step("call.hangup", status, at, describeHangup(event)));
       }
       case ChannelEvent.CHANNEL_HANGUP_COMPLETE -> {
         if (hangupCause == null) {
           hangupCause = event.hangupCause();
         }
-        noteHangupSide(event);
+        hangupSide.note(event);
         end(endedAt == null ? at : endedAt);
       }
       case ChannelEvent.PLAYBACK_STOP -> {
         if (event.playbackPath() != null) {
-          finishedPlaybacks.add(event.playbackPath());
+          playbacks.finished(event.playbackPath());
         }
       }
       case ChannelEvent.RECORD_STOP -> {
@@ -187,7 +184,7 @@ final class ChannelTracker {
 
   /** A playback that finished while its event was lost counts as finished. */
   void playbackFinished(String media) {
-    finishedPlaybacks.add(media);
+    playbacks.finished(media);
   }
 
   private void end(Instant at) {
@@ -213,16 +210,6 @@ final class ChannelTracker {
         : event.hangupCause() + " (SIP " + event.sipTermStatus() + ")";
   }
 
-  /** Keeps the first SIP status and disposition the hangup events carry. */
-  private void noteHangupSide(ChannelEvent event) {
-    if (sipTermStatus == null) {
-      sipTermStatus = event.sipTermStatus();
-    }
-    if (hangupDisposition == null) {
-      hangupDisposition = event.hangupDisposition();
-    }
-  }
-
   /** The RECORD_STOP of this file, or null while the switch is still writing it. */
   RecordStop recordStop(String path) {
     return stoppedRecordings.get(path);
@@ -230,33 +217,16 @@ final class ChannelTracker {
 
   /** The final SIP status of the call ({@code variable_sip_term_status}), when there was one. */
   Integer sipCode() {
-    if (sipTermStatus == null || !sipTermStatus.matches("[1-6][0-9]{2}")) {
-      return null;
-    }
-    return Integer.valueOf(sipTermStatus);
+    return hangupSide.sipCode();
   }
 
-  /**
-   * Who ended the call: {@code platform} when IRISX hung up or refused (FreeSWITCH sent the BYE,
-   * CANCEL or refusal), otherwise the far end: the {@code caller} of an inbound call or the {@code
-   * callee} of an outbound one. Without a disposition (not a SIP channel), a hangup IRISX asked for
-   * is the platform's; null when nothing tells.
-   */
+  /** Who ended the call (see {@link HangupSide#hungUpBy}). */
   String hungUpBy(boolean inbound) {
-    String farEnd = inbound ? "caller" : "callee";
-    if (lost || RECONCILED_DISPOSITION.equals(hangupDisposition)) {
-      return "platform";
-    }
-    if (hangupDisposition != null && hangupDisposition.startsWith("recv_")) {
-      return farEnd;
-    }
-    if (hangupDisposition != null && hangupDisposition.startsWith("send_")) {
-      return "platform";
-    }
-    if (requestedHangupCause != null) {
-      return "platform";
-    }
-    return hangupCause != null && endedAt != null && ended ? farEnd : null;
+    return hangupSide.hungUpBy(
+        inbound,
+        lost,
+        requestedHangupCause != null,
+        hangupCause != null && endedAt != null && ended);
   }
 
   /** The oldest digit the caller typed that no gather has taken yet, or null. */
@@ -281,39 +251,9 @@ final class ChannelTracker {
     return !pendingSteps.isEmpty();
   }
 
-  /**
-   * How many playbacks of this media have finished. FreeSWITCH reports a relative sound file with
-   * its sound prefix in front, so a path ending in {@code /<media>} is the same prompt.
-   */
+  /** How many playbacks of this media have finished (see {@link Playbacks#finishedOf}). */
   int finishedPlaybacks(String media) {
-    return (int) finishedPlaybacks.stream().filter(path -> isPlaybackOf(path, media)).count();
-  }
-
-  /**
-   * Whether the switch's playback path is this media. Speech ({@code say:text}) is played as {@code
-   * tts://engine|voice|text}, with the node's engine and voice, which the workflow does not know.
-   */
-  /**
-   * Whether the application data of a channel's {@code playback} is this media: the very reference,
-   * or for speech the switch's tts path (only speech is matched loosely, as calls before it did).
-   */
-  static boolean isPlaying(String applicationData, String media) {
-    return media.equals(applicationData)
-        || (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)
-            && isPlaybackOf(applicationData, media));
-  }
-
-  static boolean isPlaybackOf(String path, String media) {
-    if (path == null) {
-      return false;
-    }
-    if (media.startsWith(io.irisx.workflows.flow.Media.SPEECH_PREFIX)) {
-      return path.equals(media)
-          || (path.startsWith("tts://")
-              && path.endsWith(
-                  "|" + media.substring(io.irisx.workflows.flow.Media.SPEECH_PREFIX.length())));
-    }
-    return path.equals(media) || path.endsWith("/" + media);
+    return playbacks.finishedOf(media);
   }
 
   CallStatus status() {

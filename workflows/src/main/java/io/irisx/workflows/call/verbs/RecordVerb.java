@@ -1,4 +1,4 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.RecordingActivities;
@@ -27,7 +27,7 @@ import java.util.Map;
  * waits for every upload before it completes, so each recording ends {@code available} or {@code
  * failed}, never stuck.
  */
-final class CallRecorder {
+final class RecordVerb {
   /** Everything recordings add to the call workflow; histories before it never record. */
   static final String CHANGE = "call-recording";
 
@@ -42,7 +42,11 @@ final class CallRecorder {
    */
   private static final Duration STOP_EVENT_WAIT = Duration.ofSeconds(10);
 
-  private final CallWorkflowImpl call;
+  private final CallSession session;
+  private final CallTimeline timeline;
+  private final ChannelWait wait;
+  private final AnswerVerb answer;
+  private final PlayVerb play;
   private final RecordingRecordActivities rows =
       Workflow.newActivityStub(RecordingRecordActivities.class);
   private final List<Promise<Void>> uploads = new ArrayList<>();
@@ -50,18 +54,27 @@ final class CallRecorder {
   /** The whole-call recording, uploaded once the call has ended; null without one. */
   private RecordingFile wholeCall;
 
-  CallRecorder(CallWorkflowImpl call) {
-    this.call = call;
+  RecordVerb(
+      CallSession session,
+      CallTimeline timeline,
+      ChannelWait wait,
+      AnswerVerb answer,
+      PlayVerb play) {
+    this.session = session;
+    this.timeline = timeline;
+    this.wait = wait;
+    this.answer = answer;
+    this.play = play;
   }
 
   /** A flow's {@code record(...)}: see {@link io.irisx.workflows.flow.Call#record}. */
   Recording record(Record options) {
     requireVersion();
-    call.answer();
+    answer.answer();
     if (options.beepMedia() != null) {
-      call.play(options.beepMedia());
+      play.play(options.beepMedia());
     }
-    ChannelTracker channel = call.channel();
+    ChannelTracker channel = session.channel();
     channel.forgetTypedDigits();
     RecordingFile file = start(options.maxLength(), options.silence());
     long startedAt = Workflow.currentTimeMillis();
@@ -71,7 +84,7 @@ final class CallRecorder {
         stop != null && stop.millis() != null
             ? stop.millis()
             : Math.max(0, Workflow.currentTimeMillis() - startedAt);
-    call.timeline("call.recording-stopped", file.recordingId() + " " + ending.name().toLowerCase());
+    timeline.step("call.recording-stopped", file.recordingId() + " " + ending.name().toLowerCase());
     upload(file);
     return new Recording(file.recordingId(), millis, ending);
   }
@@ -117,16 +130,16 @@ final class CallRecorder {
       file =
           node()
               .startRecording(
-                  call.channelUuid(), recordingId, maxSeconds, (int) silence.toMillis());
+                  session.channelUuid(), recordingId, maxSeconds, (int) silence.toMillis());
     } catch (ActivityFailure failure) {
-      if (call.channel().ended()) {
-        throw new CallerHungUpException(call.channel().hangupCause());
+      if (session.channel().ended()) {
+        throw new CallerHungUpException(session.channel().hangupCause());
       }
       throw failure;
     }
     rows.recordingStarted(
-        recordingId, call.request().tenantId(), call.request().callId(), file.startedAt());
-    call.timeline("call.recording-started", recordingId);
+        recordingId, session.request().tenantId(), session.request().callId(), file.startedAt());
+    timeline.step("call.recording-started", recordingId);
     return file;
   }
 
@@ -136,15 +149,15 @@ final class CallRecorder {
    * the maximum length. A redirect stops the recording, keeps it, and lets the redirect proceed.
    */
   private Recording.Ending awaitStop(RecordingFile file, Record options, long startedAt) {
-    ChannelTracker channel = call.channel();
+    ChannelTracker channel = session.channel();
     long deadline = startedAt + options.maxLength().plus(STOP_GRACE).toMillis();
-    Duration watchdog = call.watchdog();
+    Duration watchdog = session.watchdog();
     while (true) {
-      call.flushTimeline();
+      timeline.flush();
       ChannelTracker.RecordStop stop = channel.recordStop(file.path());
       if (stop != null) {
         Recording.Ending ending = switchEnding(stop.completionCause());
-        if (stop.closedByHangup() && call.stepsOwnEvents()) {
+        if (stop.closedByHangup() && session.stepsOwnEvents()) {
           // The hangup closed it; the hangup itself is signalled just after (one signal each).
           return Recording.Ending.HANGUP;
         }
@@ -166,7 +179,7 @@ final class CallRecorder {
         stopAndAwaitEvent(file);
         return Recording.Ending.KEY;
       }
-      if (call.redirectWaiting()) {
+      if (session.redirectWaiting()) {
         stopAndAwaitEvent(file);
         upload(file);
         throw new RedirectInterruption();
@@ -184,15 +197,15 @@ final class CallRecorder {
                       || channel.ended()
                       || channel.hasTypedDigit()
                       || channel.hasPendingSteps()
-                      || call.redirectWaiting());
+                      || session.redirectWaiting());
       if (!woken && Workflow.currentTimeMillis() < deadline) {
-        call.checkChannelStillThere();
+        wait.checkChannelStillThere();
       }
     }
   }
 
   private boolean stopKeyPressed(String stopKeys) {
-    ChannelTracker channel = call.channel();
+    ChannelTracker channel = session.channel();
     for (String digit = channel.takeDigit(); digit != null; digit = channel.takeDigit()) {
       if (stopKeys.contains(digit)) {
         return true;
@@ -202,9 +215,9 @@ final class CallRecorder {
   }
 
   private void stopAndAwaitEvent(RecordingFile file) {
-    ChannelTracker channel = call.channel();
+    ChannelTracker channel = session.channel();
     if (!channel.ended()) {
-      node().stopRecording(call.channelUuid(), file.path());
+      node().stopRecording(session.channelUuid(), file.path());
     }
     Workflow.await(
         STOP_EVENT_WAIT, () -> channel.recordStop(file.path()) != null || channel.ended());
@@ -229,8 +242,8 @@ final class CallRecorder {
     RecordingUpload upload =
         new RecordingUpload(
             file.recordingId(),
-            call.request().tenantId(),
-            call.request().callId(),
+            session.request().tenantId(),
+            session.request().callId(),
             file.path(),
             file.startedAt());
     uploads.add(Async.procedure(() -> uploadNow(node, upload)));
@@ -239,7 +252,7 @@ final class CallRecorder {
   private void uploadNow(RecordingActivities node, RecordingUpload upload) {
     String id = upload.recordingId();
     rows.recordingUploading(id);
-    Map<String, Object> data = call.callData();
+    Map<String, Object> data = timeline.callData();
     data.put("recordingId", id);
     try {
       UploadedRecording uploaded = node.upload(upload);
@@ -247,13 +260,13 @@ final class CallRecorder {
       data.put("durationMillis", uploaded.durationMillis());
       data.put("sizeBytes", uploaded.sizeBytes());
       data.put("checksumSha256", uploaded.checksumSha256());
-      call.publish(WebhookEventTypes.RECORDING_COMPLETED, data);
+      timeline.publish(WebhookEventTypes.RECORDING_COMPLETED, data);
     } catch (ActivityFailure failure) {
       String message = reason(failure);
       String reason = message == null ? "upload failed" : message;
       rows.recordingFailed(id, reason);
       data.put("reason", reason);
-      call.publish(WebhookEventTypes.RECORDING_FAILED, data);
+      timeline.publish(WebhookEventTypes.RECORDING_FAILED, data);
     }
   }
 
@@ -271,6 +284,6 @@ final class CallRecorder {
   private RecordingActivities node() {
     return Workflow.newActivityStub(
         RecordingActivities.class,
-        ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(call.nodeId())).build());
+        ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(session.nodeId())).build());
   }
 }

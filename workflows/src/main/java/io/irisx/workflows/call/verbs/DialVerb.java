@@ -1,9 +1,11 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.ChannelSnapshot;
 import io.irisx.workflows.activities.DialActivities;
 import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.ChannelEvent;
+import io.irisx.workflows.call.HangupCause;
 import io.irisx.workflows.flow.CallerHungUpException;
 import io.irisx.workflows.flow.Dial;
 import io.irisx.workflows.flow.DialResult;
@@ -25,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * other leg (a bridge's partner hangs up with the cause) and the flow gets {@link
  * CallerHungUpException}.
  */
-final class CallDialer {
+final class DialVerb {
   /** Dials after this change; none before it existed, so no older history reaches it. */
   static final String DIAL_CHANGE = "call-dial";
 
@@ -39,13 +41,26 @@ final class CallDialer {
   private static final String NO_ANSWER = "NO_ANSWER";
   private static final String ORIGINATOR_CANCEL = "ORIGINATOR_CANCEL";
 
-  private final CallWorkflowImpl call;
+  private final CallSession session;
+  private final CallTimeline timeline;
+  private final CallDetails details;
+  private final ChannelWait wait;
+  private final AnswerVerb answer;
   private final Map<String, DialLeg> legs = new HashMap<>();
   private DialActivities dialing;
   private int dials;
 
-  CallDialer(CallWorkflowImpl call) {
-    this.call = call;
+  DialVerb(
+      CallSession session,
+      CallTimeline timeline,
+      CallDetails details,
+      ChannelWait wait,
+      AnswerVerb answer) {
+    this.session = session;
+    this.timeline = timeline;
+    this.details = details;
+    this.wait = wait;
+    this.answer = answer;
   }
 
   /** Routes a second leg's event to its leg; false for the call's own channel's events. */
@@ -59,31 +74,32 @@ final class CallDialer {
   }
 
   DialResult dial(Dial dial) {
-    call.answer();
+    answer.answer();
     Workflow.getVersion(DIAL_CHANGE, Workflow.DEFAULT_VERSION, 1);
     DialLeg leg = new DialLeg(Workflow.randomUUID().toString());
     legs.put(leg.uuid(), leg);
     int number = ++dials;
-    String callerId = dial.callerId() == null ? call.request().from() : dial.callerId();
-    call.recordStep("call.dial-started", "dial " + number + " to " + dial.to());
+    String callerId = dial.callerId() == null ? session.request().from() : dial.callerId();
+    timeline.step("call.dial-started", "dial " + number + " to " + dial.to());
     try {
-      call.control()
+      session
+          .control()
           .originate(
               new OriginateCommand(
-                  call.request().callId(),
+                  session.request().callId(),
                   leg.uuid(),
                   callerId,
                   dial.to(),
                   (int) dial.ringTimeout().toSeconds()));
     } catch (ActivityFailure failure) {
-      leg.lost(null, CallWorkflowImpl.now());
+      leg.lost(null, CallSession.now());
     }
     long ringDeadline =
         Workflow.currentTimeMillis() + dial.ringTimeout().plus(RING_MARGIN).toMillis();
     awaitLeg(leg, () -> leg.answered() || leg.ended(), ringDeadline);
-    if (call.channelEnded() || call.redirectWaiting()) {
+    if (session.channel().ended() || session.redirectWaiting()) {
       dropLeg(leg, ORIGINATOR_CANCEL);
-      call.requireUpAndNotRedirected();
+      session.requireUpAndNotRedirected();
     }
     if (!leg.ended()) {
       bridge(leg);
@@ -92,23 +108,23 @@ final class CallDialer {
       DialResult unanswered =
           new DialResult(unansweredOutcome(leg.hangupCause()), leg.hangupCause(), Duration.ZERO);
       finish(number, dial, unanswered);
-      call.requireUpAndNotRedirected();
+      session.requireUpAndNotRedirected();
       return unanswered;
     }
-    Instant bridgedAt = CallWorkflowImpl.now();
-    call.recordStep("call.dial-bridged", "dial " + number);
+    Instant bridgedAt = CallSession.now();
+    timeline.step("call.dial-bridged", "dial " + number);
     awaitLeg(leg, leg::ended, Long.MAX_VALUE);
     // Both ends on the workflow's clock: the switch's event times and the workflow's may differ.
-    Instant endedAt = CallWorkflowImpl.now();
+    Instant endedAt = CallSession.now();
     if (leg.ended()
         && leg.endedByTheSwitch()
-        && !call.channelEnded()
+        && !session.channel().ended()
         && Workflow.getVersion(BRIDGE_END_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // Nobody here asked for it, so the caller hung up and the switch ended the bridged leg; the
       // caller's own hangup comes as another channel's events, which may arrive a moment later.
       awaitCallerAfterBridge();
     }
-    if (!leg.ended() && !call.channelEnded()) {
+    if (!leg.ended() && !session.channel().ended()) {
       // A redirect takes the call elsewhere: the other party is not taken along.
       dropLeg(leg, NORMAL_CLEARING);
     }
@@ -117,7 +133,7 @@ final class CallDialer {
         new DialResult(
             DialResult.Outcome.BRIDGED, leg.hangupCause(), Duration.ofSeconds(talk.toSeconds()));
     finish(number, dial, result);
-    call.requireUpAndNotRedirected();
+    session.requireUpAndNotRedirected();
     return result;
   }
 
@@ -125,18 +141,19 @@ final class CallDialer {
    * Until the caller's channel ends, or a quiet watchdog period and the switch say it is still up.
    */
   private void awaitCallerAfterBridge() {
-    if (!Workflow.await(Duration.ofSeconds(call.request().watchdogSeconds()), call::channelEnded)) {
-      call.checkChannel();
+    if (!Workflow.await(
+        Duration.ofSeconds(session.request().watchdogSeconds()), session.channel()::ended)) {
+      wait.checkChannelStillThere();
     }
   }
 
   private void bridge(DialLeg leg) {
     try {
-      dialing().bridge(call.channelUuid(), leg.uuid());
+      dialing().bridge(session.channelUuid(), leg.uuid());
     } catch (ActivityFailure failure) {
       // The switch refused to join them: the other party must not be left on the line alone.
       dropLeg(leg, HangupCause.NORMAL_TEMPORARY_FAILURE.name());
-      leg.lost(HangupCause.NORMAL_TEMPORARY_FAILURE.name(), CallWorkflowImpl.now());
+      leg.lost(HangupCause.NORMAL_TEMPORARY_FAILURE.name(), CallSession.now());
     }
   }
 
@@ -144,7 +161,7 @@ final class CallDialer {
    * The dial's result in the timeline and in the CDR's metadata (the last dial's, under dial.*).
    */
   private DialResult finish(int number, Dial dial, DialResult result) {
-    call.recordStep(
+    timeline.step(
         "call.dial-ended",
         "dial "
             + number
@@ -154,11 +171,11 @@ final class CallDialer {
             + ", talk "
             + result.talkTime().toSeconds()
             + " s");
-    call.annotate("dial.to", dial.to());
-    call.annotate("dial.outcome", result.outcome().wireName());
-    call.annotate("dial.talkSeconds", result.talkTime().toSeconds());
+    details.annotate("dial.to", dial.to());
+    details.annotate("dial.outcome", result.outcome().wireName());
+    details.annotate("dial.talkSeconds", result.talkTime().toSeconds());
     if (result.hangupCause() != null) {
-      call.annotate("dial.hangupCause", result.hangupCause());
+      details.annotate("dial.hangupCause", result.hangupCause());
     }
     return result;
   }
@@ -169,30 +186,31 @@ final class CallDialer {
    * an unanswered leg is given up as no-answer.
    */
   private void awaitLeg(DialLeg leg, BooleanSupplier done, long deadline) {
-    Duration watchdog = Duration.ofSeconds(call.request().watchdogSeconds());
-    while (!done.getAsBoolean() && !call.channelEnded() && !call.redirectWaiting()) {
-      call.flushSteps();
+    Duration watchdog = Duration.ofSeconds(session.request().watchdogSeconds());
+    while (!done.getAsBoolean() && !session.channel().ended() && !session.redirectWaiting()) {
+      timeline.flush();
       boolean woken =
           Workflow.await(
-              watchdog, () -> done.getAsBoolean() || call.channelEnded() || call.redirectWaiting());
+              watchdog,
+              () -> done.getAsBoolean() || session.channel().ended() || session.redirectWaiting());
       if (woken) {
         continue;
       }
-      ChannelSnapshot other = call.control().inspect(leg.uuid());
+      ChannelSnapshot other = session.control().inspect(leg.uuid());
       if (!other.exists()) {
-        leg.lost(leg.answered() ? NORMAL_CLEARING : NO_ANSWER, CallWorkflowImpl.now());
+        leg.lost(leg.answered() ? NORMAL_CLEARING : NO_ANSWER, CallSession.now());
       } else if (!leg.answered() && Workflow.currentTimeMillis() > deadline) {
         dropLeg(leg, NO_ANSWER);
-        leg.lost(NO_ANSWER, CallWorkflowImpl.now());
+        leg.lost(NO_ANSWER, CallSession.now());
       }
-      call.checkChannel();
+      wait.checkChannelStillThere();
     }
-    call.flushSteps();
+    timeline.flush();
   }
 
   private void dropLeg(DialLeg leg, String cause) {
     if (!leg.ended()) {
-      call.control().hangup(leg.uuid(), cause);
+      session.control().hangup(leg.uuid(), cause);
     }
   }
 
@@ -217,7 +235,7 @@ final class CallDialer {
       dialing =
           Workflow.newActivityStub(
               DialActivities.class,
-              ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(call.nodeId())).build());
+              ActivityOptions.newBuilder().setTaskQueue(TaskQueues.node(session.nodeId())).build());
     }
     return dialing;
   }

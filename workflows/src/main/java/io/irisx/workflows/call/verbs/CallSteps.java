@@ -1,7 +1,11 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.CallStepActivities;
+import io.irisx.workflows.call.GatherStep;
+import io.irisx.workflows.call.PromptStep;
+import io.irisx.workflows.call.StepResult;
 import io.irisx.workflows.flow.Gather;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;

@@ -1,6 +1,9 @@
-package io.irisx.workflows.call;
+package io.irisx.workflows.call.verbs;
 
 import io.irisx.workflows.activities.CallDetailRecord;
+import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.HangupCause;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
