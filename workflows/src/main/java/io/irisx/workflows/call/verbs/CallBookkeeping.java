@@ -1,9 +1,9 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.CallRecordActivities;
-import io.irisx.workflows.activities.NodeDirectoryActivities;
-import io.irisx.workflows.activities.OutboundCallRestore;
+import io.irisx.workflows.call.CallRecordActivities;
 import io.irisx.workflows.call.CallRequest;
+import io.irisx.workflows.call.NodeDirectoryActivities;
+import io.irisx.workflows.call.OutboundCallRestore;
 import io.irisx.workflows.webhook.WebhookPublishing;
 import io.temporal.workflow.Workflow;
 

@@ -1,6 +1,6 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.CallDetailRecord;
+import io.irisx.workflows.call.CallDetailRecord;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.call.HangupCause;

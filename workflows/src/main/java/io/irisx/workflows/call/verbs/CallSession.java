@@ -1,8 +1,8 @@
 package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.CallControlActivities;
 import io.irisx.workflows.call.CallCommands;
+import io.irisx.workflows.call.CallControlActivities;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallState;
 import io.irisx.workflows.flow.CallerHungUpException;

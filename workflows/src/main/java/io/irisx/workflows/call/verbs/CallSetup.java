@@ -1,10 +1,10 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.InboundCallRegistration;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.InboundCallRegistration;
 import io.irisx.workflows.call.InboundLeg;
+import io.irisx.workflows.call.OriginateCommand;
 import io.irisx.workflows.webhook.WebhookEventTypes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;

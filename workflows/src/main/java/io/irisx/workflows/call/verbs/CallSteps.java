@@ -1,9 +1,9 @@
 package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.call.CallStepActivities;
 import io.irisx.workflows.call.GatherStep;
+import io.irisx.workflows.call.OriginateCommand;
 import io.irisx.workflows.call.PromptStep;
 import io.irisx.workflows.call.StepResult;
 import io.irisx.workflows.flow.Gather;

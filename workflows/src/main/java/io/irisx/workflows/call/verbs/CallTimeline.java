@@ -1,9 +1,9 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.CallTransition;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.CallTransition;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.WebhookEventTypes;
 import io.temporal.workflow.Async;

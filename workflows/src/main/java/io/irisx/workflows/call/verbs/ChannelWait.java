@@ -1,6 +1,6 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.ChannelSnapshot;
+import io.irisx.workflows.call.ChannelSnapshot;
 import io.irisx.workflows.call.StepResult;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;

@@ -1,11 +1,11 @@
 package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.ChannelSnapshot;
-import io.irisx.workflows.activities.DialActivities;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.call.ChannelEvent;
+import io.irisx.workflows.call.ChannelSnapshot;
+import io.irisx.workflows.call.DialActivities;
 import io.irisx.workflows.call.HangupCause;
+import io.irisx.workflows.call.OriginateCommand;
 import io.irisx.workflows.flow.CallerHungUpException;
 import io.irisx.workflows.flow.Dial;
 import io.irisx.workflows.flow.DialResult;

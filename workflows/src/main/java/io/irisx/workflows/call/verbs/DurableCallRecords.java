@@ -1,12 +1,12 @@
 package io.irisx.workflows.call.verbs;
 
-import static io.irisx.workflows.activities.CallRecordActivities.CALL_NOT_FOUND;
+import static io.irisx.workflows.call.CallRecordActivities.CALL_NOT_FOUND;
 
-import io.irisx.workflows.activities.CallDetailRecord;
-import io.irisx.workflows.activities.CallRecordActivities;
-import io.irisx.workflows.activities.CallTransition;
-import io.irisx.workflows.activities.InboundCallRegistration;
-import io.irisx.workflows.activities.OutboundCallRestore;
+import io.irisx.workflows.call.CallDetailRecord;
+import io.irisx.workflows.call.CallRecordActivities;
+import io.irisx.workflows.call.CallTransition;
+import io.irisx.workflows.call.InboundCallRegistration;
+import io.irisx.workflows.call.OutboundCallRestore;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;

@@ -1,11 +1,11 @@
 package io.irisx.workflows.call.verbs;
 
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingFile;
-import io.irisx.workflows.activities.RecordingRecordActivities;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.RecordingActivities;
+import io.irisx.workflows.call.RecordingFile;
+import io.irisx.workflows.call.RecordingRecordActivities;
+import io.irisx.workflows.call.RecordingUpload;
+import io.irisx.workflows.call.UploadedRecording;
 import io.irisx.workflows.flow.CallerHungUpException;
 import io.irisx.workflows.flow.Record;
 import io.irisx.workflows.flow.Recording;

@@ -1,7 +1,7 @@
 package io.irisx.workflows.call.verbs;
 
-import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.admission.CallSlot;
+import io.irisx.workflows.call.CallDetailRecord;
 import io.irisx.workflows.call.CallResult;
 import io.irisx.workflows.call.CallStatus;
 import io.irisx.workflows.webhook.WebhookEventTypes;

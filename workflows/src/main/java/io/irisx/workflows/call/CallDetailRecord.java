@@ -1,6 +1,5 @@
-package io.irisx.workflows.activities;
+package io.irisx.workflows.call;
 
-import io.irisx.workflows.call.CallStatus;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.irisx.workflows.activities;
+package io.irisx.workflows.call;
 
 /**
  * What the switch says about a channel right now: whether it exists and which application it runs

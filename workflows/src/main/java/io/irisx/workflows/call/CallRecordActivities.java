@@ -1,4 +1,4 @@
-package io.irisx.workflows.activities;
+package io.irisx.workflows.call;
 
 import io.irisx.temporal.ActivityCatalogue;
 import io.temporal.activity.ActivityInterface;

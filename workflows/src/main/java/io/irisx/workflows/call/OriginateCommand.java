@@ -1,4 +1,4 @@
-package io.irisx.workflows.activities;
+package io.irisx.workflows.call;
 
 /**
  * Dial one party. {@code channelUuid} is chosen by the workflow (deterministically) and sent as

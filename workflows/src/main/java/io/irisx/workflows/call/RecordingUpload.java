@@ -1,4 +1,4 @@
-package io.irisx.workflows.activities;
+package io.irisx.workflows.call;
 
 import java.time.Instant;
 
