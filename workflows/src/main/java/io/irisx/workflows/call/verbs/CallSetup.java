@@ -49,7 +49,7 @@ final class CallSetup {
     session.ownEventsOnNode();
     timeline.record("call.originated", CallStatus.QUEUED, at, "node " + session.nodeId());
     try {
-      session.steps().originate(command());
+      session.steps().originate(command(), timeline::flush);
     } catch (ActivityFailure failure) {
       refused(failure);
     }
