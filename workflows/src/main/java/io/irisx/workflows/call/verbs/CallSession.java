@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What the verbs of one call share: its request, the node and channel it runs on, what the switch
  * said of that channel, the steps on the node, the flow running and a redirect waiting for it.
- * Workflow code: deterministic; it issues no command of its own.
+ * Workflow code: deterministic; its only command is the bookkeeping's version marker ({@link
+ * #begin}).
  */
 final class CallSession {
   private final ChannelTracker channel = new ChannelTracker();
