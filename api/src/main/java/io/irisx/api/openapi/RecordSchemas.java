@@ -44,14 +44,14 @@ final class RecordSchemas {
         continue;
       }
       String name = component.getName();
-      JsonInclude include = component.getAnnotation(JsonInclude.class);
+      JsonInclude include = annotation(component, JsonInclude.class);
       boolean omittedWhenNull =
           include != null ? include.value() != JsonInclude.Include.ALWAYS : classOmitsNulls;
       boolean primitive = component.getType().isPrimitive();
       ObjectNode property =
           property(name, component.getGenericType(), primitive || name.equals("id"));
       com.fasterxml.jackson.annotation.JsonPropertyDescription description =
-          component.getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+          annotation(component, com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
       if (description != null) {
         property.put("description", description.value());
       }
@@ -64,6 +64,30 @@ final class RecordSchemas {
       schema.set("required", required);
     }
     return schema;
+  }
+
+  /**
+   * An annotation written on a record component: Jackson's annotations do not target record
+   * components, so javac puts them on the component's field and accessor instead.
+   */
+  private static <A extends java.lang.annotation.Annotation> A annotation(
+      RecordComponent component, Class<A> kind) {
+    A onComponent = component.getAnnotation(kind);
+    if (onComponent != null) {
+      return onComponent;
+    }
+    A onAccessor = component.getAccessor().getAnnotation(kind);
+    if (onAccessor != null) {
+      return onAccessor;
+    }
+    try {
+      return component
+          .getDeclaringRecord()
+          .getDeclaredField(component.getName())
+          .getAnnotation(kind);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
   }
 
   private static List<RecordComponent> ordered(Class<?> type) {
