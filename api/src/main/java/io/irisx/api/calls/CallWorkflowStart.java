@@ -80,17 +80,28 @@ public final class CallWorkflowStart {
         return new Result(Outcome.REFUSED, refusal.get(), e);
       }
       if (!watch.mayHaveArrived()) {
-        log.warn("the start of call {} never reached Temporal: {}", callId, e.toString());
+        log.warn("the start of call {} never reached Temporal: {}", callId, rootCause(e));
         return Result.of(Outcome.NOT_STARTED, e);
       }
-      log.warn("the start of call {} got no answer, asking Temporal: {}", callId, e.toString());
+      log.warn("the start of call {} got no answer, asking Temporal: {}", callId, rootCause(e));
       return settled(callId, e);
     }
   }
 
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+
   private Result settled(UUID callId, RuntimeException failure) {
     return switch (settlement.settle(callId, settleWithin)) {
-      case STARTED -> Result.of(Outcome.STARTED, null);
+      case STARTED -> {
+        log.info("call {} did start: its workflow exists", callId);
+        yield Result.of(Outcome.STARTED, null);
+      }
       case NOT_STARTED -> Result.of(Outcome.NOT_STARTED, failure);
       case UNKNOWN -> Result.of(Outcome.UNKNOWN, failure);
     };
