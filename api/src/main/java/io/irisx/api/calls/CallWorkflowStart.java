@@ -77,6 +77,7 @@ public final class CallWorkflowStart {
     } catch (WorkflowServiceException | StatusRuntimeException e) {
       var refusal = TemporalRefusal.of(e);
       if (refusal.isPresent()) {
+        log.warn("Temporal refused the start of call {}: {}", callId, refusal.get());
         return new Result(Outcome.REFUSED, refusal.get(), e);
       }
       if (!watch.mayHaveArrived()) {
