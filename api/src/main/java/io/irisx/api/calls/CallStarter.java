@@ -166,7 +166,8 @@ public final class CallStarter {
     try {
       started = starts.start(request);
     } catch (RuntimeException e) {
-      // Not a gRPC failure (the request could not even be made): nothing was sent.
+      // CallWorkflowStart settles every failure of the start itself; this is one before it (the
+      // request could not even be made), so nothing was sent.
       markFailed(callId);
       releaseSlot(tenant, callId, admission);
       throw e;

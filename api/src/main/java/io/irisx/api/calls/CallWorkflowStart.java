@@ -1,7 +1,6 @@
 package io.irisx.api.calls;
 
 import io.grpc.Context;
-import io.grpc.StatusRuntimeException;
 import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.call.CallRequest;
 import io.irisx.workflows.call.CallSearchAttributes;
@@ -10,7 +9,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,7 +72,9 @@ public final class CallWorkflowStart {
       // what holds the id is the mark of a start that was given up.
       log.info("the workflow id of call {} is already taken", callId);
       return settled(callId, alreadyStarted);
-    } catch (WorkflowServiceException | StatusRuntimeException e) {
+    } catch (RuntimeException e) {
+      // WorkflowServiceException or StatusRuntimeException mostly; whatever it is, a request that
+      // may have reached Temporal is settled with it, never taken as "not started".
       var refusal = TemporalRefusal.of(e);
       if (refusal.isPresent()) {
         log.warn("Temporal refused the start of call {}: {}", callId, refusal.get());

@@ -1,6 +1,5 @@
 package io.irisx.api.calls;
 
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -59,7 +58,8 @@ final class StartSettlement {
             continue; // the id was taken meanwhile: the next look says by what
           }
         }
-      } catch (StatusRuntimeException e) {
+      } catch (RuntimeException e) {
+        // StatusRuntimeException mostly: no answer is no answer, whatever the failure.
         log.debug("Temporal did not say whether call {} started: {}", callId, e.toString());
       }
       if (Duration.ofNanos(end - System.nanoTime()).toMillis() <= pause) {
