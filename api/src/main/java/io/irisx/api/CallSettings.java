@@ -20,6 +20,24 @@ public class CallSettings {
   @Max(60)
   private int startTimeoutSeconds = 10;
 
+  /**
+   * How long {@code POST /v1/calls}, after a start whose answer was lost, keeps asking Temporal
+   * whether the call started before answering {@code 503 call-outcome-unknown}.
+   */
+  @Min(1)
+  @Max(60)
+  private int startConfirmSeconds = 10;
+
+  @JsonProperty
+  public int getStartConfirmSeconds() {
+    return startConfirmSeconds;
+  }
+
+  @JsonProperty
+  public void setStartConfirmSeconds(int startConfirmSeconds) {
+    this.startConfirmSeconds = startConfirmSeconds;
+  }
+
   @JsonProperty
   public int getRingTimeoutSeconds() {
     return ringTimeoutSeconds;

@@ -22,6 +22,8 @@ import io.irisx.api.auth.ProblemUnauthorizedHandler;
 import io.irisx.api.auth.ReadOnlyScopeFilter;
 import io.irisx.api.calls.CallController;
 import io.irisx.api.calls.CallStarter;
+import io.irisx.api.calls.CallWorkflowStart;
+import io.irisx.api.calls.RequestSentTracker;
 import io.irisx.api.cli.CreateAdminCommand;
 import io.irisx.api.cli.CreateTenantCommand;
 import io.irisx.api.console.Accounts;
@@ -88,6 +90,8 @@ import io.irisx.temporal.ops.TemporalHealthCheck;
 import io.irisx.workflows.flow.CallFlows;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -152,7 +156,10 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     environment.jersey().register(new RequestMetrics(metrics.registry()));
 
     TemporalConnection temporal =
-        TemporalConnection.open(configuration.getTemporal(), metrics.temporalScope());
+        TemporalConnection.open(
+            configuration.getTemporal(),
+            metrics.temporalScope(),
+            List.of(new RequestSentTracker()));
     environment.lifecycle().manage(closing(temporal));
     temporal.ensureNamespace();
     TemporalHealthCheck temporalHealth = new TemporalHealthCheck(temporal.service());
@@ -229,10 +236,13 @@ public class IrisxApiApplication extends Application<IrisxApiConfiguration> {
     CallStarter starter =
         new CallStarter(
             calls,
-            temporal.client(),
+            new CallWorkflowStart(
+                temporal.client(),
+                Duration.ofSeconds(configuration.getCalls().getStartTimeoutSeconds()),
+                Duration.ofSeconds(configuration.getCalls().getStartConfirmSeconds()),
+                deadlines),
             flows,
             configuration.getCalls(),
-            deadlines,
             clock,
             gate,
             jdbi.onDemand(TenantDao.class),

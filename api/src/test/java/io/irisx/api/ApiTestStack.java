@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -80,9 +81,18 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
   /** The API with another test configuration file from the test resources. */
   public DropwizardAppExtension<IrisxApiConfiguration> appWith(
       String configResource, ConfigOverride... overrides) {
+    return appWith(configResource, this::temporalTarget, overrides);
+  }
+
+  /**
+   * The API reaching Temporal at another target (a proxy in front of this stack's server, another
+   * server); an override of {@code temporal.target} among the others would not take.
+   */
+  public DropwizardAppExtension<IrisxApiConfiguration> appWith(
+      String configResource, Supplier<String> temporalTarget, ConfigOverride... overrides) {
     ConfigOverride[] all = new ConfigOverride[overrides.length + 2];
     all[0] = ConfigOverride.config("database.url", this::jdbcUrl);
-    all[1] = ConfigOverride.config("temporal.target", this::temporalTarget);
+    all[1] = ConfigOverride.config("temporal.target", temporalTarget);
     System.arraycopy(overrides, 0, all, 2, overrides.length);
     return new DropwizardAppExtension<>(
         IrisxApiApplication.class, ResourceHelpers.resourceFilePath(configResource), all);
@@ -94,6 +104,11 @@ public final class ApiTestStack implements BeforeAllCallback, AfterAllCallback {
 
   public String temporalTarget() {
     return "127.0.0.1:" + temporalPort;
+  }
+
+  /** The in-process Temporal server's port (known once the stack has started). */
+  public int temporalPort() {
+    return temporalPort;
   }
 
   public DataSource dataSource() {

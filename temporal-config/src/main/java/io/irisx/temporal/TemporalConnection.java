@@ -2,6 +2,7 @@ package io.irisx.temporal;
 
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
+import io.grpc.ClientInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -51,10 +52,20 @@ public final class TemporalConnection implements AutoCloseable {
    * metrics}.
    */
   public static TemporalConnection open(TemporalSettings settings, Scope metrics) {
+    return open(settings, metrics, List.of());
+  }
+
+  /**
+   * As {@link #open(TemporalSettings, Scope)}, with gRPC interceptors on the workflow service's
+   * calls (the API's tells whether a start request ever left for the server).
+   */
+  public static TemporalConnection open(
+      TemporalSettings settings, Scope metrics, List<ClientInterceptor> interceptors) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newConnectedServiceStubs(
             secured(WorkflowServiceStubsOptions.newBuilder(), settings)
                 .setMetricsScope(metrics)
+                .setGrpcClientInterceptors(interceptors)
                 .build(),
             Duration.ofSeconds(30));
     WorkflowClient client =

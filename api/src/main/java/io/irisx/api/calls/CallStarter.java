@@ -1,7 +1,5 @@
 package io.irisx.api.calls;
 
-import io.grpc.Context;
-import io.grpc.StatusRuntimeException;
 import io.irisx.api.CallSettings;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.errors.InfrastructureOutage;
@@ -14,42 +12,33 @@ import io.irisx.db.CallDao;
 import io.irisx.db.CallRow;
 import io.irisx.db.TenantCallLimits;
 import io.irisx.db.TenantDao;
-import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.admission.CallAdmission;
 import io.irisx.workflows.call.CallRequest;
-import io.irisx.workflows.call.CallSearchAttributes;
 import io.irisx.workflows.call.CallStatus;
-import io.irisx.workflows.call.CallWorkflow;
 import io.irisx.workflows.flow.CallFlows;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.irisx.workflows.webhook.WebhookUrlRefusedException;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowServiceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts an outbound call: the {@code queued} row first (so the workflow's first status write finds
- * it), then the call's workflow. A call whose workflow cannot be started is marked failed.
+ * it), then the call's workflow. A call whose workflow surely did not start is marked failed; one
+ * whose start cannot be confirmed either way is left queued and answered {@code 503
+ * call-outcome-unknown} (see {@link CallWorkflowStart}).
  */
 public final class CallStarter {
   private static final Logger log = LoggerFactory.getLogger(CallStarter.class);
   private static final int MAX_SHOWN_FLOW_NAME = 60;
 
   private final CallDao calls;
-  private final WorkflowClient temporal;
+  private final CallWorkflowStart starts;
   private final CallFlows flows;
   private final CallSettings settings;
-  private final ScheduledExecutorService deadlines;
   private final Clock clock;
 
   /** Null: no Redis configured, calls run under no limits (the API warns at start). */
@@ -63,10 +52,9 @@ public final class CallStarter {
 
   public CallStarter(
       CallDao calls,
-      WorkflowClient temporal,
+      CallWorkflowStart starts,
       CallFlows flows,
       CallSettings settings,
-      ScheduledExecutorService deadlines,
       Clock clock,
       CallAdmissionGate gate,
       TenantDao tenants,
@@ -77,10 +65,9 @@ public final class CallStarter {
     this.gate = gate;
     this.tenants = tenants;
     this.calls = calls;
-    this.temporal = temporal;
+    this.starts = starts;
     this.flows = flows;
     this.settings = settings;
-    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -175,36 +162,57 @@ public final class CallStarter {
             body.webhookUrl(),
             body.recordsWholeCall(),
             admission);
+    CallWorkflowStart.Result started;
     try {
-      startWorkflow(request);
-    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-      // Only a derived id (an idempotency key) can meet its own workflow: that is the same call.
-      log.info("the workflow of call {} was already started by an earlier request", callId);
-    } catch (WorkflowServiceException | StatusRuntimeException e) {
+      started = starts.start(request);
+    } catch (RuntimeException e) {
+      // CallWorkflowStart settles every failure of the start itself; this is one before it (the
+      // request could not even be made), so nothing was sent.
       markFailed(callId);
       releaseSlot(tenant, callId, admission);
-      log.warn("could not start the workflow of call {}: {}", callId, e.toString());
-      var refusal = TemporalRefusal.of(e);
-      if (refusal.isPresent()) {
+      throw e;
+    }
+    switch (started.outcome()) {
+      case STARTED -> {}
+      case REFUSED -> {
+        markFailed(callId);
+        releaseSlot(tenant, callId, admission);
         // A request Temporal refuses (too large, malformed) is refused again on every retry.
         throw new ProblemException(
                 ProblemType.CALL_START_REFUSED,
                 "Temporal refused to start the call ("
-                    + refusal.get()
+                    + started.refusal()
                     + "); it is marked failed and will not be dialled. Retrying the same request"
                     + " cannot succeed.")
-            .causedBy(e);
+            .causedBy(started.failure());
       }
-      throw new ProblemException(
-              ProblemType.TEMPORAL_UNAVAILABLE,
-              "The call could not be started (Temporal did not answer); it is marked failed and"
-                  + " will not be dialled. Try again later.")
-          .withHeader("Retry-After", String.valueOf(InfrastructureOutage.RETRY_AFTER_SECONDS))
-          .causedBy(e);
-    } catch (RuntimeException e) {
-      markFailed(callId);
-      releaseSlot(tenant, callId, admission);
-      throw e;
+      case NOT_STARTED -> {
+        markFailed(callId);
+        releaseSlot(tenant, callId, admission);
+        throw new ProblemException(
+                ProblemType.TEMPORAL_UNAVAILABLE,
+                "The call could not be started (Temporal did not answer); it is marked failed and"
+                    + " will not be dialled. Try again later.")
+            .withHeader("Retry-After", String.valueOf(InfrastructureOutage.RETRY_AFTER_SECONDS))
+            .causedBy(started.failure());
+      }
+      case UNKNOWN -> {
+        // Neither failed nor answered 201: the row stays queued, its slot taken (a workflow that
+        // did start holds it), until NeverStartedCalls settles it with Temporal.
+        throw new ProblemException(
+                ProblemType.CALL_OUTCOME_UNKNOWN,
+                "Temporal did not confirm whether call "
+                    + callId
+                    + " started. It is either dialled once or ended as failed, never both: GET"
+                    + " /v1/calls/"
+                    + callId
+                    + " tells which within a minute. Retrying with the same Idempotency-Key is"
+                    + " safe and answers the call itself; a retry without a key may make a second"
+                    + " call.")
+            .withHeader("Retry-After", String.valueOf(InfrastructureOutage.RETRY_AFTER_SECONDS))
+            .aboutCall(callId.toString())
+            .causedBy(started.failure());
+      }
     }
     try {
       return calls
@@ -294,37 +302,6 @@ public final class CallStarter {
   private void releaseSlot(AuthenticatedTenant tenant, UUID callId, CallAdmission admission) {
     if (gate != null && admission != null) {
       gate.release(tenant.tenantId(), callId);
-    }
-  }
-
-  private void startWorkflow(CallRequest request) {
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(CallRequest.workflowId(request.callId()))
-            .setTaskQueue(TaskQueues.CALLS)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary(
-                "outbound " + request.from() + " → " + request.to() + " · " + request.flow())
-            .setTypedSearchAttributes(CallSearchAttributes.initial(request))
-            .setStaticDetails(
-                "Outbound call "
-                    + request.callId()
-                    + " for tenant "
-                    + request.tenantId()
-                    + "; ring timeout "
-                    + request.ringTimeoutSeconds()
-                    + " s")
-            .build();
-    CallWorkflow workflow = temporal.newWorkflowStub(CallWorkflow.class, options);
-    // The SDK retries an unreachable server until the gRPC context's deadline: bound the wait.
-    Context.CancellableContext bounded =
-        Context.current()
-            .withDeadlineAfter(settings.getStartTimeoutSeconds(), TimeUnit.SECONDS, deadlines);
-    try {
-      bounded.run(() -> WorkflowClient.start(workflow::run, request));
-    } finally {
-      bounded.cancel(null);
     }
   }
 

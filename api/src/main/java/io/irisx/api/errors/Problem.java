@@ -6,19 +6,25 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem document. {@code errors} (validation problems only) lists each offending
- * field and what is wrong with it.
+ * field and what is wrong with it; {@code callId} (an extension member) names the call a problem is
+ * about when that call may exist though the request failed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "callId"})
 public record Problem(
     String type,
     String title,
     int status,
     String detail,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    String callId) {
 
   public Problem withErrors(List<FieldError> fieldErrors) {
-    return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
+    return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), callId);
+  }
+
+  public Problem withCallId(String id) {
+    return new Problem(type, title, status, detail, instance, errors, id);
   }
 }

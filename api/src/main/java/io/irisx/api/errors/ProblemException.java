@@ -10,9 +10,10 @@ public final class ProblemException extends RuntimeException {
   private final String detail;
   private final List<FieldError> errors;
   private final Map<String, String> headers;
+  private final String callId;
 
   public ProblemException(ProblemType type, String detail) {
-    this(type, detail, List.of(), Map.of(), null);
+    this(type, detail, List.of(), Map.of(), null, null);
   }
 
   private ProblemException(
@@ -20,12 +21,14 @@ public final class ProblemException extends RuntimeException {
       String detail,
       List<FieldError> errors,
       Map<String, String> headers,
-      Throwable cause) {
+      Throwable cause,
+      String callId) {
     super(type.name() + ": " + detail, cause, false, false);
     this.type = type;
     this.detail = detail;
     this.errors = List.copyOf(errors);
     this.headers = Map.copyOf(headers);
+    this.callId = callId;
   }
 
   public static ProblemException validation(List<FieldError> errors) {
@@ -33,7 +36,7 @@ public final class ProblemException extends RuntimeException {
         errors.size() == 1
             ? "The field " + errors.get(0).field() + " " + errors.get(0).message() + "."
             : errors.size() + " fields are missing or malformed; see errors.";
-    return new ProblemException(ProblemType.VALIDATION_ERROR, detail, errors, Map.of(), null);
+    return new ProblemException(ProblemType.VALIDATION_ERROR, detail, errors, Map.of(), null, null);
   }
 
   public static ProblemException validation(String field, String message) {
@@ -43,11 +46,21 @@ public final class ProblemException extends RuntimeException {
   public ProblemException withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new ProblemException(type, detail, errors, more, getCause());
+    return new ProblemException(type, detail, errors, more, getCause(), callId);
   }
 
   public ProblemException causedBy(Throwable cause) {
-    return new ProblemException(type, detail, errors, headers, cause);
+    return new ProblemException(type, detail, errors, headers, cause, callId);
+  }
+
+  /** The call the problem is about, for a client that must look it up. */
+  public ProblemException aboutCall(String id) {
+    return new ProblemException(type, detail, errors, headers, getCause(), id);
+  }
+
+  /** The call the problem is about, or null. */
+  public String callId() {
+    return callId;
   }
 
   public ProblemType type() {

@@ -19,6 +19,9 @@ final class ProblemResponses {
     if (!exception.errors().isEmpty()) {
       problem = problem.withErrors(exception.errors());
     }
+    if (exception.callId() != null) {
+      problem = problem.withCallId(exception.callId());
+    }
     Response.ResponseBuilder response = of(problem);
     exception.headers().forEach(response::header);
     return response.build();

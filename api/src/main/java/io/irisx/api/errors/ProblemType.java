@@ -14,6 +14,7 @@ public enum ProblemType {
   UNKNOWN_FLOW(422, "unknown-flow", "Unknown flow"),
   TEMPORAL_UNAVAILABLE(503, "temporal-unavailable", "Call could not be started"),
   CALL_START_REFUSED(422, "call-start-refused", "Temporal refused the call's request"),
+  CALL_OUTCOME_UNKNOWN(503, "call-outcome-unknown", "Whether the call started is not known yet"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "A service the API needs does not answer"),
   AUTHENTICATION_THROTTLED(429, "authentication-throttled", "Too many failed authentications"),
   INSUFFICIENT_SCOPE(403, "insufficient-scope", "Insufficient scope"),
@@ -63,13 +64,13 @@ public enum ProblemType {
 
   /** A problem of this type about the request at {@code instance}. */
   public Problem problem(String detail, String instance) {
-    return new Problem(type.toString(), title, status, detail, instance, null);
+    return new Problem(type.toString(), title, status, detail, instance, null, null);
   }
 
   /** The generic problem for a status with no type of its own (RFC 9457 {@code about:blank}). */
   static Problem generic(int status, String detail, String instance) {
     Status known = Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-    return new Problem("about:blank", title, status, detail, instance, null);
+    return new Problem("about:blank", title, status, detail, instance, null, null);
   }
 }

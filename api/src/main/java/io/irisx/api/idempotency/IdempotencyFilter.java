@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.irisx.api.IdempotencySettings;
 import io.irisx.api.auth.AuthenticatedTenant;
 import io.irisx.api.auth.Operator;
+import io.irisx.api.errors.Problem;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.db.IdempotencyDao;
@@ -53,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * response, up to {@code idempotency.waitSeconds}, then gets {@code 409 idempotency-key-in-use}.
  *
  * <p>A request refused with a 4xx changed nothing, so its key is given back and may be used again
- * (with a corrected body, say). Every other response, 5xx included, is kept for {@code
- * idempotency.retentionHours}: a replay never does the work twice.
+ * (with a corrected body, say). So is a {@code 503 call-outcome-unknown}: the retry asks again what
+ * became of the call, which the key's derived call id makes safe. Every other response, 5xx
+ * included, is kept for {@code idempotency.retentionHours}: a replay never does the work twice.
  *
  * <p>Secrets are never stored: the fields a resource method names in {@link SecretFields} (a new
  * API key) are left out of the stored response, so a replay answers without them.
@@ -183,8 +185,10 @@ public final class IdempotencyFilter
       return;
     }
     int status = response.getStatus();
-    if (status >= 400 && status < 500) {
-      // Refused: nothing happened, so the key is free for the corrected request.
+    if (status >= 400 && status < 500 || isUnsettled(response)) {
+      // Refused: nothing happened, so the key is free for the corrected request. Unsettled: a
+      // retry must find out what happened, not replay "unknown"; the key's derived call id keeps
+      // it from making a second call.
       request.removeProperty(CLAIM);
       release(claim);
       return;
@@ -196,6 +200,11 @@ public final class IdempotencyFilter
     }
     // The body is stored as written, once the writer interceptor has it.
     request.setProperty(CLAIM, claim.withStatus(status));
+  }
+
+  private static boolean isUnsettled(ContainerResponseContext response) {
+    return response.getEntity() instanceof Problem problem
+        && ProblemType.CALL_OUTCOME_UNKNOWN.type().toString().equals(problem.type());
   }
 
   @Override
