@@ -3,6 +3,7 @@ package io.irisx.api.errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Ends a request with a problem document; {@link ProblemExceptionMapper} writes it. */
 public final class ProblemException extends RuntimeException {
@@ -20,7 +21,7 @@ public final class ProblemException extends RuntimeException {
       String detail,
       List<FieldError> errors,
       Map<String, String> headers,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     super(type.name() + ": " + detail, cause, false, false);
     this.type = type;
     this.detail = detail;
