@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.irisx.temporal.TemporalSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's YAML: {@code database}, {@code temporal}, {@code calls}, {@code operator}, {@code
@@ -112,15 +113,15 @@ public class IrisxApiConfiguration extends Configuration {
   }
 
   /** The recordings bucket, for presigned downloads and deletes; absent: recordings have no url. */
-  @Valid private io.irisx.api.recordings.RecordingStorageSettings recordings;
+  @Valid private io.irisx.api.recordings.@Nullable RecordingStorageSettings recordings;
 
   @JsonProperty("recordings")
-  public io.irisx.api.recordings.RecordingStorageSettings getRecordings() {
+  public io.irisx.api.recordings.@Nullable RecordingStorageSettings getRecordings() {
     return recordings;
   }
 
   @JsonProperty("recordings")
-  public void setRecordings(io.irisx.api.recordings.RecordingStorageSettings recordings) {
+  public void setRecordings(io.irisx.api.recordings.@Nullable RecordingStorageSettings recordings) {
     this.recordings = recordings;
   }
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 @RegisterConstructorMapper(ApiKeyRow.class)
 public interface ApiKeyDao {
@@ -58,7 +59,7 @@ public interface ApiKeyDao {
 
   /** The tenant's live keys, newest first, after the (createdAt, id) cursor when one is given. */
   default List<ApiKeySummary> listNewestFirst(
-      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      UUID tenantId, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }

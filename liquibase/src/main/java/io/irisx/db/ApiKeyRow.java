@@ -3,6 +3,7 @@ package io.irisx.db;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API key as stored: only its SHA-256 hash and a short recognisable prefix, never the key.
@@ -14,7 +15,7 @@ public record ApiKeyRow(
     String name,
     String keyPrefix,
     String keyHash,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     String scope) {
 
   public static final String FULL = "full";
@@ -25,7 +26,12 @@ public record ApiKeyRow(
 
   /** A key with the {@code full} scope. */
   public ApiKeyRow(
-      UUID id, UUID tenantId, String name, String keyPrefix, String keyHash, Instant createdAt) {
+      UUID id,
+      UUID tenantId,
+      String name,
+      String keyPrefix,
+      String keyHash,
+      @Nullable Instant createdAt) {
     this(id, tenantId, name, keyPrefix, keyHash, createdAt, FULL);
   }
 }

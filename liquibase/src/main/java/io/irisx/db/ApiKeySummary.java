@@ -2,6 +2,7 @@ package io.irisx.db;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What a tenant may see of one of its keys: never the hash. */
 public record ApiKeySummary(
@@ -11,4 +12,4 @@ public record ApiKeySummary(
     String keyPrefix,
     String scope,
     Instant createdAt,
-    Instant lastUsedAt) {}
+    @Nullable Instant lastUsedAt) {}

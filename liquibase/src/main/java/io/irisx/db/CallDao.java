@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 @RegisterConstructorMapper(CallRow.class)
 public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
@@ -62,7 +63,7 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
    * everything strictly older than {@code cursorCreatedAt}.
    */
   default List<CallRow> listNewestFirst(
-      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      UUID tenantId, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }
@@ -75,7 +76,7 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
    * CallSearch}.
    */
   default List<CallRow> listNewestFirst(
-      CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      CallFilter filter, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     return CallSearch.newestFirst(getHandle(), filter, cursorCreatedAt, cursorId, limit);
   }
 
@@ -162,8 +163,8 @@ public interface CallDao extends org.jdbi.v3.sqlobject.SqlObject {
       @Bind("id") UUID id,
       @Bind("status") String status,
       @Bind("at") Instant at,
-      @Bind("nodeId") String nodeId,
-      @Bind("channelUuid") String channelUuid);
+      @Bind("nodeId") @Nullable String nodeId,
+      @Bind("channelUuid") @Nullable String channelUuid);
 
   /**
    * Writes the final CDR, and with it the call's final status (a CDR outranks any status recorded

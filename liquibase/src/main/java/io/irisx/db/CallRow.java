@@ -2,6 +2,7 @@ package io.irisx.db;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code calls}: the call and, once it has ended, its CDR. {@code fromRaw} is an inbound
@@ -15,17 +16,17 @@ public record CallRow(
     String toNumber,
     String flow,
     String status,
-    String nodeId,
-    String channelUuid,
+    @Nullable String nodeId,
+    @Nullable String channelUuid,
     Instant createdAt,
-    Instant ringingAt,
-    Instant answeredAt,
-    Instant endedAt,
-    Long durationSeconds,
-    Long billSeconds,
-    String hangupCause,
-    Integer hangupCauseCode,
-    String metadataJson,
-    Integer sipCode,
-    String hungUpBy,
-    String fromRaw) {}
+    @Nullable Instant ringingAt,
+    @Nullable Instant answeredAt,
+    @Nullable Instant endedAt,
+    @Nullable Long durationSeconds,
+    @Nullable Long billSeconds,
+    @Nullable String hangupCause,
+    @Nullable Integer hangupCauseCode,
+    @Nullable String metadataJson,
+    @Nullable Integer sipCode,
+    @Nullable String hungUpBy,
+    @Nullable String fromRaw) {}

@@ -31,13 +31,17 @@ public final class CallSearch {
    * given. Rows inserted meanwhile never shift a page: the cursor is a position, not an offset.
    */
   public List<CallRow> newestFirst(
-      CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      CallFilter filter, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     return jdbi.withHandle(handle -> newestFirst(handle, filter, cursorCreatedAt, cursorId, limit));
   }
 
   /** As {@link #newestFirst(CallFilter, Instant, UUID, int)}, on a handle the caller holds. */
   public static List<CallRow> newestFirst(
-      Handle handle, CallFilter filter, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      Handle handle,
+      CallFilter filter,
+      @Nullable Instant cursorCreatedAt,
+      @Nullable UUID cursorId,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT ").append(CallDao.COLUMNS).append(" FROM calls");
     List<Binding> bindings = where(filter, sql);
     if (cursorCreatedAt != null) {

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's contacts. Tags and metadata cross the boundary as JSON text (an array of strings, an
@@ -50,7 +51,7 @@ public interface ContactDao {
 
   /** Newest first, after the (createdAt, id) cursor when one is given. */
   default List<ContactRow> listNewestFirst(
-      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      UUID tenantId, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }

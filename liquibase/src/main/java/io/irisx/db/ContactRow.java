@@ -2,6 +2,7 @@ package io.irisx.db;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's contact.
@@ -12,13 +13,13 @@ import java.util.UUID;
 public record ContactRow(
     UUID id,
     UUID tenantId,
-    String firstName,
-    String lastName,
-    String phoneNumber,
-    String email,
-    String company,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String phoneNumber,
+    @Nullable String email,
+    @Nullable String company,
     String tagsJson,
-    String notes,
+    @Nullable String notes,
     String metadataJson,
     Instant createdAt,
-    Instant updatedAt) {}
+    @Nullable Instant updatedAt) {}

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stored responses of idempotent requests. The primary key (owner, key) is what makes one request
@@ -36,7 +37,7 @@ public interface IdempotencyDao {
   Optional<Boolean> claim(
       @Bind("owner") String owner,
       @Bind("key") String key,
-      @Bind("tenantId") UUID tenantId,
+      @Bind("tenantId") @Nullable UUID tenantId,
       @Bind("requestHash") String requestHash,
       @Bind("method") String method,
       @Bind("path") String path,

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 public interface PhoneNumberDao {
   /**
@@ -52,7 +53,7 @@ public interface PhoneNumberDao {
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("number") String number,
-      @Bind("friendlyName") String friendlyName,
+      @Bind("friendlyName") @Nullable String friendlyName,
       @Bind("flow") String flow,
       @Bind("flowParamsJson") String flowParamsJson,
       @Bind("createdAt") Instant createdAt);
@@ -75,7 +76,7 @@ public interface PhoneNumberDao {
 
   /** Newest first, after the (createdAt, id) cursor when one is given. */
   default List<PhoneNumberRow> listNewestFirst(
-      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      UUID tenantId, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }
@@ -129,7 +130,7 @@ public interface PhoneNumberDao {
       @Bind("id") UUID id,
       @Bind("flow") String flow,
       @Bind("flowParamsJson") String flowParamsJson,
-      @Bind("friendlyName") String friendlyName);
+      @Bind("friendlyName") @Nullable String friendlyName);
 
   /** Soft-deletes the number (it stops routing at once); false when there is no such number. */
   @SqlUpdate(

@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 @RegisterConstructorMapper(TenantRow.class)
 public interface TenantDao {
@@ -42,5 +43,5 @@ public interface TenantDao {
    */
   @SqlUpdate(
       "UPDATE tenants SET recording_retention_days = :days WHERE id = :id AND deleted_at IS NULL")
-  boolean setRecordingRetentionDays(@Bind("id") UUID id, @Bind("days") Integer days);
+  boolean setRecordingRetentionDays(@Bind("id") UUID id, @Bind("days") @Nullable Integer days);
 }

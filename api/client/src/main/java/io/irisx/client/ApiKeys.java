@@ -2,6 +2,7 @@ package io.irisx.client;
 
 import io.irisx.client.model.ApiKey;
 import io.irisx.client.params.NewApiKeyParams;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant's API keys. The answer of {@link #create} carries the key itself, once. */
 public final class ApiKeys extends Resource {
@@ -20,7 +21,7 @@ public final class ApiKeys extends Resource {
   }
 
   @ApiOperation("GET /v1/api-keys")
-  public Page<ApiKey> list(Integer limit) {
+  public Page<ApiKey> list(@Nullable Integer limit) {
     return page("/v1/api-keys", limit(limit), ApiKey.class);
   }
 

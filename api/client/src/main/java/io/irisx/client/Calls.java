@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Calls: start one, list and read them, steer a live one. */
 public final class Calls extends Resource {
@@ -62,7 +63,8 @@ public final class Calls extends Resource {
     putIf(query, "flow", params.flow());
     putIf(query, "from", params.createdFrom());
     putIf(query, "to", params.createdTo());
-    return send("GET", "/v1/calls/export", query, null, String.class).body();
+    return bodyOf(
+        send("GET", "/v1/calls/export", query, null, String.class), "GET", "/v1/calls/export");
   }
 
   @ApiOperation("GET /v1/calls/{id}/events")
@@ -123,7 +125,7 @@ public final class Calls extends Resource {
     }
   }
 
-  private static void putIf(Map<String, String> query, String name, Object value) {
+  private static void putIf(Map<String, String> query, String name, @Nullable Object value) {
     if (value != null) {
       query.put(name, value.toString());
     }

@@ -1,6 +1,7 @@
 package io.irisx.client;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** A 4xx problem: the request must change before it can succeed (a 429 may be retried later). */
 public sealed class ClientErrorException extends ProblemException
@@ -11,7 +12,7 @@ public sealed class ClientErrorException extends ProblemException
         ConflictException,
         UnprocessableEntityException,
         RateLimitException {
-  ClientErrorException(Problem problem, Duration retryAfter) {
+  ClientErrorException(Problem problem, @Nullable Duration retryAfter) {
     super(problem, retryAfter);
   }
 }

@@ -2,6 +2,7 @@ package io.irisx.client;
 
 import io.irisx.client.model.Contact;
 import io.irisx.client.params.ContactParams;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant's address book. */
 public final class Contacts extends Resource {
@@ -20,7 +21,7 @@ public final class Contacts extends Resource {
   }
 
   @ApiOperation("GET /v1/contacts")
-  public Page<Contact> list(Integer limit) {
+  public Page<Contact> list(@Nullable Integer limit) {
     return page("/v1/contacts", limit(limit), Contact.class);
   }
 

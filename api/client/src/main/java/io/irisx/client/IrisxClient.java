@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The IRISX REST API. Make one per API key and share it (it is immutable and thread-safe):
@@ -111,12 +112,12 @@ public final class IrisxClient {
 
   /** Builds an {@link IrisxClient}; the base URL and the API key are required. */
   public static final class Builder {
-    private URI baseUrl;
-    private String apiKey;
+    private @Nullable URI baseUrl;
+    private @Nullable String apiKey;
     private RequestOptions options = RequestOptions.DEFAULTS;
-    private HttpClient http;
+    private @Nullable HttpClient http;
     private Transport.Sleeper sleeper = Thread::sleep;
-    private Executor asyncExecutor;
+    private @Nullable Executor asyncExecutor;
 
     private Builder() {}
 

@@ -10,6 +10,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list, newest first; {@link #nextCursor()} fetches the next. {@link #autoPager()}
@@ -17,10 +18,10 @@ import java.util.stream.StreamSupport;
  */
 public final class Page<T> {
   private final List<T> data;
-  private final String nextCursor;
+  private final @Nullable String nextCursor;
   private final Function<String, Page<T>> fetch;
 
-  Page(List<T> data, String nextCursor, Function<String, Page<T>> fetch) {
+  Page(List<T> data, @Nullable String nextCursor, Function<String, Page<T>> fetch) {
     this.data = List.copyOf(data);
     this.nextCursor = nextCursor;
     this.fetch = fetch;

@@ -3,6 +3,7 @@ package io.irisx.client;
 import io.irisx.client.model.PhoneNumber;
 import io.irisx.client.params.NewPhoneNumberParams;
 import io.irisx.client.params.PhoneNumberUpdate;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant's phone numbers and the flows their inbound calls run. */
 public final class PhoneNumbers extends Resource {
@@ -21,7 +22,7 @@ public final class PhoneNumbers extends Resource {
   }
 
   @ApiOperation("GET /v1/phone-numbers")
-  public Page<PhoneNumber> list(Integer limit) {
+  public Page<PhoneNumber> list(@Nullable Integer limit) {
     return page("/v1/phone-numbers", limit(limit), PhoneNumber.class);
   }
 

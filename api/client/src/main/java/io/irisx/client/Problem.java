@@ -2,6 +2,7 @@ package io.irisx.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 9457 problem document, as the API answers every error: {@code type} names the kind of
@@ -13,10 +14,11 @@ public record Problem(
     String type,
     String title,
     int status,
-    String detail,
-    String instance,
+    @Nullable String detail,
+    @Nullable String instance,
     List<FieldError> errors) {
   public Problem {
+    // A problem without field errors may leave the member out: Jackson hands null.
     errors = errors == null ? List.of() : List.copyOf(errors);
   }
 

@@ -2,6 +2,7 @@ package io.irisx.client;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with a problem document. Each status has its own subclass ({@link
@@ -11,9 +12,9 @@ import java.util.Optional;
 public abstract sealed class ProblemException extends IrisxException
     permits ClientErrorException, ServerErrorException {
   private final Problem problem;
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
-  ProblemException(Problem problem, Duration retryAfter) {
+  ProblemException(Problem problem, @Nullable Duration retryAfter) {
     super(message(problem), null);
     this.problem = problem;
     this.retryAfter = retryAfter;
@@ -33,7 +34,7 @@ public abstract sealed class ProblemException extends IrisxException
   }
 
   /** The exception for this problem's status. */
-  public static ProblemException of(Problem problem, Duration retryAfter) {
+  public static ProblemException of(Problem problem, @Nullable Duration retryAfter) {
     return switch (problem.status()) {
       case 400 -> new BadRequestException(problem, retryAfter);
       case 401 -> new AuthenticationException(problem, retryAfter);

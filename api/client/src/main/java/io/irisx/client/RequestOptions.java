@@ -3,6 +3,7 @@ package io.irisx.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How requests are sent: retries, timeout, and (for one POST) the {@code Idempotency-Key}. Without
@@ -47,7 +48,7 @@ public record RequestOptions(
     private Duration timeout;
     private Duration initialBackoff;
     private Duration maxBackoff;
-    private String idempotencyKey;
+    private @Nullable String idempotencyKey;
 
     private Builder(RequestOptions from) {
       maxRetries = from.maxRetries();
@@ -75,8 +76,11 @@ public record RequestOptions(
       return this;
     }
 
-    /** The key for the next POST (1 to 255 visible ASCII characters; a UUID is ideal). */
-    public Builder idempotencyKey(String value) {
+    /**
+     * The key for the next POST (1 to 255 visible ASCII characters; a UUID is ideal); null: a new
+     * random key for each POST.
+     */
+    public Builder idempotencyKey(@Nullable String value) {
       idempotencyKey = value;
       return this;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What every resource of the client shares: its requests, through one {@link Transport}. */
 abstract class Resource {
@@ -18,31 +19,31 @@ abstract class Resource {
 
   /** The body of a list page, as the API sends it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record PageBody<T>(List<T> data, String nextCursor) {}
+  record PageBody<T>(@Nullable List<T> data, @Nullable String nextCursor) {}
 
   /** The body of a short list ({@code {"data": [...]}}). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ListBody<T>(List<T> data) {}
+  record ListBody<T>(@Nullable List<T> data) {}
 
-  <T> ApiResponse<T> send(String method, String path, Object body, Class<T> type) {
+  <T> ApiResponse<T> send(String method, String path, @Nullable Object body, Class<T> type) {
     return send(method, path, Map.of(), body, type);
   }
 
   <T> ApiResponse<T> send(
-      String method, String path, Map<String, String> query, Object body, Class<T> type) {
+      String method, String path, Map<String, String> query, @Nullable Object body, Class<T> type) {
     return transport.send(method, path, query, body, type(type));
   }
 
   <T> T doGet(String path, Class<T> type) {
-    return send("GET", path, null, type).body();
+    return bodyOf(send("GET", path, null, type), "GET", path);
   }
 
-  <T> T doPost(String path, Object body, Class<T> type) {
-    return send("POST", path, body, type).body();
+  <T> T doPost(String path, @Nullable Object body, Class<T> type) {
+    return bodyOf(send("POST", path, body, type), "POST", path);
   }
 
   <T> T doPatch(String path, Object body, Class<T> type) {
-    return send("PATCH", path, body, type).body();
+    return bodyOf(send("PATCH", path, body, type), "PATCH", path);
   }
 
   void doDelete(String path) {
@@ -52,7 +53,8 @@ abstract class Resource {
   <T> List<T> list(String path, Class<T> item) {
     JavaType type = transport.json().getTypeFactory().constructParametricType(ListBody.class, item);
     ListBody<T> body = transport.<ListBody<T>>send("GET", path, Map.of(), null, type).body();
-    return body == null || body.data() == null ? List.of() : List.copyOf(body.data());
+    List<T> data = body == null ? null : body.data();
+    return data == null ? List.of() : List.copyOf(data);
   }
 
   /** The first page of {@code path} with {@code query}; later pages add the cursor. */
@@ -61,19 +63,20 @@ abstract class Resource {
     return fetch(path, query, null, type);
   }
 
-  private <T> Page<T> fetch(String path, Map<String, String> query, String cursor, JavaType type) {
+  private <T> Page<T> fetch(
+      String path, Map<String, String> query, @Nullable String cursor, JavaType type) {
     Map<String, String> withCursor = new LinkedHashMap<>(query);
     if (cursor != null) {
       withCursor.put("cursor", cursor);
     }
-    PageBody<T> body = transport.<PageBody<T>>send("GET", path, withCursor, null, type).body();
+    PageBody<T> body =
+        bodyOf(transport.<PageBody<T>>send("GET", path, withCursor, null, type), "GET", path);
+    List<T> data = body.data();
     return new Page<>(
-        body.data() == null ? List.of() : body.data(),
-        body.nextCursor(),
-        next -> fetch(path, query, next, type));
+        data == null ? List.of() : data, body.nextCursor(), next -> fetch(path, query, next, type));
   }
 
-  static Map<String, String> limit(Integer limit) {
+  static Map<String, String> limit(@Nullable Integer limit) {
     return limit == null ? Map.of() : Map.of("limit", limit.toString());
   }
 
@@ -83,6 +86,17 @@ abstract class Resource {
       throw new IllegalArgumentException("an id is required");
     }
     return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The answer's body, which this operation always has: an answer without one is not the API's. */
+  static <T> T bodyOf(ApiResponse<T> response, String method, String path) {
+    T body = response.body();
+    if (body == null) {
+      throw new IrisxException(
+          "the API's answer to " + method + " " + path + " (" + response.status() + ") has no body",
+          null);
+    }
+    return body;
   }
 
   private JavaType type(Class<?> type) {

@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one API request: JSON in and out, the API key, retries with backoff (honouring {@code
@@ -69,7 +71,7 @@ final class Transport {
 
   /** One request: {@code path} under the base URL, {@code query} values already strings. */
   <T> ApiResponse<T> send(
-      String method, String path, Map<String, String> query, Object body, JavaType type) {
+      String method, String path, Map<String, String> query, @Nullable Object body, JavaType type) {
     URI uri = URI.create(baseUrl.toString().replaceAll("/+$", "") + path + queryString(query));
     byte[] payload = body == null ? null : write(body);
     String idempotencyKey =
@@ -168,7 +170,7 @@ final class Transport {
         response.statusCode(),
         text.isBlank() ? null : text.substring(0, Math.min(200, text.length())),
         response.uri().getRawPath(),
-        null);
+        List.of());
   }
 
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {

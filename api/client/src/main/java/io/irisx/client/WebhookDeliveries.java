@@ -1,6 +1,7 @@
 package io.irisx.client;
 
 import io.irisx.client.model.WebhookDelivery;
+import org.jspecify.annotations.Nullable;
 
 /** Each event's delivery to each endpoint, with its attempts; a failed one can be redelivered. */
 public final class WebhookDeliveries extends Resource {
@@ -9,7 +10,7 @@ public final class WebhookDeliveries extends Resource {
   }
 
   @ApiOperation("GET /v1/webhook-deliveries")
-  public Page<WebhookDelivery> list(Integer limit) {
+  public Page<WebhookDelivery> list(@Nullable Integer limit) {
     return page("/v1/webhook-deliveries", limit(limit), WebhookDelivery.class);
   }
 

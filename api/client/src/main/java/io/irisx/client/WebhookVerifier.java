@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a webhook request came from IRISX, the Standard Webhooks way: {@code
@@ -134,7 +135,7 @@ public final class WebhookVerifier {
         .orElseThrow(() -> new WebhookVerificationException(name + " is missing"));
   }
 
-  private static String header(Map<String, String> headers, String name) {
+  private static @Nullable String header(Map<String, String> headers, String name) {
     return headers.entrySet().stream()
         .filter(entry -> entry.getKey().equalsIgnoreCase(name))
         .map(Map.Entry::getValue)

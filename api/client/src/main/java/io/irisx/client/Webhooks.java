@@ -4,6 +4,7 @@ import io.irisx.client.model.Webhook;
 import io.irisx.client.params.NewWebhookParams;
 import io.irisx.client.params.RotateSecretParams;
 import io.irisx.client.params.WebhookUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook endpoints. The answer of {@link #create} and {@link #rotateSecret} carries the signing
@@ -25,7 +26,7 @@ public final class Webhooks extends Resource {
   }
 
   @ApiOperation("GET /v1/webhooks")
-  public Page<Webhook> list(Integer limit) {
+  public Page<Webhook> list(@Nullable Integer limit) {
     return page("/v1/webhooks", limit(limit), Webhook.class);
   }
 
@@ -55,7 +56,7 @@ public final class Webhooks extends Resource {
 
   /** A new secret; the previous one keeps signing for the overlap (the API's default if null). */
   @ApiOperation("POST /v1/webhooks/{id}/rotate-secret")
-  public Webhook rotateSecret(String id, RotateSecretParams params) {
+  public Webhook rotateSecret(String id, @Nullable RotateSecretParams params) {
     return doPost("/v1/webhooks/" + segment(id) + "/rotate-secret", params, Webhook.class);
   }
 }

@@ -2,6 +2,7 @@ package io.irisx.api.auth;
 
 import java.security.Principal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a request is from: the tenant whose API key it carries and what that key may do, or the
@@ -9,7 +10,8 @@ import java.util.UUID;
  * either way (the key, or the console session), so a rate counts per credential; {@code user} is
  * null for an API key.
  */
-public record AuthenticatedTenant(UUID tenantId, UUID apiKeyId, ApiKeyScope scope, ConsoleUser user)
+public record AuthenticatedTenant(
+    UUID tenantId, UUID apiKeyId, ApiKeyScope scope, @Nullable ConsoleUser user)
     implements Principal {
 
   /** A tenant's API key with this scope. */

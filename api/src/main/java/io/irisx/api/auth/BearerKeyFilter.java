@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's API key, from the {@code Authorization: Bearer} header and nowhere else: Dropwizard's
@@ -58,7 +59,7 @@ public final class BearerKeyFilter extends AuthFilter<String, AuthenticatedTenan
         .withHeader("Retry-After", String.valueOf(seconds));
   }
 
-  private String credential(String header) {
+  private @Nullable String credential(@Nullable String header) {
     if (header == null) {
       return null;
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.MessageDigest;
 import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates {@link OperatorOnly} resources by the operator key ({@code Authorization: Bearer
@@ -23,17 +24,17 @@ public final class OperatorAuthFilter implements ContainerRequestFilter {
   static final String REALM = "irisx-operator";
   private static final String PREFIX = "Bearer ";
 
-  private final byte[] keyDigest;
+  private final byte @Nullable [] keyDigest;
 
   /** Shared with the tenants' keys: a guesser is throttled whichever key it guesses. */
   private final FailedAuthenticationThrottle throttle;
 
   /** An empty key refuses every request. */
-  public OperatorAuthFilter(String operatorKey) {
+  public OperatorAuthFilter(@Nullable String operatorKey) {
     this(operatorKey, new FailedAuthenticationThrottle(java.time.Clock.systemUTC()));
   }
 
-  public OperatorAuthFilter(String operatorKey, FailedAuthenticationThrottle throttle) {
+  public OperatorAuthFilter(@Nullable String operatorKey, FailedAuthenticationThrottle throttle) {
     this.keyDigest =
         operatorKey == null || operatorKey.isEmpty() ? null : ApiKeys.digest(operatorKey);
     this.throttle = throttle;

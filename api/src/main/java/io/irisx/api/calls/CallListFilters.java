@@ -1,5 +1,6 @@
 package io.irisx.api.calls;
 
+import io.irisx.api.Contract;
 import io.irisx.api.errors.FieldError;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.db.CallFilter;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the filter query parameters of {@code GET /v1/calls} and its export; all optional. */
 public final class CallListFilters {
@@ -38,15 +40,15 @@ public final class CallListFilters {
    */
   public static CallFilter parse(
       UUID tenantId,
-      String status,
-      String direction,
-      String from,
-      String to,
-      String flow,
+      @Nullable String status,
+      @Nullable String direction,
+      @Nullable String from,
+      @Nullable String to,
+      @Nullable String flow,
       String createdFromName,
-      String createdFrom,
+      @Nullable String createdFrom,
       String createdToName,
-      String createdTo) {
+      @Nullable String createdTo) {
     CallListFilters reader = new CallListFilters();
     String s = reader.oneOf("status", status, STATUSES);
     String d = reader.oneOf("direction", direction, DIRECTIONS);
@@ -64,7 +66,7 @@ public final class CallListFilters {
     return new CallFilter(tenantId, s, d, f, t, fl, after, before);
   }
 
-  private String oneOf(String field, String value, Set<String> allowed) {
+  private @Nullable String oneOf(String field, @Nullable String value, Set<String> allowed) {
     if (empty(value)) {
       return null;
     }
@@ -76,7 +78,7 @@ public final class CallListFilters {
     return value;
   }
 
-  private String e164(String field, String value) {
+  private @Nullable String e164(String field, @Nullable String value) {
     if (empty(value)) {
       return null;
     }
@@ -87,7 +89,7 @@ public final class CallListFilters {
     return value;
   }
 
-  private Instant instant(String field, String value) {
+  private @Nullable Instant instant(String field, @Nullable String value) {
     if (empty(value)) {
       return null;
     }
@@ -99,7 +101,8 @@ public final class CallListFilters {
     }
   }
 
-  private static boolean empty(String value) {
+  @Contract("null -> true")
+  private static boolean empty(@Nullable String value) {
     return value == null || value.isEmpty();
   }
 }

@@ -21,7 +21,10 @@ import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,7 @@ public final class CallStarter {
   private final Clock clock;
 
   /** Null: no Redis configured, calls run under no limits (the API warns at start). */
-  private final CallAdmissionGate gate;
+  private final @Nullable CallAdmissionGate gate;
 
   private final TenantDao tenants;
   private final FlowParamsValidator params;
@@ -56,7 +59,7 @@ public final class CallStarter {
       CallFlows flows,
       CallSettings settings,
       Clock clock,
-      CallAdmissionGate gate,
+      @Nullable CallAdmissionGate gate,
       TenantDao tenants,
       FlowParamsValidator params,
       WebhookUrlPolicy webhookUrls) {
@@ -83,7 +86,8 @@ public final class CallStarter {
    * comes from (tenant, key), so a repeated request finds the call the first one made instead of
    * making another, on any API replica, even after the stored response has expired.
    */
-  public CallRow start(AuthenticatedTenant tenant, StartCallBody body, String idempotencyKey) {
+  public CallRow start(
+      AuthenticatedTenant tenant, StartCallBody body, @Nullable String idempotencyKey) {
     if (body == null) {
       throw new ProblemException(
           ProblemType.MALFORMED_JSON, "The request body is empty; expected a JSON object.");
@@ -155,7 +159,8 @@ public final class CallStarter {
             body.from(),
             body.to(),
             body.flow(),
-            body.params(),
+            // The request's own default, given explicitly.
+            body.params() == null ? Map.of() : body.params(),
             settings.getRingTimeoutSeconds(),
             settings.getWatchdogSeconds(),
             null,
@@ -259,7 +264,8 @@ public final class CallStarter {
    * The tenant's limits at the door: a slot now, a place in the queue, or (with {@code "queue":
    * false}) 429. Redis down: 503, and no call is made; see docs/limits.md.
    */
-  private CallAdmission admit(AuthenticatedTenant tenant, UUID callId, StartCallBody body) {
+  private @Nullable CallAdmission admit(
+      AuthenticatedTenant tenant, UUID callId, StartCallBody body) {
     if (gate == null) {
       return null;
     }
@@ -292,14 +298,17 @@ public final class CallStarter {
 
   private static String describe(CallAdmissionGate.Decision decision) {
     CallAdmission limits = decision.limits();
-    return switch (decision.refusedBy()) {
+    String refusedBy =
+        Objects.requireNonNull(decision.refusedBy(), "a refused admission names its limit");
+    return switch (refusedBy) {
       case "rate" -> limits.callsPerSecond() + " calls a second";
       case "concurrency" -> limits.maxConcurrentCalls() + " calls up at once";
       default -> "calls are already waiting for a slot";
     };
   }
 
-  private void releaseSlot(AuthenticatedTenant tenant, UUID callId, CallAdmission admission) {
+  private void releaseSlot(
+      AuthenticatedTenant tenant, UUID callId, @Nullable CallAdmission admission) {
     if (gate != null && admission != null) {
       gate.release(tenant.tenantId(), callId);
     }

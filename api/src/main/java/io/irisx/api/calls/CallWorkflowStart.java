@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,9 @@ public final class CallWorkflowStart {
   }
 
   /** How a start ended; {@code refusal} and {@code failure} say why, when it did not start. */
-  public record Result(Outcome outcome, String refusal, RuntimeException failure) {
-    static Result of(Outcome outcome, RuntimeException failure) {
+  public record Result(
+      Outcome outcome, @Nullable String refusal, @Nullable RuntimeException failure) {
+    static Result of(Outcome outcome, @Nullable RuntimeException failure) {
       return new Result(outcome, null, failure);
     }
   }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes console accounts: invited (a one-time link, the admins' way and the operator's default) or
@@ -51,7 +52,11 @@ public final class Accounts {
   }
 
   public Invitation invite(
-      UUID tenantId, String email, String name, ConsoleRole role, UUID invitedBy) {
+      UUID tenantId,
+      String email,
+      @Nullable String name,
+      ConsoleRole role,
+      @Nullable UUID invitedBy) {
     String token = tokens.newToken();
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
@@ -75,7 +80,7 @@ public final class Accounts {
   }
 
   public UserRow createActive(
-      UUID tenantId, String email, String name, ConsoleRole role, String password) {
+      UUID tenantId, String email, @Nullable String name, ConsoleRole role, String password) {
     UUID id = UUID.randomUUID();
     boolean made =
         users.insert(
@@ -111,7 +116,7 @@ public final class Accounts {
   }
 
   /** An email field: required, at most 254 characters, one {@code @} and a dotted domain. */
-  public static String email(RequestFields fields, String field) {
+  public static @Nullable String email(RequestFields fields, String field) {
     String email = fields.text(field, true, MAX_EMAIL_LENGTH);
     if (email == null) {
       return null;
@@ -129,7 +134,8 @@ public final class Accounts {
   }
 
   /** A new password: 12 to 256 characters, not the account's email. */
-  public static String newPassword(RequestFields fields, String field, String email) {
+  public static @Nullable String newPassword(
+      RequestFields fields, String field, @Nullable String email) {
     String password = fields.text(field, true, MAX_PASSWORD_LENGTH);
     if (password == null) {
       return null;
@@ -146,7 +152,7 @@ public final class Accounts {
   }
 
   /** A role field: one of admin, agent, viewer; null when absent and not required. */
-  public static ConsoleRole role(RequestFields fields, String field, boolean required) {
+  public static @Nullable ConsoleRole role(RequestFields fields, String field, boolean required) {
     String name = fields.text(field, required, 20);
     if (name == null) {
       return null;

@@ -57,6 +57,7 @@ public final class AdminTenantUsersResource {
     String password =
         fields.has("password") ? Accounts.newPassword(fields, "password", email) : null;
     fields.check();
+    email = RequestFields.present(email);
     String cleanName = name == null || name.isBlank() ? null : name.strip();
     if (password != null) {
       UserRow user = accounts.createActive(tenantId, email, cleanName, ConsoleRole.ADMIN, password);

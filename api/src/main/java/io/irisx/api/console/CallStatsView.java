@@ -1,6 +1,7 @@
 package io.irisx.api.console;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's calls over a range ({@code GET /v1/stats}): per bucket of {@code bucketSeconds}, the
@@ -14,7 +15,7 @@ public record CallStatsView(
     List<Bucket> buckets,
     long calls,
     long answered,
-    Double answerRate,
+    @Nullable Double answerRate,
     long webhookFailures,
     int callsUpNow) {
 

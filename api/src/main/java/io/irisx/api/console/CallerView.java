@@ -1,5 +1,7 @@
 package io.irisx.api.console;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a request is from ({@code GET /v1/session}): {@code kind} {@code session} (a console user,
  * with the user, the session's CSRF token and expiry) or {@code api-key} (with the key's id and
@@ -8,11 +10,11 @@ package io.irisx.api.console;
 public record CallerView(
     String kind,
     String tenantId,
-    String tenantName,
-    UserView user,
-    String csrfToken,
-    String expiresAt,
-    String apiKeyId,
-    String scope,
-    String temporalUiUrl,
+    @Nullable String tenantName,
+    @Nullable UserView user,
+    @Nullable String csrfToken,
+    @Nullable String expiresAt,
+    @Nullable String apiKeyId,
+    @Nullable String scope,
+    @Nullable String temporalUiUrl,
     String temporalNamespace) {}

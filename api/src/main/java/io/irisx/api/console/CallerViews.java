@@ -6,11 +6,12 @@ import io.irisx.db.TenantRow;
 import io.irisx.db.console.UserRow;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Builds {@link CallerView}s: what {@code GET /v1/session} and a log-in answer. */
 public final class CallerViews {
   private final TenantDao tenants;
-  private final String temporalUiUrl;
+  private final @Nullable String temporalUiUrl;
   private final String temporalNamespace;
 
   public CallerViews(TenantDao tenants, ConsoleSettings settings, String temporalNamespace) {
@@ -47,7 +48,7 @@ public final class CallerViews {
         temporalNamespace);
   }
 
-  private String tenantName(UUID tenantId) {
+  private @Nullable String tenantName(UUID tenantId) {
     return tenants.find(tenantId).map(TenantRow::name).orElse(null);
   }
 }

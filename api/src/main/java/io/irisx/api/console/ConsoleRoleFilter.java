@@ -25,7 +25,7 @@ public final class ConsoleRoleFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext() == null
         || !(request.getSecurityContext().getUserPrincipal() instanceof AuthenticatedTenant tenant)
-        || !tenant.isConsoleUser()) {
+        || tenant.user() == null) {
       return;
     }
     String path = "/" + request.getUriInfo().getPath().replaceAll("^/+", "").replaceAll("/+$", "");

@@ -82,7 +82,7 @@ public final class InvitationsResource {
     fields.check();
     if (!users.acceptInvitation(
         user.id(),
-        hasher.hash(password),
+        hasher.hash(RequestFields.present(password)),
         name == null || name.isBlank() ? null : name.strip(),
         clock.instant())) {
       throw notFound();

@@ -1,8 +1,10 @@
 package io.irisx.api.console;
 
+import io.irisx.api.Contract;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** Timestamps as the API writes them everywhere: ISO-8601 UTC with milliseconds. */
 final class Iso {
@@ -11,7 +13,8 @@ final class Iso {
 
   private Iso() {}
 
-  static String of(Instant instant) {
+  @Contract("!null -> !null")
+  static @Nullable String of(@Nullable Instant instant) {
     return instant == null ? null : UTC_MILLIS.format(instant);
   }
 }

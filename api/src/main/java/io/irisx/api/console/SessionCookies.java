@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's
@@ -29,7 +30,7 @@ public final class SessionCookies {
     return cookie(request, "", 0);
   }
 
-  public static String presented(ContainerRequestContext request) {
+  public static @Nullable String presented(ContainerRequestContext request) {
     Cookie cookie = request.getCookies().get(NAME);
     return cookie == null ? null : cookie.getValue();
   }

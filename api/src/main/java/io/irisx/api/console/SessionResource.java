@@ -3,6 +3,7 @@ package io.irisx.api.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import io.irisx.api.auth.AuthenticatedTenant;
+import io.irisx.api.auth.ConsoleUser;
 import io.irisx.api.errors.ProblemException;
 import io.irisx.api.errors.ProblemType;
 import io.irisx.api.idempotency.SecretFields;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,6 +84,8 @@ public final class SessionResource {
     String email = fields.text("email", true, Accounts.MAX_EMAIL_LENGTH);
     String password = fields.text("password", true, Accounts.MAX_PASSWORD_LENGTH);
     fields.check();
+    email = RequestFields.present(email);
+    password = RequestFields.present(password);
     String address = servletRequest.getRemoteAddr();
     Optional<Duration> wait = throttle.retryAfter(email, address);
     if (wait.isPresent()) {
@@ -93,9 +97,13 @@ public final class SessionResource {
           .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.get().toSeconds()));
     }
     Optional<UserRow> user = users.findForLogin(email.strip());
-    boolean usable = user.isPresent() && UserRow.ACTIVE.equals(user.get().status());
+    // An active account has a password; one without is refused as an unknown one.
+    String passwordHash =
+        user.filter(row -> UserRow.ACTIVE.equals(row.status()))
+            .map(UserRow::passwordHash)
+            .orElse(null);
     boolean verified =
-        usable ? hasher.verify(password, user.get().passwordHash()) : spendVerification(password);
+        passwordHash != null ? hasher.verify(password, passwordHash) : spendVerification(password);
     if (!verified) {
       throttle.failed(email, address);
       throw new ProblemException(ProblemType.LOGIN_FAILED, FAILED);
@@ -112,14 +120,16 @@ public final class SessionResource {
   @GET
   public Response who(@Auth AuthenticatedTenant caller, @Context ContainerRequestContext request) {
     CallerView view;
-    if (caller.isConsoleUser()) {
+    ConsoleUser consoleUser = caller.user();
+    if (consoleUser != null) {
       UserRow user =
           users
-              .find(caller.tenantId(), caller.user().userId())
+              .find(caller.tenantId(), consoleUser.userId())
               .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, FAILED));
-      view =
-          callers.session(
-              user, SessionCookies.presented(request), caller.user().sessionExpiresAt());
+      String sessionToken =
+          Objects.requireNonNull(
+              SessionCookies.presented(request), "a console user came with its session cookie");
+      view = callers.session(user, sessionToken, consoleUser.sessionExpiresAt());
     } else {
       view = callers.apiKey(caller);
     }
@@ -129,11 +139,12 @@ public final class SessionResource {
   @DELETE
   public Response logOut(
       @Auth AuthenticatedTenant caller, @Context ContainerRequestContext request) {
-    if (!caller.isConsoleUser()) {
+    ConsoleUser consoleUser = caller.user();
+    if (consoleUser == null) {
       throw new ProblemException(
           ProblemType.NOT_FOUND, "This request carries an API key, not a console session.");
     }
-    sessions.revoke(caller.tenantId(), caller.user().sessionId(), clock.instant());
+    sessions.revoke(caller.tenantId(), consoleUser.sessionId(), clock.instant());
     return Response.noContent().cookie(cookies.clear(request)).build();
   }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/stats?from=&to=}: the console's overview over a range (default: the last hour; at
@@ -102,7 +103,8 @@ public final class StatsResource {
     return BUCKETS[BUCKETS.length - 1];
   }
 
-  private static Instant instant(String name, String value, List<FieldError> errors) {
+  private static @Nullable Instant instant(
+      String name, @Nullable String value, List<FieldError> errors) {
     if (value == null || value.isEmpty()) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.irisx.api.console;
 
 import io.irisx.db.console.UserRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A console account as the API shows it: never its password hash. {@code invitationUrl} is given
@@ -9,19 +10,19 @@ import io.irisx.db.console.UserRow;
 public record UserView(
     String id,
     String email,
-    String name,
+    @Nullable String name,
     String role,
     String status,
-    String lastLoginAt,
-    String invitationExpiresAt,
+    @Nullable String lastLoginAt,
+    @Nullable String invitationExpiresAt,
     String createdAt,
-    String invitationUrl) {
+    @Nullable String invitationUrl) {
 
   public static UserView of(UserRow row) {
     return withInvitation(row, null);
   }
 
-  public static UserView withInvitation(UserRow row, String invitationUrl) {
+  public static UserView withInvitation(UserRow row, @Nullable String invitationUrl) {
     return new UserView(
         row.id().toString(),
         row.email(),

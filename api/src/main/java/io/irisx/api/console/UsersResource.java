@@ -84,10 +84,10 @@ public final class UsersResource {
     Accounts.Invitation invitation =
         accounts.invite(
             tenant.tenantId(),
-            email,
+            RequestFields.present(email),
             name == null || name.isBlank() ? null : name.strip(),
-            role,
-            tenant.isConsoleUser() ? tenant.user().userId() : null);
+            RequestFields.present(role),
+            tenant.user() != null ? tenant.user().userId() : null);
     return Response.created(
             uriInfo
                 .getBaseUriBuilder()

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The errors Jetty answers itself, before Jersey sees the request (a path with a suspicious or
@@ -47,7 +48,7 @@ public final class JettyProblemErrorHandler extends ErrorHandler {
     return true;
   }
 
-  private static String detail(int status, Request request) {
+  private static @Nullable String detail(int status, Request request) {
     return switch (status) {
       case HttpStatus.BAD_REQUEST_400 ->
           "The request is malformed"

@@ -3,6 +3,7 @@ package io.irisx.api.errors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 9457 problem document. {@code errors} (validation problems only) lists each offending
@@ -15,10 +16,10 @@ public record Problem(
     String type,
     String title,
     int status,
-    String detail,
-    String instance,
-    List<FieldError> errors,
-    String callId) {
+    @Nullable String detail,
+    @Nullable String instance,
+    @Nullable List<FieldError> errors,
+    @Nullable String callId) {
 
   public Problem withErrors(List<FieldError> fieldErrors) {
     return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), callId);

@@ -3,6 +3,7 @@ package io.irisx.api.errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Ends a request with a problem document; {@link ProblemExceptionMapper} writes it. */
 public final class ProblemException extends RuntimeException {
@@ -10,7 +11,7 @@ public final class ProblemException extends RuntimeException {
   private final String detail;
   private final List<FieldError> errors;
   private final Map<String, String> headers;
-  private final String callId;
+  private final @Nullable String callId;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, List.of(), Map.of(), null, null);
@@ -21,8 +22,8 @@ public final class ProblemException extends RuntimeException {
       String detail,
       List<FieldError> errors,
       Map<String, String> headers,
-      Throwable cause,
-      String callId) {
+      @Nullable Throwable cause,
+      @Nullable String callId) {
     super(type.name() + ": " + detail, cause, false, false);
     this.type = type;
     this.detail = detail;
@@ -49,7 +50,7 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(type, detail, errors, more, getCause(), callId);
   }
 
-  public ProblemException causedBy(Throwable cause) {
+  public ProblemException causedBy(@Nullable Throwable cause) {
     return new ProblemException(type, detail, errors, headers, cause, callId);
   }
 
@@ -59,7 +60,7 @@ public final class ProblemException extends RuntimeException {
   }
 
   /** The call the problem is about, or null. */
-  public String callId() {
+  public @Nullable String callId() {
     return callId;
   }
 

@@ -3,6 +3,7 @@ package io.irisx.api.errors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jspecify.annotations.Nullable;
 
 /** Builds {@code application/problem+json} responses. */
 final class ProblemResponses {
@@ -14,7 +15,7 @@ final class ProblemResponses {
     return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
   }
 
-  static Response of(ProblemException exception, String instance) {
+  static Response of(ProblemException exception, @Nullable String instance) {
     Problem problem = exception.type().problem(exception.detail(), instance);
     if (!exception.errors().isEmpty()) {
       problem = problem.withErrors(exception.errors());
@@ -28,7 +29,7 @@ final class ProblemResponses {
   }
 
   /** The path of the request the problem is about; null outside a request. */
-  static String instance(UriInfo uriInfo) {
+  static @Nullable String instance(@Nullable UriInfo uriInfo) {
     try {
       return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     } catch (RuntimeException outsideRequestScope) {

@@ -2,6 +2,7 @@ package io.irisx.api.errors;
 
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /** The problem types the API answers with; docs/api.md's error table lists the same ones. */
 public enum ProblemType {
@@ -63,12 +64,12 @@ public enum ProblemType {
   }
 
   /** A problem of this type about the request at {@code instance}. */
-  public Problem problem(String detail, String instance) {
+  public Problem problem(@Nullable String detail, @Nullable String instance) {
     return new Problem(type.toString(), title, status, detail, instance, null, null);
   }
 
   /** The generic problem for a status with no type of its own (RFC 9457 {@code about:blank}). */
-  static Problem generic(int status, String detail, String instance) {
+  static Problem generic(int status, @Nullable String detail, @Nullable String instance) {
     Status known = Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
     return new Problem("about:blank", title, status, detail, instance, null, null);

@@ -3,6 +3,7 @@ package io.irisx.api.errors;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request whose text PostgreSQL cannot store: U+0000 in a string or a JSON value (SQLSTATE 22021
@@ -14,7 +15,7 @@ final class UnstorableText {
 
   private UnstorableText() {}
 
-  static Optional<Problem> problem(Throwable exception, String instance) {
+  static Optional<Problem> problem(Throwable exception, @Nullable String instance) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && STATES.contains(sql.getSQLState())) {
         return Optional.of(

@@ -38,9 +38,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +87,7 @@ public final class IdempotencyFilter
       String requestHash,
       Instant lockedAt,
       List<String> secretFields,
-      Integer status) {
+      @Nullable Integer status) {
     Claim withStatus(int responseStatus) {
       return new Claim(owner, key, requestHash, lockedAt, secretFields, responseStatus);
     }
@@ -235,7 +237,7 @@ public final class IdempotencyFilter
   private void store(
       Claim claim,
       jakarta.ws.rs.core.MultivaluedMap<String, Object> headers,
-      MediaType type,
+      @Nullable MediaType type,
       byte[] body) {
     Map<String, String> kept = new LinkedHashMap<>();
     Object contentType = type != null ? type : headers.getFirst(HttpHeaders.CONTENT_TYPE);
@@ -253,7 +255,7 @@ public final class IdempotencyFilter
               claim.key(),
               claim.requestHash(),
               claim.lockedAt(),
-              claim.status(),
+              Objects.requireNonNull(claim.status(), "a claim is stored with its answer's status"),
               JSON.writeValueAsString(kept),
               body,
               clock.instant());

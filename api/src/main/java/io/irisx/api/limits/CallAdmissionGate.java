@@ -6,6 +6,7 @@ import io.irisx.workflows.admission.CallAdmission;
 import io.irisx.workflows.admission.CallSlotKeys;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -28,7 +29,7 @@ public final class CallAdmissionGate {
 
   /** What the door said; {@code retryAfterMillis} when refused. */
   public record Decision(
-      Outcome outcome, CallAdmission limits, String refusedBy, long retryAfterMillis) {}
+      Outcome outcome, CallAdmission limits, @Nullable String refusedBy, long retryAfterMillis) {}
 
   private static final Logger log = LoggerFactory.getLogger(CallAdmissionGate.class);
 

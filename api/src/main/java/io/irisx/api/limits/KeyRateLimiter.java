@@ -5,9 +5,11 @@ import io.irisx.api.RateLimitSettings.WhenRedisUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
@@ -37,7 +39,7 @@ public final class KeyRateLimiter {
   private static final Logger log = LoggerFactory.getLogger(KeyRateLimiter.class);
 
   private final RateLimitSettings settings;
-  private final RedissonClient redis;
+  private final @Nullable RedissonClient redis;
   private final LocalTokenBuckets local;
   private final Clock clock;
 
@@ -46,7 +48,7 @@ public final class KeyRateLimiter {
       new AtomicReference<>(Optional.empty());
 
   /** {@code redis} may be null: each replica then limits on its own. */
-  public KeyRateLimiter(RateLimitSettings settings, RedissonClient redis, Clock clock) {
+  public KeyRateLimiter(RateLimitSettings settings, @Nullable RedissonClient redis, Clock clock) {
     this.settings = settings;
     this.redis = redis;
     this.local = new LocalTokenBuckets(settings.getRequestsPerSecond(), clock);
@@ -57,7 +59,7 @@ public final class KeyRateLimiter {
     if (redis == null) {
       return local.tryAcquire(apiKeyId) ? Decision.ALLOWED : Decision.LIMITED;
     }
-    Optional<Instant> downSince = redisDownSince.get();
+    Optional<Instant> downSince = redisDownSince();
     if (downSince.isPresent()
         && clock.instant().isBefore(downSince.get().plus(REDIS_RETRY_AFTER))) {
       return fallback(apiKeyId);
@@ -85,7 +87,7 @@ public final class KeyRateLimiter {
 
   /** Whether Redis answered the last time it was asked (true without Redis). */
   public Optional<Instant> redisDownSince() {
-    return redisDownSince.get();
+    return Objects.requireNonNull(redisDownSince.get(), "redisDownSince holds an Optional");
   }
 
   private Decision fallback(UUID apiKeyId) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON Schemas (OpenAPI 3.1) of the response records, read from the records themselves, so the
@@ -70,7 +71,7 @@ final class RecordSchemas {
    * An annotation written on a record component: Jackson's annotations do not target record
    * components, so javac puts them on the component's field and accessor instead.
    */
-  private static <A extends java.lang.annotation.Annotation> A annotation(
+  private static <A extends java.lang.annotation.Annotation> @Nullable A annotation(
       RecordComponent component, Class<A> kind) {
     A onComponent = component.getAnnotation(kind);
     if (onComponent != null) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a page ends: the (createdAt, id) of its last item, as base64url of {@code createdAt|id};
@@ -23,7 +24,7 @@ public record PageCursor(Instant createdAt, UUID id) {
   }
 
   /** The cursor in a {@code cursor} query parameter; null when there is none (the first page). */
-  public static PageCursor decodeParam(String cursor) {
+  public static @Nullable PageCursor decodeParam(@Nullable String cursor) {
     if (cursor == null || cursor.isEmpty()) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cursor pagination as every list of the API does it: {@code limit}, {@code cursor}, {@code
@@ -19,7 +20,7 @@ public final class Pages {
    * Reads one page of rows newest first: (tenant-scoped) {@code (createdAt, id, limit) -> rows}.
    */
   public interface Query<R> {
-    List<R> newestFirst(Instant cursorCreatedAt, UUID cursorId, int limit);
+    List<R> newestFirst(@Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit);
   }
 
   private Pages() {}

@@ -1,12 +1,14 @@
 package io.irisx.api.recordings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.irisx.api.Contract;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,12 +33,12 @@ public class RecordingStorageSettings {
 
   /** Where the objects are. Without {@code endpoint}: AWS S3; without keys: the default chain. */
   public static class S3 {
-    @JsonProperty public String endpoint;
+    @JsonProperty public @Nullable String endpoint;
     @JsonProperty public String region = "us-east-1";
     @JsonProperty @NotBlank public String bucket;
     @JsonProperty public boolean pathStyleAccess;
-    @JsonProperty public String accessKeyId;
-    @JsonProperty public String secretAccessKey;
+    @JsonProperty public @Nullable String accessKeyId;
+    @JsonProperty public @Nullable String secretAccessKey;
 
     /** Never prints the secret. */
     @Override
@@ -101,7 +103,8 @@ public class RecordingStorageSettings {
             AwsBasicCredentials.create(s3.accessKeyId, s3.secretAccessKey));
   }
 
-  private static boolean blank(String value) {
+  @Contract("null -> true")
+  private static boolean blank(@Nullable String value) {
     return value == null || value.isBlank();
   }
 }

@@ -3,6 +3,7 @@ package io.irisx.api.representations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.irisx.db.ApiKeySummary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API key as listed: its recognisable prefix, never the key nor its hash. {@code key} is set
@@ -16,8 +17,8 @@ public record ApiKeyView(
     String prefix,
     String scope,
     String createdAt,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String lastUsedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
+    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String lastUsedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String key) {
 
   public static ApiKeyView of(ApiKeySummary row) {
     return new ApiKeyView(

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irisx.api.Contract;
 import io.irisx.db.CallRow;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call as the API shows it everywhere: docs/api.md's field names, times in ISO-8601 UTC. {@code
@@ -49,24 +51,24 @@ public record CallView(
     @JsonPropertyDescription(
             "an inbound caller's number as the network sent it, before normalisation"
                 + " (e.g. 15557770001, 0201234567, anonymous); null for outbound calls")
-        String fromRaw,
+        @Nullable String fromRaw,
     String to,
     String flow,
     String status,
-    String nodeId,
+    @Nullable String nodeId,
     String createdAt,
-    String ringingAt,
-    String answeredAt,
-    String endedAt,
-    Long durationSeconds,
-    Long billSeconds,
-    String hangupCause,
-    Integer hangupCauseCode,
-    Integer sipCode,
-    String hungUpBy,
+    @Nullable String ringingAt,
+    @Nullable String answeredAt,
+    @Nullable String endedAt,
+    @Nullable Long durationSeconds,
+    @Nullable Long billSeconds,
+    @Nullable String hangupCause,
+    @Nullable Integer hangupCauseCode,
+    @Nullable Integer sipCode,
+    @Nullable String hungUpBy,
     JsonNode metadata,
-    LiveCallView live,
-    QueueView queue) {
+    @Nullable LiveCallView live,
+    @Nullable QueueView queue) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Millisecond precision, always three digits, always {@code Z}. */
@@ -99,7 +101,7 @@ public record CallView(
   }
 
   /** This call with its workflow's live view ({@code GET /v1/calls/{id}} while the call is up). */
-  public CallView withLive(LiveCallView now) {
+  public CallView withLive(@Nullable LiveCallView now) {
     return new CallView(
         id,
         direction,
@@ -125,7 +127,7 @@ public record CallView(
   }
 
   /** This call with its place in its tenant's queue (while it waits for a slot). */
-  public CallView withQueue(QueueView place) {
+  public CallView withQueue(@Nullable QueueView place) {
     return new CallView(
         id,
         direction,
@@ -153,7 +155,7 @@ public record CallView(
   /**
    * What the call's flow noted ({@code Call.annotate}), e.g. a reminder's answer; {} when nothing.
    */
-  private static JsonNode metadata(String json) {
+  private static JsonNode metadata(@Nullable String json) {
     try {
       return json == null ? JSON.createObjectNode() : JSON.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -161,7 +163,8 @@ public record CallView(
     }
   }
 
-  static String time(Instant instant) {
+  @Contract("!null -> !null")
+  static @Nullable String time(@Nullable Instant instant) {
     return instant == null ? null : UTC_MILLIS.format(instant);
   }
 }

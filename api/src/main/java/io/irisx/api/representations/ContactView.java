@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.irisx.db.ContactRow;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A contact of the tenant's. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -23,16 +24,16 @@ import java.util.Map;
 })
 public record ContactView(
     String id,
-    String firstName,
-    String lastName,
-    String phoneNumber,
-    String email,
-    String company,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String phoneNumber,
+    @Nullable String email,
+    @Nullable String company,
     List<String> tags,
-    String notes,
+    @Nullable String notes,
     Map<String, Object> metadata,
     String createdAt,
-    String updatedAt) {
+    @Nullable String updatedAt) {
 
   public static ContactView of(ContactRow row) {
     return new ContactView(

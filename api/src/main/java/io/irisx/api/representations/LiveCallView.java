@@ -2,29 +2,30 @@ package io.irisx.api.representations;
 
 import io.irisx.workflows.call.CallCommands;
 import io.irisx.workflows.call.CallState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call as its workflow sees it right now: the answer to a control command and {@code live} in a
  * call.
  */
 public record LiveCallView(
-    String status,
+    @Nullable String status,
     String flow,
     boolean answered,
     boolean ended,
-    String nodeId,
-    String hangupCause,
+    @Nullable String nodeId,
+    @Nullable String hangupCause,
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         @com.fasterxml.jackson.annotation.JsonPropertyDescription(
             "only in the answer to /play: 'interrupt' or 'queue'")
-        String playMode,
+        @Nullable String playMode,
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         @com.fasterxml.jackson.annotation.JsonPropertyDescription(
             "only in the answer to /play: true when the media waits for the flow's prompt playing"
                 + " now (mode queue), false when it plays at once")
-        Boolean queued) {
+        @Nullable Boolean queued) {
 
   public static LiveCallView of(CallState state) {
     return new LiveCallView(

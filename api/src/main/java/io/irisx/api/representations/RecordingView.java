@@ -3,6 +3,7 @@ package io.irisx.api.representations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.irisx.db.RecordingRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recording as the API shows it everywhere. {@code url} is a presigned download URL while the
@@ -18,18 +19,19 @@ public record RecordingView(
     String callId,
     String status,
     String contentType,
-    Long durationMillis,
-    Long sizeBytes,
-    String checksumSha256,
-    String startedAt,
-    String endedAt,
-    String uploadedAt,
+    @Nullable Long durationMillis,
+    @Nullable Long sizeBytes,
+    @Nullable String checksumSha256,
+    @Nullable String startedAt,
+    @Nullable String endedAt,
+    @Nullable String uploadedAt,
     String createdAt,
-    String failureReason,
-    String url,
-    String urlExpiresAt) {
+    @Nullable String failureReason,
+    @Nullable String url,
+    @Nullable String urlExpiresAt) {
 
-  public static RecordingView of(RecordingRow row, String url, java.time.Instant urlExpiresAt) {
+  public static RecordingView of(
+      RecordingRow row, @Nullable String url, java.time.Instant urlExpiresAt) {
     return new RecordingView(
         row.id().toString(),
         row.callId().toString(),

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a JSON request body field by field, collecting every wrong field before answering, so one
@@ -64,7 +66,7 @@ public final class RequestFields {
   }
 
   /** A string of at most {@code maxLength} characters; null when absent or null. */
-  public String text(String field, boolean required, int maxLength) {
+  public @Nullable String text(String field, boolean required, int maxLength) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       if (required) {
@@ -90,7 +92,7 @@ public final class RequestFields {
   }
 
   /** A whole number from {@code min} to {@code max}; null when absent or null. */
-  public Integer integer(String field, int min, int max) {
+  public @Nullable Integer integer(String field, int min, int max) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -114,7 +116,7 @@ public final class RequestFields {
   }
 
   /** A strict E.164 number; null when absent or null. */
-  public String e164(String field, boolean required) {
+  public @Nullable String e164(String field, boolean required) {
     String number = text(field, required, 16);
     if (number != null && !PhoneNumber.isE164(number)) {
       error(field, "must be an E.164 number: '+' then 2 to 15 digits, the first not 0");
@@ -168,6 +170,14 @@ public final class RequestFields {
       }
     }
     return List.copyOf(strings);
+  }
+
+  /**
+   * A value read as required, once {@link #check()} has passed: a required field absent or
+   * malformed has failed the check, so here it is present.
+   */
+  public static <T> T present(@Nullable T value) {
+    return Objects.requireNonNull(value, "a required field passed the check without a value");
   }
 
   /** Throws the {@code validation-error} problem if any field was wrong. */

@@ -6,6 +6,7 @@ import io.irisx.workflows.call.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /v1/calls}. {@code queue}: false asks for 429 rather than a queued call
@@ -17,17 +18,17 @@ public record StartCallBody(
     String from,
     String to,
     String flow,
-    Map<String, Object> params,
-    String webhookUrl,
-    Boolean record,
-    Boolean queue,
+    @Nullable Map<String, Object> params,
+    @Nullable String webhookUrl,
+    @Nullable Boolean record,
+    @Nullable Boolean queue,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public StartCallBody {
     unknownFields = unknownFields == null ? Map.of() : unknownFields;
   }
 
-  public StartCallBody(String from, String to, String flow, Map<String, Object> params) {
+  public StartCallBody(String from, String to, String flow, @Nullable Map<String, Object> params) {
     this(from, to, flow, params, null, null, null, Map.of());
   }
 
@@ -79,7 +80,7 @@ public record StartCallBody(
     }
   }
 
-  private static void checkNumber(String field, String value, List<FieldError> problems) {
+  private static void checkNumber(String field, @Nullable String value, List<FieldError> problems) {
     if (value == null || value.isEmpty()) {
       problems.add(new FieldError(field, "is required"));
     } else if (!PhoneNumber.isE164(value)) {

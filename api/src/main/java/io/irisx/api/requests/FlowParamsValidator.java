@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A flow's params as every route that takes them checks them ({@code POST /v1/calls}, {@code POST}
@@ -33,7 +34,7 @@ public final class FlowParamsValidator {
   }
 
   /** What is wrong with {@code params} for the known flow {@code flow}; empty when nothing. */
-  public List<FieldError> problems(String flow, Map<String, Object> params) {
+  public List<FieldError> problems(String flow, @Nullable Map<String, Object> params) {
     if (params == null || params.isEmpty()) {
       params = Map.of();
     } else if (jsonBytes(params) > FlowParamsLimit.MAX_PARAMS_BYTES) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/admin/tenants/{id}/limits}: the operator reads and sets a tenant's call limits. A
@@ -67,7 +68,8 @@ public final class AdminTenantLimitsResource {
     return TenantLimitsView.of(tenantId.toString(), own, defaults);
   }
 
-  private static Integer whole(RequestFields fields, JsonNode body, String field, int max) {
+  private static @Nullable Integer whole(
+      RequestFields fields, JsonNode body, String field, int max) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       return null;

@@ -59,7 +59,7 @@ public final class AdminTenantsResource {
         jdbi.inTransaction(
             handle -> {
               TenantDao tenants = handle.attach(TenantDao.class);
-              tenants.insert(id, name.strip());
+              tenants.insert(id, RequestFields.present(name).strip());
               return tenants.find(id).orElseThrow();
             });
     return Response.created(

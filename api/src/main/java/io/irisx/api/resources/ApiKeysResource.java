@@ -53,7 +53,7 @@ public final class ApiKeysResource {
         }
       }
       fields.check();
-      return new NewKey(name.strip(), scope);
+      return new NewKey(RequestFields.present(name).strip(), RequestFields.present(scope));
     }
   }
 

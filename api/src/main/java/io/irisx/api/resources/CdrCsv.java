@@ -4,6 +4,7 @@ import io.irisx.api.representations.CallView;
 import io.irisx.db.CallRow;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One CSV line per call (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line
@@ -46,7 +47,7 @@ final class CdrCsv {
     return out.append("\r\n").toString();
   }
 
-  private static void field(StringBuilder out, Object value) {
+  private static void field(StringBuilder out, @Nullable Object value) {
     if (value != null) {
       String text = value.toString();
       if (!text.isEmpty()

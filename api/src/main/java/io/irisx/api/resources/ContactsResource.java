@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/contacts}: the tenant's address book. */
 @Path("/v1/contacts")
@@ -181,7 +182,8 @@ public final class ContactsResource {
         current.updatedAt());
   }
 
-  private static String text(RequestFields fields, String field, int maxLength, String current) {
+  private static @Nullable String text(
+      RequestFields fields, String field, int maxLength, @Nullable String current) {
     if (!fields.has(field)) {
       return current;
     }

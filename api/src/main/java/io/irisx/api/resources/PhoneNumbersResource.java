@@ -74,6 +74,7 @@ public final class PhoneNumbersResource {
     Map<String, Object> params = fields.object("params", MAX_PARAMS_BYTES);
     String friendlyName = fields.text("friendlyName", false, MAX_FRIENDLY_NAME_LENGTH);
     fields.check();
+    flow = RequestFields.present(flow);
     requireKnownFlow(flow);
     requireValidParams(flow, params);
 
@@ -82,7 +83,7 @@ public final class PhoneNumbersResource {
             .insert(
                 UUID.randomUUID(),
                 tenant.tenantId(),
-                number,
+                RequestFields.present(number),
                 friendlyName,
                 flow,
                 JsonText.write(params),

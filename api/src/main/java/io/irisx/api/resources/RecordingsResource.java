@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/recordings/{id}}: a recording's metadata with a presigned download URL, and its
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RecordingsResource {
   private final RecordingDao recordings;
-  private final RecordingObjects objects;
+  private final @Nullable RecordingObjects objects;
   private final Duration urlExpiry;
   private final Clock clock;
 
@@ -36,7 +37,8 @@ public final class RecordingsResource {
    * {@code objects} null: no {@code recordings} configuration, so no URLs (and deletes keep
    * objects).
    */
-  public RecordingsResource(Jdbi jdbi, RecordingObjects objects, Duration urlExpiry, Clock clock) {
+  public RecordingsResource(
+      Jdbi jdbi, @Nullable RecordingObjects objects, Duration urlExpiry, Clock clock) {
     this.recordings = jdbi.onDemand(RecordingDao.class);
     this.objects = objects;
     this.urlExpiry = urlExpiry;
@@ -69,10 +71,11 @@ public final class RecordingsResource {
   }
 
   RecordingView view(RecordingRow row) {
-    boolean downloadable = "available".equals(row.status()) && objects != null;
     return RecordingView.of(
         row,
-        downloadable ? objects.downloadUrl(row.s3Bucket(), row.s3Key()) : null,
+        "available".equals(row.status()) && objects != null
+            ? objects.downloadUrl(row.s3Bucket(), row.s3Key())
+            : null,
         clock.instant().plus(urlExpiry));
   }
 

@@ -7,6 +7,7 @@ import io.irisx.db.webhook.WebhookAttemptRow;
 import io.irisx.db.webhook.WebhookDeliveryRow;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery (one event to one endpoint) as the API shows it. {@code payload} is the envelope sent;
@@ -30,7 +31,7 @@ public record DeliveryView(
     String createdAt,
     String updatedAt,
     JsonNode payload,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttemptView> attempts) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<AttemptView> attempts) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +62,7 @@ public record DeliveryView(
     return of(row, null);
   }
 
-  static DeliveryView of(WebhookDeliveryRow row, List<WebhookAttemptRow> attempts) {
+  static DeliveryView of(WebhookDeliveryRow row, @Nullable List<WebhookAttemptRow> attempts) {
     JsonNode payload;
     try {
       payload = JSON.readTree(row.payload());

@@ -1,8 +1,10 @@
 package io.irisx.api.webhooks;
 
+import io.irisx.api.Contract;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** Timestamps as the API writes them everywhere: ISO-8601 UTC with milliseconds. */
 final class Times {
@@ -11,7 +13,8 @@ final class Times {
 
   private Times() {}
 
-  static String iso(Instant instant) {
+  @Contract("!null -> !null")
+  static @Nullable String iso(@Nullable Instant instant) {
     return instant == null ? null : UTC_MILLIS.format(instant);
   }
 }

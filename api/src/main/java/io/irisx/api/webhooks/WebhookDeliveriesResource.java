@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +140,7 @@ public final class WebhookDeliveriesResource {
                     ProblemType.NOT_FOUND, "No webhook delivery " + ResourceIds.shown(id) + "."));
   }
 
-  private static UUID uuidParam(String name, String value) {
+  private static @Nullable UUID uuidParam(String name, @Nullable String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
@@ -147,7 +148,7 @@ public final class WebhookDeliveriesResource {
         .orElseThrow(() -> ProblemException.validation(name, "must be a UUID"));
   }
 
-  private static String oneOf(String name, String value, Set<String> allowed) {
+  private static @Nullable String oneOf(String name, @Nullable String value, Set<String> allowed) {
     if (value == null || value.isEmpty()) {
       return null;
     }
@@ -158,7 +159,7 @@ public final class WebhookDeliveriesResource {
     return value;
   }
 
-  private static Instant instant(String name, String value) {
+  private static @Nullable Instant instant(String name, @Nullable String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.db.webhook.WebhookRow;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook endpoint as the API shows it. {@code secret} appears only in the answers to create and
@@ -23,7 +24,7 @@ public record WebhookView(
     String previousSecretExpiresAt,
     String createdAt,
     String updatedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
 
   static WebhookView of(WebhookRow row) {
     return new WebhookView(

@@ -66,6 +66,7 @@ public final class WebhooksResource {
     List<String> events = events(fields);
     String description = fields.text("description", false, MAX_DESCRIPTION_LENGTH);
     fields.check();
+    url = RequestFields.present(url);
     checkUrl(url);
     UUID id = UUID.randomUUID();
     webhooks.insert(

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's accounts. Every statement but the log-in and invitation look-ups (which find the
@@ -36,13 +37,13 @@ public interface UserDao {
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("email") String email,
-      @Bind("name") String name,
+      @Bind("name") @Nullable String name,
       @Bind("role") String role,
       @Bind("status") String status,
-      @Bind("passwordHash") String passwordHash,
-      @Bind("inviteTokenHash") String inviteTokenHash,
-      @Bind("inviteExpiresAt") Instant inviteExpiresAt,
-      @Bind("invitedBy") UUID invitedBy,
+      @Bind("passwordHash") @Nullable String passwordHash,
+      @Bind("inviteTokenHash") @Nullable String inviteTokenHash,
+      @Bind("inviteExpiresAt") @Nullable Instant inviteExpiresAt,
+      @Bind("invitedBy") @Nullable UUID invitedBy,
       @Bind("at") Instant at);
 
   /** The live account with this email (any case) whose tenant is active: a log-in's look-up. */
@@ -79,7 +80,7 @@ public interface UserDao {
   boolean acceptInvitation(
       @Bind("id") UUID id,
       @Bind("passwordHash") String passwordHash,
-      @Bind("name") String name,
+      @Bind("name") @Nullable String name,
       @Bind("at") Instant at);
 
   /** A new one-time token for an account still invited (the old one stops working). */
@@ -114,8 +115,8 @@ public interface UserDao {
           """)
   List<UserRow> listNewestFirst(
       @Bind("tenantId") UUID tenantId,
-      @Bind("cursorCreatedAt") Instant cursorCreatedAt,
-      @Bind("cursorId") UUID cursorId,
+      @Bind("cursorCreatedAt") @Nullable Instant cursorCreatedAt,
+      @Bind("cursorId") @Nullable UUID cursorId,
       @Bind("limit") int limit);
 
   /** Changes the name, role and status; a null leaves that column as it is. */
@@ -128,9 +129,9 @@ public interface UserDao {
   boolean update(
       @Bind("tenantId") UUID tenantId,
       @Bind("id") UUID id,
-      @Bind("name") String name,
-      @Bind("role") String role,
-      @Bind("status") String status);
+      @Bind("name") @Nullable String name,
+      @Bind("role") @Nullable String role,
+      @Bind("status") @Nullable String status);
 
   /** Removes the account (soft delete); its email may then name a new account. */
   @SqlUpdate(

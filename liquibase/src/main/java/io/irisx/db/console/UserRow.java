@@ -3,6 +3,7 @@ package io.irisx.db.console;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A console login account of a tenant. {@code role} is {@code admin}, {@code agent} or {@code
@@ -13,12 +14,12 @@ public record UserRow(
     UUID id,
     UUID tenantId,
     String email,
-    String name,
+    @Nullable String name,
     String role,
     String status,
-    String passwordHash,
-    Instant lastLoginAt,
-    Instant inviteExpiresAt,
+    @Nullable String passwordHash,
+    @Nullable Instant lastLoginAt,
+    @Nullable Instant inviteExpiresAt,
     Instant createdAt,
     Instant updatedAt) {
 

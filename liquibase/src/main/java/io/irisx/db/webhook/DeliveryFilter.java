@@ -23,32 +23,32 @@ public record DeliveryFilter(
     return new DeliveryFilter(tenantId, null, null, null, null, null, null, null, null);
   }
 
-  public DeliveryFilter withWebhook(UUID webhook) {
+  public DeliveryFilter withWebhook(@Nullable UUID webhook) {
     return new DeliveryFilter(
         tenantId, webhook, status, eventType, callId, since, until, cursorCreatedAt, cursorId);
   }
 
-  public DeliveryFilter withStatus(String value) {
+  public DeliveryFilter withStatus(@Nullable String value) {
     return new DeliveryFilter(
         tenantId, webhookId, value, eventType, callId, since, until, cursorCreatedAt, cursorId);
   }
 
-  public DeliveryFilter withEventType(String value) {
+  public DeliveryFilter withEventType(@Nullable String value) {
     return new DeliveryFilter(
         tenantId, webhookId, status, value, callId, since, until, cursorCreatedAt, cursorId);
   }
 
-  public DeliveryFilter withCall(UUID value) {
+  public DeliveryFilter withCall(@Nullable UUID value) {
     return new DeliveryFilter(
         tenantId, webhookId, status, eventType, value, since, until, cursorCreatedAt, cursorId);
   }
 
-  public DeliveryFilter between(Instant from, Instant to) {
+  public DeliveryFilter between(@Nullable Instant from, @Nullable Instant to) {
     return new DeliveryFilter(
         tenantId, webhookId, status, eventType, callId, from, to, cursorCreatedAt, cursorId);
   }
 
-  public DeliveryFilter after(Instant createdAt, UUID id) {
+  public DeliveryFilter after(@Nullable Instant createdAt, @Nullable UUID id) {
     return new DeliveryFilter(
         tenantId, webhookId, status, eventType, callId, since, until, createdAt, id);
   }

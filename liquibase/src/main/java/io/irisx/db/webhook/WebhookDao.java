@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /** Webhook endpoints. Every read and write is scoped by tenant; deleted endpoints are invisible. */
 @RegisterConstructorMapper(WebhookRow.class)
@@ -30,7 +31,7 @@ public interface WebhookDao {
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("url") String url,
-      @Bind("description") String description,
+      @Bind("description") @Nullable String description,
       @Bind("events") String[] events,
       @Bind("secret") String secret);
 
@@ -42,7 +43,7 @@ public interface WebhookDao {
 
   /** Newest first, after the (createdAt, id) cursor when one is given. */
   default List<WebhookRow> listNewestFirst(
-      UUID tenantId, Instant cursorCreatedAt, UUID cursorId, int limit) {
+      UUID tenantId, @Nullable Instant cursorCreatedAt, @Nullable UUID cursorId, int limit) {
     if (cursorCreatedAt == null) {
       return listFirstPage(tenantId, limit);
     }
@@ -99,9 +100,9 @@ public interface WebhookDao {
   boolean update(
       @Bind("tenantId") UUID tenantId,
       @Bind("id") UUID id,
-      @Bind("url") String url,
-      @Bind("description") String description,
-      @Bind("events") String[] events);
+      @Bind("url") @Nullable String url,
+      @Bind("description") @Nullable String description,
+      @Bind("events") String @Nullable [] events);
 
   /** Enables (clearing the reason and the failure count) or disables with a reason. */
   @SqlUpdate(
@@ -116,7 +117,7 @@ public interface WebhookDao {
       @Bind("tenantId") UUID tenantId,
       @Bind("id") UUID id,
       @Bind("status") String status,
-      @Bind("reason") String reason);
+      @Bind("reason") @Nullable String reason);
 
   /** Soft delete: the endpoint disappears from the API; its deliveries end as canceled. */
   @SqlUpdate(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scripted far end of a test call: whether and when it answers, which keys it presses and when
@@ -22,8 +23,8 @@ import java.util.Objects;
  */
 public record Caller(
     Duration answerAfter,
-    String refusal,
-    Duration hangUpAfter,
+    @Nullable String refusal,
+    @Nullable Duration hangUpAfter,
     List<Press> presses,
     List<Cue> cues) {
 
@@ -36,17 +37,13 @@ public record Caller(
    * digits} is null.
    */
   public record Cue(
-      String prompt, int occurrence, boolean afterEnd, Duration delay, String digits) {
+      String prompt, int occurrence, boolean afterEnd, Duration delay, @Nullable String digits) {
     public Cue {
       Objects.requireNonNull(prompt, "prompt");
       Objects.requireNonNull(delay, "delay");
       if (occurrence < 1) {
         throw new IllegalArgumentException("occurrences count from 1: " + occurrence);
       }
-    }
-
-    boolean hangsUp() {
-      return digits == null;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the far end of one call experienced, read from the switch's own events on the wire: the
@@ -18,7 +19,7 @@ public final class HeardCall {
   private final List<Prompt> prompts = new ArrayList<>();
   private final Map<String, Long> playingSince = new HashMap<>();
   private final StringBuilder pressed = new StringBuilder();
-  private String hangupCause;
+  private @Nullable String hangupCause;
   private boolean hungUp;
 
   synchronized void observe(SwitchEvent event) {
@@ -76,7 +77,7 @@ public final class HeardCall {
   }
 
   /** The switch's hangup cause, e.g. NORMAL_CLEARING, or null while the call is up. */
-  public synchronized String hangupCause() {
+  public synchronized @Nullable String hangupCause() {
     return hangupCause;
   }
 

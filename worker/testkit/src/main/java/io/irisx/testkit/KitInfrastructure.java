@@ -16,6 +16,7 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,7 +31,7 @@ final class KitInfrastructure {
   static final String BUCKET = "irisx-testkit-recordings";
   private static final String S3_ACCESS_KEY = "testkit";
   private static final String S3_SECRET_KEY = "testkit-secret-0123456789";
-  private static KitInfrastructure shared;
+  private static @Nullable KitInfrastructure shared;
 
   private final EmbeddedPostgres postgres;
   private final RedisServer redis;
@@ -53,31 +54,40 @@ final class KitInfrastructure {
     this.redisPort = redisPort;
     this.s3 = s3;
     this.recordingsDirectory = recordingsDirectory;
-    // S3Proxy refuses any server-side-encryption header (501): "none" here.
-    S3Settings settings =
-        new S3Settings(
-            "http://127.0.0.1:" + s3Port,
-            "us-east-1",
-            BUCKET,
-            true,
-            S3_ACCESS_KEY,
-            S3_SECRET_KEY,
-            "none",
-            null,
-            null,
-            null);
+    S3Settings settings = s3Settings(s3Port);
     this.s3Client = settings.client();
     this.recordings = new RecordingStore(s3Client, settings);
     Migrations.apply(postgres.getPostgresDatabase());
     this.jdbi = Jdbis.create(postgres.getPostgresDatabase());
   }
 
+  // A false positive: activities is not yet checked by NullAway and S3Settings does not say yet
+  // that
+  // the KMS key and the multipart sizes are optional (null: no KMS key, the default sizes).
+  @SuppressWarnings("NullAway")
+  private static S3Settings s3Settings(int s3Port) {
+    // S3Proxy refuses any server-side-encryption header (501): "none" here.
+    return new S3Settings(
+        "http://127.0.0.1:" + s3Port,
+        "us-east-1",
+        BUCKET,
+        true,
+        S3_ACCESS_KEY,
+        S3_SECRET_KEY,
+        "none",
+        null,
+        null,
+        null);
+  }
+
   static synchronized KitInfrastructure shared() {
-    if (shared == null) {
-      shared = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "irisx-testkit-stop"));
+    KitInfrastructure infrastructure = shared;
+    if (infrastructure == null) {
+      infrastructure = start();
+      shared = infrastructure;
+      Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "irisx-testkit-stop"));
     }
-    return shared;
+    return infrastructure;
   }
 
   Jdbi jdbi() {

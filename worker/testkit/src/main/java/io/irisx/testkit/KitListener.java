@@ -8,6 +8,7 @@ import io.irisx.activities.esl.simulator.SimulatorClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class KitListener implements SwitchEventListener, EslObserver {
   private final Settling settling;
   private final EslSimulator simulator;
   private final SimulatorClock clock;
-  private volatile Watched current;
+  private volatile @Nullable Watched current;
 
   /** The call under test, its transcript and the cues still to come. */
   private static final class Watched {
@@ -34,7 +35,7 @@ final class KitListener implements SwitchEventListener, EslObserver {
     final Map<String, Integer> ends = new HashMap<>();
 
     /** Learnt from the first event naming the call: DTMF events carry no channel variables. */
-    volatile String channelUuid;
+    volatile @Nullable String channelUuid;
 
     Watched(String callId, HeardCall heard, List<Caller.Cue> cues) {
       this.callId = callId;
@@ -113,10 +114,11 @@ final class KitListener implements SwitchEventListener, EslObserver {
 
   private void act(String uuid, Caller.Cue cue) {
     try {
-      if (cue.hangsUp()) {
-        simulator.hangUpFarEnd(uuid, null);
+      String digits = cue.digits();
+      if (digits == null) { // the cue hangs up
+        simulator.hangUpFarEnd(uuid, "NORMAL_CLEARING");
       } else {
-        simulator.pressDigits(uuid, cue.digits());
+        simulator.pressDigits(uuid, digits);
       }
     } catch (IllegalArgumentException | IllegalStateException gone) {
       // The call moved on first (hung up): a real caller's keys would land nowhere too.

@@ -2,8 +2,10 @@ package io.irisx.testkit;
 
 import io.irisx.activities.esl.simulator.SimulatorTraffic;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ final class Settling {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private final AtomicLong consumed = new AtomicLong();
-  private volatile SimulatorTraffic traffic;
+  private volatile @Nullable SimulatorTraffic traffic;
 
   void watch(SimulatorTraffic traffic) {
     this.traffic = traffic;
@@ -43,7 +45,8 @@ final class Settling {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!settled()) {
       if (System.nanoTime() > deadline) {
-        SimulatorTraffic watched = traffic;
+        SimulatorTraffic watched =
+            Objects.requireNonNull(traffic, "unsettled, so the traffic is watched");
         log.warn(
             "the simulator did not settle within {}: {} event(s) sent, {} consumed, {} command(s) running",
             PATIENCE,

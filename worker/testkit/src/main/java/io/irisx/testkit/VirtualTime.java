@@ -73,6 +73,9 @@ final class VirtualTime {
         return clock.schedule(delay, task)::cancel;
       }
 
+      // A false positive: activities is not yet checked by NullAway and StepTimers does not say
+      // yet that next answers null when nothing arrived within the limit (as StepWaiter.next).
+      @SuppressWarnings("NullAway")
       @Override
       public io.irisx.activities.esl.SwitchEvent next(
           io.irisx.activities.esl.StepWaiter waiter, Duration limit) {

@@ -3,6 +3,7 @@ package io.irisx.client.params;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/calls/{id}/dtmf}: 1 to 64 of 0-9 A-D * # (w and W pause). */
 @ApiSchema("SendDtmf")
@@ -18,7 +19,7 @@ public record DtmfParams(String digits) {
 
   /** Builds {@link DtmfParams}. */
   public static final class Builder {
-    private String digits;
+    private @Nullable String digits;
 
     private Builder() {}
 
@@ -28,7 +29,7 @@ public record DtmfParams(String digits) {
     }
 
     public DtmfParams build() {
-      return new DtmfParams(digits);
+      return new DtmfParams(Objects.requireNonNull(digits, "digits"));
     }
   }
 }

@@ -2,18 +2,19 @@ package io.irisx.client.params;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/calls/{id}/hangup}: the Q.850 cause name (NORMAL_CLEARING when left out). */
 @ApiSchema("HangupCall")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HangupParams(String cause) {
+public record HangupParams(@Nullable String cause) {
   public static Builder builder() {
     return new Builder();
   }
 
   /** Builds {@link HangupParams}. */
   public static final class Builder {
-    private String cause;
+    private @Nullable String cause;
 
     private Builder() {}
 

@@ -3,17 +3,18 @@ package io.irisx.client.params;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /v1/calls}: filters and page size; every filter is optional. */
 public record ListCallsParams(
-    Integer limit,
-    String status,
-    String direction,
-    String from,
-    String to,
-    String flow,
-    Instant createdFrom,
-    Instant createdTo) {
+    @Nullable Integer limit,
+    @Nullable String status,
+    @Nullable String direction,
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable String flow,
+    @Nullable Instant createdFrom,
+    @Nullable Instant createdTo) {
   public static final ListCallsParams NONE =
       new ListCallsParams(null, null, null, null, null, null, null, null);
 
@@ -35,7 +36,7 @@ public record ListCallsParams(
     return query;
   }
 
-  private static void put(Map<String, String> query, String name, Object value) {
+  private static void put(Map<String, String> query, String name, @Nullable Object value) {
     if (value != null) {
       query.put(name, value.toString());
     }
@@ -43,14 +44,14 @@ public record ListCallsParams(
 
   /** Builds {@link ListCallsParams}. */
   public static final class Builder {
-    private Integer limit;
-    private String status;
-    private String direction;
-    private String from;
-    private String to;
-    private String flow;
-    private Instant createdFrom;
-    private Instant createdTo;
+    private @Nullable Integer limit;
+    private @Nullable String status;
+    private @Nullable String direction;
+    private @Nullable String from;
+    private @Nullable String to;
+    private @Nullable String flow;
+    private @Nullable Instant createdFrom;
+    private @Nullable Instant createdTo;
 
     private Builder() {}
 

@@ -3,11 +3,12 @@ package io.irisx.client.params;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/api-keys}: a name and a scope (full or read-only; full when left out). */
 @ApiSchema("NewApiKey")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NewApiKeyParams(String name, String scope) {
+public record NewApiKeyParams(String name, @Nullable String scope) {
   public NewApiKeyParams {
     Objects.requireNonNull(name, "name");
   }
@@ -18,8 +19,8 @@ public record NewApiKeyParams(String name, String scope) {
 
   /** Builds {@link NewApiKeyParams}. */
   public static final class Builder {
-    private String name;
-    private String scope;
+    private @Nullable String name;
+    private @Nullable String scope;
 
     private Builder() {}
 
@@ -34,7 +35,7 @@ public record NewApiKeyParams(String name, String scope) {
     }
 
     public NewApiKeyParams build() {
-      return new NewApiKeyParams(name, scope);
+      return new NewApiKeyParams(Objects.requireNonNull(name, "name"), scope);
     }
   }
 }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/phone-numbers}: a number (E.164) and the flow its inbound calls run. */
 @ApiSchema("NewPhoneNumber")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewPhoneNumberParams(
-    String number, String flow, Map<String, Object> params, String friendlyName) {
+    String number,
+    String flow,
+    @Nullable Map<String, Object> params,
+    @Nullable String friendlyName) {
   public NewPhoneNumberParams {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(flow, "flow");
@@ -21,10 +25,10 @@ public record NewPhoneNumberParams(
 
   /** Builds {@link NewPhoneNumberParams}. */
   public static final class Builder {
-    private String number;
-    private String flow;
-    private Map<String, Object> params;
-    private String friendlyName;
+    private @Nullable String number;
+    private @Nullable String flow;
+    private @Nullable Map<String, Object> params;
+    private @Nullable String friendlyName;
 
     private Builder() {}
 
@@ -49,7 +53,11 @@ public record NewPhoneNumberParams(
     }
 
     public NewPhoneNumberParams build() {
-      return new NewPhoneNumberParams(number, flow, params, friendlyName);
+      return new NewPhoneNumberParams(
+          Objects.requireNonNull(number, "number"),
+          Objects.requireNonNull(flow, "flow"),
+          params,
+          friendlyName);
     }
   }
 }

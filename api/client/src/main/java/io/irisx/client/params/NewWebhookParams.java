@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/webhooks}: an endpoint URL and the event types it wants (none: all). */
 @ApiSchema("NewWebhook")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NewWebhookParams(String url, List<String> events, String description) {
+public record NewWebhookParams(
+    String url, @Nullable List<String> events, @Nullable String description) {
   public NewWebhookParams {
     Objects.requireNonNull(url, "url");
   }
@@ -19,9 +21,9 @@ public record NewWebhookParams(String url, List<String> events, String descripti
 
   /** Builds {@link NewWebhookParams}. */
   public static final class Builder {
-    private String url;
-    private List<String> events;
-    private String description;
+    private @Nullable String url;
+    private @Nullable List<String> events;
+    private @Nullable String description;
 
     private Builder() {}
 
@@ -41,7 +43,7 @@ public record NewWebhookParams(String url, List<String> events, String descripti
     }
 
     public NewWebhookParams build() {
-      return new NewWebhookParams(url, events, description);
+      return new NewWebhookParams(Objects.requireNonNull(url, "url"), events, description);
     }
   }
 }

@@ -2,21 +2,23 @@ package io.irisx.client.params;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/calls/{id}/play}: exactly one of a sound file on the node or a tone spec. */
 @ApiSchema("PlayToCall")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlayParams(String file, String tone, String url, String text) {
+public record PlayParams(
+    @Nullable String file, @Nullable String tone, @Nullable String url, @Nullable String text) {
   public static Builder builder() {
     return new Builder();
   }
 
   /** Builds {@link PlayParams}. */
   public static final class Builder {
-    private String file;
-    private String tone;
-    private String url;
-    private String text;
+    private @Nullable String file;
+    private @Nullable String tone;
+    private @Nullable String url;
+    private @Nullable String text;
 
     private Builder() {}
 

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/calls/{id}/redirect}: run another flow on the live call. */
 @ApiSchema("RedirectCall")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RedirectParams(String flow, Map<String, Object> params) {
+public record RedirectParams(String flow, @Nullable Map<String, Object> params) {
   public RedirectParams {
     Objects.requireNonNull(flow, "flow");
   }
@@ -19,8 +20,8 @@ public record RedirectParams(String flow, Map<String, Object> params) {
 
   /** Builds {@link RedirectParams}. */
   public static final class Builder {
-    private String flow;
-    private Map<String, Object> params;
+    private @Nullable String flow;
+    private @Nullable Map<String, Object> params;
 
     private Builder() {}
 
@@ -35,7 +36,7 @@ public record RedirectParams(String flow, Map<String, Object> params) {
     }
 
     public RedirectParams build() {
-      return new RedirectParams(flow, params);
+      return new RedirectParams(Objects.requireNonNull(flow, "flow"), params);
     }
   }
 }

@@ -2,22 +2,23 @@ package io.irisx.client.params;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.irisx.client.ApiSchema;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/webhooks/{id}/rotate-secret}: how long the previous secret keeps signing too. */
 @ApiSchema("RotateSecret")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RotateSecretParams(Integer overlapSeconds) {
+public record RotateSecretParams(@Nullable Integer overlapSeconds) {
   public static Builder builder() {
     return new Builder();
   }
 
   /** Builds {@link RotateSecretParams}. */
   public static final class Builder {
-    private Integer overlapSeconds;
+    private @Nullable Integer overlapSeconds;
 
     private Builder() {}
 
-    public Builder overlapSeconds(Integer value) {
+    public Builder overlapSeconds(@Nullable Integer value) {
       overlapSeconds = value;
       return this;
     }

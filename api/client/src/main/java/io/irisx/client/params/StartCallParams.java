@@ -5,6 +5,7 @@ import io.irisx.client.ApiSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/calls}: dial {@code to} from {@code from} and run {@code flow} once answered.
@@ -16,10 +17,10 @@ public record StartCallParams(
     String from,
     String to,
     String flow,
-    Map<String, Object> params,
-    String webhookUrl,
-    Boolean record,
-    Boolean queue) {
+    @Nullable Map<String, Object> params,
+    @Nullable String webhookUrl,
+    @Nullable Boolean record,
+    @Nullable Boolean queue) {
   public StartCallParams {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -43,13 +44,13 @@ public record StartCallParams(
 
   /** Builds {@link StartCallParams}; from, to (E.164) and flow are required. */
   public static final class Builder {
-    private String from;
-    private String to;
-    private String flow;
+    private @Nullable String from;
+    private @Nullable String to;
+    private @Nullable String flow;
     private final Map<String, Object> params = new LinkedHashMap<>();
-    private String webhookUrl;
-    private Boolean record;
-    private Boolean queue;
+    private @Nullable String webhookUrl;
+    private @Nullable Boolean record;
+    private @Nullable Boolean queue;
 
     private Builder() {}
 
@@ -80,13 +81,13 @@ public record StartCallParams(
     }
 
     /** The call's own URL for its events, besides the tenant's endpoints. */
-    public Builder webhookUrl(String value) {
+    public Builder webhookUrl(@Nullable String value) {
       webhookUrl = value;
       return this;
     }
 
     /** Records the whole call, from answer to hangup. */
-    public Builder record(Boolean value) {
+    public Builder record(@Nullable Boolean value) {
       record = value;
       return this;
     }
@@ -99,7 +100,13 @@ public record StartCallParams(
 
     public StartCallParams build() {
       return new StartCallParams(
-          from, to, flow, params.isEmpty() ? null : params, webhookUrl, record, queue);
+          Objects.requireNonNull(from, "from"),
+          Objects.requireNonNull(to, "to"),
+          Objects.requireNonNull(flow, "flow"),
+          params.isEmpty() ? null : params,
+          webhookUrl,
+          record,
+          queue);
     }
   }
 }
