@@ -18,7 +18,7 @@ import java.util.List;
  * is. A run that ends between the two is followed by a new start. Idempotent: the run ignores a
  * delivery it already holds, and the attempt activity does not resend a recorded attempt.
  */
-final class CallWebhooksStarter {
+final class CallWebhooksStarter implements CallDeliveryHandOff {
   /** Start, then signal, then start again covers a run ending in between; more means trouble. */
   private static final int TRIES = 5;
 
@@ -28,7 +28,8 @@ final class CallWebhooksStarter {
     this.temporal = temporal;
   }
 
-  void hand(String tenantId, String callId, String endpointId, QueuedDelivery delivery) {
+  @Override
+  public void hand(String tenantId, String callId, String endpointId, QueuedDelivery delivery) {
     String workflowId = CallWebhooksWorkflow.workflowId(callId, endpointId);
     RuntimeException last = null;
     for (int i = 0; i < TRIES; i++) {
