@@ -44,6 +44,9 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
   /** What an originate reports a retry found: its channel, made by an earlier attempt. */
   private static final String SENT = "originate sent";
 
+  /** How often a prompt whose events a link cut may have lost asks the switch how it is. */
+  private static final Duration ASK_AGAIN = Duration.ofSeconds(5);
+
   /** A safety net under every wait: the step's own timers end it long before. */
   private static final Duration SAFETY = Duration.ofMinutes(2);
 
@@ -103,6 +106,15 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
             }
           }
           case StepWaiter.TIMER -> {
+            if (step.timerIs(event, StepWaiter.LINK_RESTORED)) {
+              // Its answer or its end may have come while the link was down: the switch says.
+              if (!exists(uuid)) {
+                return step.end(Outcome.GONE, "the channel ended while the link was down");
+              }
+              if (answered(uuid)) {
+                return step.end(Outcome.DONE, "seen by inspection", step.answerSeen(uuid));
+              }
+            }
             if (step.timerIs(event, "ring")) {
               return step.end(
                   exists(uuid) ? Outcome.FAILED : Outcome.GONE, "no outcome from the switch");
@@ -188,21 +200,31 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
       while (true) {
         SwitchEvent event = step.next();
         playback.observe(event);
-        if (step.timerIs(event, StepWaiter.LINK_RESTORED) && !playback.ended()) {
+        boolean restored = step.timerIs(event, StepWaiter.LINK_RESTORED);
+        if ((restored || step.timerIs(event, "ask")) && !playback.ended()) {
           // The prompt may have ended while the link was down: its CHANNEL_EXECUTE_COMPLETE is
           // lost, and show channels keeps "playback" as the channel's application after the end,
           // so neither would ever say it ended. The playback application sets
           // current_application_response as it ends; it was set to PROMPT_PENDING just before the
           // broadcast, so any other value is this prompt's end (or, when a live play was already
           // playing ahead of it, that play's: a prompt queued behind a live play may then be taken
-          // as ended early). Still pending: it plays on, and its end comes as an event now.
+          // as ended early). Still pending: it plays on; its end comes as an event, and the switch
+          // is asked again now and then, for the start event too may have been lost.
+          if (restored) {
+            playback.linkRestored();
+          }
           String ended = esl.api(response.command(), response.args()).firstLine().trim();
+          if (ended.startsWith("-") && !exists(prompt.channelUuid())) {
+            return step.end(Outcome.GONE, "the channel ended while the link was down");
+          }
           if (!ended.isEmpty()
               && !EslCommandBuilder.PROMPT_PENDING.equals(ended)
               && !"_undef_".equals(ended)
               && !ended.startsWith("-")) {
             log.info("channel {}: its prompt ended while the link was down", prompt.channelUuid());
             playback.endedUnseen(ended);
+          } else {
+            step.restart(ASK_AGAIN, "ask");
           }
         }
         if ("CHANNEL_HANGUP_COMPLETE".equals(event.name())) {
@@ -280,6 +302,9 @@ public final class CallStepActivitiesImpl implements CallStepActivities {
             return step.end(Outcome.HUNG_UP, event.header("Hangup-Cause"));
           }
           case StepWaiter.TIMER -> {
+            if (step.timerIs(event, StepWaiter.LINK_RESTORED) && !exists(gather.channelUuid())) {
+              return step.end(Outcome.GONE, "the channel ended while the link was down");
+            }
             if (step.timerIs(event, "overall") || step.timerIs(event, "digit")) {
               return step.gathered(digits.typed(), GatherResult.Ending.TIMEOUT, mediaFailure);
             }

@@ -13,6 +13,7 @@ final class Playback {
   private String applicationUuid;
   private boolean ended;
   private boolean cutShort;
+  private boolean startUnseen;
   private String failure;
 
   /**
@@ -32,8 +33,9 @@ final class Playback {
         && data.equals(event.header("Application-Data"))) {
       applicationUuid = uuid;
     } else if ("CHANNEL_EXECUTE_COMPLETE".equals(event.name())
-        && applicationUuid != null
-        && applicationUuid.equals(uuid)) {
+        && (applicationUuid != null
+            ? applicationUuid.equals(uuid)
+            : startUnseen && data.equals(event.header("Application-Data")))) {
       ended = true;
       String response = event.header("Application-Response");
       if (!cutShort && response != null && !PLAYED.equals(response)) {
@@ -54,6 +56,16 @@ final class Playback {
     ended = true;
     if (!cutShort && !PLAYED.equals(response)) {
       failure = response;
+    }
+  }
+
+  /**
+   * The link to the switch was down after the prompt was sent: when its CHANNEL_EXECUTE was lost,
+   * the first CHANNEL_EXECUTE_COMPLETE of its media is taken for its end.
+   */
+  void linkRestored() {
+    if (applicationUuid == null) {
+      startUnseen = true;
     }
   }
 

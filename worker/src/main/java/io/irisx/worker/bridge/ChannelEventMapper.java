@@ -36,9 +36,10 @@ final class ChannelEventMapper {
           ChannelEvent.RECORD_STOP);
 
   /**
-   * What a channel owned by its steps still signals: its hangup, once, what a recording (which the
-   * workflow still follows by signals) needs: its end and the keys that may end it, and the end of
-   * a playback no step took: a live play from the API, which the flow waits to be heard out.
+   * What a channel owned by its steps still signals (besides its first progress): its hangup, once,
+   * what a recording (which the workflow still follows by signals) needs: its end and the keys that
+   * may end it, and the end of a playback no step took: a live play from the API, which the flow
+   * waits to be heard out.
    */
   private static final Set<String> OWNED_SIGNALLED =
       Set.of(
@@ -82,6 +83,11 @@ final class ChannelEventMapper {
    */
   Optional<CallSignal> map(SwitchEvent event, boolean taken) {
     remember(event);
+    if (firstProgressOfOwned(event)) {
+      // The dial step takes it too, but the call must say it rings while it rings (status,
+      // call.ringing), not when the far end answers or gives up.
+      return callIdOf(event).map(callId -> new CallSignal(callId, toChannelEvent(event)));
+    }
     if (taken || !SIGNALLED.contains(event.name())) {
       return Optional.empty();
     }
@@ -97,6 +103,16 @@ final class ChannelEventMapper {
   /** Channels whose events their steps own (remembered: DTMF events carry no variables). */
   private final Set<String> ownedChannels = ConcurrentHashMap.newKeySet();
 
+  /** Owned channels whose ringing was signalled: once per channel, whichever progress came. */
+  private final Set<String> progressSignalled = ConcurrentHashMap.newKeySet();
+
+  private boolean firstProgressOfOwned(SwitchEvent event) {
+    boolean progress =
+        ChannelEvent.CHANNEL_PROGRESS.equals(event.name())
+            || ChannelEvent.CHANNEL_PROGRESS_MEDIA.equals(event.name());
+    return progress && owned(event) && progressSignalled.add(event.header("Unique-ID"));
+  }
+
   private boolean owned(SwitchEvent event) {
     String uuid = event.header("Unique-ID");
     return uuid != null && ownedChannels.contains(uuid);
@@ -110,6 +126,7 @@ final class ChannelEventMapper {
     if ("CHANNEL_DESTROY".equals(event.name())) {
       callOfChannel.remove(uuid);
       ownedChannels.remove(uuid);
+      progressSignalled.remove(uuid);
       return;
     }
     if ("1".equals(event.header("variable_" + EslCommandBuilder.STEPS_VARIABLE))) {

@@ -219,7 +219,7 @@ class ChannelEventMapperTest {
   }
 
   @Test
-  void aChannelWhoseStepsOwnItsEventsSignalsItsCallOnlyItsHangupOnceAndWhatNoStepTook() {
+  void aChannelWhoseStepsOwnItsEventsSignalsItsRingingItsHangupOnceAndWhatNoStepTook() {
     Map<String, String> owned = new LinkedHashMap<>();
     owned.put("Core-UUID", CORE);
     owned.put("Unique-ID", channelA);
@@ -230,7 +230,9 @@ class ChannelEventMapperTest {
 
     List<String> signalled =
         Stream.of(
-                mapper.map(event("CHANNEL_PROGRESS", owned, null), false),
+                // The dial step takes the progress events; the first still tells the call it rings.
+                mapper.map(event("CHANNEL_PROGRESS", owned, null), true),
+                mapper.map(event("CHANNEL_PROGRESS_MEDIA", owned, null), true),
                 mapper.map(event("CHANNEL_ANSWER", owned, null), true),
                 // The flow's prompt, which its step took; then a live play's, which no step took.
                 mapper.map(event("PLAYBACK_STOP", owned, null), true),
@@ -243,7 +245,10 @@ class ChannelEventMapperTest {
             .toList();
 
     assertThat(signalled)
-        .containsExactly(ChannelEvent.PLAYBACK_STOP, ChannelEvent.CHANNEL_HANGUP_COMPLETE);
+        .containsExactly(
+            ChannelEvent.CHANNEL_PROGRESS,
+            ChannelEvent.PLAYBACK_STOP,
+            ChannelEvent.CHANNEL_HANGUP_COMPLETE);
   }
 
   private static SwitchEvent event(String name, Map<String, String> headers, String body) {

@@ -36,9 +36,25 @@ final class CallSteps {
     this.channel = channel;
   }
 
-  /** Dials and folds in how it went; the call has answered or ended when this returns. */
-  StepResult originate(OriginateCommand command) {
-    StepResult result = fold(node.originate(command));
+  /**
+   * The bridge signals a dialled channel's first progress, so that the call says it rings while it
+   * rings; calls dialled before waited for the dial step alone.
+   */
+  static final String RINGING_CHANGE = "dial-signals-ringing";
+
+  /**
+   * Dials and folds in how it went; the call has answered or ended when this returns. While it
+   * rings, {@code recordPending} records what the signals brought (its ringing) as it comes.
+   */
+  StepResult originate(OriginateCommand command, Runnable recordPending) {
+    Promise<StepResult> dialling = Async.function(node::originate, command);
+    if (Workflow.getVersion(RINGING_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      while (!dialling.isCompleted()) {
+        recordPending.run();
+        Workflow.await(() -> dialling.isCompleted() || channel.hasPendingSteps());
+      }
+    }
+    StepResult result = fold(dialling.get());
     if (!channel.answered() && !channel.ended()) {
       if (result.outcome() == StepResult.Outcome.GONE) {
         channel.channelLost(now());

@@ -391,7 +391,8 @@ public final class CallWorkflowImpl implements CallWorkflow {
               channelUuid,
               request.from(),
               request.to(),
-              request.ringTimeoutSeconds()));
+              request.ringTimeoutSeconds()),
+          this::flushTimeline);
     } catch (ActivityFailure failure) {
       log.warn("originate failed for call {}", request.callId(), failure);
       channel.originateRefused(now(), null, rootMessage(failure));

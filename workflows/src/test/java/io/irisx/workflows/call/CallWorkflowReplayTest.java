@@ -7,6 +7,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +71,35 @@ class CallWorkflowReplayTest {
         "reminder-no-response-v6",
         "reminder-spoken-confirmed-v6",
         "voicemail-caller-hung-up-v6",
-        "voicemail-silence-v6"
+        "voicemail-silence-v6",
+        "click-to-call-agent-hung-up-leg-first-v7",
+        "click-to-call-bridged-v7",
+        "click-to-call-no-answer-v7",
+        "hello-answered-v7",
+        "hello-busy-v7",
+        "hello-events-lost-v7",
+        "hello-inbound-v7",
+        "hello-media-failed-v7",
+        "hello-queue-timeout-v7",
+        "hello-queued-v7",
+        "ivr-operator-v7",
+        "ivr-option-flow-v7",
+        "record-whole-call-v7",
+        "reminder-canceled-v7",
+        "reminder-no-response-v7",
+        "reminder-spoken-confirmed-v7",
+        "voicemail-caller-hung-up-v7",
+        "voicemail-silence-v7"
       })
   void recordedHistoriesStillReplay(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Registered exactly as the worker registers it, activity options included.
-      Worker worker = env.newWorker(TaskQueues.CALLS);
+      // A replay's first workflow task loads the workflow's classes: on a busy machine that alone
+      // can outlast the SDK's 1 s deadlock detector, which guards nothing a replay checks.
+      Worker worker =
+          env.newWorker(
+              TaskQueues.CALLS,
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
       worker.registerWorkflowImplementationFactory(
           CallWorkflow.class,
           () -> new CallWorkflowImpl(CallFlows.shipped()),

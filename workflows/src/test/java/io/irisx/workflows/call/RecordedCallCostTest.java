@@ -48,6 +48,20 @@ class RecordedCallCostTest {
     assertThat(cost.activityTasks()).isLessThanOrEqualTo(7);
   }
 
+  /**
+   * A call says it rings while it rings: the bridge signals its first progress, one signal and the
+   * workflow task it wakes (the call.ringing publish it records rides on that task), no more.
+   */
+  @Test
+  void ringingWhileItRingsCostsOneSignalAndOneTask() throws IOException {
+    HistoryCost before = HistoryCost.of(history("hello-answered-v6").getEvents());
+    HistoryCost now = HistoryCost.of(history("hello-answered-v7").getEvents());
+
+    assertThat(now.signals()).isEqualTo(1);
+    assertThat(now.workflowTasks()).isLessThanOrEqualTo(before.workflowTasks() + 1);
+    assertThat(now.activityTasks()).isEqualTo(before.activityTasks());
+  }
+
   @Test
   void aReminderCallWithADigitPressedStaysWithinItsBudget() throws IOException {
     HistoryCost before = HistoryCost.of(history("reminder-canceled-v2").getEvents());

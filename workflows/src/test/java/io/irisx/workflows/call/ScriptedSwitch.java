@@ -301,6 +301,9 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
   /** The events of the step running on this thread; null outside a step (they are signalled). */
   private final ThreadLocal<List<ChannelEvent>> stepEvents = new ThreadLocal<>();
 
+  private final java.util.Set<String> ringingSignalled =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private List<ChannelEvent> during(Runnable step) {
     List<ChannelEvent> seen = new java.util.ArrayList<>();
     stepEvents.set(seen);
@@ -425,7 +428,12 @@ final class ScriptedSwitch implements CallControlActivities, DialActivities {
     List<ChannelEvent> step = stepEvents.get();
     if (step != null) {
       step.add(event);
-      return;
+      // As the bridge: a dialled channel's first progress is signalled too, so the call rings.
+      boolean progress =
+          event.is(ChannelEvent.CHANNEL_PROGRESS) || event.is(ChannelEvent.CHANNEL_PROGRESS_MEDIA);
+      if (!progress || !ringingSignalled.add(event.channelUuid())) {
+        return;
+      }
     }
     client
         .newWorkflowStub(CallWorkflow.class, CallRequest.workflowId(callId))

@@ -192,6 +192,10 @@ final class ClientConnection implements EventBus.Listener {
         case "api" -> {
           String[] commandAndArgs = splitCommand(rest);
           reply(ServerFrames.apiResponse(core.api(commandAndArgs[0], commandAndArgs[1])));
+          if (faults.dropsAfter(commandAndArgs[0])) {
+            // The events the command causes are lost with the link, as in a network failure.
+            afterReply = faults::dropAllLinks;
+          }
         }
         case "bgapi" -> {
           String[] commandAndArgs = splitCommand(rest);

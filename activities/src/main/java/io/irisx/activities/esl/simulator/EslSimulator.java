@@ -57,6 +57,7 @@ public final class EslSimulator implements AutoCloseable {
     this.clocks = clocks;
     this.server = server;
     this.core = newCore();
+    faults.dropLinksWith(this::dropConnections);
   }
 
   private SimulatedSwitch newCore() {
@@ -139,6 +140,15 @@ public final class EslSimulator implements AutoCloseable {
     for (ClientConnection connection : List.copyOf(connections)) {
       connection.close();
     }
+  }
+
+  /**
+   * The next api command named {@code command} (e.g. {@code uuid_broadcast}) is run and answered,
+   * then every client socket closes before the events it causes go out: they are lost, as when the
+   * network fails just then.
+   */
+  public void dropConnectionsAfterReplyTo(String command) {
+    faults.dropAfterReplyTo(command);
   }
 
   /**

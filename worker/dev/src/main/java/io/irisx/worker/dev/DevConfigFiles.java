@@ -183,6 +183,8 @@ final class DevConfigFiles {
           password: ""
           minSize: 2
           maxSize: 16
+          checkConnectionOnBorrow: true
+          validationInterval: 1s
         temporal:
           target: %s
           namespace: default"""

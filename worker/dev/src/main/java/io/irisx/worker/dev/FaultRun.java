@@ -83,6 +83,9 @@ final class FaultRun {
         for (Fault fault : faults) {
           // Each fault hits a worker that is up: one still starting when PostgreSQL dies exits.
           awaitWorkerReady(stack, worker, workerLog);
+          // And an API whose checks pass, as a load balancer routes only to such: its links to
+          // what the previous fault killed must be back before the next load is counted.
+          awaitApiHealthy(stack);
           out.println("fault suite: " + fault + " ...");
           FaultLoad load = new FaultLoad(stack.manifest());
           long since = Instant.now().toEpochMilli() * 1000;
@@ -128,6 +131,27 @@ final class FaultRun {
       Thread.sleep(1000);
     }
     throw new IllegalStateException("the worker did not become ready within 5 minutes");
+  }
+
+  private static void awaitApiHealthy(DevStack stack) throws InterruptedException {
+    URI health = URI.create(stack.manifest().adminUrl() + "/healthcheck");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still reconnecting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the API's health checks did not pass within 2 minutes");
   }
 
   private void inject(Fault fault, DevStack stack, WorkerProcess[] worker, Path workerLog) {

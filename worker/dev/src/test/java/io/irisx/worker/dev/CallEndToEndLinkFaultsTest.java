@@ -54,6 +54,18 @@ class CallEndToEndLinkFaultsTest {
   }
 
   @Test
+  void aLinkDroppedAsThePromptStartsLosesItsStartEventYetThePromptEndsAndTheCallCompletes()
+      throws Exception {
+    // The prompt's CHANNEL_EXECUTE goes out while the link is down; only its end is seen, after
+    // the worker reconnected (the prompt plays 1.5 s, the reconnect takes a fraction of that).
+    switchSim().dropConnectionsAfterReplyTo("uuid_broadcast");
+
+    String callId = api.startCall("+15550100", "+15550111", "hello").body().path("id").asText();
+
+    assertCompletedOnce(callId);
+  }
+
+  @Test
   void repliesStalledMidCallArriveLateAndTheCallCompletes() throws Exception {
     String callId = callInProgress();
 
