@@ -2,9 +2,9 @@ package io.irisx.activities.esl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.irisx.workflows.activities.CallControlActivities;
-import io.irisx.workflows.activities.ChannelSnapshot;
-import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.CallControlActivities;
+import io.irisx.workflows.call.ChannelSnapshot;
+import io.irisx.workflows.call.OriginateCommand;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package io.irisx.activities.esl;
 
 import io.irisx.temporal.ActivityCatalogue;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.irisx.workflows.call.CallStepActivities;
 import io.irisx.workflows.call.ChannelEvent;
 import io.irisx.workflows.call.GatherStep;
+import io.irisx.workflows.call.OriginateCommand;
 import io.irisx.workflows.call.PromptStep;
 import io.irisx.workflows.call.StepResult;
 import io.irisx.workflows.call.StepResult.Outcome;

@@ -1,6 +1,6 @@
 package io.irisx.activities.esl;
 
-import io.irisx.workflows.activities.DialActivities;
+import io.irisx.workflows.call.DialActivities;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.irisx.activities.esl;
 
-import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.OriginateCommand;
 import io.irisx.workflows.call.PhoneNumber;
 import io.irisx.workflows.webhook.WebhookSettings;
 import io.irisx.workflows.webhook.WebhookUrlPolicy;

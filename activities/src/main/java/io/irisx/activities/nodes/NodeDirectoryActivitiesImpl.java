@@ -1,6 +1,6 @@
 package io.irisx.activities.nodes;
 
-import io.irisx.workflows.activities.NodeDirectoryActivities;
+import io.irisx.workflows.call.NodeDirectoryActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 

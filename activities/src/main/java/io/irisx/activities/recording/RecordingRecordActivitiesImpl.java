@@ -2,8 +2,8 @@ package io.irisx.activities.recording;
 
 import io.irisx.db.RecordingDao;
 import io.irisx.db.RecordingRow;
-import io.irisx.workflows.activities.RecordingRecordActivities;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.RecordingRecordActivities;
+import io.irisx.workflows.call.UploadedRecording;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.UUID;

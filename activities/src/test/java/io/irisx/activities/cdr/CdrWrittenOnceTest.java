@@ -8,11 +8,11 @@ import io.irisx.db.Migrations;
 import io.irisx.db.TenantDao;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.CallDetailRecord;
-import io.irisx.workflows.activities.CallRecordActivities;
-import io.irisx.workflows.activities.CallTransition;
-import io.irisx.workflows.activities.InboundCallRegistration;
+import io.irisx.workflows.call.CallDetailRecord;
+import io.irisx.workflows.call.CallRecordActivities;
 import io.irisx.workflows.call.CallStatus;
+import io.irisx.workflows.call.CallTransition;
+import io.irisx.workflows.call.InboundCallRegistration;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -93,7 +93,7 @@ class CdrWrittenOnceTest {
     }
 
     @Override
-    public void restoreOutbound(io.irisx.workflows.activities.OutboundCallRestore call) {
+    public void restoreOutbound(io.irisx.workflows.call.OutboundCallRestore call) {
       real.restoreOutbound(call);
     }
 

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.irisx.activities.esl.simulator.EslSimulator;
 import io.irisx.activities.esl.simulator.SimulatorOptions;
-import io.irisx.workflows.activities.ChannelSnapshot;
-import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.ChannelSnapshot;
+import io.irisx.workflows.call.OriginateCommand;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;

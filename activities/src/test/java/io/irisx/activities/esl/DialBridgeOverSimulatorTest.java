@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.irisx.activities.esl.simulator.EslSimulator;
 import io.irisx.activities.esl.simulator.SimulatorOptions;
-import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.OriginateCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.irisx.activities.esl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.irisx.workflows.activities.OriginateCommand;
+import io.irisx.workflows.call.OriginateCommand;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irisx.db.RecordingRow;
 import io.irisx.temporal.ActivityCatalogue;
-import io.irisx.workflows.activities.OriginateCommand;
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingFile;
-import io.irisx.workflows.activities.RecordingRecordActivities;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.OriginateCommand;
+import io.irisx.workflows.call.RecordingActivities;
+import io.irisx.workflows.call.RecordingFile;
+import io.irisx.workflows.call.RecordingRecordActivities;
+import io.irisx.workflows.call.RecordingUpload;
+import io.irisx.workflows.call.UploadedRecording;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;

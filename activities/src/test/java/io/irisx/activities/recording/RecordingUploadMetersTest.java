@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irisx.activities.metrics.ActivityMeters;
 import io.irisx.temporal.ActivityCatalogue;
-import io.irisx.workflows.activities.OriginateCommand;
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingFile;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.OriginateCommand;
+import io.irisx.workflows.call.RecordingActivities;
+import io.irisx.workflows.call.RecordingFile;
+import io.irisx.workflows.call.RecordingUpload;
+import io.irisx.workflows.call.UploadedRecording;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.RecordingActivities;
+import io.irisx.workflows.call.RecordingUpload;
+import io.irisx.workflows.call.UploadedRecording;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

@@ -1,9 +1,9 @@
 package io.irisx.activities.recording;
 
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingRecordActivities;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
+import io.irisx.workflows.call.RecordingActivities;
+import io.irisx.workflows.call.RecordingRecordActivities;
+import io.irisx.workflows.call.RecordingUpload;
+import io.irisx.workflows.call.UploadedRecording;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;

@@ -1,7 +1,6 @@
 package io.irisx.workflows.call;
 
 import io.irisx.temporal.ActivityCatalogue;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -53,7 +53,7 @@ class CallWorkflowReplayTest {
         "ivr-operator-v4",
         "click-to-call-bridged-v4",
         "click-to-call-agent-hung-up-leg-first-v5",
-        // steps that own their events (CallWorkflowImpl.STEPS_CHANGE)
+        // steps that own their events (CallRun.STEPS_CHANGE)
         "click-to-call-agent-hung-up-leg-first-v6",
         "click-to-call-bridged-v6",
         "click-to-call-no-answer-v6",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.irisx.temporal.ActivityCatalogue;
 import io.irisx.temporal.SearchAttributeCatalogue;
 import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.activities.CallDetailRecord;
 import io.irisx.workflows.flow.CallFlows;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.EventType;

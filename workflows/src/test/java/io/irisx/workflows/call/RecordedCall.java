@@ -1,10 +1,5 @@
 package io.irisx.workflows.call;
 
-import io.irisx.workflows.activities.CallDetailRecord;
-import io.irisx.workflows.activities.CallRecordActivities;
-import io.irisx.workflows.activities.CallTransition;
-import io.irisx.workflows.activities.InboundCallRegistration;
-import io.irisx.workflows.activities.NodeDirectoryActivities;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.WebhookPublishing;
@@ -34,8 +29,7 @@ class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, Web
     inbound.add(call);
   }
 
-  final List<io.irisx.workflows.activities.OutboundCallRestore> restored =
-      new CopyOnWriteArrayList<>();
+  final List<io.irisx.workflows.call.OutboundCallRestore> restored = new CopyOnWriteArrayList<>();
 
   /** As after a database that lost its last commits: the call's row is missing until restored. */
   volatile boolean rowLost;
@@ -50,7 +44,7 @@ class RecordedCall implements CallRecordActivities, NodeDirectoryActivities, Web
   }
 
   @Override
-  public void restoreOutbound(io.irisx.workflows.activities.OutboundCallRestore call) {
+  public void restoreOutbound(io.irisx.workflows.call.OutboundCallRestore call) {
     restored.add(call);
     rowLost = false;
   }

@@ -1,10 +1,5 @@
 package io.irisx.workflows.call;
 
-import io.irisx.workflows.activities.RecordingActivities;
-import io.irisx.workflows.activities.RecordingFile;
-import io.irisx.workflows.activities.RecordingRecordActivities;
-import io.irisx.workflows.activities.RecordingUpload;
-import io.irisx.workflows.activities.UploadedRecording;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;

@@ -1,9 +1,5 @@
 package io.irisx.workflows.call;
 
-import io.irisx.workflows.activities.CallControlActivities;
-import io.irisx.workflows.activities.ChannelSnapshot;
-import io.irisx.workflows.activities.DialActivities;
-import io.irisx.workflows.activities.OriginateCommand;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
