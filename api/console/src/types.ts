@@ -114,6 +114,7 @@ export interface Webhook {
   events: string[]
   status: string
   disabledReason: string | null
+  disabledAt: string | null
   source: string
   failureCount: number
   lastSuccessAt: string | null

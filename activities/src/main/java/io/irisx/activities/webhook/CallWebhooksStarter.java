@@ -18,8 +18,10 @@ import java.util.List;
  * is. A run that ends between the two is followed by a new start. Idempotent: the run ignores a
  * delivery it already holds, and the attempt activity does not resend a recorded attempt.
  */
-final class CallWebhooksStarter {
-  /** Start, then signal, then start again covers a run ending in between; more means trouble. */
+final class CallWebhooksStarter implements CallDeliveryHandOff {
+  /**
+   * Start or signal, then the other, then again: covers a run ending in between; more is trouble.
+   */
   private static final int TRIES = 5;
 
   private final WorkflowClient temporal;
@@ -28,10 +30,27 @@ final class CallWebhooksStarter {
     this.temporal = temporal;
   }
 
-  void hand(String tenantId, String callId, String endpointId, QueuedDelivery delivery) {
+  /**
+   * A call's first event finds no run, and is started with; a later one usually finds the run still
+   * busy with the events before it, and is signalled first: either way one request to Temporal in
+   * the common case, where start-then-signal paid a refused start for every later event.
+   */
+  @Override
+  public void hand(String tenantId, String callId, String endpointId, QueuedDelivery delivery) {
     String workflowId = CallWebhooksWorkflow.workflowId(callId, endpointId);
+    boolean runLikely = delivery.sequence() > 0;
     RuntimeException last = null;
     for (int i = 0; i < TRIES; i++) {
+      if (runLikely) {
+        try {
+          temporal
+              .newUntypedWorkflowStub(workflowId)
+              .signal(CallWebhooksWorkflow.ENQUEUE_SIGNAL, delivery);
+          return;
+        } catch (WorkflowNotFoundException noRun) {
+          last = noRun;
+        }
+      }
       try {
         temporal
             .newUntypedWorkflowStub(
@@ -39,14 +58,8 @@ final class CallWebhooksStarter {
             .start(new DeliveryStream(callId, endpointId, List.of(delivery), List.of()));
         return;
       } catch (WorkflowExecutionAlreadyStarted underWay) {
-        try {
-          temporal
-              .newUntypedWorkflowStub(workflowId)
-              .signal(CallWebhooksWorkflow.ENQUEUE_SIGNAL, delivery);
-          return;
-        } catch (WorkflowNotFoundException endedMeanwhile) {
-          last = endedMeanwhile;
-        }
+        last = underWay;
+        runLikely = true;
       }
     }
     throw new IllegalStateException(

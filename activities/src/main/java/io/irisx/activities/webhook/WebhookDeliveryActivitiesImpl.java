@@ -17,6 +17,7 @@ import io.irisx.workflows.webhook.WebhookDeliveryActivities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityWorkerShutdownException;
+import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,22 +41,33 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
   static final String DELIVERY_NOT_FOUND = "WebhookDeliveryNotFound";
   private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryActivitiesImpl.class);
   private static final int MAX_ERROR_LENGTH = 500;
+  static final String GONE_REASON = "the endpoint answered 410 Gone";
 
   private final Jdbi jdbi;
   private final WebhookSender sender;
   private final Clock clock;
   private final ActivityMeters meters;
+  private final EndpointDisabledNotice disabledNotice;
 
-  public WebhookDeliveryActivitiesImpl(Jdbi jdbi, WebhookSender sender, Clock clock) {
-    this(jdbi, sender, clock, ActivityMeters.none());
+  /**
+   * @param temporal starts the deliveries of the notice an endpoint's 410 makes
+   */
+  public WebhookDeliveryActivitiesImpl(
+      Jdbi jdbi, WebhookSender sender, Clock clock, WorkflowClient temporal) {
+    this(jdbi, sender, clock, temporal, ActivityMeters.none());
   }
 
   public WebhookDeliveryActivitiesImpl(
-      Jdbi jdbi, WebhookSender sender, Clock clock, ActivityMeters meters) {
+      Jdbi jdbi,
+      WebhookSender sender,
+      Clock clock,
+      WorkflowClient temporal,
+      ActivityMeters meters) {
     this.jdbi = jdbi;
     this.sender = sender;
     this.clock = clock;
     this.meters = meters;
+    this.disabledNotice = new EndpointDisabledNotice(temporal);
   }
 
   @Override
@@ -136,32 +148,36 @@ public final class WebhookDeliveryActivitiesImpl implements WebhookDeliveryActiv
                         : Math.min(
                             http.retryAfterMillis(), RetrySchedule.MAX_RETRY_AFTER.toMillis())))
             : null;
-    jdbi.useTransaction(
-        handle -> {
-          WebhookDeliveryDao tx = handle.attach(WebhookDeliveryDao.class);
-          WebhookDao endpoints = handle.attach(WebhookDao.class);
-          tx.insertAttemptIfAbsent(
-              new WebhookAttemptRow(
-                  id,
-                  delivery.tenantId(),
-                  request.attemptNumber(),
-                  attemptedAt,
-                  endpoint.url(),
-                  outcome,
-                  http.status(),
-                  http.latencyMillis(),
-                  clean(http.bodyStart()),
-                  error));
-          tx.recordOutcome(id, after.wireName(), attemptedAt, next, http.status(), error);
-          if (http.succeeded()) {
-            endpoints.recordSuccess(endpoint.id(), attemptedAt);
-          } else {
-            endpoints.recordFailure(endpoint.id(), attemptedAt);
-          }
-          if (http.gone()) {
-            endpoints.disableGone(endpoint.id(), "the endpoint answered 410 Gone", attemptedAt);
-          }
-        });
+    List<UUID> notices =
+        jdbi.inTransaction(
+            handle -> {
+              WebhookDeliveryDao tx = handle.attach(WebhookDeliveryDao.class);
+              WebhookDao endpoints = handle.attach(WebhookDao.class);
+              tx.insertAttemptIfAbsent(
+                  new WebhookAttemptRow(
+                      id,
+                      delivery.tenantId(),
+                      request.attemptNumber(),
+                      attemptedAt,
+                      endpoint.url(),
+                      outcome,
+                      http.status(),
+                      http.latencyMillis(),
+                      clean(http.bodyStart()),
+                      error));
+              tx.recordOutcome(id, after.wireName(), attemptedAt, next, http.status(), error);
+              if (http.succeeded()) {
+                endpoints.recordSuccess(endpoint.id(), attemptedAt);
+              } else {
+                endpoints.recordFailure(endpoint.id(), attemptedAt);
+              }
+              if (http.gone() && endpoints.disableGone(endpoint.id(), GONE_REASON, attemptedAt)) {
+                return disabledNotice.store(
+                    handle, endpoint, GONE_REASON, attemptedAt, id, request.attemptNumber());
+              }
+              return List.<UUID>of();
+            });
+    disabledNotice.start(notices, endpoint.id());
     if (after.isFinal()) {
       meters.deliveryEnded(after);
     }

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irisx.db.webhook.WebhookDao;
 import io.irisx.db.webhook.WebhookDeliveryDao;
 import io.irisx.db.webhook.WebhookRow;
-import io.irisx.temporal.TaskQueues;
 import io.irisx.workflows.webhook.CallEventRecord;
 import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.PublishedEvent;
 import io.irisx.workflows.webhook.QueuedDelivery;
-import io.irisx.workflows.webhook.WebhookDeliveryWorkflow;
 import io.irisx.workflows.webhook.WebhookEnvelope;
 import io.irisx.workflows.webhook.WebhookEventTypes;
 import io.irisx.workflows.webhook.WebhookPublishing;
@@ -19,8 +17,6 @@ import io.irisx.workflows.webhook.WebhookUrlPolicy;
 import io.irisx.workflows.webhook.WebhookUrlRefusedException;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +38,7 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The API's timestamp form: ISO-8601 UTC with milliseconds. */
-  private static final java.time.format.DateTimeFormatter UTC_MILLIS =
+  static final java.time.format.DateTimeFormatter UTC_MILLIS =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
           .withZone(java.time.ZoneOffset.UTC);
 
@@ -50,13 +46,27 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   private final WorkflowClient temporal;
   private final WebhookUrlPolicy policy;
   private final WebhookSettings settings;
+  private final CallDeliveryHandOff callDeliveries;
 
   public WebhookPublishingImpl(
       Jdbi jdbi, WorkflowClient temporal, WebhookUrlPolicy policy, WebhookSettings settings) {
+    this(jdbi, temporal, policy, settings, new CallWebhooksStarter(temporal));
+  }
+
+  /**
+   * @param callDeliveries where a call's deliveries go (the bench compares shapes through it)
+   */
+  public WebhookPublishingImpl(
+      Jdbi jdbi,
+      WorkflowClient temporal,
+      WebhookUrlPolicy policy,
+      WebhookSettings settings,
+      CallDeliveryHandOff callDeliveries) {
     this.jdbi = jdbi;
     this.temporal = temporal;
     this.policy = policy;
     this.settings = settings;
+    this.callDeliveries = callDeliveries;
   }
 
   /**
@@ -138,12 +148,11 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   }
 
   private void enqueue(UUID callId, long sequence, Planned delivery) {
-    new CallWebhooksStarter(temporal)
-        .hand(
-            tenantOf(delivery),
-            callId.toString(),
-            delivery.endpointId().toString(),
-            new QueuedDelivery(delivery.deliveryId().toString(), sequence));
+    callDeliveries.hand(
+        tenantOf(delivery),
+        callId.toString(),
+        delivery.endpointId().toString(),
+        new QueuedDelivery(delivery.deliveryId().toString(), sequence));
   }
 
   private static String tenantOf(Planned delivery) {
@@ -151,20 +160,9 @@ public final class WebhookPublishingImpl implements WebhookPublishing {
   }
 
   private void start(Planned delivery, String eventType) {
-    String id = delivery.deliveryId().toString();
-    WebhookDeliveryWorkflow workflow =
-        temporal.newWorkflowStub(
-            WebhookDeliveryWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(DeliveryRequest.workflowId(id))
-                .setTaskQueue(TaskQueues.WEBHOOKS)
-                .setStaticSummary(eventType + " to endpoint " + delivery.endpointId())
-                .build());
-    try {
-      WorkflowClient.start(workflow::deliver, new DeliveryRequest(id, false));
-    } catch (WorkflowExecutionAlreadyStarted alreadyRunning) {
-      // A retry of this activity: the delivery is under way.
-    }
+    new DeliveryWorkflowStarter(temporal)
+        .start(
+            delivery.deliveryId().toString(), eventType + " to endpoint " + delivery.endpointId());
   }
 
   private void validate(CallEventRecord event) {

@@ -2,14 +2,9 @@ package io.irisx.activities.webhook;
 
 import io.irisx.db.webhook.OrphanedDelivery;
 import io.irisx.db.webhook.WebhookDeliveryDao;
-import io.irisx.temporal.TaskQueues;
-import io.irisx.workflows.webhook.DeliveryRequest;
 import io.irisx.workflows.webhook.QueuedDelivery;
-import io.irisx.workflows.webhook.WebhookDeliveryWorkflow;
 import io.irisx.workflows.webhook.WebhookSweepActivities;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,18 +64,6 @@ public final class WebhookSweepActivitiesImpl implements WebhookSweepActivities 
 
   private void startAlone(OrphanedDelivery orphan) {
     String id = orphan.id().toString();
-    WebhookDeliveryWorkflow workflow =
-        temporal.newWorkflowStub(
-            WebhookDeliveryWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(DeliveryRequest.workflowId(id))
-                .setTaskQueue(TaskQueues.WEBHOOKS)
-                .setStaticSummary("delivery " + id + ", restarted by the sweep")
-                .build());
-    try {
-      WorkflowClient.start(workflow::deliver, new DeliveryRequest(id, false));
-    } catch (WorkflowExecutionAlreadyStarted underWay) {
-      // Someone is working on it after all.
-    }
+    new DeliveryWorkflowStarter(temporal).start(id, "delivery " + id + ", restarted by the sweep");
   }
 }

@@ -16,10 +16,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Puts the webhook workflows and activities on a worker's queues. The {@code irisx-webhooks} worker
- * runs the delivery and stream workflows and {@link WebhookDeliveryActivitiesImpl}; the {@code
- * irisx-calls} worker runs {@link WebhookPublishingImpl} (activity {@value
- * ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}, which call workflows schedule) and, for the deliveries
- * begun there before {@link TaskQueues#WEBHOOKS} existed, the workflows too.
+ * runs the delivery and stream workflows and {@link WebhookDeliveryActivitiesImpl} (which starts
+ * the delivery workflows of the notice a 410 makes); the {@code irisx-calls} worker runs {@link
+ * WebhookPublishingImpl} (activity {@value ActivityCatalogue#PUBLISH_WEBHOOK_EVENT}, which call
+ * workflows schedule) and, for the deliveries begun there before {@link TaskQueues#WEBHOOKS}
+ * existed, the workflows too.
  */
 public final class WebhookWorkerRegistration {
   private WebhookWorkerRegistration() {}
@@ -40,7 +41,7 @@ public final class WebhookWorkerRegistration {
     WebhookUrlPolicy policy = new WebhookUrlPolicy(settings);
     WebhookDeliveryActivitiesImpl deliveries =
         new WebhookDeliveryActivitiesImpl(
-            jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), meters);
+            jdbi, new WebhookSender(policy, settings), Clock.systemUTC(), temporal, meters);
     for (Worker worker : new Worker[] {webhooks, calls}) {
       worker.registerWorkflowImplementationTypes(
           ActivityCatalogue.workflowImplementationOptions(),

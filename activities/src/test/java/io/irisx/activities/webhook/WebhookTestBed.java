@@ -72,7 +72,7 @@ final class WebhookTestBed implements AutoCloseable {
     // As the worker registers them: streams and deliveries on their own queue, publishing on the
     // calls one.
     WebhookDeliveryActivitiesImpl deliveries =
-        new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC());
+        new WebhookDeliveryActivitiesImpl(jdbi, sender, Clock.systemUTC(), client);
     Worker webhooks = env.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(
         ActivityCatalogue.workflowImplementationOptions(),

@@ -8,10 +8,12 @@ import io.irisx.api.ApiClient;
 import io.irisx.api.ApiTestStack;
 import io.irisx.api.IrisxApiConfiguration;
 import io.irisx.api.auth.ProvisionedTenant;
+import io.irisx.db.webhook.WebhookDao;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,53 @@ class WebhooksApiTest {
 
     assertThat(send("DELETE", "/v1/webhooks/" + id, null).status()).isEqualTo(204);
     assertProblem(api.get("/v1/webhooks/" + id, tenant.apiKey()), 404, "not-found");
+  }
+
+  @Test
+  void anEndpointDisabledFor410ShowsWhyAndSinceWhenUntilItIsEnabled() {
+    String id =
+        create("{\"url\":\"" + URL + "\",\"events\":[\"call.completed\"]}")
+            .body()
+            .path("id")
+            .asText();
+    String watcher =
+        create("{\"url\":\"" + URL + "/ops\",\"events\":[\"webhook.endpoint-disabled\"]}")
+            .body()
+            .path("id")
+            .asText();
+    assertThat(api.get("/v1/webhooks/" + id, tenant.apiKey()).body().path("disabledAt").isNull())
+        .isTrue();
+    Instant at = Instant.parse("2026-11-24T20:51:30.326Z");
+    // What the delivery activity does when the endpoint answers 410 (GoneEndpointNoticeTest).
+    STACK
+        .jdbi()
+        .onDemand(WebhookDao.class)
+        .disableGone(UUID.fromString(id), "the endpoint answered 410 Gone", at);
+
+    ApiClient.Reply read = api.get("/v1/webhooks/" + id, tenant.apiKey());
+    assertThat(read.body().path("status").asText()).isEqualTo("disabled");
+    assertThat(read.body().path("disabledReason").asText())
+        .isEqualTo("the endpoint answered 410 Gone");
+    assertThat(read.body().path("disabledAt").asText()).isEqualTo("2026-11-24T20:51:30.326Z");
+    assertThat(
+            api.get("/v1/webhooks/" + watcher, tenant.apiKey())
+                .body()
+                .path("events")
+                .get(0)
+                .asText())
+        .isEqualTo("webhook.endpoint-disabled");
+    assertThat(
+            api.get("/v1/webhook-deliveries?eventType=webhook.endpoint-disabled", tenant.apiKey())
+                .status())
+        .isEqualTo(200);
+
+    ApiClient.Reply enabled = api.post("/v1/webhooks/" + id + "/enable", tenant.apiKey(), null, "");
+    assertThat(enabled.body().path("status").asText()).isEqualTo("enabled");
+    assertThat(enabled.body().path("disabledReason").isNull()).isTrue();
+    assertThat(enabled.body().path("disabledAt").isNull()).isTrue();
+    ApiClient.Reply byHand = api.post("/v1/webhooks/" + id + "/disable", tenant.apiKey(), null, "");
+    assertThat(Instant.parse(byHand.body().path("disabledAt").asText()))
+        .isAfter(Instant.now().minusSeconds(60));
   }
 
   @Test

@@ -16,7 +16,7 @@ public interface WebhookDao {
   String COLUMNS =
       """
       id, tenant_id, url, description, events, secret, previous_secret, previous_secret_expires_at,
-      status, disabled_reason, source, failure_count, last_success_at, last_failure_at, created_at,
+      status, disabled_reason, disabled_at, source, failure_count, last_success_at, last_failure_at, created_at,
       updated_at
       """;
 
@@ -110,6 +110,7 @@ public interface WebhookDao {
       UPDATE webhooks SET
         status = :status,
         disabled_reason = CASE WHEN :status = 'enabled' THEN NULL ELSE :reason END,
+        disabled_at = CASE WHEN :status = 'enabled' THEN NULL ELSE COALESCE(disabled_at, now()) END,
         failure_count = CASE WHEN :status = 'enabled' THEN 0 ELSE failure_count END
       WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
       """)
@@ -122,7 +123,8 @@ public interface WebhookDao {
   /** Soft delete: the endpoint disappears from the API; its deliveries end as canceled. */
   @SqlUpdate(
       """
-      UPDATE webhooks SET deleted_at = now(), status = 'disabled', disabled_reason = 'deleted'
+      UPDATE webhooks SET deleted_at = now(), status = 'disabled', disabled_reason = 'deleted',
+        disabled_at = COALESCE(disabled_at, now())
       WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
       """)
   boolean delete(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
@@ -176,11 +178,15 @@ public interface WebhookDao {
       "UPDATE webhooks SET failure_count = failure_count + 1, last_failure_at = :at WHERE id = :id")
   void recordFailure(@Bind("id") UUID id, @Bind("at") Instant at);
 
-  /** The endpoint said it is gone (HTTP 410): it is disabled until its owner enables it again. */
+  /**
+   * The endpoint said it is gone (HTTP 410): it is disabled until its owner enables it again. True
+   * only for the answer that disabled it, so that its owner is told once.
+   */
   @SqlUpdate(
       """
-      UPDATE webhooks SET status = 'disabled', disabled_reason = :reason, last_failure_at = :at
+      UPDATE webhooks SET status = 'disabled', disabled_reason = :reason, disabled_at = :at,
+        last_failure_at = :at
       WHERE id = :id AND status = 'enabled'
       """)
-  void disableGone(@Bind("id") UUID id, @Bind("reason") String reason, @Bind("at") Instant at);
+  boolean disableGone(@Bind("id") UUID id, @Bind("reason") String reason, @Bind("at") Instant at);
 }

@@ -23,6 +23,7 @@ public record WebhookRow(
     Instant previousSecretExpiresAt,
     String status,
     String disabledReason,
+    Instant disabledAt,
     String source,
     int failureCount,
     Instant lastSuccessAt,

@@ -100,13 +100,34 @@ class WebhookDaoTest {
     UUID tenant = db.newTenant();
     UUID id = endpoint(tenant);
 
-    webhooks.disableGone(id, "the endpoint answered 410 Gone", PostgresExtension.now());
-    assertThat(webhooks.find(tenant, id).orElseThrow().disabledReason()).contains("410");
+    Instant at = PostgresExtension.now();
+    assertThat(webhooks.disableGone(id, "the endpoint answered 410 Gone", at)).isTrue();
+    WebhookRow disabled = webhooks.find(tenant, id).orElseThrow();
+    assertThat(disabled.disabledReason()).contains("410");
+    assertThat(disabled.disabledAt()).isEqualTo(at);
+    // A second 410 (another delivery in flight) does not disable it again: its owner is told once.
+    assertThat(webhooks.disableGone(id, "the endpoint answered 410 Gone", at.plusSeconds(1)))
+        .isFalse();
+    assertThat(webhooks.find(tenant, id).orElseThrow().disabledAt()).isEqualTo(at);
 
     webhooks.setStatus(tenant, id, WebhookRow.ENABLED, null);
     WebhookRow row = webhooks.find(tenant, id).orElseThrow();
     assertThat(row.enabled()).isTrue();
     assertThat(row.disabledReason()).isNull();
+    assertThat(row.disabledAt()).isNull();
+  }
+
+  @Test
+  void disablingByHandIsTimedAndKeepsItsFirstTime() {
+    UUID tenant = db.newTenant();
+    UUID id = endpoint(tenant);
+
+    webhooks.setStatus(tenant, id, WebhookRow.DISABLED, "by hand");
+    Instant first = webhooks.find(tenant, id).orElseThrow().disabledAt();
+    webhooks.setStatus(tenant, id, WebhookRow.DISABLED, "by hand again");
+
+    assertThat(first).isNotNull();
+    assertThat(webhooks.find(tenant, id).orElseThrow().disabledAt()).isEqualTo(first);
   }
 
   private UUID endpoint(UUID tenant, String... events) {

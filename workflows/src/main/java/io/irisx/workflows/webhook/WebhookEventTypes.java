@@ -13,6 +13,9 @@ public final class WebhookEventTypes {
   public static final String RECORDING_COMPLETED = "recording.completed";
   public static final String RECORDING_FAILED = "recording.failed";
 
+  /** Not about a call: IRISX disabled one of the tenant's endpoints (it answered 410 Gone). */
+  public static final String WEBHOOK_ENDPOINT_DISABLED = "webhook.endpoint-disabled";
+
   public static final Set<String> ALL =
       Set.of(
           CALL_INITIATED,
@@ -22,7 +25,8 @@ public final class WebhookEventTypes {
           CALL_FAILED,
           GATHER_COMPLETED,
           RECORDING_COMPLETED,
-          RECORDING_FAILED);
+          RECORDING_FAILED,
+          WEBHOOK_ENDPOINT_DISABLED);
 
   private WebhookEventTypes() {}
 

@@ -15,6 +15,7 @@ public record Webhook(
     List<String> events,
     String status,
     String disabledReason,
+    Instant disabledAt,
     String source,
     int failureCount,
     Instant lastSuccessAt,

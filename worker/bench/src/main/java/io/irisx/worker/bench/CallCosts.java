@@ -39,6 +39,9 @@ final class CallCosts implements AutoCloseable {
   /** How long, for all calls together, to wait for call workflows to close before reading them. */
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
+  /** The same for the webhook workflows of the webhook bench. */
+  private static final Duration WEBHOOK_SETTLE = Duration.ofSeconds(15);
+
   private final TemporalConnection temporal;
   private final String jdbcUrl;
 
@@ -85,6 +88,36 @@ final class CallCosts implements AutoCloseable {
       }
     }
     return new BenchResult.EngineCost(counted, workflows, calls, all);
+  }
+
+  /**
+   * What the webhook workflows of these calls cost together (no call workflow: the webhook bench
+   * places none). Each is given a moment to close first, so that a run that has just delivered its
+   * last event counts whole; a stream idling after the call's last event counts as it is.
+   */
+  WebhookCost webhooksOf(Collection<String> callIds) throws SQLException {
+    Map<String, List<String>> webhookWorkflows = webhookWorkflowIds(callIds);
+    HistoryCost all = HistoryCost.NONE;
+    int workflows = 0;
+    long settleBy = System.nanoTime() + WEBHOOK_SETTLE.toNanos();
+    for (List<String> workflowIds : webhookWorkflows.values()) {
+      for (String workflowId : workflowIds) {
+        awaitClosed(workflowId, settleBy);
+        for (List<HistoryEvent> history : runs(workflowId)) {
+          all = all.plus(HistoryCost.of(history));
+          workflows++;
+        }
+      }
+    }
+    return new WebhookCost(callIds.size(), workflows, all);
+  }
+
+  /**
+   * @param calls calls whose webhook workflows were looked for
+   * @param workflows executions (runs) read
+   */
+  record WebhookCost(int calls, int workflows, HistoryCost cost) {
+    static final WebhookCost NONE = new WebhookCost(0, 0, HistoryCost.NONE);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.irisx.worker.bench;
 
+import io.irisx.activities.webhook.CallDeliveryHandOff;
 import io.irisx.activities.webhook.WebhookPublishingImpl;
 import io.irisx.db.CallDao;
 import io.irisx.db.Jdbis;
@@ -37,6 +38,9 @@ public final class WebhookBench {
           "call.initiated", "call.ringing", "call.answered", "gather.completed", "call.completed");
   private static final Duration POLL = Duration.ofMillis(200);
 
+  /** Calls whose webhook histories are read after the run. */
+  private static final int COSTED_CALLS = 100;
+
   private final BenchStackInfo stack;
   private final WebhookBenchOptions options;
   private final List<String> notes = new ArrayList<>();
@@ -60,9 +64,12 @@ public final class WebhookBench {
     try (TemporalConnection temporal = BenchRun.temporal(stack);
         WebhookReceiver receiver = WebhookReceiver.start()) {
       WebhookSettings settings = WebhookSettings.localReceivers();
+      WebhookUrlPolicy policy = new WebhookUrlPolicy(settings);
+      CallDeliveryHandOff handOff = options.shape().handOff(temporal.client());
       WebhookPublishingImpl publisher =
-          new WebhookPublishingImpl(
-              jdbi, temporal.client(), new WebhookUrlPolicy(settings), settings);
+          handOff == null
+              ? new WebhookPublishingImpl(jdbi, temporal.client(), policy, settings)
+              : new WebhookPublishingImpl(jdbi, temporal.client(), policy, settings, handOff);
       List<UUID> calls = makeCalls(jdbi, tenant, options.calls());
       String endpoint = api.subscribe(receiver.url());
       try {
@@ -77,10 +84,27 @@ public final class WebhookBench {
             });
         Map<String, Delivery> received = awaitDeliveries(receiver, published.keySet());
         int succeeded = succeededRows(stack.databaseUrl(), published.keySet());
-        return result(startedAt, startedNanos, loadBefore, published, received, succeeded);
+        double loadAfter = loadAverage();
+        CallCosts.WebhookCost cost = cost(calls);
+        return result(
+            startedAt, startedNanos, loadBefore, loadAfter, published, received, succeeded, cost);
       } finally {
         api.unsubscribe(endpoint);
       }
+    }
+  }
+
+  /**
+   * The histories of the first {@link #COSTED_CALLS} calls' webhook workflows, counted by {@code
+   * HistoryCost}: every run of each, and for the older shape its delivery workflows too.
+   */
+  private CallCosts.WebhookCost cost(List<UUID> calls) {
+    List<String> sample = calls.stream().limit(COSTED_CALLS).map(UUID::toString).toList();
+    try (CallCosts costs = new CallCosts(stack.temporalTarget(), stack.databaseUrl())) {
+      return costs.webhooksOf(sample);
+    } catch (SQLException | RuntimeException e) {
+      notes.add("the webhook workflows' histories could not be read: " + e);
+      return CallCosts.WebhookCost.NONE;
     }
   }
 
@@ -194,9 +218,11 @@ public final class WebhookBench {
       Instant startedAt,
       long startedNanos,
       double loadBefore,
+      double loadAfter,
       Map<String, Publish> published,
       Map<String, Delivery> received,
-      int succeeded) {
+      int succeeded,
+      CallCosts.WebhookCost cost) {
     long firstSent = published.values().stream().mapToLong(Publish::sentAtMicros).min().orElse(0);
     long lastSent =
         published.values().stream().mapToLong(Publish::sentAtMicros).max().orElse(firstSent);
@@ -216,8 +242,9 @@ public final class WebhookBench {
         options.eventsPerCall(),
         options.perSecond(),
         options.concurrency(),
+        options.shape().flag(),
         loadBefore,
-        loadAverage(),
+        loadAfter,
         Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0,
         published.size(),
         received.size(),
@@ -226,7 +253,19 @@ public final class WebhookBench {
         perSecond(received.size(), lastArrival - firstSent),
         Latency.ofMicros(publishTimes),
         Latency.ofMicros(toFirstAttempt),
+        costedEvents(cost.calls()),
+        cost.workflows(),
+        cost.cost(),
         List.copyOf(notes));
+  }
+
+  /** Events published for the first {@code calls} calls (the last call may carry fewer). */
+  private int costedEvents(int calls) {
+    int events = 0;
+    for (int i = 0; i < calls; i++) {
+      events += eventsOf(i);
+    }
+    return events;
   }
 
   private static double perSecond(int count, long micros) {

@@ -21,6 +21,14 @@ final class WebhookBenchCommand extends BenchCommand {
     count(subparser, "--per-call", 1, 5, "events per call, delivered in order");
     count(subparser, "--cps", 0, 50, "events published per second; 0: as fast as possible");
     count(subparser, "--concurrency", 1, 64, "calls' publishers in flight at most");
+    subparser
+        .addArgument("--shape")
+        .choices(WebhookShape.CALL_WEBHOOKS.flag(), WebhookShape.STREAM.flag())
+        .setDefault(WebhookShape.CALL_WEBHOOKS.flag())
+        .help(
+            "call-webhooks: one workflow per call and endpoint, attempts as local activities (what"
+                + " the worker does); stream: the older shape, a stream per call and endpoint and a"
+                + " delivery workflow per event, to compare");
     count(subparser, "--drain", 0, 120, "seconds to wait for the deliveries after the last event")
         .metavar("S");
     temporalArguments(subparser);
@@ -38,6 +46,7 @@ final class WebhookBenchCommand extends BenchCommand {
         namespace.getInt("per_call"),
         namespace.getInt("cps"),
         namespace.getInt("concurrency"),
+        WebhookShape.ofFlag(namespace.getString("shape")),
         Duration.ofSeconds(namespace.getInt("drain")),
         backend(namespace),
         namespace.getString("temporal_target"),

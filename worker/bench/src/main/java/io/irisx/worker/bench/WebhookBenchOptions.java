@@ -11,6 +11,7 @@ import java.time.Duration;
  *     endpoint in order, so later ones wait for earlier ones as they would for a real call
  * @param perSecond events published per second; 0 means as fast as {@code concurrency} calls'
  *     publishers in flight allow (to find the deliveries per second the worker sustains)
+ * @param shape what the events are published into: production's shape, or the older one
  * @param drain how long to wait, after the last event was published, for the deliveries
  */
 public record WebhookBenchOptions(
@@ -18,6 +19,7 @@ public record WebhookBenchOptions(
     int eventsPerCall,
     int perSecond,
     int concurrency,
+    WebhookShape shape,
     Duration drain,
     BenchBackend backend,
     String temporalTarget,

@@ -2,6 +2,7 @@ package io.irisx.worker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.irisx.temporal.cost.HistoryCost;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ final class WebhookBenchReport {
   static void print(WebhookBenchResult r, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%nIRISX bench: webhooks, %d events (%d per call) at %s, Temporal: %s%n",
+        "%nIRISX bench: webhooks (%s shape), %d events (%d per call) at %s, Temporal: %s%n",
+        r.shape(),
         r.events(),
         r.eventsPerCall(),
         r.perSecond() == 0
@@ -40,6 +42,7 @@ final class WebhookBenchReport {
                 ? ""
                 : "   (max " + r.eventToFirstAttempt().maxMs() + ")"));
     row(out, "deliveries/s (1st attempts)", fmt(r.deliveredPerSecond()));
+    costRows(out, r);
     out.println();
     String line =
         String.format(
@@ -63,6 +66,32 @@ final class WebhookBenchReport {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(file.toFile(), result);
     return file;
+  }
+
+  /** Per event, from the histories read after the run; n/a when none could be read. */
+  private static void costRows(PrintStream out, WebhookBenchResult r) {
+    out.println();
+    HistoryCost c = r.cost();
+    int n = r.costedEvents();
+    out.printf(
+        Locale.ROOT,
+        "  per event (histories of %d events' webhook workflows, %d runs)%n",
+        n,
+        r.costedWorkflows());
+    row(out, "workflow tasks", perEvent(c.workflowTasks(), n, r));
+    row(out, "activity tasks", perEvent(c.activityTasks(), n, r));
+    row(out, "local activities", perEvent(c.localActivities(), n, r));
+    row(out, "signals", perEvent(c.signals(), n, r));
+    row(out, "timers", perEvent(c.timers(), n, r));
+    row(out, "workflow executions", perEvent(r.costedWorkflows(), n, r));
+    row(out, "history events", perEvent(c.events(), n, r));
+    row(out, "billable actions (Temporal Cloud)", perEvent(c.billableActions(), n, r));
+  }
+
+  private static String perEvent(int total, int events, WebhookBenchResult r) {
+    return events == 0 || r.costedWorkflows() == 0
+        ? "n/a"
+        : String.format(Locale.ROOT, "%.2f", (double) total / events);
   }
 
   private static void row(PrintStream out, String what, String value) {

@@ -1,5 +1,6 @@
 package io.irisx.worker.bench;
 
+import io.irisx.temporal.cost.HistoryCost;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  * @param deliveredPerSecond first attempts received over the time from the first publish to the
  *     last arrival: at full speed ({@code perSecond} 0), what the worker sustains
  * @param succeededRows {@code webhook_deliveries} rows of these events marked succeeded
+ * @param shape the delivery shape published into ({@link WebhookShape})
+ * @param costedEvents events of the calls whose webhook workflows were read after the run
+ * @param costedWorkflows workflow executions (runs) read for them
+ * @param cost what those executions cost together, by {@link HistoryCost}
  */
 public record WebhookBenchResult(
     String backend,
@@ -20,6 +25,7 @@ public record WebhookBenchResult(
     int eventsPerCall,
     int perSecond,
     int concurrency,
+    String shape,
     double loadAverageBefore,
     double loadAverageAfter,
     double seconds,
@@ -30,6 +36,9 @@ public record WebhookBenchResult(
     double deliveredPerSecond,
     Latency publish,
     Latency eventToFirstAttempt,
+    int costedEvents,
+    int costedWorkflows,
+    HistoryCost cost,
     List<String> notes) {
 
   boolean lossless() {

@@ -65,5 +65,16 @@ class BenchCommandsTest {
     assertThat(options.perSecond()).isEqualTo(50);
     assertThat(options.calls()).isEqualTo(3);
     assertThat(options.drain()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(options.shape()).isEqualTo(WebhookShape.CALL_WEBHOOKS);
+  }
+
+  @Test
+  void aWebhookBenchPublishesIntoTheOlderShapeOnRequest() throws Exception {
+    WebhookBenchCommand webhooks = new WebhookBenchCommand();
+
+    assertThat(webhooks.options(webhooks.parse("--shape", "stream")).shape())
+        .isEqualTo(WebhookShape.STREAM);
+    assertThatThrownBy(() -> webhooks.parse("--shape", "per-event"))
+        .isInstanceOf(ArgumentParserException.class);
   }
 }
