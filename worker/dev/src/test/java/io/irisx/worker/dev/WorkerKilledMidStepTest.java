@@ -192,8 +192,19 @@ class WorkerKilledMidStepTest {
     }
   }
 
+  /**
+   * A worker JVM, once it has subscribed to the switch's events: what the far end does before that
+   * would be lost to it (a busy machine takes many seconds to start one).
+   */
   private WorkerProcess startWorker() {
-    return WorkerProcess.start(stack.workerConfig(), home.resolve("logs/worker-process.log"));
+    long subscribed = count(c -> c.startsWith("event plain"));
+    WorkerProcess worker =
+        WorkerProcess.start(stack.workerConfig(), home.resolve("logs/worker-process.log"));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> count(c -> c.startsWith("event plain")) > subscribed);
+    return worker;
   }
 
   private String created(String body) {
