@@ -88,7 +88,7 @@ class WorkerKilledMidStepTest {
       assertThat(call.path("status").asText()).isEqualTo("completed");
       assertThat(call.path("metadata").path("reminder").asText()).isEqualTo("confirmed");
       assertThat(timeline(callId))
-          .containsSubsequence("call.answered", "call.gather-ended", "call.completed")
+          .containsSubsequence("call.answered", "call.gathered", "call.hangup", "call.completed")
           .doesNotContain("call.gather-retry");
       assertThat(count(c -> c.contains("uuid_broadcast " + channel) && c.contains(menu())))
           .as("the menu is broadcast once")
