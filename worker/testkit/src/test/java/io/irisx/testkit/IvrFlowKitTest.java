@@ -135,8 +135,9 @@ class IvrFlowKitTest {
         .containsEntry(IvrFlow.RESULT, "no-input")
         .containsEntry("dial.to", operator)
         .containsEntry("dial.outcome", "bridged");
-    // three times the menu 4 s and 5 s of waiting, 3 s of ringing, 10 s of talk
-    assertThat(call.cdr().billSeconds()).isBetween(40L, 41L);
+    // three times the menu 4 s and 5 s of waiting, 3 s of ringing, 10 s of talk: 40 s, and the
+    // seven steps' own scheduling on top (up to a few seconds in all on a busy machine)
+    assertThat(call.cdr().billSeconds()).isBetween(40L, 43L);
   }
 
   @Test

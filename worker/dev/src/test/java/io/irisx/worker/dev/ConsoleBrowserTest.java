@@ -58,7 +58,7 @@ class ConsoleBrowserTest {
     receiver.start();
     try (DevStack stack =
         DevStack.start(DevOptions.ephemeral(home, TemporalMode.AUTO).withPromptMillis(2500))) {
-      stack.simulator().script(CALLEE, FarEndScript.answersAfter(Duration.ofSeconds(5)));
+      stack.simulator().script(CALLEE, FarEndScript.answersAfter(Duration.ofSeconds(2)));
       Jdbi jdbi = Jdbi.create(stack.dataSource());
       UUID tenant = UUID.fromString(stack.manifest().tenantId());
       addOlderCalls(jdbi, tenant, 1000);
